@@ -1,0 +1,1 @@
+"""Djobea's domain: everything that is not UI."""

@@ -1,0 +1,165 @@
+"""One typed Settings object: the only place that reads the environment."""
+
+import secrets
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDERS = {"", "changeme", "change-me", "secret", "password", "xxx", "todo", "your-key-here"}
+
+
+class Settings(BaseSettings):
+    """Djobea's configuration, read from the environment (and a `.env` file when present)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
+
+    environment: Literal["development", "test", "production"] = Field("development", alias="DJOBEA_ENV")
+    data_dir: Path = Field(Path("data"), alias="DJOBEA_DATA_DIR")
+    database_url: str = Field("", alias="DATABASE_URL")
+    host: str = Field("127.0.0.1", alias="HOST")
+    port: int = Field(8080, alias="PORT", ge=1, le=65535)
+    public_base_url: str = Field("", alias="PUBLIC_BASE_URL")
+    storage_secret: SecretStr = Field(SecretStr(""), alias="STORAGE_SECRET")
+    demo_data: bool | None = Field(None, alias="DJOBEA_DEMO_DATA")
+    admin_email: str = Field("admin@djobea.local", alias="DJOBEA_ADMIN_EMAIL")
+    admin_password: SecretStr = Field(SecretStr(""), alias="DJOBEA_ADMIN_PASSWORD")
+    log_level: str = Field("INFO", alias="LOG_LEVEL")
+    scheduler_enabled: bool = Field(True, alias="DJOBEA_SCHEDULER")
+
+    # Twilio (WhatsApp). Without an auth token the webhook is off and messages go to the simulator.
+    twilio_account_sid: str = Field("", alias="TWILIO_ACCOUNT_SID")
+    twilio_auth_token: SecretStr = Field(SecretStr(""), alias="TWILIO_AUTH_TOKEN")
+    twilio_whatsapp_number: str = Field("", alias="TWILIO_WHATSAPP_NUMBER")
+    twilio_api_base_url: str = Field("https://api.twilio.com", alias="TWILIO_API_BASE_URL")
+    twilio_content_sid_offer: str = Field("", alias="TWILIO_CONTENT_SID_OFFER")
+    twilio_content_sid_update: str = Field("", alias="TWILIO_CONTENT_SID_UPDATE")
+    inbound_rate_per_minute: int = Field(20, alias="INBOUND_RATE_PER_MINUTE", ge=1)
+
+    # Language models. A key switches a provider on; base URLs let tests point the SDKs at local fakes.
+    llm_mode: Literal["local", "hybrid", "llm"] | None = Field(None, alias="LLM_MODE")
+    llm_confidence_threshold: float = Field(0.6, alias="LLM_CONFIDENCE_THRESHOLD", ge=0, le=1)
+    llm_timeout_seconds: float = Field(12.0, alias="LLM_TIMEOUT_SECONDS", gt=0)
+    anthropic_api_key: SecretStr = Field(SecretStr(""), alias="ANTHROPIC_API_KEY")
+    anthropic_base_url: str = Field("", alias="ANTHROPIC_BASE_URL")
+    anthropic_model: str = Field("claude-sonnet-4-5", alias="ANTHROPIC_MODEL")
+    gemini_api_key: SecretStr = Field(SecretStr(""), alias="GEMINI_API_KEY")
+    gemini_base_url: str = Field("", alias="GEMINI_BASE_URL")
+    gemini_model: str = Field("gemini-2.5-flash", alias="GEMINI_MODEL")
+    openai_api_key: SecretStr = Field(SecretStr(""), alias="OPENAI_API_KEY")
+    openai_base_url: str = Field("", alias="OPENAI_BASE_URL")
+    openai_model: str = Field("gpt-4o", alias="OPENAI_MODEL")
+
+    # Monetbil (mobile money). Without keys a sandbox payment page plays its part.
+    monetbil_service_key: str = Field("", alias="MONETBIL_SERVICE_KEY")
+    monetbil_service_secret: SecretStr = Field(SecretStr(""), alias="MONETBIL_SERVICE_SECRET")
+    monetbil_api_base_url: str = Field("https://api.monetbil.com", alias="MONETBIL_API_BASE_URL")
+    commission_percent: int = Field(15, alias="COMMISSION_PERCENT", ge=0, le=100)
+
+    # Matching: business rules; admins may override them at run time.
+    offer_batch_size: int = Field(3, alias="OFFER_BATCH_SIZE", ge=1)
+    offer_deadline_minutes: int = Field(10, alias="OFFER_DEADLINE_MINUTES", ge=1)
+    urgent_offer_deadline_minutes: int = Field(5, alias="URGENT_OFFER_DEADLINE_MINUTES", ge=1)
+    offer_rounds: int = Field(3, alias="OFFER_ROUNDS", ge=1)
+    match_radius_km: float = Field(5.0, alias="MATCH_RADIUS_KM", gt=0)
+    match_wide_radius_km: float = Field(12.0, alias="MATCH_WIDE_RADIUS_KM", gt=0)
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _strip_slash(cls, value: str) -> str:
+        return value.rstrip("/")
+
+    @model_validator(mode="after")
+    def _refuse_placeholders(self) -> "Settings":
+        if self.environment != "production":
+            return self
+        problems = []
+        if self.storage_secret.get_secret_value().strip().lower() in PLACEHOLDERS:
+            problems.append("STORAGE_SECRET must be set to a long random value")
+        if not self.public_base_url:
+            problems.append("PUBLIC_BASE_URL must be set (the address Twilio and Monetbil call back)")
+        for name in ("twilio_auth_token", "anthropic_api_key", "gemini_api_key", "openai_api_key",
+                     "monetbil_service_secret", "admin_password"):
+            value: SecretStr = getattr(self, name)
+            raw = value.get_secret_value()
+            if raw and raw.strip().lower() in PLACEHOLDERS:
+                problems.append(f"{name.upper()} holds a placeholder value")
+        if problems:
+            raise ValueError("unsafe production settings: " + "; ".join(problems))
+        return self
+
+    @cached_property
+    def resolved_database_url(self) -> str:
+        """Return DATABASE_URL, or the embedded SQLite file in the data dir."""
+        if self.database_url:
+            url = self.database_url
+            if url.startswith("postgres://"):
+                url = "postgresql://" + url.removeprefix("postgres://")
+            if url.startswith("postgresql://"):
+                url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+            return url
+        return f"sqlite:///{(self.data_dir / 'djobea.db').as_posix()}"
+
+    @property
+    def is_embedded_default(self) -> bool:
+        """True when running on the embedded SQLite default rather than a given DATABASE_URL."""
+        return not self.database_url
+
+    @property
+    def seed_demo(self) -> bool:
+        """Seed demo providers: on by default for the embedded SQLite, off for a given DATABASE_URL."""
+        return self.is_embedded_default if self.demo_data is None else self.demo_data
+
+    @property
+    def effective_llm_mode(self) -> str:
+        """LLM_MODE, defaulting to hybrid when a key is set and local otherwise."""
+        if self.llm_mode:
+            return self.llm_mode
+        return "hybrid" if self.llm_keys_configured else "local"
+
+    @property
+    def llm_keys_configured(self) -> bool:
+        """True when at least one LLM provider has a key."""
+        keys = (self.anthropic_api_key, self.gemini_api_key, self.openai_api_key)
+        return any(k.get_secret_value() for k in keys)
+
+    @property
+    def twilio_enabled(self) -> bool:
+        """True when Twilio is configured well enough to receive and send."""
+        return bool(self.twilio_auth_token.get_secret_value() and self.twilio_account_sid)
+
+    @property
+    def monetbil_enabled(self) -> bool:
+        """True when Monetbil keys are set; otherwise the sandbox payment page is used."""
+        return bool(self.monetbil_service_key and self.monetbil_service_secret.get_secret_value())
+
+    def storage_secret_value(self) -> str:
+        """Return STORAGE_SECRET, generating one and keeping it in the data dir when unset."""
+        given = self.storage_secret.get_secret_value()
+        if given:
+            return given
+        path = self.data_dir / "storage_secret"
+        if path.exists():
+            return path.read_text().strip()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        value = secrets.token_urlsafe(32)
+        path.write_text(value)
+        path.chmod(0o600)
+        return value
+
+    def base_url(self) -> str:
+        """Return the public base URL, or the local address when none is configured."""
+        return self.public_base_url or f"http://{self.host}:{self.port}"
+
+
+settings = Settings()
+
+
+def reload_settings(**overrides: object) -> Settings:
+    """Rebuild the global settings in place (tests and the CLI use this)."""
+    fresh = Settings(**overrides)  # type: ignore[arg-type]
+    settings.__dict__.clear()
+    settings.__dict__.update(fresh.__dict__)
+    return settings

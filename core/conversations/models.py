@@ -1,0 +1,70 @@
+"""Conversation, its messages, and cases handed to a human."""
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from core.dbtypes import json_field, utc_field
+
+
+class Conversation(SQLModel, table=True):
+    """One person's chat on one channel; its state is the engine's memory between turns."""
+
+    __table_args__ = (sa.UniqueConstraint("channel", "external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=12)  # whatsapp | web | simulator
+    external_id: str = Field(max_length=120)  # E.164 phone for WhatsApp, session id for the web
+    role: str = Field(default="customer", max_length=10)  # customer | provider
+    customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
+    provider_id: int | None = Field(default=None, foreign_key="provider.id", index=True)
+    language: str = Field(default="fr", max_length=2)
+    state: dict = json_field(dict)
+    current_request_id: int | None = None  # no foreign key: requests already point at conversations
+    human_takeover: bool = False
+    takeover_by: str = Field(default="", max_length=120)
+    turn_count: int = 0
+    is_demo: bool = Field(default=False, index=True)
+    last_inbound_at: datetime | None = utc_field()
+    last_outbound_at: datetime | None = utc_field()
+    created_at: datetime = utc_field(default_now=True)
+    updated_at: datetime = utc_field(default_now=True, index=True)
+
+
+class Message(SQLModel, table=True):
+    """One message in or out; an inbound one is stored before it is processed."""
+
+    __table_args__ = (sa.UniqueConstraint("channel", "provider_message_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    direction: str = Field(max_length=3)  # in | out
+    channel: str = Field(max_length=12)
+    author: str = Field(default="customer", max_length=10)  # customer | provider | bot | agent | system
+    body: str = Field(default="", sa_type=sa.Text)
+    provider_message_id: str | None = Field(default=None, max_length=64)  # Twilio MessageSid
+    # inbound: received | processing | processed | failed; outbound: queued | sent | delivered | read | failed
+    status: str = Field(default="received", max_length=12, index=True)
+    error_code: str = Field(default="", max_length=12)
+    media: list = json_field(list)
+    analysis: dict | None = json_field(lambda: None)
+    attempts: int = 0
+    created_at: datetime = utc_field(default_now=True, index=True)
+    processed_at: datetime | None = utc_field()
+
+
+class Case(SQLModel, table=True):
+    """A complaint or question that needs a human."""
+
+    __tablename__ = "support_case"
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    request_id: int | None = Field(default=None, foreign_key="servicerequest.id")
+    kind: str = Field(default="complaint", max_length=12)
+    status: str = Field(default="open", max_length=10, index=True)  # open | resolved
+    summary: str = Field(default="", sa_type=sa.Text)
+    created_at: datetime = utc_field(default_now=True)
+    resolved_at: datetime | None = utc_field()
+    resolved_by: str = Field(default="", max_length=120)

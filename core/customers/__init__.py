@@ -1,0 +1,1 @@
+"""Customers: people who ask for repairs, one row per phone number."""

@@ -1,0 +1,110 @@
+"""Database engine, sessions, and migrations applied at start-up."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from core.config import settings
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+_engine: Engine | None = None
+
+
+def get_engine() -> Engine:
+    """Return the process-wide engine, creating it from settings on first use."""
+    global _engine
+    if _engine is None:
+        _engine = make_engine(settings.resolved_database_url)
+    return _engine
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine with pre-ping; SQLite gets WAL and a busy timeout so readers never block writers."""
+    if url.startswith("sqlite"):
+        path = url.removeprefix("sqlite:///")
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, pool_pre_ping=True)
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "begin", _sqlite_begin_immediate)
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, pool_recycle=1800)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # let SQLAlchemy's "begin" event issue BEGIN itself
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin_immediate(connection) -> None:
+    # Take the write lock at the start: read-then-write transactions never deadlock on upgrade.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def dispose_engine() -> None:
+    """Close every pooled connection and forget the engine (tests, settings changes)."""
+    global _engine
+    if _engine is not None:
+        _engine.dispose()
+    _engine = None
+
+
+@contextmanager
+def session_scope() -> Iterator[Session]:
+    """A session that commits on success and rolls back on error."""
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def is_postgres() -> bool:
+    """True when the database is PostgreSQL (row locks with SKIP LOCKED are available)."""
+    return get_engine().dialect.name == "postgresql"
+
+
+def alembic_config():
+    """Return the Alembic configuration for this project's migrations."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", settings.resolved_database_url.replace("%", "%%"))
+    return config
+
+
+def upgrade() -> None:
+    """Apply every migration not yet applied (the only way the schema is created)."""
+    from alembic import command
+
+    command.upgrade(alembic_config(), "head")
+
+
+def ping() -> bool:
+    """True when the database answers a trivial query."""
+    try:
+        with get_engine().connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+        return True
+    except Exception:
+        return False
+
+
+async def run_io(function, *args, **kwargs):
+    """Run blocking database work in a worker thread from async code."""
+    import asyncio
+    import functools
+
+    return await asyncio.to_thread(functools.partial(function, *args, **kwargs))

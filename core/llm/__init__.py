@@ -1,0 +1,1 @@
+"""Multi-LLM orchestrator: Claude, Gemini and OpenAI behind one interface."""

@@ -1,0 +1,44 @@
+"""Structured logging: one JSON line per event, with phone numbers and secrets masked."""
+
+import json
+import re
+import sys
+
+from loguru import logger
+
+from core.config import settings
+
+_PHONE = re.compile(r"\+?237\s?6(?:[\s.-]?\d){8}|\b6\d{8}\b")
+_SECRET_KEYS = re.compile(r"(password|token|secret|api_key|code)", re.I)
+
+
+def mask(text: str) -> str:
+    """Hide the middle of any Cameroonian phone number in text."""
+    return _PHONE.sub(lambda m: m.group(0)[:-6] + "***" + m.group(0)[-3:], text)
+
+
+def _clean(extra: dict) -> dict:
+    return {k: ("***" if _SECRET_KEYS.search(k) else mask(str(v))) for k, v in extra.items()}
+
+
+def _sink(message) -> None:
+    record = message.record
+    line = {
+        "time": record["time"].isoformat(timespec="milliseconds"),
+        "level": record["level"].name,
+        "event": mask(record["message"]),
+        "module": record["name"],
+        **_clean(record["extra"]),
+    }
+    if record["exception"] is not None:
+        line["error"] = mask(repr(record["exception"].value))
+    sys.stderr.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def setup_logging() -> None:
+    """Send loguru's records to stderr as JSON lines at the configured level."""
+    logger.remove()
+    logger.add(_sink, level=settings.log_level.upper(), backtrace=False, diagnose=False)
+
+
+log = logger

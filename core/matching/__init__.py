@@ -1,0 +1,1 @@
+"""Matching: who gets offered a job, and their answers."""

@@ -1,0 +1,1 @@
+"""Messaging: channels in and out, the outbox and its dispatcher."""

@@ -1,0 +1,51 @@
+"""The outbox of messages to send, and shared rate-limit counters."""
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from core.dbtypes import json_field, utc_field
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A message to send, written in the same transaction as the change that caused it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=12)  # whatsapp | web | simulator
+    to: str = Field(max_length=120)
+    conversation_id: int | None = Field(default=None, foreign_key="conversation.id", index=True)
+    message_id: int | None = Field(default=None, foreign_key="message.id")
+    kind: str = Field(default="reply", max_length=12)  # reply | offer | update | code
+    body: str = Field(default="", sa_type=sa.Text)
+    content_sid: str = Field(default="", max_length=64)
+    content_variables: dict = json_field(dict)
+    dedupe_key: str | None = Field(default=None, unique=True, max_length=120)
+    status: str = Field(default="pending", max_length=10, index=True)  # pending | sending | sent | failed
+    attempts: int = 0
+    next_attempt_at: datetime = utc_field(default_now=True, index=True)
+    last_error: str = Field(default="", sa_type=sa.Text)
+    error_code: str = Field(default="", max_length=12)
+    provider_sid: str | None = Field(default=None, max_length=64, index=True)
+    delivery_status: str = Field(default="", max_length=12)  # queued | sent | delivered | read | failed
+    created_at: datetime = utc_field(default_now=True, index=True)
+    sent_at: datetime | None = utc_field()
+
+
+class RateCounter(SQLModel, table=True):
+    """Count of events for one key in one time window, shared by all processes."""
+
+    key: str = Field(primary_key=True, max_length=120)
+    window: int = Field(primary_key=True)  # seconds since the epoch // window length
+    count: int = 0
+    notified: bool = False
+
+
+class WebhookHit(SQLModel, table=True):
+    """Timing of one webhook answer, for the monitoring page."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    route: str = Field(max_length=40)
+    status_code: int
+    latency_ms: float
+    at: datetime = utc_field(default_now=True, index=True)

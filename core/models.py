@@ -1,0 +1,19 @@
+"""Every table, imported in one place so metadata and migrations see them all."""
+
+from core.auth.models import Account, LoginCode
+from core.conversations.models import Case, Conversation, Message
+from core.customers.models import Customer
+from core.llm.models import LlmCall
+from core.matching.models import Offer
+from core.messaging.models import OutboxMessage, RateCounter, WebhookHit
+from core.payments.models import LedgerEntry, Payment
+from core.providers.models import Provider, ProviderApplication, ProviderService, ProviderZone, Rating
+from core.rules.models import AuditEntry, BusinessRule
+from core.service_requests.models import RequestEvent, RequestMedia, ServiceRequest
+
+__all__ = [
+    "Account", "AuditEntry", "BusinessRule", "Case", "Conversation", "Customer", "LedgerEntry", "LlmCall",
+    "LoginCode", "Message", "Offer", "OutboxMessage", "Payment", "Provider", "ProviderApplication",
+    "ProviderService", "ProviderZone", "RateCounter", "Rating", "RequestEvent", "RequestMedia", "ServiceRequest",
+    "WebhookHit",
+]

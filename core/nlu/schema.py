@@ -1,0 +1,36 @@
+"""The analysis of one customer message, shared by the local engine and the LLM orchestrator."""
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Intent = Literal[
+    "new_request", "status_check", "cancel", "smalltalk", "info", "complaint", "join_as_provider", "other"
+]
+Urgency = Literal["urgent", "scheduled", "normal"]
+Language = Literal["fr", "en"]
+
+INTENTS: tuple[str, ...] = Intent.__args__  # type: ignore[attr-defined]
+URGENCIES: tuple[str, ...] = Urgency.__args__  # type: ignore[attr-defined]
+
+
+class Analysis(BaseModel):
+    """What one message says: intent, service, place, urgency, time, language."""
+
+    intent: Intent = "other"
+    service_type: str | None = None
+    location: str | None = None
+    urgency: Urgency = "normal"
+    when: datetime | None = None
+    language: Language = "fr"
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+    description: str = ""
+    # A place named outside Douala (e.g. "Yaoundé"): the engine answers "not there yet" and creates nothing.
+    outside_area: str | None = None
+    # The message corrects something said before ("pardon c'est à Kotto pas Makepe").
+    is_correction: bool = False
+    # A 1-5 rating when the message gives one ("5 étoiles", "je donne 4/5").
+    rating: int | None = Field(default=None, ge=1, le=5)
+    # Which engine produced it: "local" or an LLM provider name.
+    source: str = "local"

@@ -1,0 +1,1 @@
+"""Payments: mobile money through Monetbil, commission and provider payouts."""

@@ -1,0 +1,1 @@
+"""Providers: the tradespeople who do the work."""

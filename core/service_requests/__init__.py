@@ -1,0 +1,1 @@
+"""Service requests: the lifecycle of one repair job."""

@@ -1,0 +1,61 @@
+"""The request lifecycle: one transition table, naming who may take each step and who is told."""
+
+from dataclasses import dataclass
+
+PENDING, OFFERED, ASSIGNED, IN_PROGRESS, COMPLETED = "pending", "offered", "assigned", "in_progress", "completed"
+CANCELLED, EXPIRED = "cancelled", "expired"
+STATUSES = (PENDING, OFFERED, ASSIGNED, IN_PROGRESS, COMPLETED, CANCELLED, EXPIRED)
+OPEN_STATUSES = (PENDING, OFFERED, ASSIGNED, IN_PROGRESS)
+CLOSED_STATUSES = (COMPLETED, CANCELLED, EXPIRED)
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A step from one status to another, the actors allowed to take it, and who hears of it."""
+
+    source: str
+    target: str
+    actors: frozenset[str]
+    notify: tuple[str, ...] = ()
+
+
+def _t(source: str, target: str, actors: str, notify: str = "") -> Transition:
+    return Transition(source, target, frozenset(actors.split()), tuple(notify.split()))
+
+
+TRANSITIONS: tuple[Transition, ...] = (
+    _t(PENDING, OFFERED, "system admin"),
+    _t(PENDING, CANCELLED, "customer admin", "customer"),
+    _t(PENDING, EXPIRED, "system", "customer admin"),
+    _t(OFFERED, ASSIGNED, "provider admin", "customer provider"),
+    _t(OFFERED, PENDING, "system admin"),
+    _t(OFFERED, CANCELLED, "customer admin", "customer providers"),
+    _t(OFFERED, EXPIRED, "system", "customer admin"),
+    _t(ASSIGNED, IN_PROGRESS, "provider admin", "customer"),
+    _t(ASSIGNED, COMPLETED, "provider admin", "customer provider"),
+    _t(ASSIGNED, PENDING, "admin provider", "customer"),
+    _t(ASSIGNED, CANCELLED, "customer admin", "customer provider"),
+    _t(IN_PROGRESS, COMPLETED, "provider admin", "customer provider"),
+    _t(IN_PROGRESS, CANCELLED, "admin", "customer provider"),
+    _t(EXPIRED, PENDING, "admin"),
+)
+_BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
+
+
+class InvalidTransition(ValueError):
+    """A status change the lifecycle does not allow (or not for this actor)."""
+
+
+def find_transition(source: str, target: str, actor: str) -> Transition:
+    """Return the transition from source to target for actor, or raise InvalidTransition."""
+    transition = _BY_PAIR.get((source, target))
+    if transition is None:
+        raise InvalidTransition(f"a request cannot go from {source} to {target}")
+    if actor not in transition.actors:
+        raise InvalidTransition(f"{actor} may not move a request from {source} to {target}")
+    return transition
+
+
+def allowed_targets(source: str, actor: str) -> list[str]:
+    """Return the statuses actor may move a request to from source."""
+    return [t.target for t in TRANSITIONS if t.source == source and actor in t.actors]

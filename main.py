@@ -1,0 +1,41 @@
+"""Djobea: one process serves the webhooks, the JSON API and the pages."""
+
+from nicegui import app, ui
+
+import pages  # noqa: F401  (registers every page)
+from core import scheduler
+from core.bootstrap import prepare
+from core.config import settings
+from core.conversations.routes import router as chat_router
+from core.health import router as health_router
+from core.logs import log, setup_logging
+from core.messaging.routes import router as whatsapp_router
+from core.payments.routes import router as payments_router
+
+setup_logging()
+for router in (health_router, chat_router, whatsapp_router, payments_router):
+    app.include_router(router)
+
+
+@app.on_startup
+def _startup() -> None:
+    prepare()
+    if settings.scheduler_enabled:
+        scheduler.start()
+    log.info("djobea started", url=settings.base_url())
+    print(f"  Djobea is running on http://{settings.host}:{settings.port}", flush=True)
+
+
+@app.on_shutdown
+def _shutdown() -> None:
+    scheduler.stop()
+
+
+def run() -> None:
+    """Start the server on the configured host and port."""
+    ui.run(host=settings.host, port=settings.port, title="Djobea", language="fr", favicon="🔧", reload=False,
+           show=False, storage_secret=settings.storage_secret_value(), reconnect_timeout=10)
+
+
+if __name__ in {"__main__", "__mp_main__"}:
+    run()

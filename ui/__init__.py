@@ -1,0 +1,1 @@
+"""Reusable NiceGUI pieces: theme, page frame, widgets."""
