@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.catalog import service as catalog_service
 from core.service_requests import lifecycle
+from core.service_requests.hooks import run_hooks
 from core.service_requests.models import RequestEvent, ServiceRequest
 
 _REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I: read aloud over the phone
@@ -56,6 +57,7 @@ def transition(*, session: Session, request: ServiceRequest, target: str, actor:
     session.add(request)
     record_event(session=session, request=request, actor=actor, actor_id=actor_id, kind="transition",
                  from_status=source, to_status=target, detail=detail or {})
+    run_hooks(session=session, request=request, step=step, actor=actor, detail=detail or {})
     return step
 
 
