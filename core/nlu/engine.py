@@ -1,0 +1,149 @@
+"""The local engine: one message in, one Analysis out; pure functions, no I/O."""
+
+import re
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+from core.nlu import intents, services, urgency
+from core.nlu.intents import Cues, classify, read_cues
+from core.nlu.language import ENGLISH, FRENCH, detect_language
+from core.nlu.normalize import tokens
+from core.nlu.places import Place, find_place, place_words
+from core.nlu.schema import Analysis
+from core.nlu.services import detect_service
+from core.nlu.timing import MONTHS, PARTS, WEEKDAYS, TimeInfo, resolve_time
+from core.nlu.urgency import urgency_of
+
+_RATING = re.compile(
+    r"\b([1-5]) (?:etoiles?|stars?)\b|\b([1-5]) sur 5\b"
+    r"|\b(?:je donne|je mets|je note|i give|i go give|i fit give|note|rating|ma note)(?: de| est| of)? ([1-5])\b"
+)
+_RATING_WORDS = re.compile(r"\b(une|un|deux|trois|quatre|cinq|one|two|three|four|five) (?:etoiles?|stars?)\b")
+_NUMBER = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "one": 1, "two": 2, "three": 3,
+           "four": 4, "five": 5}
+_CORRECTION = re.compile(
+    r"\b(?:je voulais dire|je veux dire|i mean|i meant|plutot|rather|correction|je me suis trompee?|erreur"
+    r"|my mistake|mistake|pardon c est|non c est|sorry c est|sorry it s|not there)\b"
+)
+_GREETING_PREFIX = re.compile(
+    r"^\s*(?:(?:bonjour|bonsoir|salut|slt|bjr|bsr|hello|hi|hey|coucou|good (?:morning|afternoon|evening))"
+    r"(?:\s+(?:djobea|monsieur|madame|la famille|mon fr[eè]re|boss|sir|ma'?am))?\s*[,.!:;-]*\s*)+",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"\s+")
+_EXTRA_COMMON = (
+    "massa bilingue villages makes basse bassin passe passer lundi mardi kotte bonne bonnes logement bonsoir"
+    " japonais dakar nylons macons peintre peintres yassine beton bande bonus bonheur merci maman papa"
+).split()
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Return every word some table of the engine knows: such words are never read as misspelled places."""
+    return frozenset(
+        services.vocabulary() | intents.vocabulary() | urgency.vocabulary() | set(FRENCH) | set(ENGLISH)
+        | set(WEEKDAYS) | set(MONTHS) | set(PARTS) | set(_EXTRA_COMMON)
+    )
+
+
+def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] | None = None) -> Analysis:
+    """Return what one customer message says: intent, service, place, urgency, time, language, confidence."""
+    now = now or datetime.now(UTC)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    context = context or {}
+    toks = tokens(text)
+    cues = read_cues(toks, " ".join(toks))
+    service_evidence, service_matches = services.service_scores(toks)
+    service, service_strength = detect_service(toks, service_evidence, has_problem=cues.get("problem") > 0)
+    place = find_place(toks, text, known_words(), expecting=context.get("last_question") == "location")
+    timing = resolve_time(toks, now)
+    level, urgency_said = urgency_of(toks, timing)
+    rating = _rating(toks, context)
+    slots = bool(place.location or place.outside_area or timing.when or urgency_said)
+    intent, strength = classify(toks, cues, service=service, service_strength=service_strength, slots=slots)
+    if intent == "other" and context.get("last_question") != "service":
+        service = None
+    language, _ = detect_language(toks, place_words(), default=str(context.get("language") or "fr"))
+    if language not in ("fr", "en"):
+        language = "fr"
+    correction = bool(_CORRECTION.search(" ".join(toks))) or bool(place.negated and place.location)
+    known_positions = cues.known | {i for m in service_matches for i in range(m.start, m.end)}
+    confidence = _confidence(
+        intent, strength, toks, known_positions, cues, service_strength if service else 0.0, place, timing, rating,
+        context,
+    )
+    return Analysis(
+        intent=intent,
+        service_type=service,
+        location=place.location,
+        urgency=level,
+        when=timing.when,
+        language=language,
+        confidence=round(confidence, 3),
+        description=_description(text),
+        outside_area=place.outside_area,
+        is_correction=correction,
+        rating=rating,
+        source="local",
+    )
+
+
+def _rating(toks: list[str], context: dict[str, Any]) -> int | None:
+    joined = " ".join(toks)
+    if m := _RATING.search(joined):
+        return int(next(g for g in m.groups() if g))
+    if m := _RATING_WORDS.search(joined):
+        return _NUMBER[m.group(1)]
+    # A bare digit is a rating only when we just asked for one; otherwise it is a street or door number.
+    if context.get("last_question") == "rating" and toks and toks[0] in {"1", "2", "3", "4", "5"} and len(toks) <= 3:
+        return int(toks[0])
+    return None
+
+
+def _confidence(
+    intent: str,
+    strength: float,
+    toks: list[str],
+    known_positions: set[int] | frozenset[int],
+    cues: Cues,
+    service_strength: float,
+    place: Place,
+    timing: TimeInfo,
+    rating: int | None,
+    context: dict[str, Any],
+) -> float:
+    """Return how far the local reading can be trusted; below about 0.6 the LLM orchestrator takes over."""
+    if not toks:
+        return 0.0
+    if intent == "smalltalk":
+        return 0.95
+    known = known_words()
+    covered = sum(1 for i, t in enumerate(toks) if i in known_positions or t in known or t.isdigit())
+    coverage = covered / len(toks) if place.mentions == 0 else min(1.0, (covered + place.mentions) / len(toks))
+    has_place = bool(place.location or place.outside_area)
+    if intent == "new_request":
+        if service_strength == 0.0:
+            base = 0.45
+        else:
+            base = 0.35 + 0.35 * service_strength + 0.15 * has_place + 0.15 * strength
+    elif intent == "other":
+        answered = has_place or timing.when is not None or rating is not None
+        expected = context.get("last_question") in {"location", "when", "time", "rating"}
+        base = (0.92 if expected else 0.8) if answered else (0.5 if coverage == 1.0 else 0.25)
+    else:
+        base = 0.55 + 0.4 * strength
+        rivals = sum(1 for label in ("join_as_provider", "complaint", "cancel", "status_check", "info")
+                     if label != intent and cues.get(label) >= 2.0)
+        base -= 0.15 * rivals
+    if place.fuzzy:
+        base -= 0.05
+    return max(0.0, min(1.0, base * (0.55 + 0.45 * coverage)))
+
+
+def _description(text: str) -> str:
+    """Return the customer's words, whitespace collapsed and a leading greeting removed."""
+    cleaned = _SPACES.sub(" ", text).strip()
+    stripped = _GREETING_PREFIX.sub("", cleaned).strip()
+    return stripped or cleaned

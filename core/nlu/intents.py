@@ -1,0 +1,104 @@
+"""What the customer wants: weighs the cue phrases and the slots found, in a fixed order of precedence."""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from core.nlu.cues import CUES, FILLERS, GREETINGS
+from core.nlu.matcher import PhraseMatcher, parse_weighted
+
+TRADES = (
+    "plombier electricien menuisier macon peintre serrurier technicien frigoriste carreleur soudeur"
+    " climaticien reparateur bricoleur artisan plumber electrician carpenter mason painter locksmith cleaner"
+    " technician tiler welder handyman"
+).split()
+_SELF = ("je suis", "je suis un", "je suis une", "moi je suis", "moi c est", "i be", "i am a", "i am an", "i m a",
+         "i m an", "i be a", "i be an", "i am", "i m", "mon metier c est", "je travaille comme", "i work as a")
+# A price question is about us only when it names a trade or addresses us ("c'est combien le taxi" is not).
+_ABOUT_US = {"vous", "vos", "votre", "your", "una", "djobea", "deplacement", "intervention", "visite", "you"}
+_NEGATED_VERB = re.compile(r"\b(?:ne|n) (?:\w+ ){1,2}(?:plus|pas|jamais)\b|\bno (?:di|dey) \w+|\bnot \w+ing\b")
+_THRESHOLD = 2.0
+_ORDER = ("join_as_provider", "complaint", "cancel", "status_check", "info")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The weighted evidence a message carries for each label."""
+
+    scores: dict[str, float]
+    greeting: bool
+    only_small_talk: bool
+    known: frozenset[int]  # token positions explained by a cue
+
+    def get(self, label: str) -> float:
+        """Return the score of one label (0 when absent)."""
+        return self.scores.get(label, 0.0)
+
+
+@cache
+def _matcher() -> PhraseMatcher[tuple[str, float]]:
+    phrases = parse_weighted(CUES)
+    phrases += [(f"{who} {trade}", ("join_as_provider", 3.0)) for who in _SELF for trade in TRADES]
+    provider = "que vous avez envoye | vous avez envoye | una send | you sent | you send | your technician"
+    provider += " | votre technicien | votre plombier | votre electricien | your man | your worker* | your people"
+    phrases += [(p.strip(), ("provider_ref", 1.0)) for p in provider.split("|")]
+    # "mon frère est électricien" talks about a person, not a job to do.
+    phrases += [(f"{verb} {trade}", ("not_request", 1.0)) for verb in ("est", "is a", "is an", "est un")
+                for trade in TRADES]
+    return PhraseMatcher(phrases)
+
+
+@cache
+def _small_talk() -> PhraseMatcher[bool]:
+    return PhraseMatcher([(p.strip(), True) for p in GREETINGS.split("|")] +
+                         [(p.strip(), False) for p in FILLERS.split("|")])
+
+
+def vocabulary() -> set[str]:
+    """Return every word the cue tables know."""
+    return _matcher().words | _small_talk().words
+
+
+def read_cues(toks: list[str], text: str) -> Cues:
+    """Return the evidence for each label found in the normalised tokens (text is their joined form)."""
+    scores: dict[str, float] = {}
+    known: set[int] = set()
+    for m in _matcher().find(toks):
+        label, weight = m.value
+        scores[label] = scores.get(label, 0.0) + weight
+        known.update(range(m.start, m.end))
+    if _NEGATED_VERB.search(text):
+        scores["problem"] = scores.get("problem", 0.0) + 1.0
+    talk = _small_talk().find(toks)
+    covered = sum(m.end - m.start for m in talk)
+    greeting = any(m.value for m in talk)
+    known.update(i for m in talk for i in range(m.start, m.end))
+    return Cues(scores, greeting, bool(toks) and covered == len(toks) and greeting, frozenset(known))
+
+
+def classify(
+    toks: list[str], cues: Cues, *, service: str | None, service_strength: float, slots: bool
+) -> tuple[str, float]:
+    """Return the intent and the strength of its evidence (0-1)."""
+    scores = dict(cues.scores)
+    problem = scores.get("problem", 0.0) > 0
+    if scores.get("provider_ref") and (problem or scores.get("complaint")):
+        scores["complaint"] = scores.get("complaint", 0.0) + 2.0
+    if service or _ABOUT_US.intersection(toks):
+        scores["info"] = scores.get("info", 0.0) + scores.get("price", 0.0)
+    if problem and service is not None:
+        # "Mon frigo coule, c'est combien ?" describes a job of theirs: a request, not a price enquiry.
+        scores.pop("info", None)
+    best, _, label = max((scores.get(name, 0.0), -i, name) for i, name in enumerate(_ORDER))
+    if best >= _THRESHOLD:
+        return label, min(1.0, best / 4.0)
+    buying = scores.get("not_request", 0.0) > 0 and not problem
+    request = scores.get("request", 0.0) > 0
+    # A trade named outright (a fridge, a plumber) in a message to a repair service asks for that job.
+    if service and not buying and (request or problem or slots or len(toks) <= 3 or service_strength >= 0.9):
+        return "new_request", min(1.0, 0.5 + 0.25 * request + 0.25 * problem + 0.25 * slots)
+    if service is None and problem and (request or len(toks) <= 8) and not buying:
+        return "new_request", 0.35
+    if cues.only_small_talk:
+        return "smalltalk", 1.0
+    return "other", 0.0

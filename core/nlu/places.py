@@ -1,0 +1,141 @@
+"""Where the job is: a Douala quartier (through aliases, sub-areas, landmarks, typos) or a town outside Douala."""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from core.catalog import outside_names, place_names, quartiers
+from core.catalog.text import fold
+from core.nlu.matcher import PhraseMatcher
+
+# "Kotto pas Makepe", "c'est pas Makepe", "instead of Makepe": the place after is taken back; after a verb
+# ("ne marche pas, Akwa") "pas" negates the verb, not the place.
+_NEGATORS = {"pas", "not"}
+_TAKE_BACK = {"instead", "lieu"}
+_BEFORE_NEGATOR = {"non", "et", "mais", "est", "is", "but", "and", "no", "s"}
+_PREPOSITIONS = {"a", "at", "in", "au", "for", "de", "of"}
+# "au village", "mon village": the family's home village, not the quartier Village.
+_HOME_VILLAGE = {"au", "mon", "ma", "le", "du", "my", "the", "de", "son", "notre", "leur", "our"}
+_VILLAGE_HEADING = re.compile(r"^\s*Village\s*[,:;.-]")
+_VILLAGE_OK = {"a", "carrefour", "quartier", "vers", "niveau", "cote", "at", "in"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """What the message says about the place of the job."""
+
+    location: str | None = None
+    outside_area: str | None = None
+    negated: tuple[str, ...] = ()  # places the message takes back
+    mentions: int = 0
+    fuzzy: bool = False
+
+
+@cache
+def _quartier_matcher() -> PhraseMatcher[str]:
+    return PhraseMatcher((key, q.name) for key, q in place_names().items())
+
+
+@cache
+def _outside_matcher() -> PhraseMatcher[str]:
+    return PhraseMatcher(outside_names().items())
+
+
+@cache
+def _fuzzy_targets(min_length: int = 5) -> dict[str, str]:
+    """Return the one-word canonical names and aliases that a typo may be matched to."""
+    targets: dict[str, str] = {}
+    for q in quartiers():
+        for variant in (q.name, *q.aliases):
+            key = fold(variant)
+            if " " not in key and len(key) >= min_length and key.isalpha() and key != "village":
+                targets[key] = q.name
+    return targets
+
+
+@cache
+def _fuzzy_keys(min_length: int = 5) -> tuple[str, ...]:
+    return tuple(_fuzzy_targets(min_length))
+
+
+def place_words() -> set[str]:
+    """Return every word that is part of a place name (they carry no language)."""
+    return _quartier_matcher().words | _outside_matcher().words
+
+
+def find_place(toks: list[str], original: str, known_words: set[str], *, expecting: bool = False) -> Place:
+    """Return the quartier or outside town named in the message; the last one not taken back wins.
+
+    `expecting` says we just asked where the job is: a short answer may then be a shorter or rougher typo.
+    """
+    spans: list[tuple[int, int, str, bool]] = []  # start, end, name, outside
+    for m in _quartier_matcher().find(toks):
+        if m.value == "Village" and not _village_is_quartier(toks, m.start, original):
+            continue
+        spans.append((m.start, m.end, m.value, False))
+    for m in _outside_matcher().find(toks):
+        if not any(s <= m.start < e for s, e, _, _ in spans):
+            spans.append((m.start, m.end, m.value, True))
+    fuzzy = False
+    if not any(not out for *_, out in spans):
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        for i, tok in enumerate(toks):
+            if i not in taken and (name := _fuzzy(tok, known_words, relaxed=expecting and len(toks) <= 4)):
+                spans.append((i, i + 1, name, False))
+                fuzzy = True
+    spans.sort()
+    kept: list[tuple[str, bool]] = []
+    negated: list[str] = []
+    ends = {e for _, e, _, _ in spans}
+    for start, _, name, outside in spans:
+        if _taken_back(toks, start, ends):
+            negated.append(name)
+        else:
+            kept.append((name, outside))
+    inside = [name for name, outside in kept if not outside]
+    if inside:
+        return Place(inside[-1], None, tuple(negated), len(spans), fuzzy)
+    towns = [name for name, outside in kept if outside]
+    return Place(None, towns[-1] if towns else None, tuple(negated), len(spans), fuzzy)
+
+
+def _taken_back(toks: list[str], start: int, ends: set[int]) -> bool:
+    i = start - 1
+    if i >= 0 and toks[i] in _PREPOSITIONS:
+        i -= 1
+    if i < 0:
+        return False
+    if toks[i] in _TAKE_BACK or (toks[i] == "de" and i and toks[i - 1] in _TAKE_BACK):
+        return True
+    if toks[i] == "be" and i and toks[i - 1] == "no":
+        return True
+    if toks[i] not in _NEGATORS:
+        return False
+    return i == 0 or i in ends or toks[i - 1] in _BEFORE_NEGATOR
+
+
+def _village_is_quartier(toks: list[str], start: int, original: str) -> bool:
+    prev = toks[start - 1] if start else ""
+    if prev in _HOME_VILLAGE:
+        return False
+    if prev in _VILLAGE_OK or len(toks) <= 2:
+        return True
+    # Written with a capital inside a sentence, or opening it as a heading ("Village: ..."), it is the quartier.
+    parts = original.split()
+    return any(p.startswith("Village") for p in parts[1:]) or bool(_VILLAGE_HEADING.match(original))
+
+
+def _fuzzy(tok: str, known_words: set[str], *, relaxed: bool = False) -> str | None:
+    """Return the quartier a misspelled word stands for, or None; common words are never places."""
+    if len(tok) < (4 if relaxed else 5) or not tok.isalpha() or tok in known_words:
+        return None
+    min_length = 4 if relaxed else 5
+    targets = _fuzzy_targets(min_length)
+    limit = 1 if len(tok) <= (6 if relaxed else 7) else 2
+    hit = process.extractOne(tok, _fuzzy_keys(min_length), scorer=OSA.distance, score_cutoff=limit)
+    if hit is None or hit[0][0] != tok[0]:
+        return None
+    return targets[hit[0]]

@@ -1,0 +1,127 @@
+"""Which trade a message is about, from weighted French, English, Pidgin and Camfranglais vocabulary."""
+
+from functools import cache
+
+from core.nlu.matcher import Match, PhraseMatcher, parse_weighted
+
+# Weights: 3 names the trade or its equipment; 2 is typical of it; 1 or less only hints (a door, a wall, water).
+# Longer phrases win over their words ("porte du frigo" is the fridge, "compteur d eau" is plumbing).
+SERVICE_TERMS: dict[str, dict[float, str]] = {
+    "plumbing": {
+        3.0: "plomb* | plumb* | robinet* | tuyau* | evier* | lavabo* | wc | chasse d eau | chasse eau | chauffe eau"
+        " | chauffe eaux | water heater | canalisation* | tap | taps | pipe | pipes | sink | toilet* | toilette*"
+        " | fosse septique | fosse | septic | siphon* | baignoire | bathtub | bath tub | bidet | compteur d eau"
+        " | pompe a eau | water pump | surpresseur | citerne | water tank | tank | bache a eau | drain*"
+        " | debouch* | fuite d eau | water leak | water di comot | water dey comot | egout* | sewage | flush"
+        " | tuyauterie | robinetterie | pipe don burst | no water | pas d eau | shower | water meter | geyser*",
+        2.0: "fuite* | fuit | fuient | leak* | douche* | bouche | bouchee | bouches | block | blocked | clog*"
+        " | deborde* | overflow* | infiltration*",
+        1.0: "goutte | drip* | l eau | water | coule | coulent | coule coule",
+    },
+    "electrical": {
+        3.0: "electricien* | electrician* | electricite | electrical | electric | disjoncteur*"
+        " | breaker* | prise* | socket* | interrupteur* | switch | switches | cable* | wiring | cablage"
+        " | court circuit | short circuit | compteur eneo | eneo | ampoule* | bulb* | lampe* | lamp | lamps"
+        " | neon* | spot* | tableau electrique | fusible* | fuse | onduleur* | inverter | regulateur"
+        " | stabilisateur | groupe electrogene | generator | panneau* solaire* | solar | wire | wires"
+        " | fils electrique*"
+        " | installation electrique | power outage",
+        2.0: "courant | current | light | lights | lumiere* | etincel* | spark* | coupure* | power | voltage"
+        " | tension | plug | branchement* | eclairage | no light | light don go | compteur* | meter | disjonct*"
+        " | odeur de brule | sent le brule | burning smell | smell of burning | smell burning | dans le noir"
+        " | in the dark",
+        1.0: "electrique*",
+    },
+    "appliance_repair": {
+        3.0: "frigo* | refrigerateur* | congelateur* | fridge* | freezer* | machine a laver | machines a laver"
+        " | lave linge | lave vaisselle | washing machine | washer | dishwasher | tele | televiseur* | television*"
+        " | micro onde* | microonde* | microwave* | gaziniere* | cuisiniere* | cooker* | stove | oven"
+        " | four electrique | four a gaz | mon four | le four | ventilateur* | fan | fer a repasser | pressing iron"
+        " | blender* | mixeur* | decodeur* | decoder | plaque chauffante | hotte | seche linge | dryer"
+        " | aspirateur | vacuum cleaner | bouilloire | kettle | electromenager | appareil* | porte du frigo"
+        " | fuite de gaz | gas leak | odeur de gaz | bouteille de gaz | ventilo*",
+        1.0: "gaz | gas | screen | ecran",
+    },
+    "air_conditioning": {
+        3.0: "clim | climatiseur* | climatisation | climatise | air conditionne | air con | aircon | ac | a c"
+        " | air conditioner* | air conditioning | split | splits | split unit | recharge gaz | recharge de gaz"
+        " | frigoriste",
+        4.0: "nettoyage clim | nettoyage de clim | nettoyage des clims | nettoyer la clim | clim a nettoyer"
+        " | entretien clim | entretien de clim | entretien des clims",
+    },
+    "carpentry": {
+        3.0: "menuis* | carpenter* | carpentry | porte en bois | portes en bois | wooden | armoire* | placard*"
+        " | meuble* | furniture | lit | lits | bed | table | tables | chaise* | chair* | tiroir* | drawer* | etagere*"
+        " | shelf | shelves | cupboard* | wardrobe* | contreplaque | plywood | charniere* | hinge* | canape"
+        " | sofa | bois | wood | charpente",
+        2.0: "toit | toits | toiture* | roof | roofs | tole | toles",
+        1.0: "porte | portes | door | doors | fenetre* | window* | plafond | ceiling",
+    },
+    "masonry": {
+        3.0: "macon* | mason* | maconnerie | fissur* | crack* | carrel* | carreau* | tile | tiles | tiling"
+        " | dalle | crepiss* | beton | concrete | ciment | cement | cloture | fence | parpaing* | brique*"
+        " | fondation* | chape | enduit | plaster* | construire | construction | escalier* | marches"
+        " | mur de cloture | fence wall",
+        1.0: "mur | murs | wall | walls | terrasse",
+    },
+    "painting": {
+        3.5: "peint* | peindre | repeindre | repeint* | paint* | repaint* | vernis | varnish | badigeon*",
+    },
+    "cleaning": {
+        3.5: "nettoy* | menage | femme de menage | clean* | desinfect* | fumigation | desinsectisation"
+        " | deratisation | cafard* | cockroach* | punaise* | bed bugs | lavage | housekeeping | vitres"
+        " | fin de bail | apres chantier | apres travaux | moquette | tapis | balayer | sweep*",
+        2.0: "souris | rats | mice | moustique* | mosquito*",
+    },
+    "locksmith": {
+        3.0: "serrur* | locksmith* | cle | cles | clef* | key | keys | cadenas | padlock* | verrou* | barillet"
+        " | lock | locks | locked | enferme* | coffre fort | porte blindee | ne ferme plus a cle"
+        " | porte bloquee | door no di open | door lock | lock myself out | locked myself out",
+    },
+}
+
+
+_DOORS = {"porte", "portes", "door", "doors", "portail", "gate"}
+_JAMMED = {"bloque", "bloquee", "coince", "coincee", "jammed", "stuck", "jam", "ouvre", "open"}
+
+
+@cache
+def _matcher() -> PhraseMatcher[tuple[str, float]]:
+    return PhraseMatcher(parse_weighted(SERVICE_TERMS))
+
+
+def vocabulary() -> set[str]:
+    """Return every word of the service vocabulary (they are never read as misspelled places)."""
+    return _matcher().words
+
+
+def service_scores(toks: list[str]) -> tuple[dict[str, float], list[Match[tuple[str, float]]]]:
+    """Return the weighted evidence for each service code and the phrases found."""
+    matches = _matcher().find(toks)
+    scores: dict[str, float] = {}
+    for m in matches:
+        code, weight = m.value
+        scores[code] = scores.get(code, 0.0) + weight
+    return scores, matches
+
+
+def detect_service(toks: list[str], scores: dict[str, float], *, has_problem: bool) -> tuple[str | None, float]:
+    """Return the most supported service code and a 0-1 strength, or (None, 0) when nothing is clear enough."""
+    scores = dict(scores)
+    words = set(toks)
+    # A door that is jammed or will not open is a lock problem; one that will not close is the carpenter's.
+    if words & _DOORS and words & _JAMMED:
+        scores["locksmith"] = scores.get("locksmith", 0.0) + 2.5
+    if not scores:
+        return None, 0.0
+    # Ties go to the first code in this order: an electrician installs a ceiling fan, a plug is not a fridge.
+    order = ("locksmith", "air_conditioning", "electrical", "appliance_repair", "plumbing", "painting",
+             "cleaning", "masonry", "carpentry")
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order.index(kv[0])))
+    code, best = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    # A bare hint (a door, a wall, water) only names a trade when something is wrong with it.
+    if best < 2.0 and not (has_problem and best >= 1.0):
+        return None, 0.0
+    strength = min(1.0, best / 3.0) * (1.0 - 0.5 * second / best)
+    return code, strength

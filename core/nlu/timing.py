@@ -1,0 +1,185 @@
+"""When the customer wants the job done ("demain matin", "samedi", "dans 2 heures", "at 3pm"), in Douala time."""
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+DOUALA = ZoneInfo("Africa/Douala")
+DEFAULT_HOUR = 8
+
+WEEKDAYS = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "mondays": 0, "tuesdays": 1, "wednesdays": 2, "thursdays": 3, "fridays": 4, "saturdays": 5, "sundays": 6,
+    "lundis": 0, "mardis": 1, "mercredis": 2, "jeudis": 3, "vendredis": 4, "samedis": 5, "dimanches": 6,
+}
+MONTHS = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12, "january": 1, "february": 2, "march": 3,
+    "april": 4, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+PARTS = {
+    "matin": 8, "morning": 8, "midi": 12, "noon": 12, "aprem": 14, "afternoon": 14, "soir": 18, "soiree": 18,
+    "evening": 18, "tonight": 18, "nuit": 20, "night": 20,
+}
+_THIS = {"ce", "cet", "cette", "this", "dis", "tonight"}
+_PAST = {"depuis", "since", "hier", "yesterday", "last", "dernier", "derniere", "passe", "passee", "fait", "from"}
+_HABIT = {"chaque", "every", "each", "tous", "toutes", "all", "toute", "bon", "bonne", "good", "le", "la", "per"}
+_RELATIVE_UNITS = {
+    "minute": 1, "minutes": 1, "min": 1, "mins": 1, "heure": 60, "heures": 60, "h": 60, "hour": 60, "hours": 60,
+    "hrs": 60, "jour": 1440, "jours": 1440, "day": 1440, "days": 1440, "semaine": 10080, "semaines": 10080,
+    "week": 10080, "weeks": 10080,
+}
+_NUMBER_WORDS = {"une": 1, "un": 1, "an": 1, "a": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3}
+_CLOCK = re.compile(r"^(\d{1,2})h(\d{2})?$")
+
+
+@dataclass(frozen=True)
+class TimeInfo:
+    """A time found in a message: the resolved moment (aware UTC) and what kind of time it was."""
+
+    when: datetime | None = None
+    later: bool = False  # a later day or an explicit time: the job is scheduled
+    today: bool = False  # "aujourd'hui", "ce matin": wanted today, without an hour
+
+
+def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
+    """Return the moment the message asks for, resolved against now (aware UTC), or an empty TimeInfo."""
+    local = now.astimezone(DOUALA)
+    day: date | None = None
+    hour: tuple[int, int] | None = None
+    exact: datetime | None = None
+    today = False
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        prev, prev2 = (toks[i - 1] if i else ""), (toks[i - 2] if i > 1 else "")
+        if prev in _PAST or prev2 in {"depuis", "since"}:
+            continue
+        nxt = toks[i + 1] if i + 1 < n else ""
+        if tok in {"demain", "tomorrow"}:
+            after = prev == "apres" or prev == "next" or (prev == "after" and prev2 == "day")
+            day = local.date() + timedelta(days=2 if after else 1)
+        elif tok in {"aujourd", "today"} or (tok == "journee" and prev in {"la", "cette"}) or (
+            tok == "jour" and prev == "ce"
+        ):
+            day, today = local.date(), True
+        elif tok in WEEKDAYS and prev not in {"bon", "bonne"}:
+            ahead = (WEEKDAYS[tok] - local.weekday()) % 7 or 7
+            day = local.date() + timedelta(days=ahead)
+        elif tok in {"weekend", "week"} and (tok == "weekend" or nxt == "end") and prev not in {"every", "chaque"}:
+            day = local.date() + timedelta(days=(5 - local.weekday()) % 7)
+        elif tok in {"semaine", "week"} and (nxt in {"prochaine", "pro"} or prev == "next"):
+            day = local.date() + timedelta(days=7 - local.weekday())
+        elif tok in {"mois", "month"} and (nxt == "prochain" or prev == "next"):
+            first = local.date().replace(day=1) + timedelta(days=32)
+            day = first.replace(day=1)
+        elif tok in MONTHS and prev in {"en", "in", "de", "debut", "mi", "fin"} | {str(d) for d in range(1, 32)}:
+            day = _month_start(local.date(), MONTHS[tok], prev)
+        elif tok == "le" and nxt.isdigit() and 1 <= int(nxt) <= 31 and (i + 2 >= n or toks[i + 2] in MONTHS or
+                                                                         not toks[i + 2].isdigit()):
+            if i + 2 < n and toks[i + 2] in {"ans", "etage", "sur", "fois"}:
+                continue
+            day = _day_of_month(local.date(), int(nxt))
+        elif tok in {"dans", "in"} and i + 2 < n and toks[i + 2] in _RELATIVE_UNITS:
+            count = int(nxt) if nxt.isdigit() else _NUMBER_WORDS.get(nxt)
+            if count:
+                minutes = count * _RELATIVE_UNITS[toks[i + 2]]
+                if minutes < 1440:
+                    exact = local + timedelta(minutes=minutes)
+                    today = today or minutes < 60
+                else:
+                    day = local.date() + timedelta(minutes=minutes)
+        elif tok in {"dans", "in"} and (m := _CLOCK.match(nxt)) and not m.group(2):
+            exact = local + timedelta(hours=int(m.group(1)))
+        elif tok in PARTS and _part_counts(tok, *_before_part(tok, prev, prev2, toks, i), day is not None, n):
+            hour = (PARTS[tok], 0)
+            if tok == "midi" and prev == "apres":
+                hour = (14, 0)
+            if day is None and (_before_part(tok, prev, prev2, toks, i)[0] in _THIS or tok == "tonight"):
+                day = local.date()
+                today = today or tok in {"matin", "morning"}
+        elif (clock := _clock(tok, nxt, prev, toks[i + 2] if i + 2 < n else "")) is not None:
+            hour = clock
+    if exact is not None:
+        return TimeInfo(exact.astimezone(UTC), later=not today, today=today)
+    if day is None and hour is None:
+        return TimeInfo()
+    if day is None:
+        assert hour is not None
+        candidate = datetime.combine(local.date(), time(*hour), DOUALA)
+        day = local.date() if candidate > local else local.date() + timedelta(days=1)
+    moment = datetime.combine(day, time(*(hour or (DEFAULT_HOUR, 0))), DOUALA)
+    if today and hour is None:
+        moment = max(moment, local)
+    if moment < local and day == local.date():
+        moment = local
+    later = hour is not None or day > local.date()
+    if today and hour is not None and hour[0] <= 12 and moment <= local + timedelta(hours=1):
+        later = False
+    return TimeInfo(moment.astimezone(UTC), later=later and not (today and hour is None), today=today)
+
+
+def _before_part(part: str, prev: str, prev2: str, toks: list[str], i: int) -> tuple[str, str]:
+    """Return the two words before a part of the day, reading "apres midi" as one word."""
+    if part == "midi" and prev == "apres":
+        return prev2, toks[i - 3] if i > 2 else ""
+    return prev, prev2
+
+
+def _part_counts(part: str, prev: str, prev2: str, has_day: bool, n: int) -> bool:
+    """Return whether a part of the day names a time to come rather than a habit or a greeting."""
+    if prev in _HABIT and not has_day:
+        return prev == "le" and prev2 in WEEKDAYS
+    return has_day or prev in _THIS or part == "tonight" or n <= 3 or prev in WEEKDAYS or prev in {
+        "demain", "tomorrow", "for", "pour", "vers", "a", "en", "in", "the"}
+
+
+def _clock(tok: str, nxt: str, prev: str, nxt2: str) -> tuple[int, int] | None:
+    """Return (hour, minute) for "15h", "15h30", "3 pm", "at 3", "a 10 heures"; None for durations."""
+    if nxt in {"de", "que", "of", "qu", "ago"} or prev in {"y", "pendant", "during", "last", "depuis", "dans", "in"}:
+        return None
+    hour = minute = None
+    if m := _CLOCK.match(tok):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    elif tok.isdigit() and len(tok) <= 2:
+        if nxt in {"pm", "am"}:
+            hour = int(tok) % 12 + (12 if nxt == "pm" else 0)
+            minute = 0
+        elif nxt in {"heures", "heure", "h", "oclock", "o"} and nxt2 not in {"de", "que"}:
+            hour, minute = int(tok), 0
+        elif prev in {"at", "vers", "avant", "before", "by"} and nxt not in _RELATIVE_UNITS:
+            hour, minute = int(tok), 0
+            if hour < 7:
+                hour += 12  # "at 3" in a booking means the afternoon
+    if hour is None or minute is None or hour > 23 or minute > 59:
+        return None
+    return hour, minute
+
+
+def _month_start(today: date, month: int, prev: str) -> date:
+    """Return the next date in that month: the day given ("le 15 mars") or the 1st ("en décembre")."""
+    dom = int(prev) if prev.isdigit() else 1
+    for year in (today.year, today.year + 1):
+        try:
+            candidate = date(year, month, dom)
+        except ValueError:
+            candidate = date(year, month, 1)
+        if candidate > today:
+            return candidate
+        if (candidate.year, candidate.month, dom) == (today.year, today.month, 1):
+            return today + timedelta(days=1)  # "en mars" said in March: from tomorrow on
+    return date(today.year + 1, month, 1)
+
+
+def _day_of_month(today: date, dom: int) -> date:
+    year, month = today.year, today.month
+    for _ in range(3):
+        try:
+            candidate = date(year, month, dom)
+        except ValueError:
+            candidate = None
+        if candidate and candidate > today:
+            return candidate
+        month, year = (1, year + 1) if month == 12 else (month + 1, year)
+    return today + timedelta(days=1)
