@@ -41,10 +41,10 @@ class Settings(BaseSettings):
     # Language models. A key switches a provider on; base URLs let tests point the SDKs at local fakes.
     llm_mode: Literal["local", "hybrid", "llm"] | None = Field(None, alias="LLM_MODE")
     llm_confidence_threshold: float = Field(0.6, alias="LLM_CONFIDENCE_THRESHOLD", ge=0, le=1)
-    llm_timeout_seconds: float = Field(12.0, alias="LLM_TIMEOUT_SECONDS", gt=0)
+    llm_timeout_seconds: float = Field(6.0, alias="LLM_TIMEOUT_SECONDS", gt=0)
     anthropic_api_key: SecretStr = Field(SecretStr(""), alias="ANTHROPIC_API_KEY")
     anthropic_base_url: str = Field("", alias="ANTHROPIC_BASE_URL")
-    anthropic_model: str = Field("claude-sonnet-4-5", alias="ANTHROPIC_MODEL")
+    anthropic_model: str = Field("claude-sonnet-4-6", alias="ANTHROPIC_MODEL")
     gemini_api_key: SecretStr = Field(SecretStr(""), alias="GEMINI_API_KEY")
     gemini_base_url: str = Field("", alias="GEMINI_BASE_URL")
     gemini_model: str = Field("gemini-2.5-flash", alias="GEMINI_MODEL")

@@ -1,0 +1,61 @@
+"""Gemini through the official `google-genai` SDK (POST /v1beta/models/{model}:generateContent)."""
+
+from typing import Any
+
+from google import genai
+from google.genai import types
+
+from core.llm.parsing import extract_json
+from core.llm.provider import MAX_RETRIES, LLMProvider, Usage, text_or_reject
+
+# 429 is left out on purpose: a rate-limited provider is skipped for the next one, not waited for.
+_RETRY_STATUSES = [500, 502, 503, 504]
+API_VERSION = "v1beta"
+
+
+class GeminiProvider(LLMProvider):
+    """Google's Gemini: photos first (images go inline), voice notes and text as a fallback."""
+
+    name = "gemini"
+    capabilities = frozenset({"json", "vision", "audio"})
+
+    def __init__(self, *, api_key: str, model: str, base_url: str = "", timeout: float = 12.0,
+                 max_retries: int = MAX_RETRIES) -> None:
+        self.model = model
+        self.transcribe_model = model
+        retry = types.HttpRetryOptions(attempts=max_retries + 1, initial_delay=0.3, max_delay=1.0, jitter=0.1,
+                                       http_status_codes=_RETRY_STATUSES)
+        # Pinned so the wire path (/v1beta/models/{model}:generateContent) does not move with the SDK's default.
+        options = types.HttpOptions(base_url=base_url or None, api_version=API_VERSION, timeout=int(timeout * 1000),
+                                    retry_options=retry)
+        self._client = genai.Client(api_key=api_key, vertexai=False, http_options=options)
+
+    def complete_json(self, system: str, user: str, schema: dict[str, Any]) -> tuple[dict[str, Any], Usage]:
+        """Return the JSON object Gemini answers (JSON mime type), and the usage."""
+        return self._ask([user], system=system, as_json=True)
+
+    def describe_image(self, data: bytes, content_type: str, prompt: str) -> tuple[dict[str, Any], Usage]:
+        """Return Gemini's JSON about an image sent inline."""
+        return self._ask([types.Part.from_bytes(data=data, mime_type=content_type), prompt],
+                         system="Answer with one JSON object only.", as_json=True)
+
+    def transcribe(self, data: bytes, content_type: str) -> tuple[str, Usage]:
+        """Return the text of a voice note, sent inline."""
+        audio = types.Part.from_bytes(data=data, mime_type=content_type.split(";")[0].strip())
+        prompt = "Transcribe this voice note word for word, in its own language. Answer with the transcript only."
+        text, usage = self._generate([audio, prompt], system=None, as_json=False)
+        return text.strip(), usage
+
+    def _ask(self, contents: list[Any], *, system: str, as_json: bool) -> tuple[dict[str, Any], Usage]:
+        text, usage = self._generate(contents, system=system, as_json=as_json)
+        return extract_json(text, usage), usage
+
+    def _generate(self, contents: list[Any], *, system: str | None, as_json: bool) -> tuple[str, Usage]:
+        config = types.GenerateContentConfig(system_instruction=system,
+                                             response_mime_type="application/json" if as_json else None)
+        response = self._client.models.generate_content(model=self.model, contents=contents, config=config)
+        meta = response.usage_metadata
+        # Thinking tokens are billed as output.
+        output = ((meta.candidates_token_count or 0) + (meta.thoughts_token_count or 0)) if meta else 0
+        usage = Usage(meta.prompt_token_count or 0 if meta else 0, output)
+        return text_or_reject(response.text, usage), usage

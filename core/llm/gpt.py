@@ -1,0 +1,63 @@
+"""OpenAI through the official `openai` SDK (POST /v1/chat/completions, /v1/audio/transcriptions)."""
+
+import base64
+from typing import Any
+
+import openai
+
+from core.llm.parsing import extract_json
+from core.llm.provider import MAX_RETRIES, LLMProvider, Usage, fail_fast_on_rate_limit, text_or_reject
+
+TRANSCRIBE_MODEL = "gpt-4o-mini-transcribe"
+_AUDIO_SUFFIX = {"audio/ogg": "ogg", "audio/mpeg": "mp3", "audio/mp4": "m4a", "audio/aac": "m4a",
+                 "audio/amr": "amr", "audio/wav": "wav", "audio/x-wav": "wav", "audio/webm": "webm"}
+
+
+class OpenAIProvider(LLMProvider):
+    """OpenAI: reasoning first (disputes, unusual requests), voice notes, and a fallback for the rest."""
+
+    name = "openai"
+    capabilities = frozenset({"json", "vision", "audio"})
+    transcribe_model = TRANSCRIBE_MODEL
+
+    def __init__(self, *, api_key: str, model: str, base_url: str = "", timeout: float = 12.0,
+                 max_retries: int = MAX_RETRIES) -> None:
+        self.model = model
+        self._client = openai.OpenAI(
+            api_key=api_key, base_url=base_url or None, timeout=timeout, max_retries=max_retries,
+            http_client=openai.DefaultHttpxClient(event_hooks={"response": [fail_fast_on_rate_limit]}),
+        )
+
+    def complete_json(self, system: str, user: str, schema: dict[str, Any]) -> tuple[dict[str, Any], Usage]:
+        """Return the JSON object the model answers (JSON mode), and the usage."""
+        return self._ask(system, user)
+
+    def describe_image(self, data: bytes, content_type: str, prompt: str) -> tuple[dict[str, Any], Usage]:
+        """Return the model's JSON about an image sent inline as a data URL."""
+        url = f"data:{content_type};base64,{base64.b64encode(data).decode()}"
+        content = [{"type": "text", "text": prompt}, {"type": "image_url", "image_url": {"url": url}}]
+        return self._ask("Answer with one JSON object only.", content)
+
+    def transcribe(self, data: bytes, content_type: str) -> tuple[str, Usage]:
+        """Return the text of a voice note."""
+        filename = f"voice.{_AUDIO_SUFFIX.get(content_type.split(';')[0].strip(), 'ogg')}"
+        result = self._client.audio.transcriptions.create(model=self.transcribe_model,
+                                                          file=(filename, data, content_type))
+        tokens = result.usage if getattr(result.usage, "type", "") == "tokens" else None
+        usage = Usage(getattr(tokens, "input_tokens", 0) or 0, getattr(tokens, "output_tokens", 0) or 0)
+        return text_or_reject(result.text, usage).strip(), usage
+
+    def _ask(self, system: str, content: str | list[dict[str, Any]]) -> tuple[dict[str, Any], Usage]:
+        completion = self._client.chat.completions.create(
+            model=self.model, response_format={"type": "json_object"},
+            messages=[{"role": "system", "content": system}, {"role": "user", "content": content}],  # type: ignore[misc]
+        )
+        usage = Usage(*(_tokens(completion.usage)))
+        text = completion.choices[0].message.content if completion.choices else ""
+        return extract_json(text_or_reject(text, usage), usage), usage
+
+
+def _tokens(usage: Any) -> tuple[int, int]:
+    if usage is None:
+        return 0, 0
+    return usage.prompt_tokens or 0, usage.completion_tokens or 0

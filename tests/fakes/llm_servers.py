@@ -1,0 +1,207 @@
+"""A fake of the Anthropic, OpenAI and Gemini HTTP APIs on 127.0.0.1, speaking their real wire formats.
+
+Each test scripts what an API answers next (`fake.on("anthropic", Reply.text(...))`); the last scripted reply
+repeats. Every request the SDKs send is kept in `fake.requests` so tests can assert paths, models and headers.
+"""
+
+import json
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+APIS = ("anthropic", "openai", "transcribe", "gemini")
+_GEMINI_PATH = re.compile(r"^/v1beta/models/(?P<model>[^/:]+):generateContent$")
+_FORM_MODEL = re.compile(rb'name="model"\r\n(?:[^\r\n]+\r\n)*\r\n([^\r\n]*)\r\n')
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One scripted answer: text in the API's success envelope, an HTTP error, or a hang."""
+
+    text: str = ""
+    status: int = 200
+    headers: tuple[tuple[str, str], ...] = ()
+    hang_seconds: float = 0.0
+    input_tokens: int = 40
+    output_tokens: int = 12
+
+    @classmethod
+    def answer(cls, text: str, *, input_tokens: int = 40, output_tokens: int = 12) -> "Reply":
+        """Answer with this text (a model's completion, or a transcription)."""
+        return cls(text=text, input_tokens=input_tokens, output_tokens=output_tokens)
+
+    @classmethod
+    def json(cls, payload: dict, **tokens: int) -> "Reply":
+        """Answer with this object serialised as the model's text."""
+        return cls.answer(json.dumps(payload, ensure_ascii=False), **tokens)
+
+    @classmethod
+    def error(cls, status: int, **headers: str) -> "Reply":
+        """Answer with an HTTP error in the API's error format (headers: retry_after="30" -> Retry-After)."""
+        return cls(status=status, headers=tuple((k.replace("_", "-"), v) for k, v in headers.items()))
+
+    @classmethod
+    def hang(cls, seconds: float = 5.0) -> "Reply":
+        """Answer nothing for this long (longer than the client's timeout)."""
+        return cls(hang_seconds=seconds)
+
+
+@dataclass
+class SeenRequest:
+    """One request as the fake received it."""
+
+    api: str
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+    json: dict | None = None
+    model: str | None = None
+
+
+@dataclass
+class FakeLlmServers:
+    """The three APIs behind one loopback server; `base_url(api)` is what the SDK settings point at."""
+
+    port: int = 0
+    requests: list[SeenRequest] = field(default_factory=list)
+    _scripts: dict[str, list[Reply]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _release: threading.Event = field(default_factory=threading.Event)
+
+    def base_url(self, api: str) -> str:
+        """Return the base URL to give the SDK of this API."""
+        root = f"http://127.0.0.1:{self.port}"
+        return f"{root}/v1" if api == "openai" else root
+
+    def on(self, api: str, *replies: Reply) -> None:
+        """Script the next replies of an API; the last one repeats."""
+        assert api in APIS, api
+        with self._lock:
+            self._scripts[api] = list(replies)
+
+    def seen(self, api: str) -> list[SeenRequest]:
+        """Return the requests this API received, oldest first."""
+        with self._lock:
+            return [r for r in self.requests if r.api == api]
+
+    def _next(self, api: str) -> Reply:
+        with self._lock:
+            script = self._scripts.get(api) or [Reply.error(500)]
+            return script.pop(0) if len(script) > 1 else script[0]
+
+    def _record(self, request: SeenRequest) -> None:
+        with self._lock:
+            self.requests.append(request)
+
+
+def _success(api: str, reply: Reply, model: str) -> dict:
+    if api == "anthropic":
+        return {"id": "msg_fake01", "type": "message", "role": "assistant", "model": model,
+                "content": [{"type": "text", "text": reply.text}], "stop_reason": "end_turn", "stop_sequence": None,
+                "usage": {"input_tokens": reply.input_tokens, "output_tokens": reply.output_tokens}}
+    if api == "openai":
+        return {"id": "chatcmpl-fake01", "object": "chat.completion", "created": 1_700_000_000, "model": model,
+                "choices": [{"index": 0, "finish_reason": "stop",
+                             "message": {"role": "assistant", "content": reply.text, "refusal": None}}],
+                "usage": {"prompt_tokens": reply.input_tokens, "completion_tokens": reply.output_tokens,
+                          "total_tokens": reply.input_tokens + reply.output_tokens}}
+    if api == "transcribe":
+        return {"text": reply.text, "usage": {"type": "tokens", "input_tokens": reply.input_tokens,
+                                              "output_tokens": reply.output_tokens,
+                                              "total_tokens": reply.input_tokens + reply.output_tokens}}
+    return {"candidates": [{"content": {"role": "model", "parts": [{"text": reply.text}]}, "finishReason": "STOP",
+                            "index": 0}],
+            "usageMetadata": {"promptTokenCount": reply.input_tokens, "candidatesTokenCount": reply.output_tokens,
+                              "totalTokenCount": reply.input_tokens + reply.output_tokens},
+            "modelVersion": model}
+
+
+def _failure(api: str, status: int) -> dict:
+    message = f"fake error {status}"
+    if api == "anthropic":
+        kind = {401: "authentication_error", 429: "rate_limit_error", 529: "overloaded_error"}.get(status, "api_error")
+        return {"type": "error", "error": {"type": kind, "message": message}}
+    if api == "gemini":
+        kind = {401: "UNAUTHENTICATED", 429: "RESOURCE_EXHAUSTED"}.get(status, "INTERNAL")
+        return {"error": {"code": status, "message": message, "status": kind}}
+    return {"error": {"message": message, "type": "server_error" if status >= 500 else "invalid_request_error",
+                      "param": None, "code": None}}
+
+
+def _handler(fake: FakeLlmServers) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args) -> None:  # keep test output quiet
+            pass
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("content-length") or 0))
+            path = self.path.split("?", 1)[0]
+            api, model = self._route(path)
+            if api is None:
+                self._send(404, {"error": {"message": f"no route {path}"}})
+                return
+            parsed = json.loads(body) if "json" in (self.headers.get("content-type") or "") else None
+            if parsed and parsed.get("model"):
+                model = parsed["model"]
+            elif form_model := _FORM_MODEL.search(body):
+                model = form_model[1].decode()
+            fake._record(SeenRequest(api, "POST", path, {k.lower(): v for k, v in self.headers.items()}, body,
+                                     parsed, model))
+            reply = fake._next(api)
+            if reply.hang_seconds:
+                fake._release.wait(reply.hang_seconds)
+            if reply.status != 200:
+                self._send(reply.status, _failure(api, reply.status), reply.headers)
+            else:
+                self._send(200, _success(api, reply, model or ""))
+
+        def _route(self, path: str) -> tuple[str | None, str | None]:
+            if path == "/v1/messages":
+                return "anthropic", None
+            if path == "/v1/chat/completions":
+                return "openai", None
+            if path == "/v1/audio/transcriptions":
+                return "transcribe", None
+            match = _GEMINI_PATH.match(path)
+            return ("gemini", match["model"]) if match else (None, None)
+
+        def _send(self, status: int, payload: dict, headers: tuple[tuple[str, str], ...] = ()) -> None:
+            data = json.dumps(payload).encode()
+            try:
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                for name, value in headers:
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (a timeout): nothing to answer
+
+    return Handler
+
+
+@pytest.fixture
+def llm_servers() -> Iterator[FakeLlmServers]:
+    """Run the fake APIs on a free loopback port for one test."""
+    fake = FakeLlmServers()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
+    server.daemon_threads = True
+    server.block_on_close = False
+    fake.port = server.server_address[1]
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield fake
+    finally:
+        fake._release.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

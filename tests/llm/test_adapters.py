@@ -1,0 +1,99 @@
+"""Each adapter against the fake API: what the SDK sends, and what comes back."""
+
+import base64
+
+import pytest
+
+from core.llm.provider import RejectedAnswer, Usage
+from tests.fakes.llm_servers import Reply
+from tests.llm.conftest import KEYS, build
+
+
+def _auth(headers: dict[str, str], key: str) -> bool:
+    return headers.get("x-api-key") == key or headers.get("authorization") == f"Bearer {key}"
+
+
+def test_claude_sends_messages_request_and_reads_text_and_usage(llm_servers):
+    llm_servers.on("anthropic", Reply.json({"intent": "cancel", "confidence": 0.8}, input_tokens=321,
+                                           output_tokens=45))
+    raw, usage = build(llm_servers, "claude").complete_json("system words", "annule stp", {})
+    assert raw == {"intent": "cancel", "confidence": 0.8}
+    assert usage == Usage(321, 45)
+    [sent] = llm_servers.seen("anthropic")
+    assert sent.path == "/v1/messages"
+    assert sent.model == "claude-sonnet-4-6"
+    assert _auth(sent.headers, KEYS["claude"]) and "anthropic-version" in sent.headers
+    assert sent.json["system"] == "system words"
+    assert sent.json["messages"] == [{"role": "user", "content": "annule stp"}]
+    assert sent.json["max_tokens"] > 0
+
+
+def test_openai_sends_chat_completion_in_json_mode(llm_servers):
+    llm_servers.on("openai", Reply.json({"answer": "ok"}, input_tokens=100, output_tokens=7))
+    raw, usage = build(llm_servers, "openai").complete_json("sys", "question", {})
+    assert raw == {"answer": "ok"} and usage == Usage(100, 7)
+    [sent] = llm_servers.seen("openai")
+    assert sent.path == "/v1/chat/completions"
+    assert sent.model == "gpt-4o"
+    assert sent.headers["authorization"] == f"Bearer {KEYS['openai']}"
+    assert sent.json["response_format"] == {"type": "json_object"}
+    assert [m["role"] for m in sent.json["messages"]] == ["system", "user"]
+
+
+def test_gemini_sends_generate_content_with_system_instruction(llm_servers):
+    llm_servers.on("gemini", Reply.json({"reply": "Bonjour"}, input_tokens=80, output_tokens=9))
+    raw, usage = build(llm_servers, "gemini").complete_json("be brief", "dis bonjour", {})
+    assert raw == {"reply": "Bonjour"} and usage == Usage(80, 9)
+    [sent] = llm_servers.seen("gemini")
+    assert sent.path == "/v1beta/models/gemini-2.5-flash:generateContent"
+    assert sent.headers["x-goog-api-key"] == KEYS["gemini"]
+    assert sent.json["systemInstruction"]["parts"][0]["text"] == "be brief"
+    assert sent.json["contents"][0]["parts"][0]["text"] == "dis bonjour"
+    assert sent.json["generationConfig"]["responseMimeType"] == "application/json"
+
+
+def test_gemini_gets_the_image_inline(llm_servers):
+    photo = b"\xff\xd8\xff\xe0fake-jpeg-bytes"
+    llm_servers.on("gemini", Reply.json({"service_type": "plumbing", "severity": "high", "description": "fuite"}))
+    raw, _ = build(llm_servers, "gemini").describe_image(photo, "image/jpeg", "what is broken?")
+    assert raw["severity"] == "high"
+    parts = llm_servers.seen("gemini")[0].json["contents"][0]["parts"]
+    inline = next(p for p in parts if "inlineData" in p)["inlineData"]
+    assert base64.urlsafe_b64decode(inline["data"].replace("+", "-").replace("/", "_")) == photo
+    assert (inline.get("mimeType") or inline.get("mime_type")) == "image/jpeg"
+
+
+def test_claude_and_openai_send_the_image_as_base64(llm_servers):
+    photo = b"\x89PNG-fake"
+    report = {"service_type": "electrical", "severity": "medium", "description": "prise brûlée"}
+    llm_servers.on("anthropic", Reply.json(report))
+    llm_servers.on("openai", Reply.json(report))
+    build(llm_servers, "claude").describe_image(photo, "image/png", "what?")
+    build(llm_servers, "openai").describe_image(photo, "image/png", "what?")
+    block = llm_servers.seen("anthropic")[0].json["messages"][0]["content"][0]
+    assert block["source"] == {"type": "base64", "media_type": "image/png", "data": base64.b64encode(photo).decode()}
+    url = llm_servers.seen("openai")[0].json["messages"][1]["content"][1]["image_url"]["url"]
+    assert url == "data:image/png;base64," + base64.b64encode(photo).decode()
+
+
+def test_openai_transcribes_a_voice_note(llm_servers):
+    llm_servers.on("transcribe", Reply.answer(" Mon tuyau a pété à Makepe ", input_tokens=50, output_tokens=8))
+    text, usage = build(llm_servers, "openai").transcribe(b"OggS-voice", "audio/ogg; codecs=opus")
+    assert text == "Mon tuyau a pété à Makepe" and usage == Usage(50, 8)
+    [sent] = llm_servers.seen("transcribe")
+    assert sent.path == "/v1/audio/transcriptions"
+    assert sent.model == "gpt-4o-mini-transcribe"
+    assert b"OggS-voice" in sent.body and b'filename="voice.ogg"' in sent.body
+
+
+def test_prose_around_json_is_accepted(llm_servers):
+    llm_servers.on("anthropic", Reply.answer('Voici:\n```json\n{"intent": "info", "confidence": 0.7,}\n```\nVoilà'))
+    raw, _ = build(llm_servers, "claude").complete_json("s", "u", {})
+    assert raw == {"intent": "info", "confidence": 0.7}
+
+
+def test_answer_without_json_is_rejected_with_its_usage(llm_servers):
+    llm_servers.on("openai", Reply.answer("Je ne sais pas.", input_tokens=30, output_tokens=5))
+    with pytest.raises(RejectedAnswer) as caught:
+        build(llm_servers, "openai").complete_json("s", "u", {})
+    assert caught.value.usage == Usage(30, 5)

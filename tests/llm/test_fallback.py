@@ -1,0 +1,132 @@
+"""Fallback along the chain, timeouts, rate limits, and the circuit breaker."""
+
+import time
+from datetime import timedelta
+
+from core import clock
+from core.llm.breaker import CircuitBreaker
+from core.llm.orchestrator import Orchestrator
+from core.llm.records import no_record
+from tests.fakes.llm_servers import Reply
+from tests.llm.conftest import ANSWER, build, unsure
+
+
+def test_claude_answers_understanding_first(llm_servers, orchestrator_for):
+    llm_servers.on("anthropic", Reply.json(ANSWER))
+    analysis = orchestrator_for().understand("slt mn tuyau a pété à makepe missoke", local=unsure())
+    assert analysis.source == "claude"
+    assert (analysis.intent, analysis.service_type, analysis.location) == ("new_request", "plumbing", "Makepe")
+    assert analysis.urgency == "urgent" and analysis.confidence == 0.86
+    assert not llm_servers.seen("openai") and not llm_servers.seen("gemini")
+
+
+def test_timeout_falls_back_to_the_next_provider(llm_servers, orchestrator_for, calls):
+    llm_servers.on("anthropic", Reply.hang(5))
+    llm_servers.on("openai", Reply.json(ANSWER))
+    started = time.perf_counter()
+    analysis = orchestrator_for().understand("tuyau cassé", local=unsure())
+    assert analysis.source == "openai"
+    assert time.perf_counter() - started < 3  # the 0.5 s timeout, not the 5 s hang
+    assert [(c.provider, c.ok) for c in calls] == [("claude", False), ("openai", True)]
+    assert "Timeout" in calls[0].error
+
+
+def test_rate_limit_and_server_error_fall_back(llm_servers, orchestrator_for, calls):
+    llm_servers.on("anthropic", Reply.error(429, retry_after="30"))
+    llm_servers.on("openai", Reply.error(500))
+    llm_servers.on("gemini", Reply.json(ANSWER))
+    started = time.perf_counter()
+    analysis = orchestrator_for().understand("tuyau cassé", local=unsure())
+    assert analysis.source == "gemini"
+    assert time.perf_counter() - started < 3  # Retry-After: 30 was not waited for
+    assert [c.provider for c in calls] == ["claude", "openai", "gemini"]
+    assert "429" in calls[0].error and "500" in calls[1].error
+
+
+def test_default_retries_retry_a_500_once_but_never_wait_on_a_429(llm_servers):
+    claude = build(llm_servers, "claude", max_retries=1)
+    openai = build(llm_servers, "openai", max_retries=1)
+    llm_servers.on("anthropic", Reply.error(500), Reply.json(ANSWER))
+    assert Orchestrator([claude], recorder=no_record).understand("x", local=unsure()).source == "claude"
+    assert len(llm_servers.seen("anthropic")) == 2
+    llm_servers.on("openai", Reply.error(429, retry_after="20"), Reply.json(ANSWER))
+    started = time.perf_counter()
+    assert Orchestrator([openai], recorder=no_record).understand("x", local=unsure()).source == "local"
+    assert len(llm_servers.seen("openai")) == 1 and time.perf_counter() - started < 2
+
+
+def test_malformed_json_is_a_failure_and_the_next_provider_answers(llm_servers, orchestrator_for, calls):
+    llm_servers.on("anthropic", Reply.answer('{"intent": "new_request", "confidence": '))
+    llm_servers.on("openai", Reply.json({"intent": "teleport", "confidence": 0.9}))
+    llm_servers.on("gemini", Reply.answer("Voilà :\n" + '{"intent": "cancel", "confidence": 0.8,}'))
+    analysis = orchestrator_for().understand("annule", local=unsure())
+    assert (analysis.source, analysis.intent) == ("gemini", "cancel")
+    assert [c.error.split(":")[0] for c in calls] == ["RejectedAnswer", "RejectedAnswer", ""]
+
+
+def test_all_down_returns_the_local_analysis(llm_servers, orchestrator_for, calls):
+    for api in ("anthropic", "openai", "gemini"):
+        llm_servers.on(api, Reply.error(401))
+    local = unsure(description="local guess")
+    assert orchestrator_for().understand("???", local=local) is local
+    assert len(calls) == 3 and not any(c.ok for c in calls)
+
+
+def test_no_provider_configured_returns_local():
+    local = unsure()
+    assert Orchestrator([], mode="llm").understand("x", local=local) is local
+
+
+def test_breaker_opens_skips_and_recloses_after_cool_down(llm_servers, orchestrator_for):
+    orchestrator = orchestrator_for("claude", "openai", failures_to_open=2, cool_down=timedelta(minutes=1))
+    llm_servers.on("anthropic", Reply.error(500))
+    llm_servers.on("openai", Reply.json(ANSWER))
+    for _ in range(3):
+        assert orchestrator.understand("x", local=unsure()).source == "openai"
+    assert len(llm_servers.seen("anthropic")) == 2  # the third turn skipped Claude
+    assert orchestrator.breakers["claude"].state == "open"
+
+    llm_servers.on("anthropic", Reply.json(ANSWER))
+    clock.advance(timedelta(seconds=30))
+    assert orchestrator.understand("x", local=unsure()).source == "openai"  # still cooling down
+    clock.advance(timedelta(seconds=31))
+    assert orchestrator.understand("x", local=unsure()).source == "claude"  # the half-open trial succeeded
+    assert orchestrator.breakers["claude"].state == "closed"
+    assert len(llm_servers.seen("anthropic")) == 3
+    clock.reset()
+
+
+def test_failed_half_open_trial_opens_again_at_once():
+    breaker = CircuitBreaker(failures_to_open=3, cool_down=timedelta(seconds=10))
+    for _ in range(3):
+        breaker.record_failure()
+    assert not breaker.allow()
+    clock.advance(timedelta(seconds=11))
+    assert breaker.allow() and not breaker.allow()  # one trial at a time
+    breaker.record_failure()
+    assert breaker.state == "open" and not breaker.allow()
+    clock.advance(timedelta(seconds=11))
+    assert breaker.allow()
+    breaker.record_success()
+    assert breaker.state == "closed" and breaker.failures == 0
+    clock.reset()
+
+
+def test_vision_goes_to_gemini_first_and_reasoning_to_openai_first(llm_servers, orchestrator_for):
+    orchestrator = orchestrator_for()
+    llm_servers.on("gemini", Reply.json({"service_type": "plumbing", "severity": "high", "description": "fuite"}))
+    llm_servers.on("openai", Reply.json({"answer": "Rembourser la moitié, le travail est inachevé."}))
+    assert orchestrator.describe_image(b"jpeg", "image/jpeg")["service_type"] == "plumbing"
+    assert orchestrator.reason("Le client refuse de payer", facts={"paid": 0}).startswith("Rembourser")
+    assert [r.api for r in llm_servers.requests] == ["gemini", "openai"]
+    assert orchestrator.chain("transcribe")[0].name == "openai"
+    assert [p.name for p in orchestrator.chain("vision")] == ["gemini", "openai", "claude"]
+
+
+def test_transcription_falls_back_to_gemini(llm_servers, orchestrator_for):
+    llm_servers.on("transcribe", Reply.error(503))
+    llm_servers.on("gemini", Reply.answer("Abeg una fit come fix my light for Bonaberi?"))
+    text = orchestrator_for().transcribe(b"OggS", "audio/ogg")
+    assert text == "Abeg una fit come fix my light for Bonaberi?"
+    gemini_parts = llm_servers.seen("gemini")[0].json["contents"][0]["parts"]
+    assert any("inlineData" in p for p in gemini_parts)
