@@ -2,9 +2,123 @@
 
 from sqlmodel import Session
 
+from core.catalog import fold
+from core.config import settings
+from core.conversations import actions, answers, onboarding
+from core.conversations.context import Context, Turn
 from core.conversations.models import Conversation, Message
+from core.conversations.understanding import asks_to_pay, find_quartier, understand
+from core.logs import log
+from core.messaging.outbox import enqueue
+from core.providers.models import Provider
+
+SLOT_QUESTIONS = ("service_type", "location")
 
 
 def handle(*, session: Session, conversation: Conversation, message: Message) -> None:
     """Answer one inbound message (replies go through the outbox)."""
-    raise NotImplementedError("the conversation engine is built in core/conversations/engine.py")
+    if conversation.role == "provider":
+        from core.matching.replies import handle_provider_message
+
+        provider = session.get(Provider, conversation.provider_id)
+        handle_provider_message(session=session, provider=provider, conversation=conversation, message=message)
+        return
+    if conversation.human_takeover:
+        return  # an admin is answering this person
+    context = Context.load(conversation)
+    analysis = understand(text=message.body or "", context=context, conversation_id=conversation.id,
+                          session=session)
+    message.analysis = analysis.model_dump(mode="json")
+    session.add(message)
+    context.language = _reply_language(message.body or "", analysis.language, context, conversation)
+    turn = Turn(session=session, conversation=conversation, message=message, context=context, analysis=analysis)
+    act(turn)
+    context.save(conversation)
+    session.add(conversation)
+    for index, draft in enumerate(turn.replies):
+        enqueue(session=session, conversation=conversation, body=_phrased(turn, draft),
+                dedupe_key=reply_key(message.id, index))
+
+
+def reply_key(message_id: int, index: int) -> str:
+    """Return the outbox key of the index-th reply to an inbound message (one reply per key, ever)."""
+    return f"reply:{message_id}:{index}"
+
+
+def act(turn: Turn) -> None:
+    """Choose and run the action for the message in its context."""
+    analysis, ctx, intent = turn.analysis, turn.context, turn.analysis.intent
+    if ctx.awaiting_rating is not None and analysis.rating is not None:
+        answers.rating(turn, analysis.rating)
+        return
+    if ctx.rated_request is not None:
+        if intent in ("other", "smalltalk", "complaint") and not (analysis.service_type or analysis.location):
+            answers.rating_comment(turn)
+            return
+        ctx.rated_request = None
+    if ctx.onboarding is not None:
+        if intent == "cancel":
+            ctx.onboarding, ctx.last_question = None, None
+            turn.say("cancel_draft")
+        else:
+            onboarding.step(turn)
+        return
+    if intent == "join_as_provider":
+        onboarding.start(turn)
+    elif intent in ("status_check", "cancel", "complaint"):
+        {"status_check": actions.status, "cancel": actions.cancel, "complaint": answers.complaint}[intent](turn)
+    elif asks_to_pay(turn.text) and not analysis.service_type and intent in ("info", "other", "smalltalk"):
+        answers.payment(turn)
+    elif analysis.outside_area and not _douala_place(turn):
+        turn.context.slots.pop("location", None)
+        turn.say("outside_area", place=analysis.outside_area)
+    elif intent == "info":
+        answers.info(turn)
+    elif intent == "new_request" or _gives_details(turn):
+        actions.collect(turn)
+    elif intent == "smalltalk":
+        answers.smalltalk(turn)
+    else:
+        turn.say("not_understood")
+
+
+def _gives_details(turn: Turn) -> bool:
+    """True when a message of no clear intent still brings a service, a place or a time to the job."""
+    analysis = turn.analysis
+    return bool(analysis.service_type or analysis.location or analysis.when is not None
+                or (analysis.urgency != "normal" and (turn.context.slots or turn.context.last_question)))
+
+
+def _douala_place(turn: Turn) -> bool:
+    return bool(turn.analysis.location and find_quartier(turn.analysis.location))
+
+
+def _reply_language(text: str, detected: str, context: Context, conversation: Conversation) -> str:
+    """Mirror the customer: the first message sets the language; later only a clear switch changes it."""
+    if conversation.turn_count <= 1:
+        return detected
+    words = [w for w in fold(text).split() if w.isalpha()]
+    if detected != context.language and len(words) >= 4:  # a bare quartier or "ok merci" proves nothing
+        return detected
+    return context.language
+
+
+def _phrased(turn: Turn, draft: str) -> str:
+    """Return the draft, reworded by the LLM in hybrid mode (it returns the draft unchanged when it cannot)."""
+    if settings.effective_llm_mode == "local":
+        return draft
+    try:
+        from core.llm.orchestrator import phrase_reply
+
+        phrased = phrase_reply(draft, language=turn.language, facts=_facts(turn), conversation_id=turn.conversation.id,
+                               session=turn.session)
+    except Exception:
+        log.exception("reply phrasing failed; draft kept", conversation_id=turn.conversation.id)
+        return draft
+    return phrased.strip() or draft
+
+
+def _facts(turn: Turn) -> dict:
+    analysis = turn.analysis
+    return {"intent": analysis.intent, "service_type": analysis.service_type, "location": analysis.location,
+            "request_id": turn.conversation.current_request_id}

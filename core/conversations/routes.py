@@ -1,5 +1,213 @@
-"""HTTP routes of this domain (mounted by main.py)."""
+"""The web chat JSON API: POST /api/chat and GET /api/chat/{session_id}/messages."""
 
-from fastapi import APIRouter
+import re
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from core import clock
+from core.conversations.engine import reply_key
+from core.conversations.models import Conversation, Message
+from core.customers.models import Customer
+from core.db import run_io, session_scope
+from core.messaging.inbound import process_message, receive
+from core.messaging.models import OutboxMessage
+from core.messaging.ratelimit import hit
+from core.phones import InvalidPhone, normalize_phone
+from core.service_requests.models import ServiceRequest
 
 router = APIRouter()
+
+SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
+MAX_MESSAGE = 2000
+MAX_BODY_BYTES = 16_000
+MESSAGES_PER_MINUTE = 10
+
+
+class ChatError(ValueError):
+    """Bad chat input, answered with its HTTP status and a clear message."""
+
+    def __init__(self, message: str, status: int = 422) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@router.post("/api/chat")
+async def chat(request: Request) -> JSONResponse:
+    """Store the visitor's message, run the engine on it, and return the replies of this turn."""
+    try:
+        fields = _validated(await request.body())
+    except ChatError as exc:
+        return _error(str(exc), exc.status)
+    result = await run_io(chat_turn, **fields)
+    if result is None:
+        return _error("Doucement 🙏 Trop de messages d'un coup : attendez une minute puis réessayez. "
+                      "(Too many messages: please wait a minute.)", 429)
+    return JSONResponse(result)
+
+
+@router.get("/api/chat/{session_id}/messages")
+async def chat_messages(session_id: str, after: str | None = None) -> JSONResponse:
+    """Return the conversation's messages after the given id, so the client sees later updates."""
+    if not SESSION_ID.match(session_id):
+        return _error("session_id must be 1-100 letters, digits, '-' or '_'", 422)
+    try:
+        after_id = int(after) if after not in (None, "") else 0
+    except ValueError:
+        return _error("after must be a message id (a whole number)", 422)
+    result = await run_io(_messages, session_id, after_id)
+    if result is None:
+        return _error("unknown chat session", 404)
+    return JSONResponse(result)
+
+
+def _validated(raw: bytes) -> dict[str, Any]:
+    import json
+
+    if len(raw) > MAX_BODY_BYTES:
+        raise ChatError(f"message too long: at most {MAX_MESSAGE} characters", 413)
+    try:
+        data = json.loads(raw or b"null")
+    except ValueError as exc:
+        raise ChatError("the body must be JSON: {\"session_id\": ..., \"message\": ...}") from exc
+    if not isinstance(data, dict):
+        raise ChatError("the body must be a JSON object with session_id and message")
+    session_id, message = data.get("session_id"), data.get("message")
+    if not isinstance(session_id, str) or not SESSION_ID.match(session_id):
+        raise ChatError("session_id is required: 1-100 letters, digits, '-' or '_'")
+    if not isinstance(message, str) or not message.strip():
+        raise ChatError("message is required and must be non-empty text")
+    message = message.strip()
+    if len(message) > MAX_MESSAGE:
+        raise ChatError(f"message too long: at most {MAX_MESSAGE} characters", 413)
+    phone, name = data.get("phone"), data.get("name")
+    if phone not in (None, ""):
+        if not isinstance(phone, str):
+            raise ChatError("phone must be text, e.g. +237 6 99 12 34 56")
+        try:
+            phone = normalize_phone(phone)
+        except InvalidPhone as exc:
+            raise ChatError("phone must be a valid Cameroonian number, e.g. +237 6 99 12 34 56") from exc
+        if not phone.startswith("+237"):
+            raise ChatError("phone must be a valid Cameroonian number, e.g. +237 6 99 12 34 56")
+    if name is not None and not isinstance(name, str):
+        raise ChatError("name must be text")
+    return {"session_id": session_id, "body": message, "phone": phone or None, "name": (name or "").strip()[:120]}
+
+
+def chat_turn(*, session_id: str, body: str, phone: str | None = None, name: str = "") -> dict[str, Any] | None:
+    """Store one web chat message, process it, and return its replies and the request; None when rate-limited.
+
+    Raises InvalidPhone for a phone that is not a number.
+    """
+    phone = normalize_phone(phone) if phone else None
+    message_id = _store(session_id=session_id, body=body, phone=phone, name=name)
+    if message_id is None:
+        return None
+    process_message(message_id)
+    return _turn_result(message_id)
+
+
+def _store(*, session_id: str, body: str, phone: str | None, name: str) -> int | None:
+    """Count the message against the session's limit and store it; None when over the limit."""
+    with session_scope() as session:
+        allowed = hit(session=session, key=f"chat:{session_id}", limit=MESSAGES_PER_MINUTE).allowed
+    if not allowed:
+        return None
+    for attempt in range(3):
+        try:
+            with session_scope() as session:
+                message = receive(session=session, channel="web", external_id=session_id, body=body, name=name)
+                if message is None:  # web messages carry no channel id, so this does not happen
+                    raise RuntimeError("web message not stored")
+                if phone:
+                    _attach_phone(session, message.conversation_id, phone, name)
+                return message.id
+        except IntegrityError:  # a first message of the session (or phone) raced another: it exists now
+            if attempt == 2:
+                raise
+    raise RuntimeError("web message not stored")
+
+
+def _attach_phone(session: Session, conversation_id: int, phone: str, name: str) -> None:
+    """Make the web visitor and the customer with this phone one customer."""
+    conversation = session.get(Conversation, conversation_id)
+    current = session.get(Customer, conversation.customer_id) if conversation.customer_id else None
+    owner = session.exec(select(Customer).where(Customer.phone == phone)).first()
+    if current is not None and owner is None and not current.phone:
+        current.phone = phone
+        current.name = current.name or name
+        session.add(current)
+        return
+    if owner is None:
+        from core.customers.service import customer_by_phone
+
+        owner = customer_by_phone(session=session, phone=phone, name=name)
+    if current is not None and current.id != owner.id:
+        for request in session.exec(select(ServiceRequest).where(ServiceRequest.conversation_id == conversation.id,
+                                                                 ServiceRequest.customer_id == current.id)):
+            request.customer_id = owner.id
+            session.add(request)
+    conversation.customer_id = owner.id
+    session.add(conversation)
+
+
+def _turn_result(message_id: int) -> dict[str, Any]:
+    """Return the replies written for this inbound message, marked sent, and the conversation's request."""
+    with session_scope() as session:
+        inbound = session.get(Message, message_id)
+        rows = list(session.exec(select(OutboxMessage).where(
+            OutboxMessage.conversation_id == inbound.conversation_id,
+            OutboxMessage.dedupe_key.like(reply_key(message_id, 0)[:-1] + "%"))  # type: ignore[union-attr]
+            .order_by(OutboxMessage.id)))
+        replies = []
+        for row in rows:
+            replies.append(row.body)
+            _mark_sent(session, row)
+        conversation = session.get(Conversation, inbound.conversation_id)
+        request = session.get(ServiceRequest, conversation.current_request_id) if conversation.current_request_id \
+            else None
+        return {"replies": replies, "request": _request_json(request)}
+
+
+def _mark_sent(session: Session, row: OutboxMessage) -> None:
+    """The web client reads its messages itself: a web outbox row is sent once it is there to read."""
+    if row.status != "pending" or row.channel != "web":
+        return
+    now = clock.now()
+    row.status, row.sent_at, row.delivery_status = "sent", now, "sent"
+    session.add(row)
+    message = session.get(Message, row.message_id) if row.message_id else None
+    if message is not None and message.status == "queued":
+        message.status = "sent"
+        session.add(message)
+
+
+def _messages(session_id: str, after_id: int) -> list[dict[str, Any]] | None:
+    with session_scope() as session:
+        conversation = session.exec(select(Conversation).where(Conversation.channel == "web",
+                                                                Conversation.external_id == session_id)).first()
+        if conversation is None:
+            return None
+        for row in session.exec(select(OutboxMessage).where(OutboxMessage.conversation_id == conversation.id,
+                                                            OutboxMessage.status == "pending")):
+            _mark_sent(session, row)
+        session.flush()
+        messages = session.exec(select(Message).where(Message.conversation_id == conversation.id,
+                                                      Message.id > after_id).order_by(Message.id).limit(200))
+        return [{"id": m.id, "direction": m.direction, "author": m.author, "body": m.body,
+                 "created_at": clock.as_utc(m.created_at).isoformat(), "status": m.status} for m in messages]
+
+
+def _request_json(request: ServiceRequest | None) -> dict[str, Any] | None:
+    if request is None:
+        return None
+    return {"id": request.id, "reference": request.reference, "service_type": request.service_type,
+            "location": request.quartier, "urgency": request.urgency, "status": request.status}
+
+
+def _error(message: str, status: int) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)

@@ -1,5 +1,6 @@
 """Find or open the conversation of a person on a channel."""
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from core.config import settings
@@ -21,11 +22,18 @@ def conversation_for(*, session: Session, channel: str, external_id: str, name: 
     """
     if channel in ("whatsapp", "simulator"):
         external_id = normalize_phone(external_id)
-    conversation = session.exec(
-        select(Conversation).where(Conversation.channel == channel, Conversation.external_id == external_id)
-    ).first()
+    query = select(Conversation).where(Conversation.channel == channel, Conversation.external_id == external_id)
+    conversation = session.exec(query).first()
     if conversation is not None:
         return conversation
+    try:
+        with session.begin_nested():
+            return _open(session, channel, external_id, name)
+    except IntegrityError:
+        return session.exec(query).one()  # the same person's first two messages raced: the other one opened it
+
+
+def _open(session: Session, channel: str, external_id: str, name: str) -> Conversation:
     conversation = Conversation(channel=channel, external_id=external_id)
     provider = None
     if channel != "web":

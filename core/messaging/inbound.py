@@ -3,39 +3,73 @@
 from datetime import timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, select
 
 from core import clock
+from core.config import settings
 from core.conversations.models import Conversation, Message
 from core.conversations.service import conversation_for
 from core.db import is_postgres, session_scope
 from core.logs import log
+from core.messaging import ratelimit, texts
+from core.messaging.outbox import enqueue
 
 MAX_ATTEMPTS = 3
 STALL_AFTER = timedelta(seconds=30)
 
 
 def receive(*, session: Session, channel: str, external_id: str, body: str, provider_message_id: str | None = None,
-            media: list | None = None, name: str = "") -> Message | None:
-    """Store an inbound message; return None when this channel id was already received (a retry)."""
-    if provider_message_id and session.exec(select(Message.id).where(
-            Message.channel == channel, Message.provider_message_id == provider_message_id)).first():
-        return None
+            media: list | None = None, name: str = "", status: str = "received") -> Message | None:
+    """Store an inbound message; return None when this channel id was already received (a retry).
+
+    status "media" holds the message back from the engine until its attachments are fetched.
+    """
     conversation = conversation_for(session=session, channel=channel, external_id=external_id, name=name)
     now = clock.now()
     message = Message(conversation_id=conversation.id, direction="in", channel=channel,
                       author=conversation.role, body=body, provider_message_id=provider_message_id,
-                      media=media or [], status="received", created_at=now)
-    try:
-        with session.begin_nested():
-            session.add(message)
-            session.flush()
-    except IntegrityError:
-        return None  # a concurrent copy of the same message won the claim
+                      media=media or [], status=status, created_at=now)
+    # One statement claims the channel id: a retry or a concurrent copy inserts nothing (no savepoint needed).
+    table = Message.__table__
+    insert = pg_insert(table) if session.get_bind().dialect.name == "postgresql" else sqlite_insert(table)
+    message_id = session.execute(
+        insert.values(**message.model_dump(exclude={"id"}))
+        .on_conflict_do_nothing(index_elements=["channel", "provider_message_id"])
+        .returning(table.c.id)).scalar()
+    if message_id is None:
+        return None
+    message.id = message_id
+    make_transient_to_detached(message)
+    message = session.merge(message, load=False)
     conversation.last_inbound_at = now
     conversation.updated_at = now
     session.add(conversation)
+    return message
+
+
+def accept(*, session: Session, channel: str, external_id: str, body: str, provider_message_id: str | None = None,
+           media: list | None = None, name: str = "", waits_for_media: bool = False) -> Message | None:
+    """Receive a message and count it against the sender's rate limit; None for a retry of a stored one.
+
+    Over the limit the message is kept with status "throttled" (never processed) and one notice per window is sent.
+    """
+    message = receive(session=session, channel=channel, external_id=external_id, body=body,
+                      provider_message_id=provider_message_id, media=media, name=name,
+                      status="media" if waits_for_media else "received")
+    if message is None:
+        return None
+    conversation = session.get(Conversation, message.conversation_id)
+    decision = ratelimit.hit(session=session, key=f"in:{channel}:{conversation.external_id}",
+                             limit=settings.inbound_rate_per_minute)
+    if not decision.allowed:
+        message.status = "throttled"
+        session.add(message)
+        if decision.notify:
+            enqueue(session=session, conversation=conversation, body=texts.say("slow_down", conversation.language),
+                    author="system", dedupe_key=f"throttle:{conversation.id}:{decision.window}")
     return message
 
 
@@ -97,7 +131,16 @@ def _handle(session: Session, conversation: Conversation, message: Message) -> N
 
 def resume_stalled(limit: int = 50) -> int:
     """Process inbound messages left waiting (a crash, a restart); return how many conversations were resumed."""
+    from core.messaging.media import prepare
+
     cutoff = clock.now() - STALL_AFTER
+    with session_scope() as session:
+        waiting_media = session.exec(
+            select(Message.id).where(Message.direction == "in", Message.status == "media",
+                                     Message.attempts < MAX_ATTEMPTS, Message.created_at < cutoff)
+            .order_by(Message.id).limit(limit)).all()
+    for message_id in waiting_media:
+        prepare(message_id)
     with session_scope() as session:
         ids = session.exec(
             select(Message.conversation_id).where(Message.direction == "in", Message.status == "received",

@@ -16,8 +16,27 @@ CUES: dict[str, dict[float, str]] = {
         " | did not fix | for nothing | pour rien | useless | nobody came | nobody come | no body come"
         " | nobody show* | personne n est venu | personne n est venue | personne n est passe | vous etes nuls"
         " | incompetent* | incapable* | pas ete satisfait | pas ete satisfaite | insatisfait* | mecontent*"
-        " | manque de respect | disrespect*",
-        1.0: "still doesn t work | still not working | still dey | ne marche toujours pas | fuit encore"
+        " | manque de respect | disrespect* | came but | come but | est venu mais | est venue mais | est passe mais"
+        " | est passee mais | a repare mais | fixed it but | repaired it but | worse than before | pire qu avant"
+        " | plus gate qu avant | pas serieux | pas serieuse | not serious | no serious | pas professionnel*"
+        " | unprofessional | not professional | carry my money | chop my money | took my money | take my money"
+        " | pris mon argent | pris l argent | bouffe mon argent | mange mon argent | garde mon argent | no finish"
+        " | did not finish | didn t finish | n a pas fini | n a pas termine | not finished | unfinished"
+        " | inacheve* | laisse des taches | left stains | a abime | abime mon | abime ma | a raye | he broke"
+        " | il a casse | elle a casse | a gate mon | a gate ma | spoil am more | m a facture | m a fait payer"
+        " | made me pay | billed me | he charged | il a facture | il m a pris | pas honnete | not honest"
+        " | dishonest | malhonnete* | plaindre | me plaindre | stole | stolen | a vole | ont vole | has stolen"
+        " | don thief | thief my | no last | didn t last | did not last | n a pas tenu | pas dure | bacle*"
+        " | never returned"
+        " | never came back | never come back | no come back | jamais revenu | jamais revenue | n est plus revenu"
+        " | n est pas revenu | pas revenu | est plus revenu | a moitie fait | fait a moitie | laisse a moitie"
+        " | half painted | half finished | halfway | c etait pas la peine | n etait pas la peine"
+        " | wasn t necessary | was not necessary | crooked | de travers | pas droit | not straight | not level"
+        " | mal pose* | badly fixed | badly installed | mal installe*",
+        1.0: "ne repond plus | ne repond pas | doesn t answer | not answering | no dey pick | ne decroche pas"
+        " | ne decroche plus | injoignable | unreachable | still there | toujours la | encore la | same problem"
+        " | meme probleme | rien n a change | nothing changed | comme avant"
+        " | still doesn t work | still not working | still dey | ne marche toujours pas | fuit encore"
         " | encore gate | encore gatee | apres votre passage | apres son passage | after the repair"
         " | apres la reparation | depuis sa reparation",
     },
@@ -27,24 +46,70 @@ CUES: dict[str, dict[float, str]] = {
         " | ne venez pas | don t come again | don t come | no come again | forget am | forget it"
         " | stop the request | stop my request | i don find another | found someone | found another"
         " | trouve quelqu un d autre | j ai trouve quelqu un | je ne veux plus | ne veux plus | i no want again"
-        " | i don t want again | je n en veux plus | plus la peine | pas la peine",
-        1.0: "c est regle | c est repare | e don fix | don fix am | a repare | c est bon",
+        " | i don t want again | je n en veux plus | plus la peine | pas la peine | forget the | forget about"
+        " | forget that | forget my | oubliez | oublie ma demande | oublie la demande | oublie ca | don t send"
+        " | do not send | no send anybody | no send anyone | no send person | n envoyez plus | n envoyez personne"
+        " | n envoyez pas | plus besoin d envoyer | pas besoin d envoyer | no need to send | no need to come"
+        " | pas besoin de venir | inutile de venir | don t bother | ne vous deplacez pas | ne vous deplacez plus"
+        " | plus necessaire | not necessary anymore | abandonn* | retire ma demande | withdraw* | delete my request"
+        " | supprimez ma demande | la supprimer | le supprimer | supprimer la demande | supprimer ma demande"
+        " | delete it | remove my request | retirer ma demande | don t need anyone | no need anybody"
+        " | n ai plus besoin | on m a trouve"
+        " | j ai deja trouve | i don get person | i have found | i ve found | j ai eu quelqu un | no send the"
+        " | no send him | no send am | don t send the | don t send him",
+        1.0: "e don work | e don start | it works now | working now | works now | fine now | ca marche maintenant"
+        " | ca marche deja | ca remarche | ca a repris | c est reparti | resolu | regle | sorted | i fixed it"
+        " | j ai repare | anymore | c est regle | don come back | est revenu | est revenue | is back"
+        " | came back | has come back | stopped leaking | stopped by itself | tout seul | by itself | c est repare"
+        " | e don fix | don fix am | a repare | c est bon",
     },
     "status_check": {
         2.0: "ou en est | ou en sont | il arrive quand | arrive quand | arrive a quelle heure | vient a quelle heure"
-        " | vient quand | viendra quand | wetin dey happen | any update* | any news | des nouvelles"
-        " | de nouvelles | statut | status | en route | on his way | on her way | on the way | don reach"
+        " | vient quand | viendra quand | wetin dey happen | any update* | any news | statut | status | en route"
+        " | on his way | on her way | on the way"
         " | never reach | reach where | il est ou | elle est ou | where is the | where is he | where he dey"
         " | where una man | is he coming | is she coming | someone coming | anybody coming | when is the"
         " | toujours pas venu | toujours pas venue | toujours pas de reponse | pas de reponse"
         " | how far with | how far for my | ma demande avance | demande avance | quelqu un vient"
         " | accepte ma demande | vous avez trouve | c est pour quand | que j attends | i dey wait"
-        " | never come yet | e dey come | he dey come | il arrive | arrive ou | is coming | combien de temps"
+        " | never come yet | e dey come | he dey come | il arrive | arrive ou | combien de temps"
         " | how long | a quelle heure vient"
         " | a quelle heure arrive | a quelle heure passe | quelle heure il | what time is he | what time will"
-        " | what time una | what time the | personne ne m a appele | personne ne m a contacte | nobody called"
+        " | what time una man | what time una go | what time the | personne ne m a appele"
+        " | personne ne m a contacte | nobody called"
         " | no one called | nobody don call | j ai envoye une demande | i sent a request | j ai fait une demande"
-        " | toujours pas la | pas encore la | not here yet | still not here | il a dit qu il",
+        " | toujours pas la | pas encore la | not here yet | still not here | il a dit qu il | still coming"
+        " | still come | still go come | still dey come | still on his way | still on the way | il vient toujours"
+        " | vient toujours | passe toujours | va toujours venir | il va venir ou | vient ou pas | coming or not"
+        " | va passer quand | passe quand | va venir quand"
+        " | no news | toujours rien | still nothing | nothing yet | rien toujours | rien encore | toujours personne"
+        " | still nobody | still no one | nobody yet | no one yet | been assigned | assign* | attribue | affecte"
+        " | designe* | anybody accept* | anyone accept* | somebody accept* | someone accept* | has anybody | did anyone"
+        " | did anybody"
+        " | a quel niveau | quel niveau | ca en est ou | on en est ou | ca avance | ca donne quoi | what s happening"
+        " | what is happening | whats happening | what s going on | what is going on | any progress"
+        " | avancement | since i asked | since i requested | since i booked | depuis que j ai demande"
+        " | i booked | i don book | nobody has called | no one has called | nobody has contacted"
+        " | no one has contacted | not called yet | haven t called | no call yet | aucun appel | pas encore appele"
+        " | avez vous trouve | avez vous deja trouve | vous avez deja trouve | tu as trouve | did you find"
+        " | have you found | you don find | una don find | has anyone | has someone | has somebody"
+        " | anyone assigned | quelqu un a accepte | quelqu un va venir | est ce qu il vient | est ce qu il arrive"
+        " | il est en route | he don comot | pris en charge | prise en charge | news | pris en compte"
+        " | prise en compte | avez recu | avez vous recu | vous avez bien recu | did you receive | did you get my"
+        " | have you received | go through | went through | any feedback | feedback | du retour | pas de retour"
+        " | aucun retour | pas eu de retour | de retour pour | any response | any reply | y a du nouveau"
+        " | quoi de nouveau | m avez oublie"
+        " | avez oublie | you forgot | una forget | una don forget | you don forget | una don see | una see person"
+        " | you don see person | una find person | you find person | vient ou bien | arrive ou bien"
+        " | passe ou bien | venir ou bien | anyone coming | somebody coming | never hear | never heard"
+        " | haven t heard | not heard | n ai rien recu | n ai recu aucun | n ai eu aucun | il devait m appeler"
+        " | was supposed to call | supposed to come | devait venir | devait passer | they said he"
+        " | on m a dit qu il | you said he | vous avez dit qu il | still waiting | toujours en attente"
+        " | j attends toujours | j attends encore | waiting for the | j attends le | j attends la | en attente"
+        " | waiting since | attends depuis | en chemin | on the road | he don move | ne m a rappele"
+        " | ne m a pas rappele | has called me back | hasn t called | nobody called me back | still on for | how far my"
+        " | toujours d actualite | toujours valable | still valid | still confirmed | toujours maintenu",
+        1.5: "j ai demande un | j ai demande une | i asked for | i requested | i don ask | j ai commande",
         1.0: "my request | ma demande | mon dossier | my booking | ma reservation",
     },
     "join_as_provider": {
@@ -53,10 +118,19 @@ CUES: dict[str, dict[float, str]] = {
         " | work with una | work with djobea | travailler avec djobea | recrut* | hiring | du travail pour moi"
         " | je cherche du travail | looking for clients | looking for work | looking for job"
         " | proposer mes services | offrir mes services | my services | mes services | trouver des clients"
-        " | get clients",
+        " | get clients | collaborer | collaboration | collaborate | travailler ensemble | work together"
+        " | do you need workers | need workers | besoin de main d oeuvre | besoin d ouvriers | vous recrutez"
+        " | are you hiring | sous traitan* | subcontract* | offer my services | offrir mes services"
+        " | una dey hire | you dey hire | do you hire | are una hiring | vous embauchez | embauchez vous | vous engagez"
+        " | looking for jobs | looking for more | more jobs | more work | more clients | plus de clients"
+        " | plus de chantiers | cherchons du travail | cherche des chantiers | cherchons des chantiers"
+        " | looking for contracts | una fit take am | can you take him | can you take her | can he join"
+        " | can she join | peut il s inscrire | peut elle s inscrire | il peut s inscrire | elle peut s inscrire"
+        " | he fit work with una | she fit work with una",
         1.0: "prestataire | partenaire | partner* | je repare les | i repair | i fix | je fais la | je fais le"
         " | i do | mon metier",
-        2.5: "partner with | partenariat | want to partner | devenir votre partenaire",
+        2.5: "partner with | partenariat | want to partner | devenir votre partenaire | can we partner | we partner"
+        " | let s partner | partner una | partner you",
     },
     "price": {
         2.0: "combien coute | ca coute combien | c est combien | how much | vos prix | vos tarifs | your price*"
@@ -70,11 +144,60 @@ CUES: dict[str, dict[float, str]] = {
         " | vous travaillez | vous intervenez | intervenez | vous couvrez | couvrez | do you cover"
         " | you dey cover | una dey cover | do you work | do una work | una dey work | available in"
         " | disponible a | quels quartiers | which areas | fiable* | serieux | confiance | trust | verified"
-        " | verifie* | garantie | guarantee* | assurance | insured | comment ca marche | how does | how it works"
-        " | c est quoi djobea | what is djobea | qui etes vous | quels services | what services"
+        " | verifie* | garantie | guarantee* | warrant* | apres vente | after sales | honest | honnete*"
+        " | trustworthy | reliable | les frais | quels frais | assurance | insured | comment ca marche | how does"
+        " | how it works | c est quoi djobea | what is djobea | qui etes vous | quels services | what services"
         " | vous faites aussi | vous faites | do you do | frais de deplacement | call out fee | callout fee"
         " | visit fee | transport fee | vous etes ou | ou etes vous | ou se trouve votre | ou se trouvent vos"
-        " | where are you | where is your office | vos bureaux | your office | situes | located",
+        " | where are you | where is your office | vos bureaux | your office | situes | located | paye | payez"
+        " | payons | payment* | avant ou apres | before or after | acompte | advance payment | deposit"
+        " | mode de paiement | moyens de paiement | payment method* | vous acceptez | acceptez vous"
+        " | do you accept | una accept | vous avez un bureau | un bureau a | have an office | votre bureau"
+        " | get office | have office | an office"
+        " | votre agence | your agency | vos locaux | votre adresse | your address | travaillez | bossez"
+        " | vous ouvrez | vous fermez | do you work | una work | you work on | are you open | una open"
+        " | una dey close | una close | you close | closing time | heure de fermeture | heure d ouverture"
+        " | opening hours | vous gerez | gerez vous | vous proposez | proposez vous | vous offrez | do you handle"
+        " | do you offer | una dey do | una dey reach | una reach | una dey go | do you go to | do you come to"
+        " | vous allez jusqu a | vous venez jusqu a"
+        " | jours feries | public holiday* | ferie* | vous etes meme ou | vous etes situes ou"
+        " | how does it work | comment on fait pour",
+    },
+    # Satisfaction with work done: small talk unless something is wrong or asked for.
+    "praise": {
+        1.0: "bon travail | bon boulot | du bon travail | du bon boulot | good job | great job | good work"
+        " | great work | nice work | excellent travail | excellent job | travail impeccable | beau travail"
+        " | tres satisfait | tres satisfaite | satisfied | happy with | content du travail | contente du travail"
+        " | tout marche | tout marche bien | tout fonctionne | everything works | everything dey work | all good"
+        " | works well | works fine | ca marche bien | c est parfait | travail propre | clean work"
+        " | thanks for everything | thank you for everything | merci pour tout | merci pour le travail"
+        " | thanks for the work | thank you for the work | thanks for the job | vous avez assure | chapeau"
+        " | was great | was good | was very good | etait top | etait bien | etait super | a bien travaille"
+        " | did well | did a good job | did a great job | fait du bon travail | marche parfaitement"
+        " | marche tres bien | fonctionne bien | fonctionne parfaitement | works perfectly | working well"
+        " | working fine | dey work fine | dey work well | professional | professionnel | professionnelle"
+        " | ponctuel | ponctuelle | punctual | competent | efficace | efficient",
+    },
+    # "No wahala", "pas de souci": reassurance, not a problem to fix.
+    "reassurance": {
+        1.0: "no wahala | pas de souci | pas de soucis | pas de probleme | no problem | not a problem"
+        " | aucun probleme | aucun souci | don t worry | t inquiete | ne vous inquietez pas | c est pas grave",
+    },
+    # "Et si le technicien se déplace pour rien ?": a question about a case, not a grievance.
+    "hypothetical": {
+        1.0: "et si | si jamais | what if | in case | au cas ou | en cas de | if the technician | si le technicien"
+        " | si l artisan | if the worker | if the plumber | si le plombier | if he doesn t | s il ne",
+    },
+    # A question about the rules of cancelling outweighs the word "annuler" in it.
+    "info_policy": {
+        3.0: "sans frais | free of charge | frais d annulation | cancellation fee | annulation gratuite"
+        " | free cancellation | penalite* | penalty",
+    },
+    # Asking whether we are available is an enquiry unless a job is named ("vous êtes dispo pour ma clim ?").
+    "availability": {
+        2.0: "vous etes disponible* | vous etes dispo | etes vous disponible* | are you available | una available"
+        " | una dey available | you dey available | you available | disponible le | disponibles le | dispo le"
+        " | available on | available at | available this | vous etes la le | vous passez le",
     },
     "request": {
         1.0: "besoin | j ai besoin | il me faut | il faut | je cherche | cherche | je veux | je voudrais"
@@ -89,15 +212,20 @@ CUES: dict[str, dict[float, str]] = {
         1.0: "fuit | fuite* | coule | bouche | bouchee | bloque* | casse | cassee | cassees | gate | gatee"
         " | panne | ne marche pas | ne marche plus | marche pas | marche plus | ne fonctionne* | fonctionne plus"
         " | probleme* | souci* | mort | morte | grille* | brule* | fume | fumee | saute | sauter | jump"
-        " | a go | don go | spoil | don spoil | no di | not working | stopped | broken | broke | break"
+        " | a go | don go | spoil | don spoil | not working | stopped | broken | broke | break"
         " | leak* | block* | burst | dead | damaged | crack* | fissur* | tombe* | decolle* | pourri*"
         " | bruit | noise | smell | sent | odeur | drip* | goutte | deborde* | overflow* | flood*"
         " | inond* | etincel* | spark* | court circuit | coupe | coupure | clignote | va et vient | shock"
         " | ne ferme | ferme plus | lost | perdu* | miss | enferme* | locked | frotte | gonfle*"
         " | lache | explose | eclate | pete | perce | arrache | no dey | doesn t | won t | troubl*"
-        " | issue | wrong | ndem | die | don die | no di work | fait des | problem* | fait de l eau | termite*"
+        " | issue | wrong | ndem | die | don die | no dey work | fait des | problem* | fait de l eau | termite*"
         " | disjonct* | rouill* | rust* | peel* | ne tourne | tourne plus | odeur de brule | burning smell"
-        " | infiltration* | wasting | wahala | dans le noir | in the dark | envahi* | souris | rats",
+        " | infiltration* | wasting | wahala | dans le noir | in the dark | envahi* | souris | rats | casser | cassez"
+        " | casses | bouches | gates | gatees | abime* | endommage* | deteriore* | ne s allume | s allume plus"
+        " | s allume pas | demarre plus | demarre pas | ne demarre | refroidit plus | refroidit pas | chauffe plus"
+        " | chauffe pas | coince* | grince* | moisi* | humidite | not cooling | no dey cool | won t start"
+        " | not starting | not turning on | tripping | trips | stuck | jammed | faulty | fault | not heating"
+        " | spoilt | spoiled | fall | fell | fallen | don fall",
     },
     # Buying, renting, liking: the trade word is there but nobody asks for a job.
     "not_request": {
@@ -113,7 +241,16 @@ GREETINGS = (
     " | good night | bonne nuit | merci | thanks | thank you | thank | ca va | comment allez vous | comment tu vas"
     " | comment vas tu | how are you | how far | how you dey | how body | on dit quoi | on dit koi | bonne journee"
     " | bonne soiree | bonne fin de journee | au revoir | bye | a plus | a bientot | god bless | dieu vous benisse"
-    " | cc | wsh | merci beaucoup | merci infiniment | thanks a lot | wa salam | salam | allo"
+    " | cc | wsh | merci beaucoup | merci infiniment | thanks a lot | wa salam | salam | allo | have a nice day"
+    " | have a good day | have a great day | have a nice evening | have a good evening | have a good night"
+    " | have a nice weekend | have a good weekend | have a blessed day | enjoy your day | take care | bon week end"
+    " | bon weekend | bonne fin de semaine | bonne continuation | a la prochaine | a tout a l heure | a plus tard"
+    " | see you later | see you soon | ciao | tchao | bisous | bravo | felicitations | well done | good job"
+    " | great job | nice job | you do well | una do well | una try | you try | merci encore | thanks again"
+    " | thank you so much | thank you very much | many thanks | much appreciated | god bless you"
+    " | que dieu vous benisse | dieu merci | thank god | je vous remercie | vous benisse | bless you"
+        " | bless una | blessings | nous vous remercions | i appreciate"
+    " | bonne fete | joyeux noel | merry christmas | bonne annee | happy new year | bonne nuit a vous | have a"
 )
 FILLERS = (
     "ok | d accord | c est bon | a demain | see you | pour votre aide | for your help | pour tout"
@@ -121,4 +258,17 @@ FILLERS = (
     " | ma soeur | mon gars | mola | boss | massa | big | djobea | tout le monde | vous | you | so much | a lot"
     " | beaucoup | infiniment | bien | et vous | and you | o | oh | madame | monsieur | sir | tout | bro | sis"
     " | les gars | la | a | to | de | ma | mon | team | all | everybody | de rien | amen | lol | mdr | merci"
+    " | hein | han | deh | eh | ehn | oo | sha | vraiment | really | very | very much | vous etes forts"
+    " | vous etes fort | vous etes top | vous etes les meilleurs | vous etes geniaux | you are the best"
+    " | you re the best | you too much | una too much | una try | the best | great | awesome | top | genial"
+    " | geniale | formidable | excellent | impeccable | my sister | my brother | my friend | my dear | ma soeur"
+    " | mon ami | mon amie | ma cherie | mon cher | ma chere | chef | patron | tonton | tata | mami | mama"
+    " | grand frere | grande soeur | vous aussi | you too | same to you | pareillement | de meme | a vous aussi"
+    " | and to you | again | encore | aussi | too | pour le service | for the service | pour le travail"
+    " | for the work | for the job | pour votre patience | for your patience | pour votre rapidite | my guy"
+        " | et | and | a vous | to you | well | well well | nice | good | great | blessed | lovely | wonderful | day"
+        " | weekend | week end | evening | night | week | one | journee | soiree | jesus | dieu | que"
+        " | no wahala | pas de souci | pas de soucis | pas de probleme | no problem | don t worry | assure"
+        " | vous avez assure | chapeau | u | sis | bro | okay | una | the family | family"
+        " | ca marche | ok ca marche | c est note | entendu | compris | noted | understood | alright | all right"
 )

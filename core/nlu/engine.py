@@ -9,7 +9,7 @@ from core.nlu import intents, services, urgency
 from core.nlu.intents import Cues, classify, read_cues
 from core.nlu.language import ENGLISH, FRENCH, detect_language
 from core.nlu.normalize import tokens
-from core.nlu.places import Place, find_place, place_words
+from core.nlu.places import Place, find_place
 from core.nlu.schema import Analysis
 from core.nlu.services import detect_service
 from core.nlu.timing import MONTHS, PARTS, WEEKDAYS, TimeInfo, resolve_time
@@ -65,7 +65,7 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     intent, strength = classify(toks, cues, service=service, service_strength=service_strength, slots=slots)
     if intent == "other" and context.get("last_question") != "service":
         service = None
-    language, _ = detect_language(toks, place_words(), default=str(context.get("language") or "fr"))
+    language, _ = detect_language(toks, place.positions, default=str(context.get("language") or "fr"))
     if language not in ("fr", "en"):
         language = "fr"
     correction = bool(_CORRECTION.search(" ".join(toks))) or bool(place.negated and place.location)

@@ -6,6 +6,7 @@ from functools import cache
 
 from core.nlu.cues import CUES, FILLERS, GREETINGS
 from core.nlu.matcher import PhraseMatcher, parse_weighted
+from core.nlu.patterns import PATTERNS
 
 TRADES = (
     "plombier electricien menuisier macon peintre serrurier technicien frigoriste carreleur soudeur"
@@ -13,10 +14,14 @@ TRADES = (
     " technician tiler welder handyman"
 ).split()
 _SELF = ("je suis", "je suis un", "je suis une", "moi je suis", "moi c est", "i be", "i am a", "i am an", "i m a",
+         "we are", "we be", "nous sommes", "on est des", "we re",
          "i m an", "i be a", "i be an", "i am", "i m", "mon metier c est", "je travaille comme", "i work as a")
 # A price question is about us only when it names a trade or addresses us ("c'est combien le taxi" is not).
-_ABOUT_US = {"vous", "vos", "votre", "your", "una", "djobea", "deplacement", "intervention", "visite", "you"}
-_NEGATED_VERB = re.compile(r"\b(?:ne|n) (?:\w+ ){1,2}(?:plus|pas|jamais)\b|\bno (?:di|dey) \w+|\bnot \w+ing\b")
+_ABOUT_US = {"vous", "vos", "votre", "your", "una", "djobea", "deplacement", "intervention", "visite", "you",
+             "technicien", "technician", "frais"}
+# A job of the customer's own: "my fridge", "for me", "chez moi".
+_OWN = {"my", "mon", "ma", "mes", "our", "notre", "nos", "me", "moi", "i", "je", "j", "we", "nous", "us"}
+_NEGATED_VERB = re.compile(r"\b(?:ne|n) (?:\w+ ){1,2}(?:plus|pas|jamais)\b|\bno dey \w+|\bnot \w+ing\b")
 _THRESHOLD = 2.0
 _ORDER = ("join_as_provider", "complaint", "cancel", "status_check", "info")
 
@@ -38,14 +43,23 @@ class Cues:
 @cache
 def _matcher() -> PhraseMatcher[tuple[str, float]]:
     phrases = parse_weighted(CUES)
-    phrases += [(f"{who} {trade}", ("join_as_provider", 3.0)) for who in _SELF for trade in TRADES]
+    phrases += [(f"{who} {form}", ("join_as_provider", 3.0)) for who in _SELF for trade in TRADES
+                for form in (trade, f"{trade}s")]
     provider = "que vous avez envoye | vous avez envoye | una send | you sent | you send | your technician"
     provider += " | votre technicien | votre plombier | votre electricien | your man | your worker* | your people"
+    provider += " | una man | your guy | votre gars | le gars que | the man wey"
     phrases += [(p.strip(), ("provider_ref", 1.0)) for p in provider.split("|")]
     # "mon frère est électricien" talks about a person, not a job to do.
-    phrases += [(f"{verb} {trade}", ("not_request", 1.0)) for verb in ("est", "is a", "is an", "est un")
+    phrases += [(f"{verb} {trade}", ("person_trade", 1.0)) for verb in ("est", "is a", "is an", "est un", "na")
                 for trade in TRADES]
     return PhraseMatcher(phrases)
+
+
+@cache
+def _patterns() -> list[tuple[str, float, frozenset[str], re.Pattern[str]]]:
+    trades = "|".join(TRADES)
+    return [(label, weight, frozenset(triggers.split()), re.compile(regex.replace("{trade}", trades)))
+            for label, weight, triggers, regex in PATTERNS]
 
 
 @cache
@@ -67,6 +81,12 @@ def read_cues(toks: list[str], text: str) -> Cues:
         label, weight = m.value
         scores[label] = scores.get(label, 0.0) + weight
         known.update(range(m.start, m.end))
+    words = set(toks)
+    for label, weight, triggers, pattern in _patterns():
+        if not triggers.isdisjoint(words) and (m := pattern.search(text)):
+            scores[label] = scores.get(label, 0.0) + weight
+            first = text.count(" ", 0, m.start())
+            known.update(range(first, first + m.group(0).count(" ") + 1))
     if _NEGATED_VERB.search(text):
         scores["problem"] = scores.get("problem", 0.0) + 1.0
     talk = _small_talk().find(toks)
@@ -82,18 +102,29 @@ def classify(
     """Return the intent and the strength of its evidence (0-1)."""
     scores = dict(cues.scores)
     problem = scores.get("problem", 0.0) > 0
-    if scores.get("provider_ref") and (problem or scores.get("complaint")):
+    if scores.get("provider_ref") and (problem or scores.get("complaint")) and not scores.get("praise"):
         scores["complaint"] = scores.get("complaint", 0.0) + 2.0
     if service or _ABOUT_US.intersection(toks):
         scores["info"] = scores.get("info", 0.0) + scores.get("price", 0.0)
+    if service is None and not problem:
+        scores["info"] = scores.get("info", 0.0) + scores.get("availability", 0.0)
+    # "Do you repair generators?" asks what we do; "can you fix my generator" (or with a place or day) is a job.
+    if scores.get("capability") and not problem and not slots and not _OWN.intersection(toks):
+        scores["info"] = scores.get("info", 0.0) + scores["capability"]
+    scores["info"] = scores.get("info", 0.0) + scores.get("info_policy", 0.0)
+    if scores.get("hypothetical") and "complaint" in scores:
+        scores["info"] = scores.get("info", 0.0) + scores.pop("complaint")
     if problem and service is not None:
         # "Mon frigo coule, c'est combien ?" describes a job of theirs: a request, not a price enquiry.
         scores.pop("info", None)
     best, _, label = max((scores.get(name, 0.0), -i, name) for i, name in enumerate(_ORDER))
     if best >= _THRESHOLD:
         return label, min(1.0, best / 4.0)
-    buying = scores.get("not_request", 0.0) > 0 and not problem
     request = scores.get("request", 0.0) > 0
+    # Praise or thanks for work done ("le peintre a fait du bon travail") is small talk, not a new job.
+    if scores.get("praise") and not problem and not request:
+        return "smalltalk", 0.8
+    buying = (scores.get("not_request", 0.0) > 0 and not problem) or (scores.get("person_trade") and not request)
     # A trade named outright (a fridge, a plumber) in a message to a repair service asks for that job.
     if service and not buying and (request or problem or slots or len(toks) <= 3 or service_strength >= 0.9):
         return "new_request", min(1.0, 0.5 + 0.25 * request + 0.25 * problem + 0.25 * slots)

@@ -22,19 +22,27 @@ SMS: dict[str, str] = {
     "jaime": "j aime", "dun": "d un", "dune": "d une", "ke": "que", "ki": "qui", "koi": "quoi", "kwa": "quoi",
     "pq": "pourquoi", "dc": "donc", "ns": "nous", "vs": "vous", "jpeux": "je peux",
     "auj": "aujourd hui", "ajd": "aujourd hui", "aujd": "aujourd hui", "dem1": "demain", "dmain": "demain",
-    "2main": "demain", "dmn": "demain", "rdv": "rendez vous", "dispo": "disponible", "nn": "non",
+    "2main": "demain", "dmn": "demain", "rdv": "rendez vous", "dmd": "demande", "dmde": "demande",
+    "dde": "demande", "dispo": "disponible", "nn": "non",
     "dpuis": "depuis", "dsl": "desole", "cmt": "comment", "cmnt": "comment", "qlq": "quelque",
     "qq": "quelque", "kel": "quel", "kelle": "quelle", "tro": "trop", "pa": "pas", "sa": "ca",
     "cv": "ca va", "jrnee": "journee", "jrne": "journee", "elec": "electricite",
     "pls": "please", "plz": "please", "pliz": "please", "plis": "please", "u": "you", "ur": "your",
     "r": "are", "2day": "today", "2dy": "today", "2moro": "tomorrow", "2mrw": "tomorrow", "tmrw": "tomorrow",
     "tmr": "tomorrow", "tomoro": "tomorrow", "tumoro": "tomorrow", "tumorow": "tomorrow", "tomorow": "tomorrow",
-    "watin": "wetin", "wettin": "wetin", "commot": "comot", "komot": "comot", "nau": "now", "im": "i m",
+    "hw": "how", "wen": "when", "whr": "where", "wia": "where", "watin": "wetin", "wettin": "wetin",
+    # Pidgin writes the progressive marker "dey" or "di": one spelling for the cue tables.
+    "di": "dey", "commot": "comot", "komot": "comot", "nau": "now", "im": "i m",
     "dont": "don t", "doesnt": "doesn t", "didnt": "didn t", "cant": "can t", "wont": "won t",
     "isnt": "isn t", "thx": "thanks", "tks": "thanks", "tnx": "thanks", "msi": "merci", "mrc": "merci",
     "wc": "wc", "frigidaire": "frigo", "frigos": "frigo", "clims": "clim", "telé": "tele", "tv": "tele",
+    "urgt": "urgent", "urgnt": "urgent", "urg": "urgent", "urgen": "urgent", "urjan": "urgent",
+    "wknd": "weekend", "wkend": "weekend", "wkd": "weekend", "weekn": "weekend", "jpeu": "je peux", "jpe": "je peux",
+    "jpx": "je peux", "jpourrai": "je pourrai", "jsp": "je sais pas", "jcrois": "je crois",
     "ok": "ok", "okay": "ok", "oki": "ok", "okk": "ok", "dac": "d accord", "dacc": "d accord", "ptn": "",
 }
+# "c" before one of these is an elided "ce" ("c était"), otherwise SMS for "c est".
+_C_VERBS = {"est", "etait", "sera", "serait", "etaient"}
 _SMS_SPLIT = {k: tuple(v.split()) for k, v in SMS.items()}
 
 
@@ -53,7 +61,7 @@ def tokens(text: str) -> list[str]:
     raw = folded.split()
     for i, word in enumerate(raw):
         # "c" alone is "c'est" in SMS French, "mn" after a number is minutes, otherwise "maintenant".
-        if word == "c" and (i + 1 == len(raw) or raw[i + 1] != "est"):
+        if word == "c" and (i + 1 == len(raw) or raw[i + 1] not in _C_VERBS):
             out += ("c", "est")
         elif word == "mn":
             out.append("minutes" if out and out[-1].isdigit() else "maintenant")

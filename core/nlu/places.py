@@ -20,6 +20,8 @@ _PREPOSITIONS = {"a", "at", "in", "au", "for", "de", "of"}
 # "au village", "mon village": the family's home village, not the quartier Village.
 _HOME_VILLAGE = {"au", "mon", "ma", "le", "du", "my", "the", "de", "son", "notre", "leur", "our"}
 _VILLAGE_HEADING = re.compile(r"^\s*Village\s*[,:;.-]")
+# "...mon évier? village": a place given alone after the message, as a signature, is the quartier.
+_VILLAGE_TRAILING = re.compile(r"[,.;:!?]\s*village\s*[.!?]*\s*$", re.IGNORECASE)
 _VILLAGE_OK = {"a", "carrefour", "quartier", "vers", "niveau", "cote", "at", "in"}
 
 
@@ -32,6 +34,7 @@ class Place:
     negated: tuple[str, ...] = ()  # places the message takes back
     mentions: int = 0
     fuzzy: bool = False
+    positions: frozenset[int] = frozenset()  # token positions inside a place name (they carry no language)
 
 
 @cache
@@ -87,6 +90,7 @@ def find_place(toks: list[str], original: str, known_words: set[str], *, expecti
                 spans.append((i, i + 1, name, False))
                 fuzzy = True
     spans.sort()
+    positions = frozenset(i for s, e, _, _ in spans for i in range(s, e))
     kept: list[tuple[str, bool]] = []
     negated: list[str] = []
     ends = {e for _, e, _, _ in spans}
@@ -97,9 +101,9 @@ def find_place(toks: list[str], original: str, known_words: set[str], *, expecti
             kept.append((name, outside))
     inside = [name for name, outside in kept if not outside]
     if inside:
-        return Place(inside[-1], None, tuple(negated), len(spans), fuzzy)
+        return Place(inside[-1], None, tuple(negated), len(spans), fuzzy, positions)
     towns = [name for name, outside in kept if outside]
-    return Place(None, towns[-1] if towns else None, tuple(negated), len(spans), fuzzy)
+    return Place(None, towns[-1] if towns else None, tuple(negated), len(spans), fuzzy, positions)
 
 
 def _taken_back(toks: list[str], start: int, ends: set[int]) -> bool:
@@ -125,7 +129,8 @@ def _village_is_quartier(toks: list[str], start: int, original: str) -> bool:
         return True
     # Written with a capital inside a sentence, or opening it as a heading ("Village: ..."), it is the quartier.
     parts = original.split()
-    return any(p.startswith("Village") for p in parts[1:]) or bool(_VILLAGE_HEADING.match(original))
+    return (any(p.startswith("Village") for p in parts[1:]) or bool(_VILLAGE_HEADING.match(original))
+            or bool(_VILLAGE_TRAILING.search(original)))
 
 
 def _fuzzy(tok: str, known_words: set[str], *, relaxed: bool = False) -> str | None:

@@ -12,8 +12,10 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | chauffe eaux | water heater | canalisation* | tap | taps | pipe | pipes | sink | toilet* | toilette*"
         " | fosse septique | fosse | septic | siphon* | baignoire | bathtub | bath tub | bidet | compteur d eau"
         " | pompe a eau | water pump | surpresseur | citerne | water tank | tank | bache a eau | drain*"
-        " | debouch* | fuite d eau | water leak | water di comot | water dey comot | egout* | sewage | flush"
-        " | tuyauterie | robinetterie | pipe don burst | no water | pas d eau | shower | water meter | geyser*",
+        " | debouch* | fuite d eau | water leak | water dey comot | egout* | sewage | flush"
+        " | tuyauterie | robinetterie | pipe don burst | no water | pas d eau | shower | water meter | geyser*"
+        " | mitigeur* | douchette* | pomme de douche | chasse* | forage* | borehole* | puits | cuvette* | faucet*"
+        " | latrine* | urinoir* | vanne* | raccord* | pression d eau | water pressure | manhole | regard d egout",
         2.0: "fuite* | fuit | fuient | leak* | douche* | bouche | bouchee | bouches | block | blocked | clog*"
         " | deborde* | overflow* | infiltration*",
         1.0: "goutte | drip* | l eau | water | coule | coulent | coule coule",
@@ -24,12 +26,16 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | court circuit | short circuit | compteur eneo | eneo | ampoule* | bulb* | lampe* | lamp | lamps"
         " | neon* | spot* | tableau electrique | fusible* | fuse | onduleur* | inverter | regulateur"
         " | stabilisateur | groupe electrogene | generator | panneau* solaire* | solar | wire | wires"
-        " | fils electrique*"
-        " | installation electrique | power outage",
+        " | fils electrique* | luminaire* | lustre* | plafonnier* | applique* | led | leds | ruban led | sonnette*"
+        " | doorbell | interphone* | intercom | multiprise* | rallonge* | extension cord | goulotte* | paratonnerre"
+        " | ventilateur* de plafond | ventilateur* au plafond | ventilo* du plafond | ventilo* de plafond"
+        " | ventilo* au plafond | ceiling fan* | installation electrique | power outage",
         2.0: "courant | current | light | lights | lumiere* | etincel* | spark* | coupure* | power | voltage"
         " | tension | plug | branchement* | eclairage | no light | light don go | compteur* | meter | disjonct*"
         " | odeur de brule | sent le brule | burning smell | smell of burning | smell burning | dans le noir"
         " | in the dark",
+        # A cut is the cause, not the job: a named appliance or AC outweighs it.
+        1.5: "coupure de courant | coupure d electricite | power cut | power cuts | light cut",
         1.0: "electrique*",
     },
     "appliance_repair": {
@@ -39,13 +45,16 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | four electrique | four a gaz | mon four | le four | ventilateur* | fan | fer a repasser | pressing iron"
         " | blender* | mixeur* | decodeur* | decoder | plaque chauffante | hotte | seche linge | dryer"
         " | aspirateur | vacuum cleaner | bouilloire | kettle | electromenager | appareil* | porte du frigo"
-        " | fuite de gaz | gas leak | odeur de gaz | bouteille de gaz | ventilo*",
+        " | fuite de gaz | gas leak | odeur de gaz | bouteille de gaz | ventilo* | congel* | rechaud* | plaque a gaz"
+        " | plaques de cuisson | cafetiere* | grille pain | toaster | home cinema | chaine hi fi | radio | essor*"
+        " | le fer | mon fer | my iron | the iron | flat iron | pressing iron",
+        2.0: "machine | machines",
         1.0: "gaz | gas | screen | ecran",
     },
     "air_conditioning": {
         3.0: "clim | climatiseur* | climatisation | climatise | air conditionne | air con | aircon | ac | a c"
-        " | air conditioner* | air conditioning | split | splits | split unit | recharge gaz | recharge de gaz"
-        " | frigoriste",
+        " | air conditioner* | air conditioning | air condition | split | splits | split unit | recharge gaz"
+        " | recharge de gaz | frigoriste | climatiseurs",
         4.0: "nettoyage clim | nettoyage de clim | nettoyage des clims | nettoyer la clim | clim a nettoyer"
         " | entretien clim | entretien de clim | entretien des clims",
     },
@@ -53,15 +62,20 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         3.0: "menuis* | carpenter* | carpentry | porte en bois | portes en bois | wooden | armoire* | placard*"
         " | meuble* | furniture | lit | lits | bed | table | tables | chaise* | chair* | tiroir* | drawer* | etagere*"
         " | shelf | shelves | cupboard* | wardrobe* | contreplaque | plywood | charniere* | hinge* | canape"
-        " | sofa | bois | wood | charpente",
+        " | sofa | bois | wood | charpente | bookshelf* | bookcase* | bibliotheque* | commode* | buffet* | vaisselier*"
+        " | penderie* | dressing* | meuble tv | tv stand | cabinet* | desk | desks | tabouret* | stool* | banc | bancs"
+        " | bench* | sommier* | ebenist* | joiner* | woodwork* | parquet* | lambris | cadre de porte | door frame"
+        " | porte manteau* | coat rack*",
         2.0: "toit | toits | toiture* | roof | roofs | tole | toles",
         1.0: "porte | portes | door | doors | fenetre* | window* | plafond | ceiling",
     },
     "masonry": {
-        3.0: "macon* | mason* | maconnerie | fissur* | crack* | carrel* | carreau* | tile | tiles | tiling"
+        3.0: "macon* | mason* | maconnerie | fissur* | crack* | carrel* | carreau* | tile | tiles | tiling | tiler*"
         " | dalle | crepiss* | beton | concrete | ciment | cement | cloture | fence | parpaing* | brique*"
         " | fondation* | chape | enduit | plaster* | construire | construction | escalier* | marches"
-        " | mur de cloture | fence wall",
+        " | mur de cloture | fence wall | ciment* | cement* | pave | paves | paver | pavage* | pavement | paving"
+        " | interlock* | agglo* | dallage | cimentage | chantier | gros oeuvre | batir | caniveau* | gutter* | rigole*",
+        1.5: "cour | courtyard | compound | trous dans le mur | hole in the wall",
         1.0: "mur | murs | wall | walls | terrasse",
     },
     "painting": {
@@ -70,13 +84,16 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
     "cleaning": {
         3.5: "nettoy* | menage | femme de menage | clean* | desinfect* | fumigation | desinsectisation"
         " | deratisation | cafard* | cockroach* | punaise* | bed bugs | lavage | housekeeping | vitres"
-        " | fin de bail | apres chantier | apres travaux | moquette | tapis | balayer | sweep*",
+        " | fin de bail | apres chantier | apres travaux | moquette | tapis | balayer | sweep* | menag* | maid*"
+        " | house girl | housegirl | cleaning lady | domestique* | serpilliere | mop | mopping | lessive"
+        " | laundry | poussiere* | dust* | proprete | laver | wash | washing",
         2.0: "souris | rats | mice | moustique* | mosquito*",
     },
     "locksmith": {
         3.0: "serrur* | locksmith* | cle | cles | clef* | key | keys | cadenas | padlock* | verrou* | barillet"
         " | lock | locks | locked | enferme* | coffre fort | porte blindee | ne ferme plus a cle"
-        " | porte bloquee | door no di open | door lock | lock myself out | locked myself out",
+        " | porte bloquee | door no dey open | door lock | lock myself out | locked myself out | poignee*"
+        " | door handle* | cylindre | gache | digicode | cle coincee | key stuck",
     },
 }
 

@@ -24,7 +24,8 @@ PARTS = {
     "evening": 18, "tonight": 18, "nuit": 20, "night": 20,
 }
 _THIS = {"ce", "cet", "cette", "this", "dis", "tonight"}
-_PAST = {"depuis", "since", "hier", "yesterday", "last", "dernier", "derniere", "passe", "passee", "fait", "from"}
+# "passe"/"passee" follow the time they qualify ("la semaine passée"); before a time they are the verb ("passe demain").
+_PAST = {"depuis", "since", "hier", "yesterday", "last", "dernier", "derniere", "fait", "from"}
 _HABIT = {"chaque", "every", "each", "tous", "toutes", "all", "toute", "bon", "bonne", "good", "le", "la", "per"}
 _RELATIVE_UNITS = {
     "minute": 1, "minutes": 1, "min": 1, "mins": 1, "heure": 60, "heures": 60, "h": 60, "hour": 60, "hours": 60,
@@ -33,6 +34,8 @@ _RELATIVE_UNITS = {
 }
 _NUMBER_WORDS = {"une": 1, "un": 1, "an": 1, "a": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3}
 _CLOCK = re.compile(r"^(\d{1,2})h(\d{2})?$")
+# Fixed-date holidays customers plan around ("avant Noël", "for Christmas"); the day itself is the target.
+_HOLIDAYS = {"noel": (12, 25), "christmas": (12, 25), "xmas": (12, 25), "toussaint": (11, 1), "assomption": (8, 15)}
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,10 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
             day = local.date() + timedelta(days=(5 - local.weekday()) % 7)
         elif tok in {"semaine", "week"} and (nxt in {"prochaine", "pro"} or prev == "next"):
             day = local.date() + timedelta(days=7 - local.weekday())
+        elif tok in _HOLIDAYS and prev not in {"joyeux", "joyeuse", "merry", "bon", "bonne", "happy"}:
+            day = _next_date(local.date(), *_HOLIDAYS[tok])
+        elif tok in {"mois", "month", "semaine", "week"} and _end_of(toks, i):
+            day = _end_of_period(local.date(), month=tok in {"mois", "month"})
         elif tok in {"mois", "month"} and (nxt == "prochain" or prev == "next"):
             first = local.date().replace(day=1) + timedelta(days=32)
             day = first.replace(day=1)
@@ -118,6 +125,32 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
     if today and hour is not None and hour[0] <= 12 and moment <= local + timedelta(hours=1):
         later = False
     return TimeInfo(moment.astimezone(UTC), later=later and not (today and hour is None), today=today)
+
+
+def _next_date(today: date, month: int, dom: int) -> date:
+    """Return the next occurrence of that month and day, after today."""
+    candidate = date(today.year, month, dom)
+    return candidate if candidate > today else date(today.year + 1, month, dom)
+
+
+def _end_of(toks: list[str], i: int) -> bool:
+    """Return whether the month or week at i is preceded by "fin du", "fin de la", "end of the" (not a greeting)."""
+    before = toks[max(0, i - 4):i]
+    for lead in (["fin", "du"], ["fin", "de", "la"], ["fin", "de"], ["end", "of", "the"], ["end", "of"]):
+        if before[-len(lead):] == lead:
+            start = i - len(lead)
+            return not (start and toks[start - 1] in {"bonne", "bon", "good", "nice", "happy"})
+    return False
+
+
+def _end_of_period(today: date, *, month: bool) -> date:
+    """Return the last day of this month, or the Friday of this week (the next one when already past)."""
+    if not month:
+        return today + timedelta(days=(4 - today.weekday()) % 7 or 7)
+    last = (today.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    if last > today:
+        return last
+    return (last + timedelta(days=32)).replace(day=1) - timedelta(days=1)
 
 
 def _before_part(part: str, prev: str, prev2: str, toks: list[str], i: int) -> tuple[str, str]:

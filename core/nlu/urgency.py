@@ -1,5 +1,6 @@
 """How soon the job is needed: danger and "now" make it urgent, a later day or hour makes it scheduled."""
 
+import re
 from functools import cache
 
 from core.nlu.matcher import PhraseMatcher, parse_weighted
@@ -12,23 +13,42 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | court circuit | short circuit | inond* | flood* | coule partout | eau partout | water everywhere"
         " | water dey everywhere | flow everywhere | coule de partout | water dey enter | eau rentre | explose*"
         " | eclate*"
-        " | burst | pete | fuite de gaz | gas leak | odeur de gaz | sent le gaz | smell gas | smell of gas"
+        " | burst | fuite de gaz | gas leak | odeur de gaz | sent le gaz | smell gas | smell of gas"
         " | enferme* | locked out | lock myself out | locked myself out | bloque dehors | bloquee dehors"
         " | je suis dehors | i dey outside | claque la porte | restee dedans | restees dedans | reste dedans"
         " | cles a l interieur | cle a l interieur | keys inside | key inside | electrocut* | shock"
-        " | choc electrique | danger*",
+        " | choc electrique | danger* | deborde partout | deborde de partout | overflow everywhere"
+        " | overflowing everywhere | coince dehors | coincee dehors | stuck outside | locked in | locked inside"
+        " | coince dedans | coincee dedans | bloque dedans | bloquee dedans | like rain | comme la pluie"
+        " | water don reach | l eau monte | water don full",
     },
     "now": {
         1.0: "urgent* | urgence | emergency | maintenant | now | right now | tout de suite | immediatement"
         " | immediately | asap | as soon as possible | au plus vite | des que possible | vite | rapide*"
-        " | quick* | fast | c est grave | daba | sharp sharp | dans la journee",
+        " | quick* | fast | c est grave | daba | sharp sharp | dans la journee | ca presse | c est presse"
+        " | c est pressant | je suis presse | je suis pressee | hurry | en vitesse"
+        " | pressant | critical | critique",
     },
     "calm": {
         1.0: "pas urgent | not urgent | no rush | pas presse | pas pressee | no hurry | quand vous pouvez"
         " | when you can | when you fit | pas de rush | prenez votre temps | rien ne presse | pas grave",
     },
 }
+_DISCOURSE = {"now", "maintenant"}
+_SUBJECTS = {"i", "we", "je", "j", "nous", "my", "mon", "ma", "that", "que", "il", "on"}
 _PIPES = {"tuyau", "tuyaux", "pipe", "pipes", "canalisation"}
+# "On n'a plus l'eau": a broken supply pipe leaves the house dry rather than flooding it.
+_DRY = re.compile(r"\b(?:plus d eau|plus l eau|pas d eau|pas l eau|no water|no get water|sans eau|without water)\b")
+_GAS = {"gaz", "gas"}
+_ESCAPING = {"fuit", "fuite", "fuient", "leak", "leaks", "leaking", "sent", "smell", "smells", "odeur", "sort"}
+# Someone who cannot get into (or out of) the house: "je peux pas rentrer", "I no fit enter", "can't get in".
+_SHUT_OUT = re.compile(
+    r"\b(?:(?:ne |n )?(?:peux|peut|pouvons|pouvez|arrive|arrivons|parviens) (?:pas|plus) (?:a )?(?:entrer"
+    r"|rentrer|sortir|ouvrir (?:la|ma|notre) porte|ouvrir le portail)"
+    r"|impossible d (?:entrer|ouvrir la porte|ouvrir ma porte)"
+    r"|impossible de (?:rentrer|sortir)|(?:can t|cannot|can not|couldn t|no fit|unable to) (?:get in|get into"
+    r"|get inside|enter|go inside|get out|open (?:the |my |our )?(?:door|gate|house)))\b"
+)
 _BREAKS = {"casse", "cassee", "pete", "eclate", "explose", "burst", "break", "broke", "broken", "lache"}
 
 
@@ -44,12 +64,18 @@ def vocabulary() -> set[str]:
 
 def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
     """Return the urgency and whether anything in the message spoke about it."""
-    found = {m.value[0] for m in _matcher().find(toks)}
+    # "now I need a painter", "maintenant je veux...": "now" opening a clause moves the story on, it sets no deadline.
+    found = {m.value[0] for m in _matcher().find(toks)
+             if not (toks[m.start] in _DISCOURSE and m.end - m.start == 1 and m.end < len(toks)
+                     and toks[m.end] in _SUBJECTS)}
     words = set(toks)
     if "danger" in found:
         return "urgent", True
     # A broken or burst pipe floods the house: urgent unless the customer says it can wait.
-    if words & _PIPES and words & _BREAKS and "calm" not in found:
+    text = " ".join(toks)
+    if words & _PIPES and words & _BREAKS and "calm" not in found and not _DRY.search(text):
+        return "urgent", True
+    if (words & _GAS and words & _ESCAPING) or _SHUT_OUT.search(text):
         return "urgent", True
     if timing.later:
         return "scheduled", True

@@ -1,0 +1,249 @@
+"""What the engine does with a customer's request: collect, create, correct, cancel, tell its status."""
+
+import re
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, select
+
+from core import clock
+from core.catalog import fold
+from core.catalog import quartier as find_place
+from core.conversations.context import Turn
+from core.conversations.models import Case
+from core.conversations.templates import service_name, status_words
+from core.money import format_range
+from core.phones import display_phone
+from core.providers.models import Provider
+from core.service_requests import lifecycle
+from core.service_requests.models import ServiceRequest
+from core.service_requests.service import create_request, open_requests_of, transition, update_request
+
+CORRECTABLE = (lifecycle.PENDING, lifecycle.OFFERED)
+CANCELLABLE = (lifecycle.PENDING, lifecycle.OFFERED, lifecycle.ASSIGNED)
+_CORRECTION_START = re.compile(r"^(non|nan|pardon|plutot|en fait|je voulais dire|correction|no|sorry|actually"
+                               r"|i mean|i meant|rather|instead)\b")
+
+
+def collect(turn: Turn) -> None:
+    """Take what the message gives (service, quartier, time, words), then create the request or ask what is missing."""
+    analysis, ctx = turn.analysis, turn.context
+    current = open_request(turn)
+    collecting = bool(ctx.slots.get("service_type") or ctx.slots.get("location"))
+    if current is not None and not collecting:
+        if _is_correction(turn, current):
+            correct(turn, current)
+            return
+        if analysis.service_type in (None, current.service_type) and analysis.location in (None, current.quartier):
+            _already_open(turn, current)
+            return
+        if not analysis.location and analysis.service_type != current.service_type:
+            ctx.slots["location"] = current.quartier  # a second job at the same home
+    _merge(turn)
+    service, place = ctx.slots.get("service_type"), ctx.slots.get("location")
+    if service and place:
+        create_from_slots(turn)
+    elif not service:
+        _ask(turn, "service_type", "ask_service")
+    else:
+        _ask(turn, "location", "ask_location", service=service_name(service, turn.language))
+
+
+def _merge(turn: Turn) -> None:
+    analysis, slots = turn.analysis, turn.context.slots
+    if analysis.service_type:
+        slots["service_type"] = analysis.service_type
+    if analysis.location:
+        slots["location"] = analysis.location
+    if analysis.urgency != "normal":
+        slots["urgency"] = analysis.urgency
+    if future(analysis.when):
+        slots["when"] = clock.as_utc(analysis.when).isoformat()
+    turn.context.add_description(turn.text)
+
+
+def future(when: datetime | None) -> bool:
+    """True for a time worth booking for: later than the next quarter of an hour ("ce matin" is not)."""
+    return when is not None and clock.as_utc(when) > clock.now() + timedelta(minutes=15)
+
+
+def _ask(turn: Turn, slot: str, key: str, **values: object) -> None:
+    turn.context.ask(slot)
+    turn.say(key, **values)
+
+
+def create_from_slots(turn: Turn) -> ServiceRequest:
+    """Create the request from the collected slots (or point at the same one already open), and say so."""
+    ctx, conversation, session = turn.context, turn.conversation, turn.session
+    service, place_name = ctx.slots["service_type"], ctx.slots["location"]
+    duplicate = next((r for r in open_requests_of(session=session, customer_id=conversation.customer_id)
+                      if r.service_type == service and r.quartier == place_name), None)
+    if duplicate is not None:
+        ctx.reset_slots()
+        conversation.current_request_id = duplicate.id
+        _already_open(turn, duplicate)
+        return duplicate
+    when = ctx.when()
+    urgency = ctx.slots.get("urgency") or "normal"
+    if when is not None and urgency == "normal":
+        urgency = "scheduled"
+    place = find_place(place_name)
+    request = create_request(
+        session=session, customer_id=conversation.customer_id, service_type=service, quartier=place_name,
+        conversation_id=conversation.id, channel=conversation.channel, description=ctx.slots.get("description", ""),
+        urgency=urgency, scheduled_for=when, language=ctx.language, lat=place.lat if place else None,
+        lon=place.lon if place else None, is_demo=conversation.is_demo,
+    )
+    conversation.current_request_id = request.id
+    ctx.reset_slots()
+    turn.say("created", service=service_name(service, turn.language), quartier=place_name,
+             when=_when_text(turn, request), price=format_range(request.price_min, request.price_max),
+             reference=request.reference)
+    return request
+
+
+def open_request(turn: Turn) -> ServiceRequest | None:
+    """Return the conversation's current request if open, else the customer's newest open one."""
+    session, conversation = turn.session, turn.conversation
+    if conversation.current_request_id:
+        current = session.get(ServiceRequest, conversation.current_request_id)
+        if current is not None and current.status in lifecycle.OPEN_STATUSES:
+            return current
+    if conversation.customer_id is None:
+        return None
+    requests = open_requests_of(session=session, customer_id=conversation.customer_id)
+    return requests[0] if requests else None
+
+
+def _is_correction(turn: Turn, request: ServiceRequest) -> bool:
+    analysis = turn.analysis
+    if analysis.is_correction:
+        return True
+    if not analysis.service_type and ((analysis.location and analysis.location != request.quartier)
+                                      or future(analysis.when)):
+        return True
+    return bool(analysis.service_type and analysis.service_type != request.service_type
+                and _CORRECTION_START.match(fold(turn.text)))
+
+
+def correct(turn: Turn, request: ServiceRequest) -> None:
+    """Apply a correction to the open request, or hand it to an agent once a provider is on it."""
+    if request.status not in CORRECTABLE:
+        open_case(turn, kind="change", request=request, summary=turn.text)
+        turn.say("correction_agent", reference=request.reference)
+        return
+    analysis, changes = turn.analysis, {}
+    if analysis.service_type:
+        changes["service_type"] = analysis.service_type
+    if analysis.location:
+        place = find_place(analysis.location)
+        changes.update(quartier=analysis.location, lat=place.lat if place else request.lat,
+                       lon=place.lon if place else request.lon)
+    if future(analysis.when):
+        changes.update(scheduled_for=clock.as_utc(analysis.when),
+                       urgency="urgent" if analysis.urgency == "urgent" else "scheduled")
+    elif analysis.urgency == "urgent":
+        changes.update(urgency="urgent", scheduled_for=None)
+    made = update_request(session=turn.session, request=request, actor="customer", **changes)
+    if not made:
+        _already_open(turn, request)
+        return
+    if request.status == lifecycle.OFFERED and {"service_type", "quartier"} & set(made):
+        # offers went to providers of the old trade or place: search again from the start
+        transition(session=turn.session, request=request, target=lifecycle.PENDING, actor="system",
+                   detail={"reason": "customer_correction"})
+    turn.conversation.current_request_id = request.id
+    turn.say("corrected", summary=summary(turn, request), price=format_range(request.price_min, request.price_max),
+             reference=request.reference)
+
+
+def cancel(turn: Turn) -> None:
+    """Cancel the open request if the lifecycle lets the customer; otherwise explain and open a case."""
+    request = open_request(turn)
+    ctx = turn.context
+    if request is None:
+        if ctx.slots.get("service_type") or ctx.slots.get("location"):
+            ctx.reset_slots()
+            turn.say("cancel_draft")
+        else:
+            turn.say("cancel_nothing")
+        return
+    if request.status not in CANCELLABLE:
+        open_case(turn, kind="cancel", request=request, summary=turn.text)
+        turn.say("cancel_in_progress", reference=request.reference)
+        return
+    transition(session=turn.session, request=request, target=lifecycle.CANCELLED, actor="customer",
+               detail={"reason": turn.text[:200]})
+    ctx.reset_slots()
+    turn.say("cancelled", reference=request.reference)
+
+
+def status(turn: Turn) -> None:
+    """Tell the real state of the customer's open requests (or of the last one)."""
+    session, conversation = turn.session, turn.conversation
+    requests = open_requests_of(session=session, customer_id=conversation.customer_id)
+    if not requests and conversation.current_request_id:
+        last = session.get(ServiceRequest, conversation.current_request_id)
+        if last is not None and last.status == lifecycle.COMPLETED:
+            requests = [last]
+    if not requests:
+        turn.say("status_none")
+        return
+    for request in requests[:3]:
+        turn.say("status_line", reference=request.reference, service=service_name(request.service_type,
+                 turn.language), quartier=request.quartier, status=status_words(request.status, turn.language),
+                 extra=_status_extra(turn, session, request))
+
+
+def _status_extra(turn: Turn, session: Session, request: ServiceRequest) -> str:
+    en = turn.language == "en"
+    parts = []
+    if request.provider_id and request.status in (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS, lifecycle.COMPLETED):
+        provider = session.get(Provider, request.provider_id)
+        if provider is not None:
+            first = provider.name.split()[0] if provider.name.split() else provider.name
+            parts.append(f"{first}, {display_phone(provider.phone)}")
+    if request.scheduled_for:
+        parts.append(("planned " if en else "prévu le ") + _local_time(request.scheduled_for, en))
+    elif request.status in (lifecycle.PENDING, lifecycle.OFFERED):
+        parts.append(("asked " if en else "demandée le ") + _local_time(request.created_at, en))
+    return (" — " + " · ".join(parts)) if parts else ""
+
+
+def _local_time(value: datetime, en: bool) -> str:
+    return clock.format_local(value, "%d/%m at %H:%M" if en else "%d/%m à %Hh%M")
+
+
+def _when_text(turn: Turn, request: ServiceRequest) -> str:
+    en = turn.language == "en"
+    if request.scheduled_for:
+        return (", for " if en else ", pour le ") + _local_time(request.scheduled_for, en)
+    return " (urgent)" if request.urgency == "urgent" and en else (" en urgence" if request.urgency == "urgent"
+                                                                   else "")
+
+
+def summary(turn: Turn, request: ServiceRequest) -> str:
+    """Return 'plomberie à Kotto, pour le 12/03 à 09h00' for the request."""
+    joiner = " in " if turn.language == "en" else " à "
+    return service_name(request.service_type, turn.language) + joiner + request.quartier + _when_text(turn, request)
+
+
+def _already_open(turn: Turn, request: ServiceRequest) -> None:
+    turn.conversation.current_request_id = request.id
+    turn.say("already_open", service=service_name(request.service_type, turn.language), quartier=request.quartier,
+             reference=request.reference)
+
+
+def open_case(turn: Turn, *, kind: str, request: ServiceRequest | None, summary: str) -> Case:
+    """Open a case for a human, or add to the conversation's open case of that kind."""
+    session = turn.session
+    case = session.exec(select(Case).where(Case.conversation_id == turn.conversation.id, Case.kind == kind,
+                                           Case.status == "open")).first()
+    if case is None:
+        case = Case(conversation_id=turn.conversation.id, request_id=request.id if request else None, kind=kind,
+                    summary=summary[:2000])
+    else:
+        case.summary = f"{case.summary}\n{summary}"[-4000:]
+        case.request_id = case.request_id or (request.id if request else None)
+    session.add(case)
+    session.flush()
+    return case

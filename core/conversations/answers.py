@@ -1,0 +1,142 @@
+"""Answers that create no request: information, small talk, complaints, ratings, payment links."""
+
+import re
+
+from sqlmodel import select
+
+from core.catalog import fold, quartiers, services
+from core.conversations.actions import open_case, open_request
+from core.conversations.context import Turn
+from core.logs import log
+from core.money import format_range
+from core.providers.models import Provider, Rating
+from core.service_requests import lifecycle
+from core.service_requests.models import ServiceRequest
+
+_PRICE = re.compile(r"\b(prix|combien|cout|coute|tarif\w*|price\w*|how much|cost\w*|charge|montant)\b")
+_AREAS = re.compile(r"\b(quartiers?|zones?|where|ou etes|ou vous|couvr\w*|cover\w*|areas?|villes?|city)\b")
+_PAYMENT = re.compile(r"\b(pai\w*|pay\w*|momo|mobile money|orange money|mtn)\b")
+_TRUST = re.compile(r"\b(confiance|fiable\w*|serieu\w*|verifi\w*|trust\w*|reliable|safe|garantie|notes?|rating)\b")
+_THANKS = re.compile(r"\b(merci|thanks|thank|thank you|tenkyu|tanks|thx|mrc)\b")
+
+
+def info(turn: Turn) -> None:
+    """Answer a question from the catalogue: prices, quartiers, payment, how it works, trust."""
+    text, said = fold(turn.text), len(turn.replies)
+    service = turn.analysis.service_type
+    if service or _PRICE.search(text):
+        prices(turn, service)
+    if _AREAS.search(text):
+        names = ", ".join(q.name for q in quartiers()[:8])
+        turn.say("areas", names=names)
+    if _PAYMENT.search(text):
+        turn.say("payment_info")
+    if _TRUST.search(text):
+        turn.say("trust")
+    if len(turn.replies) == said:
+        turn.say("how")
+
+
+def prices(turn: Turn, service_code: str | None) -> None:
+    """Say the price range of one service, or of all of them."""
+    for service in services():
+        if service.code == service_code:
+            turn.say("price_one", service=service.name(turn.language),
+                     price=format_range(service.price_min, service.price_max))
+            return
+    lines = "\n".join(f"• {s.name(turn.language)} : {format_range(s.price_min, s.price_max)}" for s in services())
+    turn.say("price_all", lines=lines)
+
+
+def smalltalk(turn: Turn) -> None:
+    """Answer briefly and warmly, steering back to the job; a first greeting introduces Djobea."""
+    if _THANKS.search(fold(turn.text)):
+        turn.say("thanks")
+    elif turn.context.turns <= 1:
+        turn.say("intro")
+    else:
+        turn.say("smalltalk")
+
+
+def complaint(turn: Turn) -> None:
+    """Open a case with the customer's words and the request concerned; a person answers."""
+    open_case(turn, kind="complaint", request=_concerned_request(turn), summary=turn.text)
+    turn.say("complaint")
+
+
+def _concerned_request(turn: Turn) -> ServiceRequest | None:
+    request = open_request(turn)
+    if request is None and turn.conversation.current_request_id:
+        request = turn.session.get(ServiceRequest, turn.conversation.current_request_id)
+    return request
+
+
+def rating(turn: Turn, stars: int) -> None:
+    """Record the customer's rating of the finished job and thank them."""
+    request_id = turn.context.awaiting_rating
+    request = turn.session.get(ServiceRequest, request_id) if request_id else None
+    turn.context.awaiting_rating = None
+    if request is None:
+        return
+    comment = "" if turn.text.strip().isdigit() else turn.text.strip()[:1000]
+    try:
+        from core.providers.service import record_rating
+    except ImportError:
+        record_rating = _record_rating_here
+    try:
+        record_rating(session=turn.session, request=request, stars=stars, comment=comment)
+    except ValueError:
+        log.warning("rating not recorded", request_id=request.id)
+    turn.context.rated_request = request.id
+    turn.say("rating_thanks", stars=stars)
+
+
+def _record_rating_here(*, session, request: ServiceRequest, stars: int, comment: str = "") -> None:
+    """Store the rating when the providers' service is not there (same effect, once per request)."""
+    if request.provider_id is None or session.exec(select(Rating).where(Rating.request_id == request.id)).first():
+        return
+    session.add(Rating(request_id=request.id, provider_id=request.provider_id, customer_id=request.customer_id,
+                       stars=stars, comment=comment))
+    provider = session.get(Provider, request.provider_id)
+    if provider is not None:
+        provider.rating_sum += stars
+        provider.rating_count += 1
+        session.add(provider)
+
+
+def rating_comment(turn: Turn) -> None:
+    """Attach the message as a comment to the rating just given."""
+    request_id, turn.context.rated_request = turn.context.rated_request, None
+    stored = turn.session.exec(select(Rating).where(Rating.request_id == request_id)).first()
+    if stored is not None:
+        stored.comment = (f"{stored.comment} {turn.text.strip()}".strip())[:1000]
+        turn.session.add(stored)
+    turn.say("comment_thanks")
+
+
+def payment(turn: Turn) -> None:
+    """Send the payment link of the finished, unpaid job, or say there is nothing to pay yet."""
+    request = _unpaid_request(turn)
+    if request is None:
+        turn.say("payment_nothing" if open_request(turn) else "payment_info")
+        return
+    try:
+        from core.payments.service import send_payment_link
+    except ImportError:
+        turn.say("payment_coming")
+        return
+    payment_row = send_payment_link(session=turn.session, request=request)
+    if getattr(payment_row, "status", "") in ("success", "refunded"):
+        turn.say("payment_done", reference=request.reference)
+    elif getattr(payment_row, "payment_url", ""):
+        turn.say("payment_link", link=payment_row.payment_url)
+    else:
+        turn.say("payment_coming")  # the payments sweep sends the link as soon as it has it
+
+def _unpaid_request(turn: Turn) -> ServiceRequest | None:
+    query = (select(ServiceRequest)
+             .where(ServiceRequest.customer_id == turn.conversation.customer_id,
+                    ServiceRequest.status == lifecycle.COMPLETED, ServiceRequest.paid_at.is_(None))  # type: ignore
+             .order_by(ServiceRequest.completed_at.desc()))  # type: ignore[union-attr]
+    return turn.session.exec(query).first()
+

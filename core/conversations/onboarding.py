@@ -1,0 +1,112 @@
+"""A tradesperson joining over chat: name, trades, quartiers (and a phone on the web) -> a pending application."""
+
+import re
+
+from sqlmodel import select
+
+from core import clock
+from core.catalog import fold, place_names
+from core.conversations.context import Turn
+from core.conversations.templates import service_name
+from core.customers.models import Customer
+from core.phones import InvalidPhone, normalize_phone
+from core.providers.models import ProviderApplication
+
+_NAME_IN_SENTENCE = re.compile(r"(?:je m'appelle|je m’appelle|mon nom est|mon nom c'est|moi c'est|my name is"
+                               r"|my name na|i am|i'm|na me|me na)\s+([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)")
+_NAME_PREFIX = re.compile(r"^(?:je m'appelle|je m’appelle|mon nom est|mon nom c'est|moi c'est|c'est|my name is"
+                          r"|my name na|i am|i'm|na me|me na|name)\s*[:,]?\s*", re.I)
+_SPLIT = re.compile(r",|;|/|\+|&|\bet\b|\band\b|\bwith\b|\bavec\b", re.I)
+STEPS = ("name", "trades", "quartiers", "phone")
+
+
+def start(turn: Turn) -> None:
+    """Begin onboarding, keeping what the first message already says."""
+    found = _NAME_IN_SENTENCE.search(turn.text)
+    turn.context.onboarding = {"name": found.group(1).strip() if found else "", "trades": trades_in(turn),
+                               "quartiers": quartiers_in(turn.text), "phone": _known_phone(turn)}
+    _next(turn)
+
+
+def step(turn: Turn) -> None:
+    """Take the answer to the onboarding question asked last, then ask the next one or finish."""
+    data, asked = turn.context.onboarding or {}, turn.context.last_question
+    data["trades"] = sorted(set(data.get("trades", [])) | set(trades_in(turn)))
+    if asked == "onb_name":
+        name = _NAME_PREFIX.sub("", turn.text.strip()).split(",")[0].strip(" .!")
+        data["name"] = " ".join(w[:1].upper() + w[1:] for w in name.split())[:120]
+    elif asked == "onb_quartiers":
+        data["quartiers"] = sorted(set(data.get("quartiers", [])) | set(quartiers_in(turn.text)))
+    elif asked == "onb_phone":
+        try:
+            data["phone"] = normalize_phone(turn.text)
+        except InvalidPhone:
+            data["phone"] = ""
+    turn.context.onboarding = data
+    _next(turn)
+
+
+def _next(turn: Turn) -> None:
+    data = turn.context.onboarding or {}
+    for name in STEPS:
+        if not data.get(name):
+            turn.context.ask(f"onb_{name}")
+            turn.say(f"onb_{name}", name=data.get("name", ""), trades=_trades_text(turn, data))
+            return
+    _finish(turn, data)
+
+
+def _finish(turn: Turn, data: dict) -> None:
+    session = turn.session
+    turn.context.onboarding = None
+    turn.context.last_question = None
+    existing = session.exec(select(ProviderApplication).where(ProviderApplication.phone == data["phone"],
+                                                              ProviderApplication.status == "pending")).first()
+    if existing is not None:
+        turn.say("onb_already")
+        return
+    session.add(ProviderApplication(phone=data["phone"], name=data["name"], trades=list(data["trades"]),
+                                    quartiers=list(data["quartiers"]), conversation_id=turn.conversation.id,
+                                    created_at=clock.now()))
+    session.flush()
+    turn.say("onb_done", name=data["name"], trades=_trades_text(turn, data), quartiers=", ".join(data["quartiers"]))
+
+
+def _trades_text(turn: Turn, data: dict) -> str:
+    return ", ".join(service_name(code, turn.language) for code in data.get("trades", []))
+
+
+def _known_phone(turn: Turn) -> str:
+    if turn.conversation.channel != "web":
+        return turn.conversation.external_id
+    customer = turn.session.get(Customer, turn.conversation.customer_id) if turn.conversation.customer_id else None
+    return customer.phone or "" if customer else ""
+
+
+def trades_in(turn: Turn) -> list[str]:
+    """Return every trade named in the message (each part of a list read on its own)."""
+    from core.nlu import analyze
+
+    found = {turn.analysis.service_type} if turn.analysis.service_type else set()
+    for part in _SPLIT.split(turn.text):
+        if part.strip():
+            code = analyze(part, now=clock.now()).service_type
+            if code:
+                found.add(code)
+    return sorted(found)
+
+
+def quartiers_in(text: str) -> list[str]:
+    """Return every Douala quartier named in text (longest names first, no overlaps)."""
+    words, names, found = fold(text).split(), place_names(), []
+    used = [False] * len(words)
+    for size in range(min(5, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            if any(used[start:start + size]):
+                continue
+            place = names.get(" ".join(words[start:start + size]))
+            if place is not None:
+                used[start:start + size] = [True] * size
+                if place.name not in found:
+                    found.append(place.name)
+    return found

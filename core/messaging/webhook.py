@@ -1,0 +1,149 @@
+"""Twilio's inbound WhatsApp form, read into one internal message and stored once; webhook timings."""
+
+import math
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from core import clock
+from core.db import session_scope
+from core.logs import log
+from core.messaging import delivery, media
+from core.messaging.inbound import accept
+from core.messaging.models import WebhookHit
+from core.phones import InvalidPhone, normalize_phone
+
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
+MAX_MEDIA = 10  # Twilio sends at most ten attachments per message
+_SID = re.compile(r"^[A-Za-z]{2}[0-9A-Za-z]{8,62}$")
+
+
+class BadInbound(ValueError):
+    """The form is not a message we can store (no sid, no sender)."""
+
+
+@dataclass
+class Inbound:
+    """One inbound WhatsApp message as Twilio described it."""
+
+    sid: str
+    sender: str
+    body: str
+    name: str = ""
+    media: list[dict] = field(default_factory=list)
+
+    @property
+    def waits_for_media(self) -> bool:
+        """True when files must be fetched before the engine may read the message."""
+        return any(item["kind"] != "location" for item in self.media)
+
+
+def parse(form) -> Inbound:
+    """Read Twilio's form (unknown fields ignored). Raises BadInbound."""
+    sid = (form.get("MessageSid") or form.get("SmsMessageSid") or "").strip()
+    if not _SID.match(sid):
+        raise BadInbound("MessageSid missing or malformed")
+    try:
+        sender = normalize_phone(form.get("From") or "")
+    except InvalidPhone as exc:
+        raise BadInbound("From is not a phone number") from exc
+    # PostgreSQL text cannot hold NUL; nothing a person types contains one.
+    body = (form.get("Body") or form.get("ButtonText") or "").replace("\x00", "")
+    items = []
+    for index in range(min(_int(form.get("NumMedia")), MAX_MEDIA)):
+        url, content_type = form.get(f"MediaUrl{index}"), (form.get(f"MediaContentType{index}") or "")[:100]
+        if url:
+            items.append({"kind": media.kind_of(content_type), "url": url, "content_type": content_type,
+                          "state": "pending"})
+    pin = _location(form)
+    if pin is not None:
+        items.append(pin)
+        text = media.location_text(pin)
+        body = f"{body}\n{text}" if body.strip() else text
+    name = (form.get("ProfileName") or "").replace("\x00", "")[:120]
+    return Inbound(sid=sid, sender=sender, body=body, name=name, media=items)
+
+
+def _int(value: str | None) -> int:
+    try:
+        return max(0, int(value or 0))
+    except ValueError:
+        return 0
+
+
+def _location(form) -> dict | None:
+    try:
+        lat, lon = float(form.get("Latitude") or "nan"), float(form.get("Longitude") or "nan")
+    except ValueError:
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return media.location(lat, lon, form.get("Label") or form.get("Address") or "")
+
+
+def store(inbound: Inbound, channel: str = "whatsapp") -> tuple[int, str] | None:
+    """Store the message once; return (message id, status), or None when this sid was stored already."""
+    for attempt in range(3):
+        try:
+            with session_scope() as session:
+                message = accept(session=session, channel=channel, external_id=inbound.sender, body=inbound.body,
+                                 provider_message_id=inbound.sid, media=inbound.media, name=inbound.name,
+                                 waits_for_media=inbound.waits_for_media)
+                return (message.id, message.status) if message else None
+        except (IntegrityError, OperationalError):
+            # Two first messages of a new person race to create them (or a deadlock): the retry finds the winner.
+            if attempt == 2:
+                raise
+            log.info("inbound store retried", attempt=attempt + 1)
+    return None
+
+
+def store_status(*, message_sid: str, status: str, error_code: str = "") -> bool:
+    """Apply a delivery status callback; False when the sid is unknown or the status is out of date."""
+    with session_scope() as session:
+        return delivery.record_callback(session=session, message_sid=message_sid, status=status,
+                                        error_code=error_code)
+
+
+class HitLog:
+    """Webhook timings, buffered and written in batches so the answer path never waits on them.
+
+    A crash loses at most the last FLUSH_SECONDS of timings, which only feed the monitoring page.
+    """
+
+    FLUSH_SIZE = 200
+    FLUSH_SECONDS = 2.0
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._rows: list[dict] = []
+        self._since = time.monotonic()
+
+    def add(self, route: str, status_code: int, latency_ms: float) -> list[dict] | None:
+        """Buffer one timing; return the batch to write when it is due, else None."""
+        with self._lock:
+            self._rows.append({"route": route, "status_code": status_code, "latency_ms": round(latency_ms, 3),
+                               "at": clock.now()})
+            if len(self._rows) < self.FLUSH_SIZE and time.monotonic() - self._since < self.FLUSH_SECONDS:
+                return None
+            batch, self._rows, self._since = self._rows, [], time.monotonic()
+            return batch
+
+
+def write_hits(batch: list[dict]) -> int:
+    """Write a batch of webhook timings in one statement; return how many (0 when the write failed)."""
+    if not batch:
+        return 0
+    try:
+        with session_scope() as session:
+            session.execute(WebhookHit.__table__.insert(), batch)
+    except Exception:  # timings are for monitoring only; never let them disturb message handling
+        log.exception("webhook timings not written", count=len(batch))
+        return 0
+    return len(batch)
+
+
+hits = HitLog()

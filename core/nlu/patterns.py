@@ -1,0 +1,112 @@
+"""Whole families of phrasings that fixed cue phrases cannot list, as patterns on the normalised text.
+
+Each entry is (label, weight, trigger words, pattern): the pattern only runs when the message holds one of the
+trigger words (it cannot match otherwise), and a match adds its weight to the label as a cue phrase does.
+"{trade}" stands for any trade word. The words are normalised: no accents, lowercase, SMS spellings expanded.
+"""
+
+# A worker of ours named by trade or by a plain word ("le gars", "the man", "votre technicien").
+_WORKER = (
+    r"(?:{trade}|technicien|technician|gars|guy|man|type|mec|monsieur|artisan|ouvrier|worker|person|personne)s?"
+)
+_SENT = r"(?:wey una send |you sent |una send |que vous avez envoye |que vous m avez envoye )?"
+_COMING = r"(?:coming|come|arriving|arrive|reach|reaching|on (?:his|her|their|the) way)"
+_COMING_WORDS = "coming come arriving arrive reach reaching way"
+_VISIT_WORDS = (
+    "came come venu venue passe passee repare fixed repaired fix fait did reparti repartie parti partie left quitte"
+    " went gone"
+)
+_DAMAGE_WORDS = (
+    "laisse casse abime gate sali tache brule raye perce detruit damage damaged broke break spoil ruin ruined"
+    " disparu disappear disappeared took take carry chop refuse refused vole stole mal"
+)
+
+PATTERNS: list[tuple[str, float, str, str]] = [
+    # An existing booking asked about: "is the electrician still coming", "will he arrive today" (the subject is
+    # a worker or a pronoun: "is my mother coming" is no booking)
+    ("status_check", 2.0, "is are will",
+     r"\b(?:is|are|will) (?:(?:the|my|your|una|our) " + _WORKER + r"(?: \w+){0,3}?|he|she|they) (?:still )?"
+     + _COMING + r"\b"),
+    # "when the plumber go come?", "when will he reach?", "when e go come?"
+    ("status_check", 2.0, "when",
+     r"\bwhen (?:will |is |does |would |shall )?(?:the|my|your|una|our) " + _WORKER + " " + _SENT
+     + r"(?:go |will |dey |be |s )?(?:come|coming|arrive|arriving|reach|reaching|show|pass)\b"
+     r"|\bwhen (?:will|is|does|would|shall) (?:he|she|they|dem) (?:\w+ )?(?:come|coming|arrive|arriving|reach)\b"
+     r"|\bwhen (?:he|she|e|dem|una man) (?:go|dey|will) (?:come|reach|arrive)\b"),
+    # "the plumber una send go come today?", "my electrician is coming at 2pm, right?"
+    ("status_check", 2.0, _COMING_WORDS,
+     r"\b(?:the|my|your|una|our) " + _WORKER + " " + _SENT + r"(?:is |will |go |dey |don |s )(?:still )?"
+     + _COMING + r"\b"),
+    # "le plombier vient quand", "votre technicien arrive aujourd'hui ?" (not "que le plombier passe demain",
+    # nor "il vient de casser")
+    ("status_check", 2.0, "vient viennent arrive arrivent passe passent viendra arrivera passera va est sont",
+     r"(?<!\bque )(?<!\bqu )\b(?:le|la|l|votre|mon|ma|notre|ton|vos|les) " + _WORKER
+     + r" (?:vient|viennent|arrive|arrivent|passe|passent|viendra|arrivera|passera|va venir|va passer|va arriver"
+     r"|est en route|est ou|sont ou)(?! de\b| d\b)"),
+    ("status_check", 2.0, "il elle ils",
+     r"\b(?:il|elle|ils) (?:vient|arrive|passe|va venir|va passer|va arriver) (?:toujours|quand|bientot"
+     r"|aujourd hui|ce matin|ce soir|demain|ou pas|oui ou non|a quelle heure)\b"
+     r"|\b(?:il|elle|ils) ne (?:vient|viendra|passe|passera|arrive) (?:plus|pas)\b"),
+    # "he don reach?" at the end of the message (not "the water don reach my parlour")
+    ("status_check", 2.0, "reach",
+     r"\b(?:he|she|e|im|una man|the \w+) (?:don|never) reach(?: (?:now|yet|abi|sef|o))?$"),
+    # "where una plumber reach?", "where the man dey?" (not "where I dey stay")
+    ("status_check", 2.0, "where",
+     r"\bwhere (?:(?:the|una|my|your) " + _WORKER + r"|he|she|im|dem|una) (?:\w+ )?(?:reach|dey)\b"),
+    # "des nouvelles du plombier ?", "toujours pas de nouvelle" (not "des nouvelles prises": new sockets)
+    ("status_check", 2.0, "nouvelle nouvelles",
+     r"\b(?:des|de|aucune|pas de|pas des) nouvelles?(?= (?:de|du|des|d|sur|pour|concernant|svp|s il|ma|mon"
+     r"|au sujet|vous|depuis|encore|toujours|ici)\b|$)"),
+    # "vous avez pu trouver un peintre ?", "have you found someone", "did anyone find"
+    ("status_check", 2.0, "trouve trouver trouvee find found",
+     r"\b(?:vous avez|avez vous|tu as|as tu|vous n avez) (?:\w+ ){0,2}?trouv(?:e|er|ee)\b"
+     r"|\b(?:have|did|has) (?:you|una|anyone|anybody|someone|somebody) (?:\w+ )?(?:find|found)\b"),
+    # "ma demande est où", "my request dey where"
+    ("status_check", 2.0, "ou where rendu rendue",
+     r"\b(?:demande|dossier|commande|reservation|request|booking|order)s? (?:\w+ ){0,3}?"
+     r"(?:est|e|c est|dey|is) (?:ou|where|rendu|rendue)\b"),
+    # "ma demande de serrurier est validée ?", "has my booking been confirmed?"
+    ("status_check", 2.0,
+     "valide validee confirme confirmee confirmed approved accepted acceptee accepte traitee processed recue received",
+     r"\b(?:demande|request|booking|dossier|commande|reservation|job)s? (?:\w+ ){0,4}?(?:valide|validee|confirme"
+     r"|confirmee|confirmed|approved|accepted|acceptee|accepte|traitee|processed|recue|received)\b"),
+    # "do your workers bring tools?", "vos techniciens sont-ils assurés ?": how we work
+    ("info", 2.0, "your una vos votre",
+     r"\b(?:do|are|can|will|does|did) (?:your|una) " + _WORKER + r"\b|\b(?:vos|votre) " + _WORKER
+     + r" (?:sont|ont|viennent|peuvent|savent|est il|sont ils|ont ils)\b"),
+    # "do you guys repair generators?", "vous réparez les frigos ?": what we do, asked in general
+    ("capability", 2.0, "do can will vous tu reparez installez nettoyez depannez posez fabriquez",
+     r"\b(?:do|can|will) (?:you|una|you guys|you people|una people) (?:also )?(?:dey )?(?:repair|fix|install|do"
+     r"|clean|paint|service|handle|work on|build|make)\b|\b(?:vous|tu) (?:\w+ )?(?:reparez|repares|installez"
+     r"|installes|nettoyez|peignez|depannez|entretenez|posez|fabriquez|construisez)\b"
+     r"|\b(?:reparez|installez|nettoyez|depannez|posez|fabriquez) vous\b"),
+    # "I don't need the painter anymore", "we no need am again"
+    ("cancel", 2.0, "need",
+     r"\b(?:don t|do not|no|i no|we no) need (?:\w+ ){0,3}?(?:anymore|again|any more|no more)\b"),
+    # "The plumber broke my sink", "your cleaner stole my phone": simple past, no auxiliary
+    ("complaint", 2.0,
+     "broke damaged spoilt spoiled ruined stole burnt burned scratched cracked flooded insulted shouted overcharged",
+     r"\b(?:the|your|una|le|votre) " + _WORKER + r" (?:\w+ )?(?:broke|damaged|spoilt|spoiled|ruined|stole|burnt"
+     r"|burned|scratched|cracked|flooded|insulted|shouted|overcharged)\b"),
+    # "le peintre a laissé des taches", "vos gens ont sali", "the man una send don spoil my tap"
+    ("complaint", 2.0, _DAMAGE_WORDS,
+     r"\b(?:(?:le|la|l|votre|ton|the|your|una|vos|les) " + _WORKER + r"|vos gens|your people|your guys|una people) "
+     + _SENT + r"(?:a|ont|has|have|don|did|just) (?:\w+ )?(?:" + _DAMAGE_WORDS.replace(" ", "|") + r")\b"),
+    # A visit of ours: "your plumber", "le technicien que vous avez envoyé", "he came", "le plombier est passé",
+    # "the work una do". A problem after it makes a complaint.
+    ("provider_ref", 1.0, "your votre una", r"\b(?:your|votre|una) " + _WORKER + r"\b"),
+    ("provider_ref", 1.0, "que qu you una wey that",
+     r"\b(?:le|la|l|the) " + _WORKER + r" (?:que vous|qu on|you|una|wey una|that you)\b"),
+    ("provider_ref", 1.0, _VISIT_WORDS,
+     r"\b(?:he|she|il|elle|they|ils|(?:the|le|la|l) " + _WORKER + r") (?:has |had |already |deja |just |don )?"
+     r"(?:came|come back|has come|est venu|est venue|est passe|est passee|a repare|fixed|repaired|don fix"
+     r"|a fait le travail|did the work|did the job|est reparti|est repartie|est parti|est partie|left|a quitte"
+     r"|went back|is gone)\b"),
+    ("provider_ref", 1.0, "work job travail boulot",
+     r"\b(?:the work|the job|le travail|le boulot) (?:una|you|que vous|qu il|he|wey una|que le|your)\b"
+     r"|\b(?:votre|your|una) (?:travail|work|job)\b"),
+    # "I run a small cleaning company", "j'ai une petite entreprise de nettoyage" (an offer, with "partner")
+    ("join_as_provider", 1.0, "run have own get manage ai",
+     r"\b(?:i|we) (?:run|have|own|get|manage) (?:a |an |my |our )?(?:\w+ ){0,2}?(?:company|business|team|firm)\b"
+     r"|\bj ai une (?:petite )?(?:entreprise|societe|equipe)\b"),
+]

@@ -1,0 +1,91 @@
+"""/simulator: WhatsApp-like phones for any customer number and for each provider, on the real message paths."""
+
+import random
+
+from nicegui import run, ui
+
+from core.config import settings
+from core.messaging import simulator
+from core.phones import InvalidPhone, display_phone, normalize_phone
+from ui import theme
+from ui.phone import Phone
+
+POLL_SECONDS = 1.5
+
+
+@ui.page("/simulator")
+async def simulator_page() -> None:
+    """Two phones: a customer's (any +237 number) and a provider's, each refreshed while the page is open."""
+    theme.apply()
+    if not _allowed():
+        ui.label("Le simulateur est réservé aux administrateurs.").classes(theme.SUBTITLE)
+        return
+    customers = await run.io_bound(simulator.customers)
+    providers = await run.io_bound(simulator.providers)
+    with ui.column().classes(theme.WIDE_PAGE):
+        ui.label("Simulateur WhatsApp").classes(theme.TITLE)
+        ui.label("Écrivez comme un client, et voyez les prestataires recevoir les offres et y répondre.").classes(
+            theme.MUTED)
+        with ui.row().classes("w-full gap-6 items-start justify-center"):
+            with ui.column().classes("gap-2"):
+                number = customers[0] if customers else _new_number()
+                picker = ui.select([number, *[c for c in customers if c != number]], value=number,
+                                   new_value_mode="add-unique", label="Numéro du client").classes("w-full sm:w-80")
+                picker.mark("customer-number")
+                customer = _Line(number, "customer-phone")
+                picker.on_value_change(lambda e: customer.switch(e.value))
+            with ui.column().classes("gap-2"):
+                provider_number = next(iter(providers), "")
+                with ui.row().classes("w-full sm:w-80 no-wrap items-center"):
+                    chooser = ui.select(providers, value=provider_number or None, label="Prestataire").classes(
+                        "grow").mark("provider-number")
+                    ui.button(icon="refresh", on_click=lambda: _reload(chooser)).props("flat round dense").tooltip(
+                        "Mettre en tête les prestataires qui viennent de recevoir un message")
+                provider = _Line(provider_number, "provider-phone")
+                chooser.on_value_change(lambda e: provider.switch(e.value))
+    await customer.refresh()
+    await provider.refresh()
+    # Only while this page is open: the timers die with the client.
+    ui.timer(POLL_SECONDS, customer.refresh)
+    ui.timer(POLL_SECONDS, provider.refresh)
+
+
+def _allowed() -> bool:
+    """Who may use the simulator: everyone outside production (to be replaced by the admin check)."""
+    return settings.environment != "production"
+
+
+async def _reload(chooser: ui.select) -> None:
+    chooser.set_options(await run.io_bound(simulator.providers), value=chooser.value)
+
+
+def _new_number() -> str:
+    return f"+2376{random.randint(50_000_000, 99_999_999)}"
+
+
+class _Line:
+    """A phone bound to one number: sends as that number, shows its conversation."""
+
+    def __init__(self, number: str, mark: str) -> None:
+        self.number = number
+        self.phone = Phone(display_phone(number) if number else "—", self.send, mark=mark)
+
+    async def switch(self, number: str | None) -> None:
+        try:
+            self.number = normalize_phone(number or "")
+        except InvalidPhone:
+            ui.notify("Numéro invalide : écrivez un numéro camerounais, par ex. +237 6 99 12 34 56", type="warning")
+            return
+        self.phone.reset(display_phone(self.number))
+        await self.refresh()
+
+    async def send(self, text: str) -> None:
+        if not self.number:
+            ui.notify("Choisissez d'abord un numéro", type="warning")
+            return
+        await run.io_bound(simulator.send_as, self.number, text)
+        await self.refresh()
+
+    async def refresh(self) -> None:
+        if self.number:
+            self.phone.show(await run.io_bound(simulator.thread, self.number, self.phone.last_id))

@@ -1,0 +1,38 @@
+"""Helpers for conversation tests: talk to Djobea as a web visitor and read what it stored."""
+
+from collections.abc import Callable
+
+import pytest
+from sqlmodel import select
+
+from core.conversations.models import Conversation
+from core.conversations.routes import chat_turn
+from core.db import session_scope
+from core.service_requests.models import ServiceRequest
+
+
+@pytest.fixture
+def say(engine) -> Callable[..., dict]:
+    """Send one web chat message as session_id and return {"replies", "request"} (what POST /api/chat returns)."""
+
+    def send(session_id: str, text: str, **fields) -> dict:
+        result = chat_turn(session_id=session_id, body=text, **fields)
+        assert result is not None, "rate-limited"
+        return result
+
+    return send
+
+
+def conversation_of(session_id: str) -> Conversation:
+    """Return the web conversation of this session, freshly read."""
+    with session_scope() as session:
+        return session.exec(select(Conversation).where(Conversation.channel == "web",
+                                                       Conversation.external_id == session_id)).one()
+
+
+def requests_of(session_id: str) -> list[ServiceRequest]:
+    """Return the requests made in this web session, oldest first."""
+    conversation = conversation_of(session_id)
+    with session_scope() as session:
+        return list(session.exec(select(ServiceRequest).where(ServiceRequest.conversation_id == conversation.id)
+                                 .order_by(ServiceRequest.id)))

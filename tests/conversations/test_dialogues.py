@@ -1,0 +1,69 @@
+"""Multi-turn dialogues from data files: the request made, on which turn, with which fields; nothing asked twice."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conversations.conftest import conversation_of, requests_of
+
+DIALOGUES = Path(__file__).parent / "dialogues"
+# dev.json is the shared evaluation set as given: there request_by_turn means "exists by that turn".
+EXISTS_BY_ONLY = {"dev.json"}
+
+
+def _load() -> list:
+    cases = []
+    for path in sorted(DIALOGUES.glob("*.json")):
+        for dialogue in json.loads(path.read_text(encoding="utf-8")):
+            cases.append(pytest.param(dialogue, path.name not in EXISTS_BY_ONLY, id=f"{path.stem}:{dialogue['id']}"))
+    return cases
+
+
+def test_there_are_enough_dialogues_in_every_language():
+    ids = [case.id for case in _load()]
+    assert len(ids) >= 25
+    for prefix in ("dev:", "fr:", "en:", "pidgin:", "camfranglais:"):
+        assert sum(i.startswith(prefix) for i in ids) >= 5, prefix
+
+
+@pytest.mark.parametrize(("dialogue", "exact_turn"), _load())
+def test_dialogue(say, dialogue: dict, exact_turn: bool):
+    expect, session_id = dialogue["expect"], "dlg-" + dialogue["id"]
+    replies_by_turn, first_request_turn = [], None
+    for number, text in enumerate(dialogue["turns"], start=1):
+        result = say(session_id, text)
+        replies_by_turn.append(result["replies"])
+        assert result["replies"], f"turn {number} got no reply"
+        assert all(reply.strip() for reply in result["replies"])
+        if first_request_turn is None and requests_of(session_id):
+            first_request_turn = number
+
+    made = requests_of(session_id)
+    if expect.get("no_request_by_end"):
+        assert made == [], f"no request expected, got {[(r.service_type, r.quartier) for r in made]}"
+    if "request_by_turn" in expect:
+        assert first_request_turn is not None, "no request was created"
+        assert first_request_turn <= expect["request_by_turn"]
+        if exact_turn:
+            assert first_request_turn == expect["request_by_turn"], "request created on another turn"
+    if made:
+        first = made[0]
+        for field, column in (("service_type", "service_type"), ("location", "quartier"), ("urgency", "urgency")):
+            if field in expect:
+                assert getattr(first, column) == expect[field], field
+        if expect.get("scheduled"):
+            assert first.scheduled_for is not None
+        if "final_status" in expect:
+            assert first.status == expect["final_status"]
+    if "requests" in expect:
+        assert len(made) == expect["requests"]
+    for turn, fragments in expect.get("reply_contains", []):
+        said = " ".join(replies_by_turn[turn - 1]).lower()
+        assert any(f.lower() in said for f in fragments), f"turn {turn}: {said!r} lacks any of {fragments}"
+
+    conversation = conversation_of(session_id)
+    asked = conversation.state.get("asked_log", [])
+    assert len(asked) == len(set(asked)), f"a question was asked twice: {asked}"
+    if "language" in expect:
+        assert conversation.language == expect["language"]

@@ -1,0 +1,46 @@
+"""Messaging fixtures: a fake Twilio with the settings pointed at it, an echo engine, a webhook client."""
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from core.config import reload_settings
+from core.messaging.routes import router
+from tests.fakes.twilio_server import FakeTwilio
+from tests.messaging.helpers import ACCOUNT_SID, AUTH_TOKEN, LOCAL, NUMBER, configure
+
+
+@pytest.fixture
+def twilio(monkeypatch, engine):
+    """A running fake Twilio, with the settings (token, sid, API base URL) pointing at it."""
+    with FakeTwilio(ACCOUNT_SID, AUTH_TOKEN) as fake:
+        configure(monkeypatch, TWILIO_ACCOUNT_SID=ACCOUNT_SID, TWILIO_AUTH_TOKEN=AUTH_TOKEN,
+                  TWILIO_WHATSAPP_NUMBER=NUMBER, TWILIO_API_BASE_URL=fake.url)
+        yield fake
+    monkeypatch.undo()
+    reload_settings()
+
+
+@pytest.fixture
+def echo(monkeypatch):
+    """Replace the conversation engine by one that answers 'echo: <text>'; returns the bodies it saw."""
+    from core.conversations import engine as conversation_engine
+    from core.messaging.outbox import enqueue
+
+    seen: list[str] = []
+
+    def handle(*, session, conversation, message) -> None:
+        seen.append(message.body)
+        enqueue(session=session, conversation=conversation, body=f"echo: {message.body}")
+
+    monkeypatch.setattr(conversation_engine, "handle", handle)
+    return seen
+
+
+@pytest.fixture
+async def client(twilio):
+    """An HTTP client on an app serving the messaging routes."""
+    app = FastAPI()
+    app.include_router(router)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=LOCAL) as http:
+        yield http

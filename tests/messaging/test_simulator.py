@@ -1,0 +1,48 @@
+from nicegui.testing import User
+from sqlmodel import select
+
+from core.conversations.models import Conversation, Message
+from core.conversations.service import provider_conversation
+from core.db import session_scope
+from core.messaging import simulator
+from core.messaging.dispatcher import dispatch_due
+from core.messaging.models import OutboxMessage
+from core.messaging.outbox import enqueue
+from tests.factories import make_provider
+from tests.messaging.helpers import fetch
+
+
+async def test_a_customer_types_and_sees_the_bot_answer(user: User, echo):
+    await user.open("/simulator")
+    await user.should_see("Simulateur WhatsApp")
+    user.find(marker="customer-phone-input").type("Mon robinet fuit à Makepe 💧")
+    user.find(marker="customer-phone-send").click()
+    await user.should_see("echo: Mon robinet fuit à Makepe 💧")
+    [conversation] = fetch(select(Conversation).where(Conversation.channel == "simulator"))
+    assert conversation.role == "customer"
+    [outbox] = fetch(select(OutboxMessage))
+    assert (outbox.channel, outbox.status) == ("simulator", "pending")
+    assert dispatch_due() == 1  # the same outbox path: the dispatcher delivers simulator rows locally
+
+
+async def test_a_provider_phone_shows_offers_and_answers_them(user: User, echo, session):
+    provider = make_provider(session, name="Jean Mbarga")
+    with session_scope() as s:
+        conversation = provider_conversation(session=s, provider=provider)
+        enqueue(session=s, conversation=conversation, body="Nouvelle mission : fuite à Makepe. Répondez OUI",
+                kind="offer")
+    await user.open("/simulator")
+    await user.should_see("Nouvelle mission : fuite à Makepe")
+    user.find(marker="provider-phone-input").type("OUI")
+    user.find(marker="provider-phone-send").click()
+    await user.should_see("echo: OUI")
+    [answer] = fetch(select(Message).where(Message.direction == "in"))
+    assert (answer.author, answer.channel) == ("provider", "simulator")
+
+
+def test_messages_go_through_the_inbound_store(engine, echo):
+    first = simulator.send_as("699 11 22 33", "Bonjour")
+    assert first is not None
+    bubbles = simulator.thread("+237699112233")
+    assert [(b["mine"], b["body"]) for b in bubbles] == [(True, "Bonjour"), (False, "echo: Bonjour")]
+    assert simulator.thread("+237699112233", after_id=bubbles[-1]["id"]) == []
