@@ -10,6 +10,11 @@ from core.logs import log
 # (job name, "module:function", every N seconds). Each function does one bounded sweep and returns a count.
 JOBS: list[tuple[str, str, float]] = [
     ("inbound", "core.messaging.inbound:resume_stalled", 10),
+    ("outbox", "core.messaging.dispatcher:dispatch_due", 2),
+    ("rate_counters", "core.messaging.ratelimit:prune", 3600),
+    ("matching", "core.matching.sweep:advance_due", 3),
+    ("payment_links", "core.payments.service:send_due_links", 5),
+    ("payment_reconcile", "core.payments.service:reconcile_pending", 60),
 ]
 _scheduler: BackgroundScheduler | None = None
 last_runs: dict[str, dict] = {}

@@ -4,22 +4,19 @@ import random
 
 from nicegui import run, ui
 
-from core.config import settings
+from core.auth.models import Account
 from core.messaging import simulator
 from core.phones import InvalidPhone, display_phone, normalize_phone
 from ui import theme
+from ui.frame import admin_page
 from ui.phone import Phone
 
 POLL_SECONDS = 1.5
 
 
-@ui.page("/simulator")
-async def simulator_page() -> None:
+@admin_page("/simulator", title="Simulateur", role="operator")
+async def simulator_page(account: Account) -> None:
     """Two phones: a customer's (any +237 number) and a provider's, each refreshed while the page is open."""
-    theme.apply()
-    if not _allowed():
-        ui.label("Le simulateur est réservé aux administrateurs.").classes(theme.SUBTITLE)
-        return
     customers = await run.io_bound(simulator.customers)
     providers = await run.io_bound(simulator.providers)
     with ui.column().classes(theme.WIDE_PAGE):
@@ -48,11 +45,6 @@ async def simulator_page() -> None:
     # Only while this page is open: the timers die with the client.
     ui.timer(POLL_SECONDS, customer.refresh)
     ui.timer(POLL_SECONDS, provider.refresh)
-
-
-def _allowed() -> bool:
-    """Who may use the simulator: everyone outside production (to be replaced by the admin check)."""
-    return settings.environment != "production"
 
 
 async def _reload(chooser: ui.select) -> None:

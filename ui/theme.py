@@ -3,12 +3,28 @@
 PRIMARY = "#0E7C5A"  # a deep green, readable in sunlight on cheap screens
 ACCENT = "#F2A900"
 DARK = "#1F2933"
+CHART_COLOURS = ["#0E7C5A", "#F2A900", "#2563EB", "#DC2626", "#7C3AED", "#0891B2", "#EA580C", "#4B5563"]
 
 PAGE = "w-full max-w-3xl mx-auto p-4 gap-4"
+WIDE_PAGE = "w-full max-w-6xl mx-auto p-2 sm:p-4 gap-4"
 CARD = "w-full p-4 gap-2"
 TITLE = "text-2xl font-bold"
 SUBTITLE = "text-lg font-semibold"
 MUTED = "text-sm text-gray-600"
+HEADER = "bg-primary text-white px-3 py-2 items-center justify-between"
+NAV_LINK = "text-white no-underline px-2 py-1 rounded hover:bg-white/20 text-sm"
+KPI_GRID = "w-full grid grid-cols-2 md:grid-cols-4 gap-2"
+KPI_CARD = "p-3 gap-0"
+KPI_VALUE = "text-xl font-bold text-primary"
+KPI_LABEL = "text-xs text-gray-600"
+FILTERS = "w-full items-end gap-2 flex-wrap"
+TABLE = "w-full"
+BUBBLE_IN = "self-end bg-primary text-white rounded-lg px-3 py-2 max-w-[85%] whitespace-pre-line"
+BUBBLE_OUT = "self-start bg-gray-100 rounded-lg px-3 py-2 max-w-[85%] whitespace-pre-line"
+BUBBLE_AGENT = "self-start bg-amber-100 rounded-lg px-3 py-2 max-w-[85%] whitespace-pre-line"
+
+STATUS_COLOURS = {"pending": "grey", "offered": "blue", "assigned": "teal", "in_progress": "orange",
+                  "completed": "green", "cancelled": "red", "expired": "brown"}
 
 
 def apply() -> None:

@@ -23,3 +23,5 @@ class Offer(SQLModel, table=True):
     created_at: datetime = utc_field(default_now=True)
     expires_at: datetime = utc_field(default_now=True, index=True)
     responded_at: datetime | None = utc_field()
+    # withdrawn, and the provider is still to be told (by the sweep, outside the transaction that withdrew it)
+    notice_pending: bool = Field(default=False, index=True)

@@ -32,13 +32,26 @@ CUES: dict[str, dict[float, str]] = {
         " | n est pas revenu | pas revenu | est plus revenu | a moitie fait | fait a moitie | laisse a moitie"
         " | half painted | half finished | halfway | c etait pas la peine | n etait pas la peine"
         " | wasn t necessary | was not necessary | crooked | de travers | pas droit | not straight | not level"
-        " | mal pose* | badly fixed | badly installed | mal installe*",
+        " | mal pose* | badly fixed | badly installed | mal installe*"
+        " | n importe quoi | du n importe quoi | no do good work | no do better work | not do good work"
+        " | didn t do good work | didn t do a good job | did not do a good job | pas fait du bon travail"
+        " | pas fait un bon travail | n a pas bien travaille | pas bien travaille | no do am well | no do am fine"
+        " | pas bien fait | n a pas bien fait | shoddy | sloppy | le double | double du prix | double the price"
+        " | twice the price | prix annonce | prix convenu | agreed price | price wey we agree | plus cher que prevu"
+        " | more than we agreed | more than the quote | more than agreed | ce n est pas normal | c est pas normal"
+        " | not normal | no normal | asked me for double | demande le double | wasted my money | gaspille mon argent",
         1.0: "ne repond plus | ne repond pas | doesn t answer | not answering | no dey pick | ne decroche pas"
         " | ne decroche plus | injoignable | unreachable | still there | toujours la | encore la | same problem"
         " | meme probleme | rien n a change | nothing changed | comme avant"
-        " | still doesn t work | still not working | still dey | ne marche toujours pas | fuit encore"
-        " | encore gate | encore gatee | apres votre passage | apres son passage | after the repair"
-        " | apres la reparation | depuis sa reparation",
+        " | still dey | apres votre passage | apres son passage | after the repair"
+        " | apres la reparation | depuis sa reparation | qu avant | than before | pass before | again after"
+        " | de nouveau apres | plus de bruit qu avant | pire | worse",
+    },
+    # The trouble is back after a repair: a problem, and a hint of a complaint.
+    "relapse": {
+        1.0: "still doesn t work | still not working | ne marche toujours pas | fuit encore | fuit toujours"
+        " | coule encore | encore gate | encore gatee | encore en panne | toujours en panne | still spoil"
+        " | don spoil again | spoil again | still leaking | leaking again | de nouveau en panne",
     },
     "cancel": {
         2.0: "annul* | cancel* | laisse tomber | laissez tomber | plus besoin | no need again | no need am"
@@ -56,12 +69,18 @@ CUES: dict[str, dict[float, str]] = {
         " | delete it | remove my request | retirer ma demande | don t need anyone | no need anybody"
         " | n ai plus besoin | on m a trouve"
         " | j ai deja trouve | i don get person | i have found | i ve found | j ai eu quelqu un | no send the"
-        " | no send him | no send am | don t send the | don t send him",
+        " | no send him | no send am | don t send the | don t send him"
+        " | never mind | nevermind | ne derangez plus | ne derangez pas | ne le derangez plus | don t disturb"
+        " | no disturb | no need disturb | close the request | close my request | close the ticket | close am"
+        " | you can close | vous pouvez fermer | vous pouvez cloturer | stop la demande | stop ma demande"
+        " | stop the job | arretez la demande | arretez tout | arrete la demande | arretez ma demande",
         1.0: "e don work | e don start | it works now | working now | works now | fine now | ca marche maintenant"
         " | ca marche deja | ca remarche | ca a repris | c est reparti | resolu | regle | sorted | i fixed it"
         " | j ai repare | anymore | c est regle | don come back | est revenu | est revenue | is back"
         " | came back | has come back | stopped leaking | stopped by itself | tout seul | by itself | c est repare"
-        " | e don fix | don fix am | a repare | c est bon",
+        " | e don fix | don fix am | a repare | c est bon | on its own | de lui meme | d elle meme"
+        " | deja gere | c est gere | already handled | already sorted | already taken care | e don sort"
+        " | don sort am | deja regle | deja resolu",
     },
     "status_check": {
         2.0: "ou en est | ou en sont | il arrive quand | arrive quand | arrive a quelle heure | vient a quelle heure"
@@ -81,7 +100,7 @@ CUES: dict[str, dict[float, str]] = {
         " | toujours pas la | pas encore la | not here yet | still not here | il a dit qu il | still coming"
         " | still come | still go come | still dey come | still on his way | still on the way | il vient toujours"
         " | vient toujours | passe toujours | va toujours venir | il va venir ou | vient ou pas | coming or not"
-        " | va passer quand | passe quand | va venir quand"
+        " | va passer quand | va venir quand"
         " | no news | toujours rien | still nothing | nothing yet | rien toujours | rien encore | toujours personne"
         " | still nobody | still no one | nobody yet | no one yet | been assigned | assign* | attribue | affecte"
         " | designe* | anybody accept* | anyone accept* | somebody accept* | someone accept* | has anybody | did anyone"
@@ -108,8 +127,14 @@ CUES: dict[str, dict[float, str]] = {
         " | j attends toujours | j attends encore | waiting for the | j attends le | j attends la | en attente"
         " | waiting since | attends depuis | en chemin | on the road | he don move | ne m a rappele"
         " | ne m a pas rappele | has called me back | hasn t called | nobody called me back | still on for | how far my"
-        " | toujours d actualite | toujours valable | still valid | still confirmed | toujours maintenu",
-        1.5: "j ai demande un | j ai demande une | i asked for | i requested | i don ask | j ai commande",
+        " | toujours d actualite | toujours valable | still valid | still confirmed | toujours maintenu"
+        " | qui doit venir | qui doit passer | qui va venir | qui va passer | who is coming | who will come"
+        " | who go come | who is supposed to come | wey go come | numero du technicien | son numero | son contact"
+        " | his number | her number | his phone | contact du technicien | contact of the technician",
+        1.5: "j ai demande un | j ai demande une | i asked for | i requested | i don ask | j ai commande"
+        " | on dit quoi avec | on dit quoi pour | ca dit quoi avec | ca dit quoi pour | quoi de neuf pour"
+        " | quoi de neuf avec | quoi de neuf sur | du nouveau pour | du nouveau sur | how far with | how far for"
+        " | wetin dey happen with | wetin happen with | wetin dey happen for",
         1.0: "my request | ma demande | mon dossier | my booking | ma reservation",
     },
     "join_as_provider": {
@@ -126,9 +151,14 @@ CUES: dict[str, dict[float, str]] = {
         " | plus de chantiers | cherchons du travail | cherche des chantiers | cherchons des chantiers"
         " | looking for contracts | una fit take am | can you take him | can you take her | can he join"
         " | can she join | peut il s inscrire | peut elle s inscrire | il peut s inscrire | elle peut s inscrire"
-        " | he fit work with una | she fit work with una",
+        " | he fit work with una | she fit work with una"
+        " | una need technician | una need worker | una need workers | you need a technician | you need technicians"
+        " | vous avez besoin d un technicien | vous avez besoin de techniciens | vous cherchez des techniciens"
+        " | vous cherchez un technicien | do you need a technician | do you need technicians",
         1.0: "prestataire | partenaire | partner* | je repare les | i repair | i fix | je fais la | je fais le"
-        " | i do | mon metier",
+        " | i do | mon metier | pour vos chantiers | for your jobs | for your projects | pour vos projets"
+        " | pour vos clients | for your clients | for your customers | contactez moi | contact me | call me for"
+        " | appelez moi pour | i sabi | je sais reparer | je sais faire",
         2.5: "partner with | partenariat | want to partner | devenir votre partenaire | can we partner | we partner"
         " | let s partner | partner una | partner you",
     },
@@ -161,7 +191,13 @@ CUES: dict[str, dict[float, str]] = {
         " | do you offer | una dey do | una dey reach | una reach | una dey go | do you go to | do you come to"
         " | vous allez jusqu a | vous venez jusqu a"
         " | jours feries | public holiday* | ferie* | vous etes meme ou | vous etes situes ou"
-        " | how does it work | comment on fait pour",
+        " | how does it work | comment on fait pour"
+        " | vous etes aussi | etes vous aussi | are you also | una dey also | you dey also | seulement douala"
+        " | seulement a douala | only douala | only in douala | que douala | que a douala | just douala"
+        " | hors de douala"
+        " | outside douala | ailleurs qu a douala | other towns | autres villes | d autres villes | payant"
+        " | payante | gratuit | gratuite | is it free | is the visit free | e free | na free | for free"
+        " | do you charge for | is there a fee | il faut payer | faut il payer",
     },
     # Satisfaction with work done: small talk unless something is wrong or asked for.
     "praise": {
@@ -199,13 +235,18 @@ CUES: dict[str, dict[float, str]] = {
         " | una dey available | you dey available | you available | disponible le | disponibles le | dispo le"
         " | available on | available at | available this | vous etes la le | vous passez le",
     },
+    "when_free": {
+        0.0: "disponible a partir | dispo a partir | disponible des | available from | disponible apres"
+        " | disponible le matin | disponible l apres midi | disponible ce | disponible cette",
+    },
     "request": {
         1.0: "besoin | j ai besoin | il me faut | il faut | je cherche | cherche | je veux | je voudrais"
         " | j aimerais | need | needed | wanted | i want | i wan | looking for | envoyez | send | venez"
         " | venir | come | help | aidez | aide | s il vous plait | s il te plait | please | abeg | i beg"
         " | reparer | repair* | fix | installer | install* | installation | changer | change | remplacer"
         " | replace | construire | build | poser | fabriquer | fabrication | entretien | servicing"
-        " | recharge | can you | can someone | una fit | make una | make person | someone | quelqu un"
+        " | recharge | can you | can someone | una fit | make una | make person | someone | quelqu un | make dem"
+        " | make somebody | make someone | souhait* | we want | i would like | we would like | nous voulons"
         " | technicien | reparateur | depann* | faire | refaire | urgent",
     },
     "problem": {
@@ -224,7 +265,8 @@ CUES: dict[str, dict[float, str]] = {
         " | casses | bouches | gates | gatees | abime* | endommage* | deteriore* | ne s allume | s allume plus"
         " | s allume pas | demarre plus | demarre pas | ne demarre | refroidit plus | refroidit pas | chauffe plus"
         " | chauffe pas | coince* | grince* | moisi* | humidite | not cooling | no dey cool | won t start"
-        " | not starting | not turning on | tripping | trips | stuck | jammed | faulty | fault | not heating"
+        " | not starting | not turning on | tripping | trips | stuck | jammed | jam | don jam | faulty | fault"
+        " | not heating"
         " | spoilt | spoiled | fall | fell | fallen | don fall",
     },
     # Buying, renting, liking: the trade word is there but nobody asks for a job.
@@ -251,9 +293,19 @@ GREETINGS = (
     " | que dieu vous benisse | dieu merci | thank god | je vous remercie | vous benisse | bless you"
         " | bless una | blessings | nous vous remercions | i appreciate"
     " | bonne fete | joyeux noel | merry christmas | bonne annee | happy new year | bonne nuit a vous | have a"
+    " | morning | good day | how una dey | how una do | how you do | how e dey | how is it going | how is everything"
+    " | tank you | tenk you | tanks | gentil | c est gentil | c est tres gentil | tres gentil | vous etes gentil*"
+    " | so kind | very kind | that s kind | hello there | hi there | hey there"
+)
+# "ok d'accord", "c'est noté": two acknowledgements, or one with thanks or a greeting, close the exchange (small
+# talk); a lone "ok" or "d'accord" is a bare answer (other), it may confirm whatever was just asked.
+ACKS = (
+    "ok | d accord | okay | c est note | entendu | compris | noted | well noted | bien note | bien recu | understood"
+    " | alright | all right | ca marche | ok ca marche | no wahala | pas de souci | pas de soucis | pas de probleme"
+    " | no problem | roger | sure | vu | je vois | i see"
 )
 FILLERS = (
-    "ok | d accord | c est bon | a demain | see you | pour votre aide | for your help | pour tout"
+    "c est bon | a demain | see you | pour votre aide | for your help | pour tout"
     " | for everything | super | cool | parfait | tres bien | good | nice | la famille | la team | mon frere"
     " | ma soeur | mon gars | mola | boss | massa | big | djobea | tout le monde | vous | you | so much | a lot"
     " | beaucoup | infiniment | bien | et vous | and you | o | oh | madame | monsieur | sir | tout | bro | sis"
@@ -271,4 +323,5 @@ FILLERS = (
         " | no wahala | pas de souci | pas de soucis | pas de probleme | no problem | don t worry | assure"
         " | vous avez assure | chapeau | u | sis | bro | okay | una | the family | family"
         " | ca marche | ok ca marche | c est note | entendu | compris | noted | understood | alright | all right"
+        " | c est | it s | it is | that s"
 )

@@ -56,7 +56,8 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     toks = tokens(text)
     cues = read_cues(toks, " ".join(toks))
     service_evidence, service_matches = services.service_scores(toks)
-    service, service_strength = detect_service(toks, service_evidence, has_problem=cues.get("problem") > 0)
+    service, service_strength = detect_service(toks, service_evidence, has_problem=cues.get("problem") > 0,
+                                               matches=service_matches)
     place = find_place(toks, text, known_words(), expecting=context.get("last_question") == "location")
     timing = resolve_time(toks, now)
     level, urgency_said = urgency_of(toks, timing)

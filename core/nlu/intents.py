@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from core.nlu.cues import CUES, FILLERS, GREETINGS
+from core.nlu.cues import ACKS, CUES, FILLERS, GREETINGS
 from core.nlu.matcher import PhraseMatcher, parse_weighted
 from core.nlu.patterns import PATTERNS
 
@@ -23,6 +23,8 @@ _ABOUT_US = {"vous", "vos", "votre", "your", "una", "djobea", "deplacement", "in
 _OWN = {"my", "mon", "ma", "mes", "our", "notre", "nos", "me", "moi", "i", "je", "j", "we", "nous", "us"}
 _NEGATED_VERB = re.compile(r"\b(?:ne|n) (?:\w+ ){1,2}(?:plus|pas|jamais)\b|\bno dey \w+|\bnot \w+ing\b")
 _THRESHOLD = 2.0
+# A relapse ("fuit encore") is both a problem to fix and a hint that an earlier repair failed.
+_ALSO = {"relapse": ("problem", "complaint")}
 _ORDER = ("join_as_provider", "complaint", "cancel", "status_check", "info")
 
 
@@ -45,7 +47,9 @@ def _matcher() -> PhraseMatcher[tuple[str, float]]:
     phrases = parse_weighted(CUES)
     phrases += [(f"{who} {form}", ("join_as_provider", 3.0)) for who in _SELF for trade in TRADES
                 for form in (trade, f"{trade}s")]
-    provider = "que vous avez envoye | vous avez envoye | una send | you sent | you send | your technician"
+    # "una send plumber quick" asks for one; "the man (wey) una send" is one of ours.
+    provider = "que vous avez envoye | vous avez envoye | wey una send | wey you send | una don send | you sent"
+    provider += " | you don send | the man una send | the one una send | the person una send | your technician"
     provider += " | votre technicien | votre plombier | votre electricien | your man | your worker* | your people"
     provider += " | una man | your guy | votre gars | le gars que | the man wey"
     phrases += [(p.strip(), ("provider_ref", 1.0)) for p in provider.split("|")]
@@ -63,9 +67,10 @@ def _patterns() -> list[tuple[str, float, frozenset[str], re.Pattern[str]]]:
 
 
 @cache
-def _small_talk() -> PhraseMatcher[bool]:
-    return PhraseMatcher([(p.strip(), True) for p in GREETINGS.split("|")] +
-                         [(p.strip(), False) for p in FILLERS.split("|")])
+def _small_talk() -> PhraseMatcher[str]:
+    return PhraseMatcher([(p.strip(), "greeting") for p in GREETINGS.split("|")]
+                         + [(p.strip(), "ack") for p in ACKS.split("|")]
+                         + [(p.strip(), "filler") for p in FILLERS.split("|")])
 
 
 def vocabulary() -> set[str]:
@@ -79,7 +84,8 @@ def read_cues(toks: list[str], text: str) -> Cues:
     known: set[int] = set()
     for m in _matcher().find(toks):
         label, weight = m.value
-        scores[label] = scores.get(label, 0.0) + weight
+        for name in _ALSO.get(label, (label,)):
+            scores[name] = scores.get(name, 0.0) + weight
         known.update(range(m.start, m.end))
     words = set(toks)
     for label, weight, triggers, pattern in _patterns():
@@ -91,9 +97,11 @@ def read_cues(toks: list[str], text: str) -> Cues:
         scores["problem"] = scores.get("problem", 0.0) + 1.0
     talk = _small_talk().find(toks)
     covered = sum(m.end - m.start for m in talk)
-    greeting = any(m.value for m in talk)
+    greeting = any(m.value == "greeting" for m in talk)
+    acks = sum(m.value == "ack" for m in talk)
     known.update(i for m in talk for i in range(m.start, m.end))
-    return Cues(scores, greeting, bool(toks) and covered == len(toks) and greeting, frozenset(known))
+    closing = greeting or acks >= 2
+    return Cues(scores, greeting, bool(toks) and covered == len(toks) and closing, frozenset(known))
 
 
 def classify(
@@ -124,6 +132,9 @@ def classify(
     # Praise or thanks for work done ("le peintre a fait du bon travail") is small talk, not a new job.
     if scores.get("praise") and not problem and not request:
         return "smalltalk", 0.8
+    # Nothing but thanks, greetings and acknowledgements ("tank you ma"): no job even if a word looks like one.
+    if cues.only_small_talk and not problem and not request:
+        return "smalltalk", 1.0
     buying = (scores.get("not_request", 0.0) > 0 and not problem) or (scores.get("person_trade") and not request)
     # A trade named outright (a fridge, a plumber) in a message to a repair service asks for that job.
     if service and not buying and (request or problem or slots or len(toks) <= 3 or service_strength >= 0.9):

@@ -38,7 +38,8 @@ ENGLISH: dict[str, float] = {
         " into off up down out over under who which why because but or if then than so too also only even ever"
         " never always anymore anyone anything everything nothing everyone nobody somebody good bad old big small"
         " could may might must shall pm ago last first each every other such own way better worse tell know think"
-        " see look keep take give bring find call told said welcome".split(),
+        " see look keep take give bring find call told said welcome without within through until these those whose"
+        " while myself yourself".split(),
         1.0,
     ),
     # Greetings are borrowed across languages ("Hello, je suis..."): they only hint.
@@ -50,7 +51,7 @@ ENGLISH: dict[str, float] = {
         " repair cooling cool leaking working stopped dead yes yeah near stars star now sell buy yo behind"
         " monday tuesday wednesday thursday friday saturday sunday january february april june july august"
         " september october november december servicing airtime rent strange noise thing things office shop"
-        " sister brother".split(),
+        " sister brother tank tanks tenk news noted understood alright".split(),
         0.5,
     ),
 }
@@ -63,9 +64,19 @@ _FRENCH_ING = {"parking", "pressing", "camping", "shopping", "planning", "standi
                "meeting", "jogging", "marketing", "smoking", "timing", "piercing", "leasing", "casting", "lifting"}
 
 
+# "s'il vous plaît" (often typed "svp" inside English) is one borrowed formula, like "please": it only hints.
+_FORMULAS = (("s", "il", "vous", "plait"), ("s", "il", "te", "plait"))
+
+
 def detect_language(toks: list[str], skip: frozenset[int], default: str = "fr") -> tuple[str, float]:
     """Return "fr" or "en" and how sure the evidence is (0-1); skip holds the positions of place names."""
     fr = en = 0.0
+    skip = set(skip)
+    for i in (k for k, tok in enumerate(toks) if tok == "s"):
+        for formula in _FORMULAS:
+            if tuple(toks[i:i + len(formula)]) == formula:
+                fr += 0.5
+                skip.update(range(i, i + len(formula)))
     for i, tok in enumerate(toks):
         if i in skip:
             continue

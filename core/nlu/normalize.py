@@ -39,7 +39,8 @@ SMS: dict[str, str] = {
     "urgt": "urgent", "urgnt": "urgent", "urg": "urgent", "urgen": "urgent", "urjan": "urgent",
     "wknd": "weekend", "wkend": "weekend", "wkd": "weekend", "weekn": "weekend", "jpeu": "je peux", "jpe": "je peux",
     "jpx": "je peux", "jpourrai": "je pourrai", "jsp": "je sais pas", "jcrois": "je crois",
-    "ok": "ok", "okay": "ok", "oki": "ok", "okk": "ok", "dac": "d accord", "dacc": "d accord", "ptn": "",
+    "ok": "ok", "okay": "ok", "oki": "ok", "okk": "ok", "dac": "d accord", "dacc": "d accord", "dak": "d accord",
+    "acc": "accord", "ptn": "",
 }
 # "c" before one of these is an elided "ce" ("c était"), otherwise SMS for "c est".
 _C_VERBS = {"est", "etait", "sera", "serait", "etaient"}

@@ -21,7 +21,57 @@ _DAMAGE_WORDS = (
     " disparu disappear disappeared took take carry chop refuse refused vole stole mal"
 )
 
+# What was paid: an amount, the bill, the job or the worker.
+_BILL = (r"(?:(?:for |pour )?(?:the |la |le |your |votre |una |l )?(?:\d+|facture|bill|invoice|repair|reparation"
+         r"|job|travail|intervention|service|" + _WORKER + r"|you|vous|una|him|her|lui|them|am)\b)")
+_DONE_WORDS = (
+    "repare reparee reparer installe installee pose posee fait faite nettoye nettoyee change changee peint peinte"
+    " monte montee remplace remplacee fixe repaired fixed installed serviced cleaned painted repair fix install"
+    " service clean paint did do"
+)
+
 PATTERNS: list[tuple[str, float, str, str]] = [
+    # "quand est-ce que le plombier arrive ?", "quand le technicien vient-il ?"
+    ("status_check", 2.0, "quand",
+     r"\bquand (?:est ce (?:que|qu) )?(?:le|la|l|votre|mon|notre|ton) " + _WORKER
+     + r" (?:arrive|vient|passe|va venir|va passer|va arriver|sera la|viendra|passera|arrivera)\b"),
+    # "le numéro du technicien", "the plumber's number": reaching the worker of a booking
+    ("status_check", 2.0, "numero contact number phone telephone",
+     r"\b(?:numero|contact|number|phone|telephone)s? (?:du|de l|de la|de votre|of the|for the|of your|of una) "
+     + _WORKER + r"\b|\b(?:the|your|una) " + _WORKER + r" s (?:number|contact|phone)\b"),
+    # "stop la demande", "you can close the request", "clôturez ma commande"
+    ("cancel", 2.0, "stop stoppe stoppez arrete arretez ferme fermez fermer close cloturez cloturer cancel",
+     r"\b(?:stop|stoppe|stoppez|arrete|arretez|ferme|fermez|fermer|close|cloturez|cloturer|cancel) (?:la|ma|the|my"
+     r"|this|cette|votre|notre|our) (?:demande|request|booking|commande|dossier|job|reservation|intervention)\b"),
+    # "I paid 25 000 and the AC is leaking again", "j'ai payé le plombier et ça recommence": our bill paid, trouble
+    # back (not "j'ai payé le loyer": the money must be an amount, the job or the worker)
+    ("complaint", 2.0, "paid pay payed paye payee regle verse",
+     r"\b(?:i|we) (?:have |don |already |just )?(?:paid|pay|payed) " + _BILL
+     + r"(?: \w+){0,12}? (?:again|still|same|back)\b|\bj ai (?:deja |bien )?(?:paye|regle|verse) " + _BILL
+     + r"(?: \w+){0,12}? (?:encore|toujours|de nouveau|recommence|meme probleme|revenu|revenue)\b"),
+    # "le frigo que vous avez réparé", "the tap wey una fix", "depuis votre intervention": our own past work
+    ("provider_ref", 1.0, "que qu ke wey that which you una",
+     r"\b(?:que|qu|wey|that|which) (?:vous|tu|il|elle|you|una|(?:your|votre|le|la|the) " + _WORKER + r") "
+     r"(?:avez |as |a |ont |have |has |don |did )?(?:deja |just |already )?(?:" + _DONE_WORDS.replace(" ", "|")
+     + r")\b"),
+    ("provider_ref", 1.0, "intervention passage visit repair reparation come came",
+     r"\b(?:depuis|apres|since|after) (?:le passage (?:de|du) |la visite (?:de|du) )?(?:votre|son|leur|your|his"
+     r"|their|una|la derniere|the last|the) (?:last |latest |derniere |dernier )?(?:intervention|passage|visit"
+     r"|repair|reparation|work|travail|service|" + _WORKER + r")\b"
+     r"|\bsince (?:una|you|he|they) (?:come|came|fix|fixed|repair|repaired)\b"),
+    # "le nettoyage d'hier", "the painting of last week": a job of ours already done
+    ("provider_ref", 1.0, "hier yesterday derniere last",
+     r"\b(?:le|la|l|the) (?:nettoyage|travail|menage|peinture|reparation|installation|job|work|cleaning|painting"
+     r"|repair|intervention) (?:d hier|de hier|of yesterday|yesterday|de la semaine derniere|last week"
+     r"|of last week)\b"),
+    # "I sabi repair fridge", "I know how to fix ACs": a tradesperson offering work
+    ("join_as_provider", 2.0, "sabi know",
+     r"\b(?:i|we) (?:sabi|know how to|know to) (?:\w+ )?(?:repair|fix|install|do|paint|build|make|clean|service"
+     r"|wire|weld|tile|plumb)\b"),
+    # "carreleur dispo pour vos chantiers", "electrician available for your jobs"
+    ("join_as_provider", 2.0, "disponible available dispo",
+     r"\b(?:{trade})s? (?:\w+ )?(?:disponible|disponibles|available|dispo) (?:pour|for) (?:vos|your|tous|all|any"
+     r"|una)\b"),
     # An existing booking asked about: "is the electrician still coming", "will he arrive today" (the subject is
     # a worker or a pronoun: "is my mother coming" is no booking)
     ("status_check", 2.0, "is are will",
@@ -73,7 +123,7 @@ PATTERNS: list[tuple[str, float, str, str]] = [
     # "do your workers bring tools?", "vos techniciens sont-ils assurés ?": how we work
     ("info", 2.0, "your una vos votre",
      r"\b(?:do|are|can|will|does|did) (?:your|una) " + _WORKER + r"\b|\b(?:vos|votre) " + _WORKER
-     + r" (?:sont|ont|viennent|peuvent|savent|est il|sont ils|ont ils)\b"),
+     + r" (?:la )?(?:sont|ont|viennent|peuvent|savent|est il|sont ils|ont ils)\b"),
     # "do you guys repair generators?", "vous réparez les frigos ?": what we do, asked in general
     ("capability", 2.0, "do can will vous tu reparez installez nettoyez depannez posez fabriquez",
      r"\b(?:do|can|will) (?:you|una|you guys|you people|una people) (?:also )?(?:dey )?(?:repair|fix|install|do"

@@ -22,6 +22,8 @@ _HOME_VILLAGE = {"au", "mon", "ma", "le", "du", "my", "the", "de", "son", "notre
 _VILLAGE_HEADING = re.compile(r"^\s*Village\s*[,:;.-]")
 # "...mon évier? village": a place given alone after the message, as a signature, is the quartier.
 _VILLAGE_TRAILING = re.compile(r"[,.;:!?]\s*village\s*[.!?]*\s*$", re.IGNORECASE)
+# "..., village, urgent": a place standing alone between commas is an address, not the family's village.
+_VILLAGE_ALONE = re.compile(r"(?:^|[,;:!?]|\.\s)\s*village\s*(?:[,;:!?]|\.|$)", re.IGNORECASE)
 _VILLAGE_OK = {"a", "carrefour", "quartier", "vers", "niveau", "cote", "at", "in"}
 
 
@@ -76,7 +78,8 @@ def find_place(toks: list[str], original: str, known_words: set[str], *, expecti
     """
     spans: list[tuple[int, int, str, bool]] = []  # start, end, name, outside
     for m in _quartier_matcher().find(toks):
-        if m.value == "Village" and not _village_is_quartier(toks, m.start, original):
+        # "carrefour Village", "Marché Village" name the quartier outright; "village" alone needs a closer look.
+        if m.value == "Village" and m.end - m.start == 1 and not _village_is_quartier(toks, m.start, original):
             continue
         spans.append((m.start, m.end, m.value, False))
     for m in _outside_matcher().find(toks):
@@ -130,7 +133,7 @@ def _village_is_quartier(toks: list[str], start: int, original: str) -> bool:
     # Written with a capital inside a sentence, or opening it as a heading ("Village: ..."), it is the quartier.
     parts = original.split()
     return (any(p.startswith("Village") for p in parts[1:]) or bool(_VILLAGE_HEADING.match(original))
-            or bool(_VILLAGE_TRAILING.search(original)))
+            or bool(_VILLAGE_TRAILING.search(original)) or bool(_VILLAGE_ALONE.search(original)))
 
 
 def _fuzzy(tok: str, known_words: set[str], *, relaxed: bool = False) -> str | None:

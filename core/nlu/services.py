@@ -74,12 +74,15 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | dalle | crepiss* | beton | concrete | ciment | cement | cloture | fence | parpaing* | brique*"
         " | fondation* | chape | enduit | plaster* | construire | construction | escalier* | marches"
         " | mur de cloture | fence wall | ciment* | cement* | pave | paves | paver | pavage* | pavement | paving"
-        " | interlock* | agglo* | dallage | cimentage | chantier | gros oeuvre | batir | caniveau* | gutter* | rigole*",
+        " | interlock* | agglo* | dallage | cimentage | chantier | gros oeuvre | batir | caniveau* | gutter* | rigole*"
+        " | platre* | platrier* | staff | skimming | pop ceiling | p o p",
         1.5: "cour | courtyard | compound | trous dans le mur | hole in the wall",
         1.0: "mur | murs | wall | walls | terrasse",
     },
     "painting": {
         3.5: "peint* | peindre | repeindre | repeint* | paint* | repaint* | vernis | varnish | badigeon*",
+        # "changer la couleur du salon", "I want another colour for my room": a paint job without the word.
+        3.0: "couleur* | colour* | color* | teinte* | deco murale",
     },
     "cleaning": {
         3.5: "nettoy* | menage | femme de menage | clean* | desinfect* | fumigation | desinsectisation"
@@ -98,6 +101,22 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
 }
 
 
+# Building a pit is the mason's job ("construire une fosse septique"); a full or blocked one is the plumber's.
+_BUILD_VERBS = ("construire", "construction d", "construction de", "creuser", "faire", "refaire", "batir", "build",
+                "dig", "make", "construct", "building", "digging")
+_PIT_DETS = ("une", "la", "ma", "notre", "a", "the", "my", "our", "new", "nouvelle", "")
+SERVICE_TERMS["masonry"][6.0] = " | ".join(
+    " ".join(f"{verb} {det} {pit}".split()) for verb in _BUILD_VERBS for det in _PIT_DETS
+    for pit in ("fosse", "septic", "soak away", "soakaway", "puisard")
+)
+# A new piece made to order ("make me new door", "une porte neuve") is the carpenter's.
+SERVICE_TERMS["carpentry"][2.5] = (
+    "new door | new doors | nouvelle porte | nouvelles portes | porte neuve | portes neuves | new window"
+    " | new windows | nouvelle fenetre | fenetre neuve | new gate | make door | fabriquer une porte"
+)
+# Equipment named outright: a symptom word that other trades share (water, a drain, dust) is its own.
+_EQUIPMENT = {"appliance_repair", "air_conditioning"}
+_SYMPTOM_OWNERS = {"plumbing": _EQUIPMENT, "cleaning": {"air_conditioning"}}
 _DOORS = {"porte", "portes", "door", "doors", "portail", "gate"}
 _JAMMED = {"bloque", "bloquee", "coince", "coincee", "jammed", "stuck", "jam", "ouvre", "open"}
 
@@ -122,10 +141,19 @@ def service_scores(toks: list[str]) -> tuple[dict[str, float], list[Match[tuple[
     return scores, matches
 
 
-def detect_service(toks: list[str], scores: dict[str, float], *, has_problem: bool) -> tuple[str | None, float]:
+def detect_service(
+    toks: list[str], scores: dict[str, float], *, has_problem: bool,
+    matches: list[Match[tuple[str, float]]] | None = None,
+) -> tuple[str | None, float]:
     """Return the most supported service code and a 0-1 strength, or (None, 0) when nothing is clear enough."""
     scores = dict(scores)
     words = set(toks)
+    if matches:
+        named = {m.value[0] for m in matches if m.value[1] >= 3.0 and not _is_symptom(toks, m)}
+        for trade, owners in _SYMPTOM_OWNERS.items():
+            # "le lave-vaisselle ne vide plus l'eau", "AC full of dust": the machine is the job, not the pipe.
+            if trade in scores and named & owners and trade not in named:
+                scores.pop(trade)
     # A door that is jammed or will not open is a lock problem; one that will not close is the carpenter's.
     if words & _DOORS and words & _JAMMED:
         scores["locksmith"] = scores.get("locksmith", 0.0) + 2.5
@@ -142,3 +170,19 @@ def detect_service(toks: list[str], scores: dict[str, float], *, has_problem: bo
         return None, 0.0
     strength = min(1.0, best / 3.0) * (1.0 - 0.5 * second / best)
     return code, strength
+
+
+_SYMPTOMS = {
+    "plumbing": {"drain", "drains", "draining", "drainage", "l eau", "water", "fuite", "fuit", "fuient", "leak",
+                 "leaks", "leaking", "leakage", "coule", "coulent", "goutte", "drip", "dripping", "deborde",
+                 "overflow", "overflowing", "bouche", "bouchee", "block", "blocked", "fuite d eau", "water leak"},
+    "cleaning": {"dust", "dusty", "poussiere", "poussieres", "clean", "cleaning", "nettoyer", "nettoyage", "wash",
+                 "washing", "laver", "lavage"},
+}
+
+
+def _is_symptom(toks: list[str], match: Match[tuple[str, float]]) -> bool:
+    """Return whether a term found is a symptom several trades share ("drain", "dust") rather than equipment."""
+    code = match.value[0]
+    words = toks[match.start:match.end]
+    return code in _SYMPTOMS and (" ".join(words) in _SYMPTOMS[code] or words[0].startswith(("drain", "dust")))

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from core.nlu.places import place_words
+
 DOUALA = ZoneInfo("Africa/Douala")
 DEFAULT_HOUR = 8
 
@@ -45,6 +47,19 @@ class TimeInfo:
     when: datetime | None = None
     later: bool = False  # a later day or an explicit time: the job is scheduled
     today: bool = False  # "aujourd'hui", "ce matin": wanted today, without an hour
+    tonight: bool = False  # later today but no clock hour ("ce soir"): an urgent word keeps it urgent
+
+
+# "mon courant a jump ce matin", "stopped working this morning": the time the trouble began, not a booking;
+# unless the customer asks for someone after it ("il est gâté, venez ce matin").
+_STARTED = {"a", "est", "ont", "sont", "ai", "avons", "s", "don", "has", "have", "had", "was", "were", "started",
+            "stopped", "went", "broke", "spoilt", "spoiled", "died", "began", "commence", "depuis", "since"}
+_ASKING = {"venez", "venir", "passer", "passez", "come", "send", "envoyez", "need", "besoin", "veux", "voudrais",
+           "want", "wan", "faut", "pouvez", "possible", "disponible", "available", "please", "can", "plait"}
+# "à" folds to "a": before these (or a place name) it is the preposition, not the verb "a jump".
+_NOT_PARTICIPLE = {"ce", "cet", "cette", "la", "le", "l", "les", "un", "une", "mon", "ma", "notre", "partir", "cote",
+                   "domicile", "maison", "midi", "nous", "moi", "vous"}
+_ORDINAL = {"th", "st", "nd", "rd", "er", "eme"}
 
 
 def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
@@ -53,7 +68,7 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
     day: date | None = None
     hour: tuple[int, int] | None = None
     exact: datetime | None = None
-    today = False
+    today = clock_given = False
     n = len(toks)
     for i, tok in enumerate(toks):
         prev, prev2 = (toks[i - 1] if i else ""), (toks[i - 2] if i > 1 else "")
@@ -99,6 +114,14 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
                     day = local.date() + timedelta(minutes=minutes)
         elif tok in {"dans", "in"} and (m := _CLOCK.match(nxt)) and not m.group(2):
             exact = local + timedelta(hours=int(m.group(1)))
+        elif tok.isdigit() and 1 <= int(tok) <= 31 and (
+            (prev == "du" and prev2 == "partir") or (prev == "the" and (prev2 in {"from", "on", "by", "before"}
+                                                                          or nxt in _ORDINAL))
+        ):
+            # "à partir du 15", "from the 15th", "on the 3rd": a day of the month to come
+            day = _day_of_month(local.date(), int(tok))
+        elif tok in PARTS and _began_then(toks, _part_start(toks, i)):
+            continue
         elif tok in PARTS and _part_counts(tok, *_before_part(tok, prev, prev2, toks, i), day is not None, n):
             hour = (PARTS[tok], 0)
             if tok == "midi" and prev == "apres":
@@ -107,7 +130,7 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
                 day = local.date()
                 today = today or tok in {"matin", "morning"}
         elif (clock := _clock(tok, nxt, prev, toks[i + 2] if i + 2 < n else "")) is not None:
-            hour = clock
+            hour, clock_given = clock, True
     if exact is not None:
         return TimeInfo(exact.astimezone(UTC), later=not today, today=today)
     if day is None and hour is None:
@@ -124,7 +147,29 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
     later = hour is not None or day > local.date()
     if today and hour is not None and hour[0] <= 12 and moment <= local + timedelta(hours=1):
         later = False
-    return TimeInfo(moment.astimezone(UTC), later=later and not (today and hour is None), today=today)
+    return TimeInfo(moment.astimezone(UTC), later=later and not (today and hour is None), today=today,
+                    tonight=day == local.date() and not clock_given)
+
+
+def _preposition(following: list[str]) -> bool:
+    """Return whether "a" before these words is the preposition "à" ("à Nyalla", "à la maison")."""
+    return not following or bool(_NOT_PARTICIPLE.intersection(following)) or following[0] in place_words()
+
+
+def _part_start(toks: list[str], i: int) -> int:
+    """Return the position where a part of the day begins: "ce matin", "cet après-midi", "tonight"."""
+    start = i - 1 if toks[i] == "midi" and i and toks[i - 1] == "apres" else i
+    return start - 1 if start and toks[start - 1] in _THIS else start
+
+
+def _began_then(toks: list[str], start: int) -> bool:
+    """Return whether "ce matin" at toks[start] follows a past verb with no request after it ("a jump ce matin")."""
+    if toks[start] not in _THIS:
+        return False
+    before = toks[max(0, start - 4):start]
+    marks = [k for k, word in enumerate(before) if (word in _STARTED or (len(word) > 4 and word.endswith("ed")))
+             and not (word == "a" and _preposition(before[k + 1:k + 2]))]
+    return bool(marks) and not _ASKING.intersection(before[marks[-1]:])
 
 
 def _next_date(today: date, month: int, dom: int) -> date:

@@ -20,7 +20,9 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | choc electrique | danger* | deborde partout | deborde de partout | overflow everywhere"
         " | overflowing everywhere | coince dehors | coincee dehors | stuck outside | locked in | locked inside"
         " | coince dedans | coincee dedans | bloque dedans | bloquee dedans | like rain | comme la pluie"
-        " | water don reach | l eau monte | water don full",
+        " | water don reach | l eau monte | water don full | attendent dehors | attend dehors | attends dehors"
+        " | attendons dehors | waiting outside | wait outside | dey wait outside | we dey outside | i m outside"
+        " | i am outside | nous sommes dehors | on est dehors | on dort dehors | sleep outside",
     },
     "now": {
         1.0: "urgent* | urgence | emergency | maintenant | now | right now | tout de suite | immediatement"
@@ -46,9 +48,15 @@ _SHUT_OUT = re.compile(
     r"\b(?:(?:ne |n )?(?:peux|peut|pouvons|pouvez|arrive|arrivons|parviens) (?:pas|plus) (?:a )?(?:entrer"
     r"|rentrer|sortir|ouvrir (?:la|ma|notre) porte|ouvrir le portail)"
     r"|impossible d (?:entrer|ouvrir la porte|ouvrir ma porte)"
+    r"|(?:ne |n )?(?:peux|peut|pouvons|pouvez|arrive) (?:pas|plus) (?:l )?ouvrir(?= (?:\w+ )*?(?:serrure|cadenas"
+    r"|porte|portail|verrou|boutique|magasin|maison))"
     r"|impossible de (?:rentrer|sortir)|(?:can t|cannot|can not|couldn t|no fit|unable to) (?:get in|get into"
-    r"|get inside|enter|go inside|get out|open (?:the |my |our )?(?:door|gate|house)))\b"
+    r"|get inside|enter|go inside|get out|open (?:the |my |our )?(?:door|gate|house|shop|store|padlock|lock)))\b"
 )
+# "un seul feu marche", "2 feux": the burners of a cooker, not a fire.
+_COOKERS = {"cuisiniere", "gaziniere", "rechaud", "plaque", "cooker", "stove", "bruleur", "bruleurs", "foyer"}
+_BURNER_BEFORE = {"seul", "un", "une", "les", "des", "mes", "deux", "trois", "quatre", "1", "2", "3", "4", "one",
+                  "two", "three", "four", "only", "dernier", "premier", "gros", "petit"}
 _BREAKS = {"casse", "cassee", "pete", "eclate", "explose", "burst", "break", "broke", "broken", "lache"}
 
 
@@ -62,12 +70,20 @@ def vocabulary() -> set[str]:
     return _matcher().words
 
 
+def _burner(toks: list[str], start: int, end: int) -> bool:
+    """Return whether a "feu" found is the burner of a cooker named in the message."""
+    word = toks[start]
+    return (end - start == 1 and word in {"feu", "feux"} and start > 0 and toks[start - 1] in _BURNER_BEFORE
+            and not _COOKERS.isdisjoint(toks))
+
+
 def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
     """Return the urgency and whether anything in the message spoke about it."""
     # "now I need a painter", "maintenant je veux...": "now" opening a clause moves the story on, it sets no deadline.
     found = {m.value[0] for m in _matcher().find(toks)
              if not (toks[m.start] in _DISCOURSE and m.end - m.start == 1 and m.end < len(toks)
-                     and toks[m.end] in _SUBJECTS)}
+                     and toks[m.end] in _SUBJECTS)
+             and not _burner(toks, m.start, m.end)}
     words = set(toks)
     if "danger" in found:
         return "urgent", True
@@ -77,7 +93,7 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
         return "urgent", True
     if (words & _GAS and words & _ESCAPING) or _SHUT_OUT.search(text):
         return "urgent", True
-    if timing.later:
+    if timing.later and not (timing.tonight and "now" in found):
         return "scheduled", True
     if "calm" in found:
         return "normal", True

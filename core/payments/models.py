@@ -30,7 +30,7 @@ class Payment(SQLModel, table=True):
     is_demo: bool = Field(default=False, index=True)
     created_at: datetime = utc_field(default_now=True, index=True)
     updated_at: datetime = utc_field(default_now=True)
-    paid_at: datetime | None = utc_field()
+    paid_at: datetime | None = utc_field(index=True)  # the dashboard sums payments by payment time
     last_checked_at: datetime | None = utc_field()
 
 

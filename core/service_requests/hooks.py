@@ -13,7 +13,8 @@ from core.service_requests.models import ServiceRequest
 # hook(session=, request=, step=, actor=, detail=). Outbound messages they write go through the outbox, so they
 # are sent only if the whole transaction commits.
 HOOKS: dict[str, list[str]] = {
-    "*": [],
+    "*": ["core.matching.notifications:on_transition", "core.matching.offers:on_transition"],
+    "completed": ["core.payments.service:on_request_completed"],
 }
 
 

@@ -23,21 +23,25 @@ def _t(source: str, target: str, actors: str, notify: str = "") -> Transition:
     return Transition(source, target, frozenset(actors.split()), tuple(notify.split()))
 
 
+# notify: the parties told of a step ("customer", the assigned "provider", the "providers" holding pending offers,
+# "admin"); the actor is never told by the notification, they get a direct reply from whoever handled them.
 TRANSITIONS: tuple[Transition, ...] = (
     _t(PENDING, OFFERED, "system admin"),
+    _t(PENDING, ASSIGNED, "admin", "customer provider"),  # an admin hands the job to a chosen provider
     _t(PENDING, CANCELLED, "customer admin", "customer"),
-    _t(PENDING, EXPIRED, "system", "customer admin"),
-    _t(OFFERED, ASSIGNED, "provider admin", "customer provider"),
-    _t(OFFERED, PENDING, "system admin"),
+    _t(PENDING, EXPIRED, "system", "customer admin"),  # nobody to offer it to, even after widening
+    _t(OFFERED, ASSIGNED, "provider admin", "customer provider providers"),
+    _t(OFFERED, PENDING, "system admin", "providers"),  # offers withdrawn, the search starts over
     _t(OFFERED, CANCELLED, "customer admin", "customer providers"),
-    _t(OFFERED, EXPIRED, "system", "customer admin"),
+    _t(OFFERED, EXPIRED, "system", "customer admin providers"),
     _t(ASSIGNED, IN_PROGRESS, "provider admin", "customer"),
-    _t(ASSIGNED, COMPLETED, "provider admin", "customer provider"),
-    _t(ASSIGNED, PENDING, "admin provider", "customer"),
+    _t(ASSIGNED, COMPLETED, "provider admin", "customer provider"),  # start implied: one honest step, no "on the way"
+    _t(ASSIGNED, PENDING, "admin provider", "customer provider"),  # reassignment, or the provider withdraws
     _t(ASSIGNED, CANCELLED, "customer admin", "customer provider"),
     _t(IN_PROGRESS, COMPLETED, "provider admin", "customer provider"),
+    _t(IN_PROGRESS, PENDING, "admin", "customer provider"),  # the provider did not turn up: find another
     _t(IN_PROGRESS, CANCELLED, "admin", "customer provider"),
-    _t(EXPIRED, PENDING, "admin"),
+    _t(EXPIRED, PENDING, "admin customer", "customer"),  # try again later
 )
 _BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 14:26:36.546547
+Create Date: 2026-11-25 15:02:19.870170
 """
 from collections.abc import Sequence
 
@@ -307,6 +307,7 @@ def upgrade() -> None:
     sa.Column('created_at', core.dbtypes.UTCDateTime(timezone=True), nullable=False),
     sa.Column('expires_at', core.dbtypes.UTCDateTime(timezone=True), nullable=False),
     sa.Column('responded_at', core.dbtypes.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('notice_pending', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['provider_id'], ['provider.id'], ),
     sa.ForeignKeyConstraint(['request_id'], ['servicerequest.id'], ),
     sa.PrimaryKeyConstraint('id'),
@@ -314,6 +315,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('offer', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_offer_expires_at'), ['expires_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_offer_notice_pending'), ['notice_pending'], unique=False)
         batch_op.create_index(batch_op.f('ix_offer_provider_id'), ['provider_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_offer_request_id'), ['request_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_offer_status'), ['status'], unique=False)
@@ -383,6 +385,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_payment_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_payment_customer_id'), ['customer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_payment_is_demo'), ['is_demo'], unique=False)
+        batch_op.create_index(batch_op.f('ix_payment_paid_at'), ['paid_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_payment_provider_id'), ['provider_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_payment_request_id'), ['request_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_payment_status'), ['status'], unique=False)
@@ -402,6 +405,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('request_id')
     )
     with op.batch_alter_table('rating', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_rating_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_rating_provider_id'), ['provider_id'], unique=False)
 
     op.create_table('requestevent',
@@ -499,12 +503,14 @@ def downgrade() -> None:
     op.drop_table('requestevent')
     with op.batch_alter_table('rating', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_rating_provider_id'))
+        batch_op.drop_index(batch_op.f('ix_rating_created_at'))
 
     op.drop_table('rating')
     with op.batch_alter_table('payment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_payment_status'))
         batch_op.drop_index(batch_op.f('ix_payment_request_id'))
         batch_op.drop_index(batch_op.f('ix_payment_provider_id'))
+        batch_op.drop_index(batch_op.f('ix_payment_paid_at'))
         batch_op.drop_index(batch_op.f('ix_payment_is_demo'))
         batch_op.drop_index(batch_op.f('ix_payment_customer_id'))
         batch_op.drop_index(batch_op.f('ix_payment_created_at'))
@@ -522,6 +528,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_offer_status'))
         batch_op.drop_index(batch_op.f('ix_offer_request_id'))
         batch_op.drop_index(batch_op.f('ix_offer_provider_id'))
+        batch_op.drop_index(batch_op.f('ix_offer_notice_pending'))
         batch_op.drop_index(batch_op.f('ix_offer_expires_at'))
 
     op.drop_table('offer')

@@ -10,9 +10,16 @@ from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue
 from tests.factories import make_provider
 from tests.messaging.helpers import fetch
+from tests.pages.helpers import sign_in_admin
 
 
-async def test_a_customer_types_and_sees_the_bot_answer(user: User, echo):
+async def test_the_simulator_is_for_admins_only(user: User, session):
+    response = await user.http_client.get("/simulator", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/login")
+
+
+async def test_a_customer_types_and_sees_the_bot_answer(user: User, echo, session):
+    await sign_in_admin(user, session, role="operator")
     await user.open("/simulator")
     await user.should_see("Simulateur WhatsApp")
     user.find(marker="customer-phone-input").type("Mon robinet fuit à Makepe 💧")
@@ -31,6 +38,7 @@ async def test_a_provider_phone_shows_offers_and_answers_them(user: User, echo, 
         conversation = provider_conversation(session=s, provider=provider)
         enqueue(session=s, conversation=conversation, body="Nouvelle mission : fuite à Makepe. Répondez OUI",
                 kind="offer")
+    await sign_in_admin(user, session)
     await user.open("/simulator")
     await user.should_see("Nouvelle mission : fuite à Makepe")
     user.find(marker="provider-phone-input").type("OUI")

@@ -1,0 +1,1 @@
+"""Aggregate queries behind the dashboards, the admin's read models, and CSV export."""

@@ -1,0 +1,92 @@
+"""Operations health: outbox backlog and failures, delivery rates, webhook latency, LLM calls, scheduler runs."""
+
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from core import clock
+from core.llm.models import LlmCall
+from core.messaging.models import OutboxMessage, WebhookHit
+
+
+def percentile(*, session: Session, column: object, where: list, q: float) -> float | None:
+    """Return the q-quantile (linear interpolation, like PostgreSQL's percentile_cont) of column over where."""
+    if session.get_bind().dialect.name == "postgresql":
+        value = session.exec(select(sa.func.percentile_cont(q).within_group(column)).where(*where)).one()
+        return float(value) if value is not None else None
+    count = int(session.execute(select(sa.func.count(column)).where(*where)).scalar_one())
+    if not count:
+        return None
+    position = q * (count - 1)
+    low = int(position)
+    values = [float(v) for v in session.execute(select(column).where(*where).order_by(column)
+                                                .offset(low).limit(2)).scalars()]
+    if len(values) == 1:
+        return values[0]
+    return values[0] + (values[1] - values[0]) * (position - low)
+
+
+def outbox_health(*, session: Session, since: timedelta = timedelta(hours=24)) -> dict:
+    """Return outbox counts by status, the backlog's oldest age, delivery status counts and recent failures."""
+    now = clock.now()
+    by_status = dict(session.exec(select(OutboxMessage.status, sa.func.count())
+                                  .group_by(OutboxMessage.status)).all())
+    oldest: datetime | None = session.exec(select(sa.func.min(OutboxMessage.created_at)).where(
+        OutboxMessage.status.in_(("pending", "sending")))).one()  # type: ignore[attr-defined]
+    recent = OutboxMessage.created_at >= now - since
+    delivery = dict(session.exec(select(OutboxMessage.delivery_status, sa.func.count()).where(recent)
+                                 .group_by(OutboxMessage.delivery_status)).all())
+    failures = list(session.exec(select(OutboxMessage).where(OutboxMessage.status == "failed")
+                                 .order_by(OutboxMessage.id.desc()).limit(20)))  # type: ignore[union-attr]
+    errors = dict(session.exec(select(OutboxMessage.error_code, sa.func.count())
+                               .where(OutboxMessage.status == "failed", recent)
+                               .group_by(OutboxMessage.error_code)).all())
+    return {
+        "by_status": {k: int(v) for k, v in by_status.items()},
+        "backlog": int(by_status.get("pending", 0)) + int(by_status.get("sending", 0)),
+        "oldest_backlog_seconds": (now - clock.as_utc(oldest)).total_seconds() if oldest else None,
+        "delivery": {(k or "unknown"): int(v) for k, v in delivery.items()},
+        "errors": {(k or "?"): int(v) for k, v in errors.items()},
+        "failures": failures,
+    }
+
+
+def webhook_latency(*, session: Session, since: timedelta = timedelta(hours=24)) -> list[dict]:
+    """Return per route: hits, errors (5xx), p50 and p95 latency in ms, over the period."""
+    start = clock.now() - since
+    rows = session.exec(select(WebhookHit.route, sa.func.count(),
+                               sa.func.sum(sa.case((WebhookHit.status_code >= 500, 1), else_=0)))
+                        .where(WebhookHit.at >= start).group_by(WebhookHit.route).order_by(WebhookHit.route)).all()
+    result = []
+    for route, hits, errors in rows:
+        where = [WebhookHit.at >= start, WebhookHit.route == route]
+        result.append({"route": route, "hits": int(hits), "errors": int(errors or 0),
+                       "p50": percentile(session=session, column=WebhookHit.latency_ms, where=where, q=0.5),
+                       "p95": percentile(session=session, column=WebhookHit.latency_ms, where=where, q=0.95)})
+    return result
+
+
+def llm_usage(*, session: Session, since: timedelta = timedelta(days=7)) -> list[dict]:
+    """Return per LLM provider: calls, errors, mean latency, tokens and cost (micro-dollars)."""
+    rows = session.exec(
+        select(LlmCall.provider, sa.func.count(), sa.func.sum(sa.case((LlmCall.ok.is_(False), 1), else_=0)),  # type: ignore
+               sa.func.avg(LlmCall.latency_ms), sa.func.sum(LlmCall.input_tokens + LlmCall.output_tokens),
+               sa.func.sum(LlmCall.cost_microusd))
+        .where(LlmCall.created_at >= clock.now() - since).group_by(LlmCall.provider).order_by(LlmCall.provider)).all()
+    return [{"provider": p, "calls": int(n), "errors": int(e or 0), "latency_ms": float(lat or 0),
+             "tokens": int(tok or 0), "cost_microusd": int(cost or 0)} for p, n, e, lat, tok, cost in rows]
+
+
+def scheduler_health() -> list[dict]:
+    """Return each scheduled job with its last run in this process (the scheduler's own record)."""
+    from core import scheduler
+
+    runs = []
+    for name, target, seconds in scheduler.JOBS:
+        last = scheduler.last_runs.get(name, {})
+        at = last.get("at")
+        late = at is None or (clock.now() - at).total_seconds() > 3 * seconds
+        runs.append({"name": name, "target": target, "every": seconds, "at": at, "ok": last.get("ok"),
+                     "count": last.get("count"), "error": last.get("error", ""), "late": late})
+    return runs

@@ -1,0 +1,55 @@
+"""What the provider portal reads: only ever the signed-in provider's own offers, jobs, ratings and money."""
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from core.matching.models import Offer
+from core.payments.ledger import provider_balance
+from core.payments.models import LedgerEntry
+from core.providers.models import Provider, Rating
+from core.service_requests import lifecycle
+from core.service_requests.models import ServiceRequest as R
+
+
+def own_offer(*, session: Session, provider: Provider, offer_id: int) -> Offer | None:
+    """Return the offer if it was made to this provider, else None (another provider's id is simply not found)."""
+    offer = session.get(Offer, offer_id)
+    return offer if offer is not None and offer.provider_id == provider.id else None
+
+
+def own_job(*, session: Session, provider: Provider, request_id: int) -> R | None:
+    """Return the request if it is (or was) this provider's job, or is offered to them now; else None."""
+    request = session.get(R, request_id)
+    if request is None:
+        return None
+    if request.provider_id == provider.id:
+        return request
+    offered = session.exec(select(Offer.id).where(Offer.request_id == request_id, Offer.provider_id == provider.id,
+                                                  Offer.status == "pending")).first()
+    return request if offered is not None and request.status == lifecycle.OFFERED else None
+
+
+def history(*, session: Session, provider: Provider, limit: int = 50) -> list[R]:
+    """Return the provider's closed jobs (completed or cancelled after assignment), newest first."""
+    return list(session.exec(select(R).where(R.provider_id == provider.id,
+                                             R.status.in_(lifecycle.CLOSED_STATUSES))  # type: ignore[attr-defined]
+                             .order_by(R.updated_at.desc()).limit(limit)))  # type: ignore[attr-defined]
+
+
+def ratings(*, session: Session, provider: Provider, limit: int = 50) -> list[tuple[Rating, str]]:
+    """Return the ratings the provider received with the job reference, newest first."""
+    return list(session.exec(select(Rating, R.reference).join(R, R.id == Rating.request_id)
+                             .where(Rating.provider_id == provider.id)
+                             .order_by(Rating.created_at.desc()).limit(limit)).all())  # type: ignore[attr-defined]
+
+
+def earnings(*, session: Session, provider: Provider, limit: int = 100) -> dict:
+    """Return the balance owed, totals earned and paid out, and the latest ledger entries."""
+    totals = dict(session.exec(select(LedgerEntry.kind, sa.func.sum(LedgerEntry.amount))
+                               .where(LedgerEntry.provider_id == provider.id).group_by(LedgerEntry.kind)).all())
+    entries = list(session.exec(select(LedgerEntry).where(LedgerEntry.provider_id == provider.id)
+                                .order_by(LedgerEntry.created_at.desc(), LedgerEntry.id.desc())  # type: ignore
+                                .limit(limit)))
+    return {"balance": provider_balance(session=session, provider_id=provider.id),
+            "earned": int(totals.get("earning", 0) or 0), "paid_out": -int(totals.get("payout", 0) or 0),
+            "refunded": -int(totals.get("refund", 0) or 0), "entries": entries}

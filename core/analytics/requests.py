@@ -1,0 +1,104 @@
+"""The admin's view of requests: a filtered, searchable, paginated list, and one request in full."""
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from core.analytics.filters import Filters, request_conditions
+from core.conversations.models import Conversation, Message
+from core.customers.models import Customer
+from core.matching.models import Offer
+from core.messaging.models import OutboxMessage
+from core.payments.models import Payment
+from core.providers.models import Provider
+from core.service_requests.models import ServiceRequest as R
+from core.service_requests.service import timeline
+
+HIDDEN_CODE = "🔒 code de connexion (masqué)"
+
+
+@dataclass
+class RequestPage:
+    """One page of the request list and the total count behind it."""
+
+    rows: list[dict]
+    total: int
+    page: int
+    page_size: int
+
+    @property
+    def pages(self) -> int:
+        """Return the number of pages (at least 1)."""
+        return max(1, -(-self.total // self.page_size))
+
+
+def search_conditions(session: Session, filters: Filters, text: str = "") -> list:
+    """Return the list's conditions: the filters, plus a reference or customer phone search."""
+    where = request_conditions(session, filters)
+    text = (text or "").strip()
+    if text:
+        digits = "".join(c for c in text if c.isdigit())
+        options = [R.reference.ilike(f"%{text}%")]  # type: ignore[attr-defined]
+        if len(digits) >= 4:
+            phones = select(Customer.id).where(Customer.phone.like(f"%{digits}%"))  # type: ignore[union-attr]
+            options.append(R.customer_id.in_(phones))  # type: ignore[attr-defined]
+        where.append(sa.or_(*options))
+    return where
+
+
+def search_requests(*, session: Session, filters: Filters, text: str = "", page: int = 1,
+                    page_size: int = 25) -> RequestPage:
+    """Return the requests matching the filters and search, newest first, one page at a time."""
+    where = search_conditions(session, filters, text)
+    total = int(session.exec(select(sa.func.count()).select_from(R).where(*where)).one())
+    page = max(1, page)
+    rows = session.exec(
+        select(R.id, R.reference, R.created_at, R.service_type, R.quartier, R.status, R.final_price,
+               Provider.name, Customer.phone)
+        .join(Provider, Provider.id == R.provider_id, isouter=True)
+        .join(Customer, Customer.id == R.customer_id, isouter=True)
+        .where(*where).order_by(R.created_at.desc(), R.id.desc())  # type: ignore[attr-defined]
+        .offset((page - 1) * page_size).limit(page_size)).all()
+    keys = ("id", "reference", "created_at", "service_type", "quartier", "status", "final_price", "provider",
+            "phone")
+    return RequestPage([dict(zip(keys, row, strict=True)) for row in rows], total, page, page_size)
+
+
+def request_detail(*, session: Session, request_id: int) -> dict | None:
+    """Return the request with its customer, provider, timeline, messages, offers and payments; None if unknown."""
+    request = session.get(R, request_id)
+    if request is None:
+        return None
+    offers = session.exec(select(Offer, Provider.name).join(Provider, Provider.id == Offer.provider_id)
+                          .where(Offer.request_id == request_id).order_by(Offer.round, Offer.score.desc())).all()
+    return {
+        "request": request,
+        "customer": session.get(Customer, request.customer_id),
+        "provider": session.get(Provider, request.provider_id) if request.provider_id else None,
+        "timeline": timeline(session=session, request_id=request_id),
+        "conversation": session.get(Conversation, request.conversation_id) if request.conversation_id else None,
+        "messages": conversation_messages(session=session, conversation_id=request.conversation_id)
+        if request.conversation_id else [],
+        "offers": [(offer, name) for offer, name in offers],
+        "payments": list(session.exec(select(Payment).where(Payment.request_id == request_id)
+                                      .order_by(Payment.id))),  # type: ignore[arg-type]
+    }
+
+
+def conversation_messages(*, session: Session, conversation_id: int, after_id: int = 0,
+                          limit: int = 200) -> list[Message]:
+    """Return the conversation's messages after after_id, oldest first; login codes are masked."""
+    messages = list(session.exec(select(Message).where(Message.conversation_id == conversation_id,
+                                                       Message.id > after_id)
+                                 .order_by(Message.id.desc()).limit(limit)))  # type: ignore[union-attr]
+    messages.reverse()
+    ids = [m.id for m in messages if m.direction == "out"]
+    if ids:
+        codes = set(session.exec(select(OutboxMessage.message_id).where(
+            OutboxMessage.message_id.in_(ids), OutboxMessage.kind == "code")))  # type: ignore[union-attr]
+        for message in messages:
+            if message.id in codes:
+                session.expunge(message)  # masked on a detached copy: the stored row stays as sent
+                message.body = HIDDEN_CODE
+    return messages

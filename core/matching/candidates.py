@@ -1,0 +1,137 @@
+"""Who may be offered a request: every hard rule as one SQL query, shared by ranking and by its explanation.
+
+Urgent requests may go to providers outside their working hours (a burst pipe at 21:00 still needs someone);
+they rank a little lower for it ("hours" part), and a provider who does not want such offers writes PAUSE. Other
+requests only reach providers whose hours cover the wanted time (now, or the scheduled time).
+"""
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from core import clock
+from core.catalog import quartier as find_quartier
+from core.catalog import quartiers
+from core.matching.models import Offer
+from core.matching.scoring import Candidate, distance_km
+from core.providers.models import Provider, ProviderService, ProviderZone
+from core.providers.service import ACTIVE_JOB_STATUSES
+from core.service_requests.models import ServiceRequest
+
+DOUALA_CENTRE = (4.05, 9.70)  # used only when a request has neither a pin nor a known quartier
+_KM_PER_DEGREE = 111.32
+_EARTH_KM = 6371.0088
+REOFFERABLE = ("expired", "withdrawn")  # answered nothing last search: may be asked again in a new one
+
+
+@dataclass(frozen=True)
+class Eligible:
+    """The query of eligible providers for one request, with the columns ranking needs."""
+
+    query: sa.Select
+    lat: float
+    lon: float
+    radius_km: float
+    columns: dict  # name -> SQL expression: distance_km, in_hours, active_jobs and the provider's figures
+
+
+def request_point(request: ServiceRequest) -> tuple[float, float]:
+    """Return where the job is: the customer's pin, else the centre of the quartier."""
+    if request.lat is not None and request.lon is not None:
+        return request.lat, request.lon
+    place = find_quartier(request.quartier)
+    return (place.lat, place.lon) if place else DOUALA_CENTRE
+
+
+def in_working_hours(work_days: str, start: int, end: int, at: datetime) -> bool:
+    """True when the Douala time `at` falls within these working days and hours (hours may span midnight)."""
+    local = clock.local(at)
+    if str(local.weekday()) not in (work_days or ""):
+        return False
+    if start <= end:
+        return start <= local.hour < end
+    return local.hour >= start or local.hour < end
+
+
+def eligible(*, request: ServiceRequest, radius_km: float, now: datetime,
+             search_started_at: datetime | None = None) -> Eligible:
+    """Build the query of providers this request may be offered to now, within radius_km or serving its quartier.
+
+    Nobody is asked twice in one search (offers made since search_started_at) and nobody who declined or took
+    it; a new search (retry, reassignment: search_started_at None) may ask again those whose offer only lapsed.
+    """
+    lat, lon = request_point(request)
+    wanted_at = request.scheduled_for if request.scheduled_for and request.scheduled_for > now else now
+    local = clock.local(wanted_at)
+    km = _distance(lat, lon)
+    workload = (sa.select(ServiceRequest.provider_id, sa.func.count().label("n"))
+                .where(ServiceRequest.status.in_(ACTIVE_JOB_STATUSES),  # type: ignore[attr-defined]
+                       ServiceRequest.provider_id.is_not(None))  # type: ignore[union-attr]
+                .group_by(ServiceRequest.provider_id).subquery())
+    active_jobs = sa.func.coalesce(workload.c.n, 0)
+    in_zone = sa.exists().where(ProviderZone.provider_id == Provider.id, ProviderZone.quartier == request.quartier)
+    taken = Offer.status.not_in(REOFFERABLE)  # type: ignore[attr-defined]
+    if search_started_at is not None:
+        taken = sa.or_(taken, Offer.created_at >= search_started_at)
+    offered_before = sa.exists().where(Offer.request_id == request.id, Offer.provider_id == Provider.id, taken)
+    start, end, hour = Provider.work_start_hour, Provider.work_end_hour, local.hour
+    in_hours = sa.and_(Provider.work_days.contains(str(local.weekday())),  # type: ignore[attr-defined]
+                       sa.or_(sa.and_(start <= end, start <= hour, end > hour),
+                              sa.and_(start > end, sa.or_(start <= hour, end > hour))))
+    dlat = radius_km / _KM_PER_DEGREE
+    dlon = radius_km / (_KM_PER_DEGREE * max(0.1, math.cos(math.radians(lat))))
+    near = sa.or_(Provider.lat.is_(None),  # type: ignore[union-attr]
+                  sa.and_(Provider.lat.between(lat - dlat, lat + dlat),  # type: ignore[union-attr]
+                          Provider.lon.between(lon - dlon, lon + dlon)))  # type: ignore[union-attr]
+    columns = {"distance_km": km, "in_hours": sa.case((in_hours, 1), else_=0), "active_jobs": active_jobs}
+    filters = [Provider.status == "active", Provider.verified.is_(True),  # type: ignore[attr-defined]
+               Provider.available.is_(True), ~offered_before,  # type: ignore[attr-defined]
+               active_jobs < Provider.max_concurrent_jobs,
+               sa.or_(in_zone, sa.and_(near, km <= radius_km))]
+    if request.urgency != "urgent":
+        filters.append(in_hours)
+    query = (sa.select(Provider.id, Provider.lat, Provider.lon, Provider.quartier, Provider.rating_sum,
+                       Provider.rating_count, Provider.offers_received, Provider.offers_accepted, Provider.responses,
+                       Provider.response_seconds_total, Provider.last_offered_at, Provider.max_concurrent_jobs,
+                       *(expr.label(name) for name, expr in columns.items()))
+             .join(ProviderService, sa.and_(ProviderService.provider_id == Provider.id,
+                                            ProviderService.service_code == request.service_type))
+             .outerjoin(workload, workload.c.provider_id == Provider.id)
+             .where(*filters))
+    return Eligible(query=query, lat=lat, lon=lon, radius_km=radius_km, columns=columns)
+
+
+def candidate_from(row, lat: float, lon: float) -> Candidate:
+    """Return the Candidate of one row of the eligible query (homeless providers placed where SQL placed them)."""
+    p_lat, p_lon = row.lat, row.lon
+    if p_lat is None or p_lon is None:
+        home = find_quartier(row.quartier) if row.quartier else None
+        p_lat, p_lon = (home.lat, home.lon) if home else (lat, lon)  # serves the quartier, home unknown: there
+    return Candidate(
+        id=row.id, lat=p_lat, lon=p_lon, rating_sum=row.rating_sum, rating_count=row.rating_count,
+        offers_received=row.offers_received, offers_accepted=row.offers_accepted, responses=row.responses,
+        response_seconds_total=row.response_seconds_total,
+        last_offered_at=clock.as_utc(row.last_offered_at) if row.last_offered_at else None,
+        max_concurrent_jobs=row.max_concurrent_jobs, active_jobs=row.active_jobs, in_hours=bool(row.in_hours))
+
+
+def find_candidates(*, session: Session, request: ServiceRequest, radius_km: float, now: datetime,
+                    search_started_at: datetime | None = None) -> list[Candidate]:
+    """Return every provider this request may be offered to now (see eligible())."""
+    chosen = eligible(request=request, radius_km=radius_km, now=now, search_started_at=search_started_at)
+    return [candidate_from(row, chosen.lat, chosen.lon) for row in session.execute(chosen.query)]
+
+
+def _distance(lat: float, lon: float) -> sa.ColumnElement:
+    """Haversine from the point in SQL; providers without a pin are at their quartier's centre (NULL if unknown)."""
+    dlat = sa.func.radians(Provider.lat - lat) / 2
+    dlon = sa.func.radians(Provider.lon - lon) / 2
+    a = (sa.func.sin(dlat) * sa.func.sin(dlat)
+         + math.cos(math.radians(lat)) * sa.func.cos(sa.func.radians(Provider.lat))
+         * sa.func.sin(dlon) * sa.func.sin(dlon))
+    pinned = 2 * _EARTH_KM * sa.func.asin(sa.func.sqrt(a))
+    homes = [(Provider.quartier == q.name, distance_km(lat, lon, q.lat, q.lon)) for q in quartiers()]
+    return sa.case((Provider.lat.is_not(None), pinned), *homes, else_=sa.null())  # type: ignore[union-attr]

@@ -1,0 +1,106 @@
+"""What a provider does with an offer or a job: accept (first one wins), decline, start, finish, withdraw.
+
+Each function locks the request first, so two providers answering at the same moment are handled one after the
+other and exactly one of them gets the job. Each returns the name of the reply text for the provider.
+"""
+
+from sqlmodel import Session, select
+
+from core import clock
+from core.db import is_postgres
+from core.matching import offers
+from core.matching.models import Offer
+from core.providers.models import Provider
+from core.providers.service import active_jobs, bump_counters
+from core.service_requests import lifecycle
+from core.service_requests.models import ServiceRequest
+from core.service_requests.service import record_event, transition
+
+
+def accept_offer(*, session: Session, provider: Provider, offer_id: int) -> tuple[str, ServiceRequest]:
+    """Give the job to this provider if it is still open; else say it is taken or closed."""
+    request, offer = _locked(session, offer_id)
+    if offer.status != "pending" or request.status != lifecycle.OFFERED:
+        taken = request.provider_id is not None and request.provider_id != provider.id
+        return ("taken" if taken else "offer_closed"), request
+    _lock_provider(session, provider.id)
+    if active_jobs(session=session, provider_id=provider.id) >= provider.max_concurrent_jobs:
+        return "at_capacity", request
+    _answered(session, offer, "accepted", offers_accepted=1)
+    request.provider_id = provider.id
+    transition(session=session, request=request, target=lifecycle.ASSIGNED, actor="provider",
+               actor_id=str(provider.id), detail={"offer_id": offer.id, "round": offer.round})
+    return "accepted", request
+
+
+def decline_offer(*, session: Session, provider: Provider, offer_id: int) -> tuple[str, ServiceRequest]:
+    """Record a no; when nobody else is still asked, move the request on at once instead of waiting."""
+    request, offer = _locked(session, offer_id)
+    if offer.status != "pending":
+        return "declined_ok", request
+    _answered(session, offer, "declined", offers_declined=1)
+    record_event(session=session, request=request, actor="provider", actor_id=str(provider.id),
+                 kind="offer_declined", detail={"offer_id": offer.id, "round": offer.round})
+    if request.status == lifecycle.OFFERED:
+        offers.advance(session=session, request=request)
+    return "declined_ok", request
+
+
+def start_job(*, session: Session, provider: Provider, request_id: int, stage: str) -> tuple[str, ServiceRequest]:
+    """Mark the job started (on the way, arrived or working); the customer hears of each new stage once."""
+    request = offers.locked_request(session=session, request_id=request_id)
+    if request.provider_id != provider.id or request.status not in (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS):
+        return "offer_closed", request
+    if request.status == lifecycle.ASSIGNED:
+        transition(session=session, request=request, target=lifecycle.IN_PROGRESS, actor="provider",
+                   actor_id=str(provider.id), detail={"stage": stage})
+    else:
+        from core.matching.notifications import tell_customer_stage
+
+        tell_customer_stage(session=session, request=request, stage=stage)
+    return "started_ok", request
+
+
+def complete_job(*, session: Session, provider: Provider, request_id: int, price: int) -> tuple[str, ServiceRequest]:
+    """Close the job at the final price (straight from assigned too: the start is implied)."""
+    request = offers.locked_request(session=session, request_id=request_id)
+    if request.provider_id != provider.id or request.status not in (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS):
+        return "offer_closed", request
+    request.final_price = price
+    transition(session=session, request=request, target=lifecycle.COMPLETED, actor="provider",
+               actor_id=str(provider.id), detail={"price": price})
+    bump_counters(session=session, provider_id=provider.id, jobs_completed=1)
+    return "completed_ok", request
+
+
+def withdraw_from_job(*, session: Session, provider: Provider, request_id: int) -> tuple[str, ServiceRequest]:
+    """Hand an accepted job back before starting it; the search starts again without this provider."""
+    request = offers.locked_request(session=session, request_id=request_id)
+    if request.provider_id != provider.id or request.status != lifecycle.ASSIGNED:
+        return "withdraw_late" if request.status == lifecycle.IN_PROGRESS else "offer_closed", request
+    transition(session=session, request=request, target=lifecycle.PENDING, actor="provider",
+               actor_id=str(provider.id), detail={"reason": "provider withdrew"})
+    return "withdrawn_ok", request
+
+
+def _locked(session: Session, offer_id: int) -> tuple[ServiceRequest, Offer]:
+    request_id = session.exec(select(Offer.request_id).where(Offer.id == offer_id)).one()
+    request = offers.locked_request(session=session, request_id=request_id)
+    offer = session.exec(select(Offer).where(Offer.id == offer_id)
+                         .execution_options(populate_existing=True)).one()  # re-read under the request's lock
+    return request, offer
+
+
+def _lock_provider(session: Session, provider_id: int) -> None:
+    """Serialise one provider's acceptances, so two at once cannot exceed max_concurrent_jobs."""
+    if is_postgres():
+        session.exec(select(Provider.id).where(Provider.id == provider_id).with_for_update()).one()
+
+
+def _answered(session: Session, offer: Offer, status: str, **counters: int) -> None:
+    now = clock.now()
+    offer.status, offer.responded_at = status, now
+    session.add(offer)
+    seconds = max(0, int((now - offer.created_at).total_seconds()))
+    bump_counters(session=session, provider_id=offer.provider_id, responses=1, response_seconds_total=seconds,
+                  **counters)

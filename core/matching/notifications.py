@@ -1,0 +1,165 @@
+"""Tell the other parties of each transition, in their language, through the outbox (a lifecycle hook)."""
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from core.conversations.models import Conversation
+from core.conversations.service import conversation_for, default_channel, provider_conversation
+from core.customers.models import Customer
+from core.matching import messages
+from core.matching.models import Offer
+from core.messaging.outbox import enqueue
+from core.money import format_xaf
+from core.providers.models import Provider
+from core.service_requests import lifecycle
+from core.service_requests.lifecycle import Transition
+from core.service_requests.models import RequestEvent, ServiceRequest
+from core.service_requests.service import record_event
+
+
+def on_transition(*, session: Session, request: ServiceRequest, step: Transition, actor: str, detail: dict) -> None:
+    """Hook: message every party the transition names, except the actor (who gets a direct reply)."""
+    parties = {p for p in step.notify if p != actor}
+    key = f"req{request.id}:ev{_event_id(session, request)}"
+    if "customer" in parties:
+        _tell_customer(session, request, step, actor, detail, key)
+    if "provider" in parties and request.provider_id is not None:
+        _tell_provider(session, request, step, key)
+    # "providers" (those with pending offers) are told by the sweep once core.matching.offers withdrew the offers
+    if "admin" in parties and step.target == lifecycle.EXPIRED:
+        record_event(session=session, request=request, actor="system", kind="alert",
+                     detail={"reason": "expired", "service_type": request.service_type, "quartier": request.quartier,
+                             "rounds": request.offer_round})
+
+
+def tell_offer_closed(*, session: Session, request: ServiceRequest, offer: Offer) -> None:
+    """Tell a provider their offer is over (taken by someone else, cancelled, or closed), once per offer."""
+    provider = session.get(Provider, offer.provider_id)
+    if request.provider_id is not None and request.provider_id != provider.id:
+        name = "taken"
+    else:
+        name = "offer_withdrawn" if request.status == lifecycle.CANCELLED else "offer_closed"
+    body = messages.say(name, provider.language, ref=request.reference)
+    enqueue(session=session, conversation=provider_conversation(session=session, provider=provider), body=body,
+            kind="update", dedupe_key=f"req{request.id}:closed:offer{offer.id}:{int(offer.created_at.timestamp())}")
+    if offer.notice_pending:  # updated after the conversation, the order every path takes: no deadlock
+        session.execute(sa.update(Offer).where(Offer.id == offer.id).values(notice_pending=False)
+                        .execution_options(synchronize_session=False))
+        session.expire(offer, ["notice_pending"])
+
+
+def tell_customer_stage(*, session: Session, request: ServiceRequest, stage: str) -> None:
+    """Tell the customer of a later stage of a job already started (arrived, working), once per stage."""
+    conversation = customer_conversation(session=session, request=request)
+    provider = session.get(Provider, request.provider_id) if request.provider_id else None
+    if conversation is None or provider is None or stage not in ("on_the_way", "arrived", "started"):
+        return
+    lang = request.language or conversation.language
+    body = messages.say(stage, lang, ref=request.reference, name=messages.first_name(provider.name))
+    started = int(request.started_at.timestamp()) if request.started_at else 0
+    enqueue(session=session, conversation=conversation, body=body, kind="update",
+            dedupe_key=f"req{request.id}:stage:{stage}:{started}")
+
+
+def customer_conversation(*, session: Session, request: ServiceRequest) -> Conversation | None:
+    """Return the conversation where the customer of this request is reached, if any."""
+    if request.conversation_id is not None:
+        conversation = session.get(Conversation, request.conversation_id)
+        if conversation is not None:
+            return conversation
+    customer = session.get(Customer, request.customer_id)
+    if customer is None or not customer.phone:
+        return None
+    return conversation_for(session=session, channel=default_channel(), external_id=customer.phone)
+
+
+def job_details(*, session: Session, request: ServiceRequest, provider: Provider) -> str:
+    """Return what the provider who got the job needs: the customer's name, phone and address."""
+    customer = session.get(Customer, request.customer_id)
+    lang = provider.language
+    address = ", ".join(part for part in (request.address.strip(), request.quartier) if part)
+    return messages.say("job_details", lang, ref=request.reference, name=customer.name or "-",
+                        phone=customer.phone or "-", address=address,
+                        service=messages.service_name(request, lang),
+                        description=(request.description or "-").strip()[:300],
+                        when=messages.when_text(request, lang))
+
+
+def _event_id(session: Session, request: ServiceRequest) -> int:
+    query = (select(RequestEvent.id).where(RequestEvent.request_id == request.id, RequestEvent.kind == "transition")
+             .order_by(RequestEvent.id.desc()).limit(1))  # type: ignore[union-attr]
+    return session.exec(query).first() or 0
+
+
+def _tell_customer(session: Session, request: ServiceRequest, step: Transition, actor: str, detail: dict,
+                   key: str) -> None:
+    conversation = customer_conversation(session=session, request=request)
+    if conversation is None:
+        return
+    lang = request.language or conversation.language
+    name, values = _customer_text(session, request, step, actor, detail, lang)
+    if name is None:
+        return
+    enqueue(session=session, conversation=conversation, body=messages.say(name, lang, ref=request.reference,
+                                                                         **values),
+            kind="update", dedupe_key=f"{key}:customer")
+    if step.target == lifecycle.COMPLETED:
+        conversation.state = {**(conversation.state or {}), "awaiting_rating": request.id}
+        request.rating_requested = True
+        session.add_all([conversation, request])
+
+
+def _customer_text(session: Session, request: ServiceRequest, step: Transition, actor: str, detail: dict,
+                   lang: str) -> tuple[str | None, dict]:
+    provider = session.get(Provider, request.provider_id) if request.provider_id else None
+    who = messages.first_name(provider.name) if provider else ""
+    target = step.target
+    if target == lifecycle.ASSIGNED and provider is not None:
+        rating = (messages.say("rated", lang, rating=f"{provider.rating:.1f}".replace(".", "," if lang == "fr"
+                                                                                      else "."))
+                  if provider.rating is not None else messages.say("unrated", lang))
+        return "assigned", {"name": who, "rating": rating, "jobs": provider.jobs_completed, "phone": provider.phone,
+                            "eta": _eta(session, request, lang)}
+    if target == lifecycle.IN_PROGRESS:
+        stage = detail.get("stage") if detail.get("stage") in ("on_the_way", "arrived", "started") else "on_the_way"
+        return stage, {"name": who or "-"}
+    if target == lifecycle.COMPLETED:
+        return "completed", {"price": format_xaf(request.final_price) if request.final_price else "-"}
+    if target == lifecycle.EXPIRED:
+        return "expired", {"service": messages.service_name(request, lang).lower()}
+    if target == lifecycle.CANCELLED:
+        return "cancelled_by_team", {}
+    if target == lifecycle.PENDING and step.source == lifecycle.EXPIRED:
+        return "searching_again", {}
+    if target == lifecycle.PENDING:
+        return ("provider_cancelled_job" if actor == "provider" else "reassigning"), {}
+    return None, {}
+
+
+def _tell_provider(session: Session, request: ServiceRequest, step: Transition, key: str) -> None:
+    provider = session.get(Provider, request.provider_id)
+    lang, ref = provider.language, request.reference
+    if step.target == lifecycle.ASSIGNED:
+        body = job_details(session=session, request=request, provider=provider)
+    elif step.target == lifecycle.COMPLETED:
+        body = messages.say("job_closed_by_team", lang, ref=ref, price=format_xaf(request.final_price)
+                            if request.final_price else "-")
+    elif step.target == lifecycle.CANCELLED:
+        body = messages.say("job_cancelled", lang, ref=ref)
+    elif step.target == lifecycle.PENDING:
+        body = messages.say("job_removed", lang, ref=ref)
+    else:
+        return
+    enqueue(session=session, conversation=provider_conversation(session=session, provider=provider), body=body,
+            kind="update", dedupe_key=f"{key}:provider{provider.id}")
+
+
+def _eta(session: Session, request: ServiceRequest, lang: str) -> str:
+    """Return the expected arrival: the planned time, or a rough estimate from the distance."""
+    if request.scheduled_for is not None:
+        return messages.when_text(request, lang)
+    offer = session.exec(select(Offer).where(Offer.request_id == request.id,
+                                             Offer.provider_id == request.provider_id)).first()
+    km = float((offer.score_parts or {}).get("distance_km", 3.0)) if offer else 3.0
+    minutes = max(20, int(round((15 + 4 * km) / 5) * 5))  # Douala traffic: roughly 4 minutes a kilometre
+    return messages.say("eta_minutes", lang, minutes=minutes)

@@ -1,0 +1,149 @@
+"""Offer rounds: send the best K, expire them at their deadline, then the next K, a wider radius, or expiry."""
+
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from core import clock
+from core.conversations.service import provider_conversation
+from core.db import is_postgres
+from core.matching import messages
+from core.matching.models import Offer
+from core.matching.ranking import best_candidates
+from core.messaging.outbox import enqueue
+from core.providers.models import Provider
+from core.providers.service import bump_counters
+from core.rules.service import rule
+from core.service_requests import lifecycle
+from core.service_requests.lifecycle import Transition
+from core.service_requests.models import ServiceRequest
+from core.service_requests.service import record_event, transition
+
+
+def locked_request(*, session: Session, request_id: int, skip_locked: bool = False) -> ServiceRequest | None:
+    """Return the request, fresh from the database and row-locked on PostgreSQL (None if skip_locked and busy).
+
+    On SQLite every write transaction starts with BEGIN IMMEDIATE, which already serialises them.
+    """
+    query = select(ServiceRequest).where(ServiceRequest.id == request_id).execution_options(populate_existing=True)
+    if is_postgres():
+        query = query.with_for_update(skip_locked=skip_locked)
+    return session.exec(query).first()
+
+
+def pending_offers(*, session: Session, request_id: int) -> list[Offer]:
+    """Return the request's offers still waiting for an answer, oldest first."""
+    query = select(Offer).where(Offer.request_id == request_id, Offer.status == "pending").order_by(Offer.id)
+    return list(session.exec(query))
+
+
+def deadline_minutes(request: ServiceRequest, *, session: Session) -> int:
+    """Return how long a provider has to answer an offer of this request."""
+    name = "urgent_offer_deadline_minutes" if request.urgency == "urgent" else "offer_deadline_minutes"
+    return int(rule(name, session=session))
+
+
+def advance(*, session: Session, request: ServiceRequest) -> str:
+    """Move a locked request with no pending offer on: next round, a wider radius, or expiry; say which.
+
+    Returns "offered", "widened", "expired", or "waiting" (offers still pending, or nothing to do).
+    """
+    if request.status not in (lifecycle.PENDING, lifecycle.OFFERED):
+        return "waiting"
+    if pending_offers(session=session, request_id=request.id):
+        return "waiting"
+    rounds = int(rule("offer_rounds", session=session))
+    base = float(rule("match_radius_km", session=session))
+    wide = max(base, float(rule("match_wide_radius_km", session=session)))
+    if request.status == lifecycle.PENDING:
+        request.offer_round, request.radius_km = 0, base
+    widened = (request.radius_km or base) >= wide and wide > base
+    if request.offer_round < rounds and _send_round(session, request):
+        return "offered"
+    if not widened:  # the radius is widened once: when the rounds are used up, or nobody is left nearby
+        _widen(session, request, wide)
+        if _send_round(session, request):
+            return "widened"
+    transition(session=session, request=request, target=lifecycle.EXPIRED, actor="system",
+               detail={"rounds": request.offer_round, "radius_km": request.radius_km})
+    return "expired"
+
+
+def expire_overdue(*, session: Session, request: ServiceRequest, now: datetime) -> int:
+    """Mark the request's offers past their deadline as expired; return how many."""
+    overdue = [o for o in pending_offers(session=session, request_id=request.id) if o.expires_at <= now]
+    for offer in sorted(overdue, key=lambda o: o.provider_id):  # one lock order for provider rows: no deadlocks
+        offer.status = "expired"
+        session.add(offer)
+        bump_counters(session=session, provider_id=offer.provider_id, offers_expired=1)
+    if overdue:
+        record_event(session=session, request=request, actor="system", kind="offers_expired",
+                     detail={"providers": [o.provider_id for o in overdue], "round": request.offer_round})
+    return len(overdue)
+
+
+def on_transition(*, session: Session, request: ServiceRequest, step: Transition, actor: str, detail: dict) -> None:
+    """Hook: leaving "offered" withdraws the pending offers; back to "pending" starts a fresh search.
+
+    Their providers are told by the sweep, not here: writing to their conversations while holding this request's
+    lock could deadlock with one of them answering at the same moment (their conversation locked, waiting for us).
+    """
+    if step.source == lifecycle.OFFERED:
+        session.execute(sa.update(Offer).where(Offer.request_id == request.id, Offer.status == "pending")
+                        .values(status="withdrawn", notice_pending=True)
+                        .execution_options(synchronize_session="fetch"))
+    if step.target == lifecycle.PENDING:
+        request.offer_round, request.radius_km, request.provider_id = 0, None, None
+        request.searching_notice_sent = False
+        session.add(request)
+
+
+def _widen(session: Session, request: ServiceRequest, wide: float) -> None:
+    record_event(session=session, request=request, actor="system", kind="widened",
+                 detail={"from_km": request.radius_km, "to_km": wide})
+    request.radius_km = wide
+    session.add(request)
+
+
+def _send_round(session: Session, request: ServiceRequest) -> int:
+    """Offer the request to the best candidates not asked yet; return how many offers went out."""
+    now = clock.now()
+    radius = float(request.radius_km or rule("match_radius_km", session=session))
+    started = request.offered_at if request.status == lifecycle.OFFERED else None
+    best = best_candidates(session=session, request=request, radius_km=radius, now=now,
+                           limit=int(rule("offer_batch_size", session=session)), search_started_at=started)
+    if not best:
+        return 0
+    if request.status == lifecycle.PENDING:
+        transition(session=session, request=request, target=lifecycle.OFFERED, actor="system")
+    request.offer_round += 1
+    session.add(request)
+    created = max(clock.now(), request.offered_at or now)  # never before the search started (see candidates)
+    expires = created + timedelta(minutes=deadline_minutes(request, session=session))
+    for candidate, score, parts in sorted(best, key=lambda item: item[0].id):
+        offer = session.exec(select(Offer).where(Offer.request_id == request.id,
+                                                 Offer.provider_id == candidate.id)).first()
+        offer = offer or Offer(request_id=request.id, provider_id=candidate.id)
+        offer.round, offer.status, offer.score, offer.score_parts = request.offer_round, "pending", score, parts
+        offer.created_at, offer.expires_at, offer.responded_at = created, expires, None
+        session.add(offer)
+        session.flush()
+        bump_counters(session=session, provider_id=candidate.id, offers_received=1, last_offered_at=created)
+        _send_offer(session, request, offer, expires)
+    record_event(session=session, request=request, actor="system", kind="offer_round",
+                 detail={"round": request.offer_round, "radius_km": radius,
+                         "offers": [{"provider_id": c.id, "score": s} for c, s, _ in best]})
+    return len(best)
+
+
+def _send_offer(session: Session, request: ServiceRequest, offer: Offer, expires: datetime) -> None:
+    provider = session.get(Provider, offer.provider_id)
+    lang = provider.language
+    body = messages.say(
+        "offer", lang, ref=request.reference, service=messages.service_name(request, lang), quartier=request.quartier,
+        when=messages.when_text(request, lang), description=(request.description or "-").strip()[:300],
+        price=messages.price_range(request), deadline=clock.format_local(expires, "%H:%M"))
+    conversation = provider_conversation(session=session, provider=provider)
+    enqueue(session=session, conversation=conversation, body=body, kind="offer",
+            dedupe_key=f"req{request.id}:offer{offer.id}:{int(offer.created_at.timestamp())}")

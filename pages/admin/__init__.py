@@ -1,0 +1,1 @@
+"""Admin pages: every one is registered through ui.frame.admin_page, behind require_admin."""

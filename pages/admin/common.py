@@ -1,0 +1,64 @@
+"""Pieces shared by admin pages: filter bar, links that keep the filters, status badges, money."""
+
+from urllib.parse import urlencode
+
+from nicegui import ui
+
+from core.analytics.filters import DEFAULT_PERIOD
+from core.catalog import quartiers, services
+from core.service_requests.lifecycle import STATUSES
+from ui import theme
+from ui.i18n import language, t
+
+PERIOD_LABELS = {"today": "Aujourd'hui", "7d": "7 jours", "30d": "30 jours", "90d": "90 jours", "365d": "1 an",
+                 "all": "Tout"}
+STATUS_LABELS = {"pending": "en attente", "offered": "proposée", "assigned": "assignée", "in_progress": "en cours",
+                 "completed": "terminée", "cancelled": "annulée", "expired": "expirée"}
+
+
+def href(path: str, **params: object) -> str:
+    """Return path with the non-empty params as a query string."""
+    query = {k: v for k, v in params.items() if v not in (None, "")}
+    return f"{path}?{urlencode(query)}" if query else path
+
+
+def service_options() -> dict[str, str]:
+    """Return {"": all, code: name} for a select."""
+    return {"": "—", **{s.code: s.name(language()) for s in services()}}
+
+
+def quartier_options() -> dict[str, str]:
+    """Return {"": all, name: name} for a select."""
+    return {"": "—", **{q.name: q.name for q in quartiers()}}
+
+
+def status_options() -> dict[str, str]:
+    """Return {"": all, status: label} for a select."""
+    return {"": "—", **{s: t(STATUS_LABELS[s]) for s in STATUSES}}
+
+
+def filter_bar(path: str, values: dict[str, str], *, with_status: bool = False, extra: dict | None = None) -> None:
+    """Period, service, quartier (and status) selects; a change reloads path with the new query."""
+    def go(name: str, value: str) -> None:
+        ui.navigate.to(href(path, **{**values, **(extra or {}), name: value}))
+
+    with ui.row().classes(theme.FILTERS):
+        ui.select({k: t(v) for k, v in PERIOD_LABELS.items()}, value=values.get("period") or DEFAULT_PERIOD,
+                  label=t("Période"), on_change=lambda e: go("period", e.value)).props("dense outlined").classes(
+            "w-32").mark("filter-period")
+        ui.select(service_options(), value=values.get("service") or "", label=t("Service"),
+                  on_change=lambda e: go("service", e.value)).props("dense outlined").classes("w-40").mark(
+            "filter-service")
+        ui.select(quartier_options(), value=values.get("quartier") or "", label=t("Quartier"),
+                  on_change=lambda e: go("quartier", e.value)).props("dense outlined use-input").classes(
+            "w-40").mark("filter-quartier")
+        if with_status:
+            ui.select(status_options(), value=values.get("status") or "", label=t("Statut"),
+                      on_change=lambda e: go("status", e.value)).props("dense outlined").classes("w-36").mark(
+                "filter-status")
+
+
+def status_badge(status: str) -> None:
+    """A coloured badge with the status in words."""
+    ui.badge(t(STATUS_LABELS.get(status, status)), color=theme.STATUS_COLOURS.get(status, "grey")).mark(
+        f"status-{status}")

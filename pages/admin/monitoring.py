@@ -1,0 +1,66 @@
+"""/admin/monitoring: outbox backlog and failures, delivery rates, webhook latency, LLM usage, scheduler."""
+
+from nicegui import run, ui
+
+from core import clock
+from core.analytics import monitoring
+from core.db import session_scope
+from ui import theme
+from ui.frame import admin_page
+from ui.i18n import t
+from ui.kpi import kpi, percent
+
+
+def _load() -> dict:
+    with session_scope() as session:
+        return {"outbox": monitoring.outbox_health(session=session),
+                "webhooks": monitoring.webhook_latency(session=session),
+                "llm": monitoring.llm_usage(session=session), "scheduler": monitoring.scheduler_health()}
+
+
+def _ms(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f} ms"
+
+
+@admin_page("/admin/monitoring", title="Surveillance")
+async def monitoring_page(account) -> None:
+    """Health of the moving parts."""
+    data = await run.io_bound(_load)
+    outbox = data["outbox"]
+    delivered = sum(n for k, n in outbox["delivery"].items() if k in ("delivered", "read"))
+    sent_total = sum(outbox["delivery"].values())
+    with ui.element("div").classes(theme.KPI_GRID):
+        kpi(t("File d'envoi"), str(outbox["backlog"]), mark="backlog")
+        kpi(t("Plus ancien en attente"), "–" if outbox["oldest_backlog_seconds"] is None
+            else f"{outbox['oldest_backlog_seconds'] / 60:.0f} min", mark="oldest")
+        kpi(t("Échecs d'envoi"), str(outbox["by_status"].get("failed", 0)), mark="failed")
+        kpi(t("Livrés (24 h)"), percent(delivered, sent_total), mark="delivered-rate")
+    with ui.card().classes(theme.CARD).mark("delivery"):
+        ui.label(t("Statuts de livraison (24 h)")).classes(theme.SUBTITLE)
+        for status, count in sorted(outbox["delivery"].items()):
+            ui.label(f"{status} : {count} ({percent(count, sent_total)})").classes("text-sm")
+        for code, count in sorted(outbox["errors"].items()):
+            ui.label(f"{t('erreur')} {code} : {count}").classes("text-sm text-negative")
+    with ui.card().classes(theme.CARD).mark("failures"):
+        ui.label(t("Derniers échecs")).classes(theme.SUBTITLE)
+        for row in outbox["failures"]:
+            ui.label(f"#{row.id} {row.channel} {row.kind} · {row.error_code} · {row.last_error[:80]} · "
+                     f"{clock.format_local(row.created_at)}").classes("text-xs")
+    with ui.card().classes(theme.CARD).mark("webhooks"):
+        ui.label(t("Webhooks (24 h)")).classes(theme.SUBTITLE)
+        for row in data["webhooks"]:
+            ui.label(f"{row['route']} · {row['hits']} · p50 {_ms(row['p50'])} · p95 {_ms(row['p95'])} · "
+                     f"5xx {row['errors']}").classes("text-sm").mark(f"webhook-{row['route']}")
+    with ui.card().classes(theme.CARD).mark("llm"):
+        ui.label(t("Modèles de langue (7 jours)")).classes(theme.SUBTITLE)
+        for row in data["llm"]:
+            ui.label(f"{row['provider']} · {row['calls']} {t('appels')} · {row['errors']} {t('erreurs')} · "
+                     f"{_ms(row['latency_ms'])} · {row['tokens']} tokens · "
+                     f"${row['cost_microusd'] / 1_000_000:.4f}").classes("text-sm").mark(f"llm-{row['provider']}")
+    with ui.card().classes(theme.CARD).mark("scheduler"):
+        ui.label(t("Tâches planifiées (ce processus)")).classes(theme.SUBTITLE)
+        for job in data["scheduler"]:
+            state = "–" if job["at"] is None else ("✅" if job["ok"] else "❌ " + job["error"])
+            ui.label(f"{job['name']} · {t('toutes les')} {job['every']:g} s · "
+                     f"{clock.format_local(job['at'], '%H:%M:%S') if job['at'] else t('jamais')} · {state}"
+                     + (f" · ⚠️ {t('en retard')}" if job["late"] else "")).classes("text-sm")
