@@ -39,19 +39,33 @@ CUES: dict[str, dict[float, str]] = {
         " | pas bien fait | n a pas bien fait | shoddy | sloppy | le double | double du prix | double the price"
         " | twice the price | prix annonce | prix convenu | agreed price | price wey we agree | plus cher que prevu"
         " | more than we agreed | more than the quote | more than agreed | ce n est pas normal | c est pas normal"
-        " | not normal | no normal | asked me for double | demande le double | wasted my money | gaspille mon argent",
+        " | not normal | no normal | asked me for double | demande le double | wasted my money | gaspille mon argent"
+        " | come late | came late | arrived late | reach late | est arrive en retard | arrive en retard"
+        " | est venu en retard | talk anyhow | di talk anyhow | dey talk anyhow | speak anyhow | parle mal"
+        " | m a mal parle | mal parle | renvoyer quelqu un | renvoye quelqu un | renvoyez quelqu un"
+        " | send someone again for free | send somebody again | send am back | sans payer encore"
+        " | collect my money | collected my money | chop ma money | take our money | took our money"
+        " | talked anyhow | talk to me anyhow | talked rudely | spoke rudely | money back | my money back"
+        " | want my money | mon argent en retour | me rendre mon argent | rendez moi mon argent | job no good"
+        " | work no good | job not good | work not good | travail pas bon | travail n est pas bon | boulot pas bon"
+        " | disappear | disparu",
         1.0: "ne repond plus | ne repond pas | doesn t answer | not answering | no dey pick | ne decroche pas"
         " | ne decroche plus | injoignable | unreachable | still there | toujours la | encore la | same problem"
         " | meme probleme | rien n a change | nothing changed | comme avant"
         " | still dey | apres votre passage | apres son passage | after the repair"
         " | apres la reparation | depuis sa reparation | qu avant | than before | pass before | again after"
-        " | de nouveau apres | plus de bruit qu avant | pire | worse",
+        " | de nouveau apres | plus de bruit qu avant | pire | worse | the next day | the day after | le lendemain"
+        " | jours apres | jour apres | days after | days later | day later | semaine apres | week later"
+        " | gratuitement | for free again",
     },
     # The trouble is back after a repair: a problem, and a hint of a complaint.
     "relapse": {
         1.0: "still doesn t work | still not working | ne marche toujours pas | fuit encore | fuit toujours"
         " | coule encore | encore gate | encore gatee | encore en panne | toujours en panne | still spoil"
-        " | don spoil again | spoil again | still leaking | leaking again | de nouveau en panne",
+        " | don spoil again | spoil again | still leaking | leaking again | de nouveau en panne | a recommence"
+        " | recommence | has started again | started again | don start again | is back again | came back again"
+        " | fuite est revenue | panne est revenue | probleme est revenu | leak came back"
+        " | leak is back | problem came back | problem is back",
     },
     "cancel": {
         2.0: "annul* | cancel* | laisse tomber | laissez tomber | plus besoin | no need again | no need am"
@@ -73,14 +87,19 @@ CUES: dict[str, dict[float, str]] = {
         " | never mind | nevermind | ne derangez plus | ne derangez pas | ne le derangez plus | don t disturb"
         " | no disturb | no need disturb | close the request | close my request | close the ticket | close am"
         " | you can close | vous pouvez fermer | vous pouvez cloturer | stop la demande | stop ma demande"
-        " | stop the job | arretez la demande | arretez tout | arrete la demande | arretez ma demande",
+        " | stop the job | arretez la demande | arretez tout | arrete la demande | arretez ma demande"
+        " | no more need | no need anymore | need no more | scrap* | drop the request | drop my request"
+        " | call it off | call off | laisser tomber | laisse tomber ca | on laisse tomber | c est plus la peine"
+        " | plus besoin de | besoin plus | je veux plus le | je veux plus la | je veux plus les | je veux plus votre"
+        " | je veux plus de votre | je veux plus ca | i no want the | i don t want the | we no want the",
         1.0: "e don work | e don start | it works now | working now | works now | fine now | ca marche maintenant"
         " | ca marche deja | ca remarche | ca a repris | c est reparti | resolu | regle | sorted | i fixed it"
         " | j ai repare | anymore | c est regle | don come back | est revenu | est revenue | is back"
         " | came back | has come back | stopped leaking | stopped by itself | tout seul | by itself | c est repare"
         " | e don fix | don fix am | a repare | c est bon | on its own | de lui meme | d elle meme"
         " | deja gere | c est gere | already handled | already sorted | already taken care | e don sort"
-        " | don sort am | deja regle | deja resolu",
+        " | don sort am | deja regle | deja resolu | solved | is solved | problem solved | leave am | leave it"
+        " | e don correct | don correct | c est regle | tout est regle | probleme regle | probleme resolu",
     },
     "status_check": {
         2.0: "ou en est | ou en sont | il arrive quand | arrive quand | arrive a quelle heure | vient a quelle heure"
@@ -97,8 +116,8 @@ CUES: dict[str, dict[float, str]] = {
         " | what time una man | what time una go | what time the | personne ne m a appele"
         " | personne ne m a contacte | nobody called"
         " | no one called | nobody don call | j ai envoye une demande | i sent a request | j ai fait une demande"
-        " | toujours pas la | pas encore la | not here yet | still not here | il a dit qu il | still coming"
-        " | still come | still go come | still dey come | still on his way | still on the way | il vient toujours"
+        " | toujours pas la | pas encore la | not here yet | still not here | il a dit qu il"
+        " | still on the way | still on his way"
         " | vient toujours | passe toujours | va toujours venir | il va venir ou | vient ou pas | coming or not"
         " | va passer quand | va venir quand"
         " | no news | toujours rien | still nothing | nothing yet | rien toujours | rien encore | toujours personne"
@@ -130,11 +149,22 @@ CUES: dict[str, dict[float, str]] = {
         " | toujours d actualite | toujours valable | still valid | still confirmed | toujours maintenu"
         " | qui doit venir | qui doit passer | qui va venir | qui va passer | who is coming | who will come"
         " | who go come | who is supposed to come | wey go come | numero du technicien | son numero | son contact"
-        " | his number | her number | his phone | contact du technicien | contact of the technician",
+        " | his number | her number | his phone | contact du technicien | contact of the technician"
+        " | heure d arrivee | l heure d arrivee | arrival time | time of arrival | eta | heure de passage"
+        " | confirmer l heure | confirm the time | dey come or | coming or not | come or not | vient ou pas"
+        " | or na lie | na lie | a pris ma demande | pris ma demande | took my request | taken my request"
+        " | took my job | taken my job | picked my request | picked up my request | wetin happen to | what happened to"
+        " | what happen to | qu est devenu"
+        " | qu est devenue | ce qu est devenu | que j attend | wey una promise | that you promised | you promised"
+        " | que vous m avez promis | vous m avez promis | promised me | una promise",
+        # "he never show, he still dey come?": asking whether the worker still comes outweighs the no-show.
+        3.0: "still come | still go come | still dey come | still coming | il vient toujours | l avez recue"
+        " | l avez recu | l avez bien recue | l avez bien recu | you don receive | una don receive",
         1.5: "j ai demande un | j ai demande une | i asked for | i requested | i don ask | j ai commande"
         " | on dit quoi avec | on dit quoi pour | ca dit quoi avec | ca dit quoi pour | quoi de neuf pour"
         " | quoi de neuf avec | quoi de neuf sur | du nouveau pour | du nouveau sur | how far with | how far for"
-        " | wetin dey happen with | wetin happen with | wetin dey happen for",
+        " | wetin dey happen with | wetin happen with | wetin dey happen for | wetin happen for"
+        " | what is happening with | what s happening with",
         1.0: "my request | ma demande | mon dossier | my booking | ma reservation",
     },
     "join_as_provider": {
@@ -154,7 +184,11 @@ CUES: dict[str, dict[float, str]] = {
         " | he fit work with una | she fit work with una"
         " | una need technician | una need worker | una need workers | you need a technician | you need technicians"
         " | vous avez besoin d un technicien | vous avez besoin de techniciens | vous cherchez des techniciens"
-        " | vous cherchez un technicien | do you need a technician | do you need technicians",
+        " | vous cherchez un technicien | do you need a technician | do you need technicians | sign up | signup"
+        " | sign me up | as a provider | as provider | comme prestataire | en tant que prestataire | enroll"
+        " | become a provider | be a provider | s enregistrer | m enregistrer | how do i join | comment rejoindre"
+        " | how i fit register | how do i register | how can i register | can i register | register me"
+        " | comment m inscrire | je veux m inscrire",
         1.0: "prestataire | partenaire | partner* | je repare les | i repair | i fix | je fais la | je fais le"
         " | i do | mon metier | pour vos chantiers | for your jobs | for your projects | pour vos projets"
         " | pour vos clients | for your clients | for your customers | contactez moi | contact me | call me for"
@@ -169,8 +203,11 @@ CUES: dict[str, dict[float, str]] = {
         1.0: "deplacement",
     },
     "info": {
-        2.0: "payer | paie | paiement | pay | payment | orange money | mobile money | momo | cash | ouvert"
-        " | ouverts | open | working hours | horaires | a quelle heure vous | vous etes a | vous etes ouverts"
+        2.0: "payer | paie | paiement | pay | payment | orange money | mobile money | momo | cash | etes ouvert"
+        " | etes ouverts | ouvert le | ouverts le | ouvert jusqu | ouverts jusqu | ouvert a | ouverts a | ouvert les"
+        " | ouverts les | you open | una open | dey open | are you open | open on | open for | open at | open till"
+        " | open until | open today | open tomorrow | open sunday | open saturday | open weekend | working hours"
+        " | horaires | a quelle heure vous | vous etes a | vous etes ouverts"
         " | vous travaillez | vous intervenez | intervenez | vous couvrez | couvrez | do you cover"
         " | you dey cover | una dey cover | do you work | do una work | una dey work | available in"
         " | disponible a | quels quartiers | which areas | fiable* | serieux | confiance | trust | verified"
@@ -192,12 +229,18 @@ CUES: dict[str, dict[float, str]] = {
         " | vous allez jusqu a | vous venez jusqu a"
         " | jours feries | public holiday* | ferie* | vous etes meme ou | vous etes situes ou"
         " | how does it work | comment on fait pour"
-        " | vous etes aussi | etes vous aussi | are you also | una dey also | you dey also | seulement douala"
+        " | you people dey reach | you dey reach | you guys dey reach | una people dey reach | you reach"
+        " | you people dey cover | you people dey work | vous etes aussi | etes vous aussi | are you also"
+        " | una dey also | you dey also | seulement douala"
         " | seulement a douala | only douala | only in douala | que douala | que a douala | just douala"
         " | hors de douala"
         " | outside douala | ailleurs qu a douala | other towns | autres villes | d autres villes | payant"
         " | payante | gratuit | gratuite | is it free | is the visit free | e free | na free | for free"
-        " | do you charge for | is there a fee | il faut payer | faut il payer",
+        " | do you charge for | is there a fee | il faut payer | faut il payer"
+        " | avec son materiel | avec ses outils | avec leur materiel | avec ses pieces | son propre materiel"
+        " | with his tools | with his own tools | bring his tools | bring tools | bring their tools | own tools"
+        " | acheter les pieces | buy the parts | buy the spare parts | les pieces moi meme | pieces moi meme"
+        " | je veux savoir d abord | i want to know first | just asking | je me renseigne | juste savoir",
     },
     # Satisfaction with work done: small talk unless something is wrong or asked for.
     "praise": {
@@ -231,7 +274,8 @@ CUES: dict[str, dict[float, str]] = {
     },
     # Asking whether we are available is an enquiry unless a job is named ("vous êtes dispo pour ma clim ?").
     "availability": {
-        2.0: "vous etes disponible* | vous etes dispo | etes vous disponible* | are you available | una available"
+        2.0: "joignable* | reachable"
+        " | vous etes disponible* | vous etes dispo | etes vous disponible* | are you available | una available"
         " | una dey available | you dey available | you available | disponible le | disponibles le | dispo le"
         " | available on | available at | available this | vous etes la le | vous passez le",
     },
@@ -267,8 +311,14 @@ CUES: dict[str, dict[float, str]] = {
         " | chauffe pas | coince* | grince* | moisi* | humidite | not cooling | no dey cool | won t start"
         " | not starting | not turning on | tripping | trips | stuck | jammed | jam | don jam | faulty | fault"
         " | not heating"
-        " | spoilt | spoiled | fall | fell | fallen | don fall",
+        " | spoilt | spoiled | fall | fell | fallen | don fall | fumer | en feu | on fire | smoking | burning"
+        " | catch fire | prend feu | a pris feu | en train de bruler",
     },
+    # "I trust you are well": a wish, not a question of trust.
+    "wellwish": {0.0: "trust you are | trust you re | trust una | i trust you | trust all is | trust you dey"
+                 " | trust everything"},
+    # Equipment whose name starts like a symptom ("disjoncteur" is no "disjoncte"): neutral, it outweighs the stem.
+    "equipment": {0.0: "disjoncteur*"},
     # Buying, renting, liking: the trade word is there but nobody asks for a job.
     "not_request": {
         1.0: "acheter | achete | buy | sell | vendre | vendez | vends | louer | location | rent | renting"
@@ -295,7 +345,15 @@ GREETINGS = (
     " | bonne fete | joyeux noel | merry christmas | bonne annee | happy new year | bonne nuit a vous | have a"
     " | morning | good day | how una dey | how una do | how you do | how e dey | how is it going | how is everything"
     " | tank you | tenk you | tanks | gentil | c est gentil | c est tres gentil | tres gentil | vous etes gentil*"
-    " | so kind | very kind | that s kind | hello there | hi there | hey there"
+    " | so kind | very kind | that s kind | hello there | hi there | hey there | nice evening | nice day"
+    " | lovely day | lovely evening | pleasant evening | nice night | nice weekend | great evening | great day"
+    " | hope you re | hope you are"
+    " | i hope you | hope all is well | hope una dey | j espere que vous allez bien | vous allez bien | allez vous bien"
+    " | doing well | how is the day | how is your day | how s your day | how s the day | how is the day going"
+    " | ca dit quoi | ca dit koi | ca va chez vous | ca va bien | la forme | bonne nuit a tous | a plus | a plus tard"
+    " | bye bye | appreciate | really appreciate | appreciate it | thank u | thank you plenty | thanks plenty"
+    " | rebonjour | re bonjour | bonne soiree a vous | merci encore | bien a vous | cordialement | hope"
+    " | j espere que vous | j espere que tout | j espere que la"
 )
 # "ok d'accord", "c'est noté": two acknowledgements, or one with thanks or a greeting, close the exchange (small
 # talk); a lone "ok" or "d'accord" is a bare answer (other), it may confirm whatever was just asked.

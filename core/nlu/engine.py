@@ -9,9 +9,10 @@ from core.nlu import intents, services, urgency
 from core.nlu.intents import Cues, classify, read_cues
 from core.nlu.language import ENGLISH, FRENCH, detect_language
 from core.nlu.normalize import tokens
-from core.nlu.places import Place, find_place
+from core.nlu.places import Place, find_place, place_words
 from core.nlu.schema import Analysis
 from core.nlu.services import detect_service
+from core.nlu.spelling import Respeller
 from core.nlu.timing import MONTHS, PARTS, WEEKDAYS, TimeInfo, resolve_time
 from core.nlu.urgency import urgency_of
 
@@ -47,18 +48,28 @@ def known_words() -> frozenset[str]:
     )
 
 
+@cache
+def respeller() -> Respeller:
+    """Return the sound-alike fallback over the engine's vocabulary (place names are never respelled)."""
+    return Respeller(known_words(), place_words())
+
+
 def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] | None = None) -> Analysis:
     """Return what one customer message says: intent, service, place, urgency, time, language, confidence."""
     now = now or datetime.now(UTC)
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
     context = context or {}
-    toks = tokens(text)
+    written = tokens(text)
+    place = find_place(written, text, known_words(), expecting=context.get("last_question") == "location")
+    # Words no table knows are read as the known word they sound like ("ariv", "dehor"); places stay as written.
+    toks = respeller().respell(written, place.positions)
     cues = read_cues(toks, " ".join(toks))
-    service_evidence, service_matches = services.service_scores(toks)
-    service, service_strength = detect_service(toks, service_evidence, has_problem=cues.get("problem") > 0,
+    # A greeting's words are no trade ("tank you" names no water tank).
+    trade_toks = [t if i not in cues.greeted else "" for i, t in enumerate(toks)] if cues.greeted else toks
+    service_evidence, service_matches = services.service_scores(trade_toks)
+    service, service_strength = detect_service(trade_toks, service_evidence, has_problem=cues.get("problem") > 0,
                                                matches=service_matches)
-    place = find_place(toks, text, known_words(), expecting=context.get("last_question") == "location")
     timing = resolve_time(toks, now)
     level, urgency_said = urgency_of(toks, timing)
     rating = _rating(toks, context)
@@ -66,7 +77,7 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     intent, strength = classify(toks, cues, service=service, service_strength=service_strength, slots=slots)
     if intent == "other" and context.get("last_question") != "service":
         service = None
-    language, _ = detect_language(toks, place.positions, default=str(context.get("language") or "fr"))
+    language, _ = detect_language(written, place.positions, default=str(context.get("language") or "fr"))
     if language not in ("fr", "en"):
         language = "fr"
     correction = bool(_CORRECTION.search(" ".join(toks))) or bool(place.negated and place.location)

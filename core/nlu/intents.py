@@ -23,6 +23,11 @@ _ABOUT_US = {"vous", "vos", "votre", "your", "una", "djobea", "deplacement", "in
 _OWN = {"my", "mon", "ma", "mes", "our", "notre", "nos", "me", "moi", "i", "je", "j", "we", "nous", "us"}
 _NEGATED_VERB = re.compile(r"\b(?:ne|n) (?:\w+ ){1,2}(?:plus|pas|jamais)\b|\bno dey \w+|\bnot \w+ing\b")
 _THRESHOLD = 2.0
+_CLOSERS = {"plus", "pas", "jamais"}
+_AUXILIARIES = {"est", "ai", "a", "avons", "avez", "ont", "sera", "serait", "etait"}  # "je n'ai plus besoin"
+# Asking us for something ("vous pouvez recharger mon crédit ?") is more than a greeting, even off-topic.
+_ASKS = re.compile(r"\b(?:pouvez|pourriez|peux|peut|pouvons|can|could|would|est ce|do you|does|voulez|je veux"
+                   r"|je voudrais|i want|i wan|avez vous|vous avez|vous faites|you get)\b")
 # A relapse ("fuit encore") is both a problem to fix and a hint that an earlier repair failed.
 _ALSO = {"relapse": ("problem", "complaint")}
 _ORDER = ("join_as_provider", "complaint", "cancel", "status_check", "info")
@@ -36,6 +41,7 @@ class Cues:
     greeting: bool
     only_small_talk: bool
     known: frozenset[int]  # token positions explained by a cue
+    greeted: frozenset[int] = frozenset()  # token positions inside a greeting or thanks ("tank you")
 
     def get(self, label: str) -> float:
         """Return the score of one label (0 when absent)."""
@@ -84,6 +90,10 @@ def read_cues(toks: list[str], text: str) -> Cues:
     known: set[int] = set()
     for m in _matcher().find(toks):
         label, weight = m.value
+        # "ne ferme plus, besoin menuisier": the "plus" closes the verb's negation, it starts no "plus besoin".
+        if (label == "cancel" and toks[m.start] in _CLOSERS and m.start > 1 and toks[m.start - 2] in {"ne", "n"}
+                and toks[m.start - 1] not in _AUXILIARIES):
+            continue
         for name in _ALSO.get(label, (label,)):
             scores[name] = scores.get(name, 0.0) + weight
         known.update(range(m.start, m.end))
@@ -101,13 +111,15 @@ def read_cues(toks: list[str], text: str) -> Cues:
     acks = sum(m.value == "ack" for m in talk)
     known.update(i for m in talk for i in range(m.start, m.end))
     closing = greeting or acks >= 2
-    return Cues(scores, greeting, bool(toks) and covered == len(toks) and closing, frozenset(known))
+    greeted = frozenset(i for m in talk if m.value == "greeting" for i in range(m.start, m.end))
+    return Cues(scores, greeting, bool(toks) and covered == len(toks) and closing, frozenset(known), greeted)
 
 
 def classify(
     toks: list[str], cues: Cues, *, service: str | None, service_strength: float, slots: bool
 ) -> tuple[str, float]:
     """Return the intent and the strength of its evidence (0-1)."""
+    text = " ".join(toks)
     scores = dict(cues.scores)
     problem = scores.get("problem", 0.0) > 0
     if scores.get("provider_ref") and (problem or scores.get("complaint")) and not scores.get("praise"):
@@ -139,8 +151,13 @@ def classify(
     # A trade named outright (a fridge, a plumber) in a message to a repair service asks for that job.
     if service and not buying and (request or problem or slots or len(toks) <= 3 or service_strength >= 0.9):
         return "new_request", min(1.0, 0.5 + 0.25 * request + 0.25 * problem + 0.25 * slots)
-    if service is None and problem and (request or len(toks) <= 8) and not buying:
+    # Trouble at a named place ("le fil brûle!! Bilongue") is a job even when no trade word is known.
+    if service is None and problem and (request or slots or len(toks) <= 8) and not buying:
         return "new_request", 0.35
     if cues.only_small_talk:
         return "smalltalk", 1.0
+    # "other" is a bare answer or something off-topic: a greeting or thanks with no job, place or time in it
+    # ("Bonjour à toute l'équipe, j'espère que vous allez bien") is small talk however it goes on.
+    if cues.greeting and not problem and not request and not slots and service is None and not _ASKS.search(text):
+        return "smalltalk", 0.7
     return "other", 0.0

@@ -23,7 +23,7 @@ FRENCH: dict[str, float] = {
         " cuisine salon douche toilettes eau prise ampoule machine laver tele cuisiniere gaziniere venez vite"
         " urgent urgence arrive demande annuler annulez probleme souci marche refroidit chauffe etoiles lundi"
         " mardi mercredi jeudi vendredi samedi dimanche janvier fevrier avril juin juillet aout septembre octobre"
-        " novembre decembre acheter vendre louer quartier carrefour".split(),
+        " novembre decembre acheter vendre louer quartier carrefour gars serieux francs revenue nuit menage".split(),
         0.5,
     ),
 }
@@ -39,7 +39,7 @@ ENGLISH: dict[str, float] = {
         " never always anymore anyone anything everything nothing everyone nobody somebody good bad old big small"
         " could may might must shall pm ago last first each every other such own way better worse tell know think"
         " see look keep take give bring find call told said welcome without within through until these those whose"
-        " while myself yourself".split(),
+        " while myself yourself side completely".split(),
         1.0,
     ),
     # Greetings are borrowed across languages ("Hello, je suis..."): they only hint.
@@ -51,7 +51,7 @@ ENGLISH: dict[str, float] = {
         " repair cooling cool leaking working stopped dead yes yeah near stars star now sell buy yo behind"
         " monday tuesday wednesday thursday friday saturday sunday january february april june july august"
         " september october november december servicing airtime rent strange noise thing things office shop"
-        " sister brother tank tanks tenk news noted understood alright".split(),
+        " sister brother tank tanks tenk news noted understood alright die leaks floor paid".split(),
         0.5,
     ),
 }
@@ -87,6 +87,8 @@ def detect_language(toks: list[str], skip: frozenset[int], default: str = "fr") 
         fr += FRENCH.get(tok, 0.0)
         english = ENGLISH.get(tok, 0.0)
         if not english and len(tok) > 5 and tok.endswith("ing") and tok not in _FRENCH_ING:
+            english = 0.5
+        elif not english and len(tok) > 5 and tok.endswith("ly"):  # adverbs: "completely", "really"
             english = 0.5
         en += english
     if fr == en:

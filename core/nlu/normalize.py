@@ -3,11 +3,13 @@
 import re
 
 from core.catalog.text import fold
+from core.nlu.spelling import expand
 
 _CLOCK = re.compile(r"(\d{1,2})\s*[:hH]\s*(\d{2})\b")
 _SCORE = re.compile(r"\b([0-9])\s*/\s*(5|10)\b")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _GLUED_NUMBER = re.compile(r"\b(\d+)([a-z]{2,})\b")
+_A_PLUS = re.compile(r"\b([aA])\s*\+")
 
 # One SMS or slang spelling -> its plain form; values may hold several words.
 SMS: dict[str, str] = {
@@ -51,6 +53,7 @@ def fold_text(text: str) -> str:
     """Return text lowercased and without accents, keeping clock times ("15h30") and scores ("4 sur 5")."""
     text = _CLOCK.sub(r" \1h\2 ", text)
     text = _SCORE.sub(r" \1 sur \2 ", text)
+    text = _A_PLUS.sub(" a plus ", text)
     return fold(text)
 
 
@@ -66,6 +69,8 @@ def tokens(text: str) -> list[str]:
             out += ("c", "est")
         elif word == "mn":
             out.append("minutes" if out and out[-1].isdigit() else "maintenant")
+        elif (plain := expand(word, raw[i - 1] if i else "", raw[i + 1] if i + 1 < len(raw) else "")) is not None:
+            out.extend(plain)
         else:
             out.extend(_SMS_SPLIT.get(word, (word,)))
     return out

@@ -85,14 +85,15 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"|\bwhen (?:he|she|e|dem|una man) (?:go|dey|will) (?:come|reach|arrive)\b"),
     # "the plumber una send go come today?", "my electrician is coming at 2pm, right?"
     ("status_check", 2.0, _COMING_WORDS,
-     r"\b(?:the|my|your|una|our) " + _WORKER + " " + _SENT + r"(?:is |will |go |dey |don |s )(?:still )?"
+     r"\b(?:the|my|your|una|our|le|la|l|mon|votre|notre) " + _WORKER + " " + _SENT
+     + r"(?:is |will |go |dey |don |s )(?:still )?"
      + _COMING + r"\b"),
     # "le plombier vient quand", "votre technicien arrive aujourd'hui ?" (not "que le plombier passe demain",
     # nor "il vient de casser")
     ("status_check", 2.0, "vient viennent arrive arrivent passe passent viendra arrivera passera va est sont",
      r"(?<!\bque )(?<!\bqu )\b(?:le|la|l|votre|mon|ma|notre|ton|vos|les) " + _WORKER
      + r" (?:vient|viennent|arrive|arrivent|passe|passent|viendra|arrivera|passera|va venir|va passer|va arriver"
-     r"|est en route|est ou|sont ou)(?! de\b| d\b)"),
+     r"|est en route|est ou|sont ou)(?! de\b| d\b| avec\b)"),
     ("status_check", 2.0, "il elle ils",
      r"\b(?:il|elle|ils) (?:vient|arrive|passe|va venir|va passer|va arriver) (?:toujours|quand|bientot"
      r"|aujourd hui|ce matin|ce soir|demain|ou pas|oui ou non|a quelle heure)\b"
@@ -118,12 +119,51 @@ PATTERNS: list[tuple[str, float, str, str]] = [
     # "ma demande de serrurier est validée ?", "has my booking been confirmed?"
     ("status_check", 2.0,
      "valide validee confirme confirmee confirmed approved accepted acceptee accepte traitee processed recue received",
-     r"\b(?:demande|request|booking|dossier|commande|reservation|job)s? (?:\w+ ){0,4}?(?:valide|validee|confirme"
+     r"\b(?:demande|request|booking|dossier|commande|reservation|job)s? (?:\w+ ){0,6}?(?:valide|validee|confirme"
      r"|confirmee|confirmed|approved|accepted|acceptee|accepte|traitee|processed|recue|received)\b"),
     # "do your workers bring tools?", "vos techniciens sont-ils assurés ?": how we work
     ("info", 2.0, "your una vos votre",
      r"\b(?:do|are|can|will|does|did) (?:your|una) " + _WORKER + r"\b|\b(?:vos|votre) " + _WORKER
      + r" (?:la )?(?:sont|ont|viennent|peuvent|savent|est il|sont ils|ont ils)\b"),
+    # "vos techniciens interviennent le dimanche ?", "una dey work for night?": when or where we work, asked
+    ("info", 2.0, "dimanche dimanches sunday sundays samedi saturday weekend weekends feries ferie holiday holidays"
+     " nuit night",
+     r"\b(?:vous|vos \w+|you|una|your \w+|you guys)(?: \w+){0,3}? (?:travaill\w*|intervien\w*|intervenez|work"
+     r"|working|open|ouvert\w*|passez|venez|bossez|dey|joignables?|disponibles?|dispo|available|reachable)\b"
+     r"(?: \w+){0,3}? (?:le |les |on |for |at |la )?(?:dimanches?"
+     r"|sundays?|samedis?|saturdays?|weekends?|week end|jours? feries?|public holidays?|holidays?|nuit|night)\b"),
+    # "una dey for Limbe too?", "you guys work à Japoma aussi ?": whether we cover a place, ending on "too"
+    ("info", 2.0, "too also aussi egalement",
+     r"^(?:\w+ ){0,2}?(?:you|una|you guys|vous|vos \w+|your \w+)(?: \w+){0,4}? (?:work|cover|dey|reach|go|come"
+     r"|travaillez|intervenez|couvrez|etes|are|passez|venez|allez)(?: \w+){0,3}? (?:too|also|aussi|egalement"
+     r"|as well)$"),
+    # "le peintre apporte sa peinture ou je dois l'acheter ?", "does the plumber bring his own pipes?": how we work
+    ("info", 2.0, "apporte apportent amene bring brings come vient viennent",
+     r"\b(?:{trade}|technicien|technician|worker|artisan)s? (?:\w+ )?(?:apporte|apportent|amene|bring|brings"
+     r"|come with|comes with|vient avec|viennent avec) (?:son|sa|ses|leur|leurs|his|her|their|own|the|le|la|les)\b"
+     r"|\bou (?:je dois|il faut|on doit) (?:l |les )?(?:acheter|payer|fournir)\b"
+     r"|\b(?:do i|should i|must i|dois je|faut il|je dois|do we|should we)(?: \w+){0,2}? (?:buy|acheter|fournir"
+     r"|provide|bring|apporter)\b(?: \w+){0,4}? (?:or|ou)\b"
+     r"|\b(?:does|will|do) (?:the|your|le|una) (?:{trade}|technician|worker)s? (?:\w+ )?bring\b"
+     r"|\bor (?:i|we) (?:should |must |have to |go )?(?:buy|provide)\b"),
+    # "le technicien a encaissé 20 000 et la clim ne refroidit toujours pas": our worker paid, trouble remains
+    ("complaint", 2.0, "encaisse pris recu empoche took collected collect chop chopped received take",
+     r"\b(?:a encaisse|a pris|a recu|a empoche|took|collected|collect|chop|chopped|received|take) (?:mon |my |our"
+     r" |notre |les |the |ma |ma )?(?:\d+|argent|money|moni|cash|fric|francs?|frs)\b(?: \w+){0,12}? (?:encore|toujours"
+     r"|again|still|same|de nouveau|recommence)\b"),
+    # "il m'a demandé 30 000 alors qu'on avait dit 15 000": more than the price agreed
+    ("complaint", 2.0, "dit convenu agreed said annonce quoted prevu agree",
+     r"\b(?:demande|pris|facture|charge|charged|asked|collected|took|reclame|collect|chop)(?: \w+){0,2}? \d+(?: \d+)?"
+     r"(?: \w+){0,6}? (?:dit|convenu|agreed|agree|said|annonce|quoted|prevu)\b"),
+    # "your painter came two hours late", "le plombier est arrivé 3h en retard"
+    ("complaint", 2.0, "late retard",
+     r"\b(?:came|come|arrived|reached|reach|est arrive|est arrivee|est venu|est venue|arrive|showed up)"
+     r"(?: \w+){0,3}? (?:late|en retard)\b"),
+    # "I be experienced mason", "je suis un bon plombier": a tradesperson speaking (not "je suis à Akwa, plombier")
+    ("join_as_provider", 2.0, "i je we nous",
+     r"\b(?:(?:i am|i m|i be|we are|we be)(?: a| an)?|(?:je suis|nous sommes)(?: un| une| des)?)"
+     r" (?:(?!(?:a|au|chez|at|in|for|dans|en|sans|with|la|ici|here|there|vers|near|pres|devant|outside|dehors"
+     r"|and|et|mais|but|my|mon|ma)\b)\w+ ){0,2}(?:{trade})s?\b"),
     # "do you guys repair generators?", "vous réparez les frigos ?": what we do, asked in general
     ("capability", 2.0, "do can will vous tu reparez installez nettoyez depannez posez fabriquez",
      r"\b(?:do|can|will) (?:you|una|you guys|you people|una people) (?:also )?(?:dey )?(?:repair|fix|install|do"

@@ -10,7 +10,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
     "plumbing": {
         3.0: "plomb* | plumb* | robinet* | tuyau* | evier* | lavabo* | wc | chasse d eau | chasse eau | chauffe eau"
         " | chauffe eaux | water heater | canalisation* | tap | taps | pipe | pipes | sink | toilet* | toilette*"
-        " | fosse septique | fosse | septic | siphon* | baignoire | bathtub | bath tub | bidet | compteur d eau"
+        " | fosse septique | fosse | septic | septic tank | siphon* | baignoire | bathtub | bath tub | bidet"
+        " | compteur d eau"
         " | pompe a eau | water pump | surpresseur | citerne | water tank | tank | bache a eau | drain*"
         " | debouch* | fuite d eau | water leak | water dey comot | egout* | sewage | flush"
         " | tuyauterie | robinetterie | pipe don burst | no water | pas d eau | shower | water meter | geyser*"
@@ -27,7 +28,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | neon* | spot* | tableau electrique | fusible* | fuse | onduleur* | inverter | regulateur"
         " | stabilisateur | groupe electrogene | generator | panneau* solaire* | solar | wire | wires"
         " | fils electrique* | luminaire* | lustre* | plafonnier* | applique* | led | leds | ruban led | sonnette*"
-        " | doorbell | interphone* | intercom | multiprise* | rallonge* | extension cord | goulotte* | paratonnerre"
+        " | doorbell | interphone* | poteau* | gaine electrique | gaines electriques | electric pole | fil electrique"
+        " | fil du poteau | intercom | multiprise* | rallonge* | extension cord | goulotte* | paratonnerre"
         " | ventilateur* de plafond | ventilateur* au plafond | ventilo* du plafond | ventilo* de plafond"
         " | ventilo* au plafond | ceiling fan* | installation electrique | power outage",
         2.0: "courant | current | light | lights | lumiere* | etincel* | spark* | coupure* | power | voltage"
@@ -154,6 +156,10 @@ def detect_service(
             # "le lave-vaisselle ne vide plus l'eau", "AC full of dust": the machine is the job, not the pipe.
             if trade in scores and named & owners and trade not in named:
                 scores.pop(trade)
+    # "Looking for a mason to build a wall around the septic tank": the tradesperson asked for names the job.
+    for i, tok in enumerate(toks):
+        if (trade := _WORKERS.get(tok)) and not _ASKING.isdisjoint(toks[max(0, i - 3):i]):
+            scores[trade] = scores.get(trade, 0.0) + 2.0
     # A door that is jammed or will not open is a lock problem; one that will not close is the carpenter's.
     if words & _DOORS and words & _JAMMED:
         scores["locksmith"] = scores.get("locksmith", 0.0) + 2.5
@@ -172,6 +178,14 @@ def detect_service(
     return code, strength
 
 
+_WORKERS = {
+    "plombier": "plumbing", "plumber": "plumbing", "electricien": "electrical", "electrician": "electrical",
+    "macon": "masonry", "mason": "masonry", "menuisier": "carpentry", "carpenter": "carpentry", "peintre": "painting",
+    "painter": "painting", "serrurier": "locksmith", "locksmith": "locksmith", "climaticien": "air_conditioning",
+    "carreleur": "masonry", "tiler": "masonry",
+}
+_ASKING = {"need", "besoin", "cherche", "looking", "send", "envoyez", "want", "wan", "veux", "voudrais", "faut",
+           "for", "un", "une", "a"}
 _SYMPTOMS = {
     "plumbing": {"drain", "drains", "draining", "drainage", "l eau", "water", "fuite", "fuit", "fuient", "leak",
                  "leaks", "leaking", "leakage", "coule", "coulent", "goutte", "drip", "dripping", "deborde",

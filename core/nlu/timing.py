@@ -37,7 +37,8 @@ _RELATIVE_UNITS = {
 _NUMBER_WORDS = {"une": 1, "un": 1, "an": 1, "a": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3}
 _CLOCK = re.compile(r"^(\d{1,2})h(\d{2})?$")
 # Fixed-date holidays customers plan around ("avant Noël", "for Christmas"); the day itself is the target.
-_HOLIDAYS = {"noel": (12, 25), "christmas": (12, 25), "xmas": (12, 25), "toussaint": (11, 1), "assomption": (8, 15)}
+_HOLIDAYS = {"noel": (12, 25), "christmas": (12, 25), "xmas": (12, 25), "toussaint": (11, 1), "assomption": (8, 15),
+             "fetes": (12, 25)}
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ _ASKING = {"venez", "venir", "passer", "passez", "come", "send", "envoyez", "nee
 # "à" folds to "a": before these (or a place name) it is the preposition, not the verb "a jump".
 _NOT_PARTICIPLE = {"ce", "cet", "cette", "la", "le", "l", "les", "un", "une", "mon", "ma", "notre", "partir", "cote",
                    "domicile", "maison", "midi", "nous", "moi", "vous"}
+# "la journée s'est bien passée": a day looked back on, no booking.
+_LOOKING_BACK = {"s", "a", "est", "etait", "passee", "fut"}
 _ORDINAL = {"th", "st", "nd", "rd", "er", "eme"}
 
 
@@ -78,9 +81,8 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
         if tok in {"demain", "tomorrow"}:
             after = prev == "apres" or prev == "next" or (prev == "after" and prev2 == "day")
             day = local.date() + timedelta(days=2 if after else 1)
-        elif tok in {"aujourd", "today"} or (tok == "journee" and prev in {"la", "cette"}) or (
-            tok == "jour" and prev == "ce"
-        ):
+        elif (tok in {"aujourd", "today"} or (tok == "journee" and prev in {"la", "cette"} and nxt not in _LOOKING_BACK)
+              or (tok == "jour" and prev == "ce")):
             day, today = local.date(), True
         elif tok in WEEKDAYS and prev not in {"bon", "bonne"}:
             ahead = (WEEKDAYS[tok] - local.weekday()) % 7 or 7
@@ -89,7 +91,7 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
             day = local.date() + timedelta(days=(5 - local.weekday()) % 7)
         elif tok in {"semaine", "week"} and (nxt in {"prochaine", "pro"} or prev == "next"):
             day = local.date() + timedelta(days=7 - local.weekday())
-        elif tok in _HOLIDAYS and prev not in {"joyeux", "joyeuse", "merry", "bon", "bonne", "happy"}:
+        elif tok in _HOLIDAYS and prev not in {"joyeux", "joyeuse", "merry", "bon", "bonne", "bonnes", "happy"}:
             day = _next_date(local.date(), *_HOLIDAYS[tok])
         elif tok in {"mois", "month", "semaine", "week"} and _end_of(toks, i):
             day = _end_of_period(local.date(), month=tok in {"mois", "month"})

@@ -21,7 +21,9 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | overflowing everywhere | coince dehors | coincee dehors | stuck outside | locked in | locked inside"
         " | coince dedans | coincee dedans | bloque dedans | bloquee dedans | like rain | comme la pluie"
         " | water don reach | l eau monte | water don full | attendent dehors | attend dehors | attends dehors"
-        " | attendons dehors | waiting outside | wait outside | dey wait outside | we dey outside | i m outside"
+        " | attendons dehors | locked dehors | restee a l interieur | reste a l interieur | restees a l interieur"
+        " | restes a l interieur | est restee dedans | enfermee dehors | waiting outside | wait outside"
+        " | dey wait outside | we dey outside | i m outside"
         " | i am outside | nous sommes dehors | on est dehors | on dort dehors | sleep outside",
     },
     "now": {
@@ -29,7 +31,7 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | immediately | asap | as soon as possible | au plus vite | des que possible | vite | rapide*"
         " | quick* | fast | c est grave | daba | sharp sharp | dans la journee | ca presse | c est presse"
         " | c est pressant | je suis presse | je suis pressee | hurry | en vitesse"
-        " | pressant | critical | critique",
+        " | pressant | critical | critique | today today | now now | quick quick | fast fast | vite vite",
     },
     "calm": {
         1.0: "pas urgent | not urgent | no rush | pas presse | pas pressee | no hurry | quand vous pouvez"
@@ -37,7 +39,8 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
     },
 }
 _DISCOURSE = {"now", "maintenant"}
-_SUBJECTS = {"i", "we", "je", "j", "nous", "my", "mon", "ma", "that", "que", "il", "on"}
+_SUBJECTS = {"i", "we", "je", "j", "nous", "my", "mon", "ma", "that", "que", "il", "on", "it", "e", "the", "ca", "c",
+             "everything", "elle", "he", "she", "they"}
 _PIPES = {"tuyau", "tuyaux", "pipe", "pipes", "canalisation"}
 # "On n'a plus l'eau": a broken supply pipe leaves the house dry rather than flooding it.
 _DRY = re.compile(r"\b(?:plus d eau|plus l eau|pas d eau|pas l eau|no water|no get water|sans eau|without water)\b")
@@ -51,12 +54,15 @@ _SHUT_OUT = re.compile(
     r"|(?:ne |n )?(?:peux|peut|pouvons|pouvez|arrive) (?:pas|plus) (?:l )?ouvrir(?= (?:\w+ )*?(?:serrure|cadenas"
     r"|porte|portail|verrou|boutique|magasin|maison))"
     r"|impossible de (?:rentrer|sortir)|(?:can t|cannot|can not|couldn t|no fit|unable to) (?:get in|get into"
-    r"|get inside|enter|go inside|get out|open (?:the |my |our )?(?:door|gate|house|shop|store|padlock|lock)))\b"
+    r"|get inside|enter|go inside|get out|comot|commot|go out|enter house"
+    r"|open (?:the |my |our )?(?:door|gate|house|shop|store|padlock|lock)))\b"
 )
 # "un seul feu marche", "2 feux": the burners of a cooker, not a fire.
 _COOKERS = {"cuisiniere", "gaziniere", "rechaud", "plaque", "cooker", "stove", "bruleur", "bruleurs", "foyer"}
 _BURNER_BEFORE = {"seul", "un", "une", "les", "des", "mes", "deux", "trois", "quatre", "1", "2", "3", "4", "one",
                   "two", "three", "four", "only", "dernier", "premier", "gros", "petit"}
+# "the burners no di light", "un brûleur bouché": the cooker's burners, not burning.
+_BURNERS = {"burner", "burners", "bruleur", "bruleurs"}
 _BREAKS = {"casse", "cassee", "pete", "eclate", "explose", "burst", "break", "broke", "broken", "lache"}
 
 
@@ -83,7 +89,7 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
     found = {m.value[0] for m in _matcher().find(toks)
              if not (toks[m.start] in _DISCOURSE and m.end - m.start == 1 and m.end < len(toks)
                      and toks[m.end] in _SUBJECTS)
-             and not _burner(toks, m.start, m.end)}
+             and not _burner(toks, m.start, m.end) and toks[m.start] not in _BURNERS}
     words = set(toks)
     if "danger" in found:
         return "urgent", True
