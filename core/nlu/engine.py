@@ -1,13 +1,16 @@
 """The local engine: one message in, one Analysis out; pure functions, no I/O."""
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
 from core.nlu import intents, services, urgency
+from core.nlu.blend import RulesReading, blend
 from core.nlu.intents import Cues, classify, read_cues
 from core.nlu.language import ENGLISH, FRENCH, detect_language
+from core.nlu.model import features as model_features
 from core.nlu.normalize import tokens
 from core.nlu.places import Place, find_place, place_words
 from core.nlu.schema import Analysis
@@ -51,7 +54,26 @@ def known_words() -> frozenset[str]:
 @cache
 def respeller() -> Respeller:
     """Return the sound-alike fallback over the engine's vocabulary (place names are never respelled)."""
-    return Respeller(known_words(), place_words())
+    time_words = {*WEEKDAYS, *MONTHS, *PARTS, "semaine", "prochaine", "prochain", "demain", "urgent", "vite"}
+    return Respeller(known_words(), place_words(), services.vocabulary() | time_words)
+
+
+@dataclass(frozen=True)
+class Words:
+    """A message read into words: as written (SMS expanded), its place, and unknown words respelled."""
+
+    written: list[str]
+    place: Place
+    toks: list[str]
+
+
+def read_words(text: str, context: dict[str, Any] | None = None) -> Words:
+    """Return the normalised words of a message, its place and the respelled words the tables read."""
+    context = context or {}
+    written = tokens(text)
+    place = find_place(written, text, known_words(), expecting=context.get("last_question") == "location")
+    # Words no table knows are read as the known word they sound like ("ariv", "dehor"); places stay as written.
+    return Words(written, place, respeller().respell(written, place.positions))
 
 
 def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] | None = None) -> Analysis:
@@ -60,10 +82,8 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
     context = context or {}
-    written = tokens(text)
-    place = find_place(written, text, known_words(), expecting=context.get("last_question") == "location")
-    # Words no table knows are read as the known word they sound like ("ariv", "dehor"); places stay as written.
-    toks = respeller().respell(written, place.positions)
+    words = read_words(text, context)
+    written, place, toks = words.written, words.place, words.toks
     cues = read_cues(toks, " ".join(toks))
     # A greeting's words are no trade ("tank you" names no water tank).
     trade_toks = [t if i not in cues.greeted else "" for i, t in enumerate(toks)] if cues.greeted else toks
@@ -75,17 +95,25 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     rating = _rating(toks, context)
     slots = bool(place.location or place.outside_area or timing.when or urgency_said)
     intent, strength = classify(toks, cues, service=service, service_strength=service_strength, slots=slots)
+    known_positions = cues.known | {i for m in service_matches for i in range(m.start, m.end)}
+    confidence = _confidence(
+        intent, strength, toks, known_positions, cues, service_strength if service else 0.0, place, timing, rating,
+        context,
+    )
+    # Where the rules are unsure (nothing recognised, no trade, weak evidence) the learned reading may decide.
+    # A place, time or rating given alone ("for Bepanda") or after our question is an answer, never a new job.
+    answered = bool(place.location or place.outside_area or timing.when or rating) and (
+        bool(context.get("last_question")) or len(toks) <= 3)
+    rules = RulesReading(intent, confidence, service, service_strength if service else 0.0, answered)
+    decision = blend(rules, lambda: model_features(toks, place.positions))
+    if decision.intent != intent or decision.service != service:
+        intent, service, confidence = decision.intent, decision.service, decision.confidence
     if intent == "other" and context.get("last_question") != "service":
         service = None
     language, _ = detect_language(written, place.positions, default=str(context.get("language") or "fr"))
     if language not in ("fr", "en"):
         language = "fr"
     correction = bool(_CORRECTION.search(" ".join(toks))) or bool(place.negated and place.location)
-    known_positions = cues.known | {i for m in service_matches for i in range(m.start, m.end)}
-    confidence = _confidence(
-        intent, strength, toks, known_positions, cues, service_strength if service else 0.0, place, timing, rating,
-        context,
-    )
     return Analysis(
         intent=intent,
         service_type=service,

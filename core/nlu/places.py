@@ -10,6 +10,7 @@ from rapidfuzz.distance import OSA
 from core.catalog import outside_names, place_names, quartiers
 from core.catalog.text import fold
 from core.nlu.matcher import PhraseMatcher
+from core.nlu.phonetic import sound
 
 # "Kotto pas Makepe", "c'est pas Makepe", "instead of Makepe": the place after is taken back; after a verb
 # ("ne marche pas, Akwa") "pas" negates the verb, not the place.
@@ -66,12 +67,38 @@ def _fuzzy_keys(min_length: int = 5) -> tuple[str, ...]:
     return tuple(_fuzzy_targets(min_length))
 
 
+@cache
+def _sound_matcher(known_words: frozenset[str]) -> PhraseMatcher[str]:
+    """Return the place names keyed by sound ("cite palmie", "carfour vilaj"), minus keys of common words."""
+    common = {sound(w) for w in known_words}
+    phrases = []
+    for key, q in place_names().items():
+        words = key.split()
+        keys = [sound(w) for w in words]
+        # One-word names must sound like no common word; "village" alone is too often the family's village.
+        if len(words) == 1 and (len(keys[0]) < 4 or keys[0] in common or key == "village" or not key.isalpha()):
+            continue
+        phrases.append((" ".join(keys), q.name))
+    return PhraseMatcher(phrases)
+
+
+def _sound_spans(
+    toks: list[str], known_words: frozenset[str], *, lone: bool = True
+) -> list[tuple[int, int, str, bool]]:
+    """Return places found by how their words sound; a lone word must be one no table knows."""
+    keys = [sound(t) for t in toks]
+    return [(m.start, m.end, m.value, False) for m in _sound_matcher(known_words).find(keys)
+            if m.end - m.start > 1 or (lone and len(toks[m.start]) >= 4 and toks[m.start] not in known_words)]
+
+
 def place_words() -> set[str]:
     """Return every word that is part of a place name (they carry no language)."""
     return _quartier_matcher().words | _outside_matcher().words
 
 
-def find_place(toks: list[str], original: str, known_words: set[str], *, expecting: bool = False) -> Place:
+def find_place(
+    toks: list[str], original: str, known_words: set[str] | frozenset[str], *, expecting: bool = False
+) -> Place:
     """Return the quartier or outside town named in the message; the last one not taken back wins.
 
     `expecting` says we just asked where the job is: a short answer may then be a shorter or rougher typo.
@@ -86,6 +113,14 @@ def find_place(toks: list[str], original: str, known_words: set[str], *, expecti
         if not any(s <= m.start < e for s, e, _, _ in spans):
             spans.append((m.start, m.end, m.value, True))
     fuzzy = False
+    if not any(not out for *_, out in spans):
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        known = known_words if isinstance(known_words, frozenset) else frozenset(known_words)
+        # A lone rough word is a place only inside a sentence or when we asked where ("akwaa" alone is not).
+        for span in _sound_spans(toks, known, lone=expecting or len(toks) > 2):
+            if not taken.intersection(range(span[0], span[1])):
+                spans.append(span)
+                fuzzy = True
     if not any(not out for *_, out in spans):
         taken = {i for s, e, _, _ in spans for i in range(s, e)}
         for i, tok in enumerate(toks):

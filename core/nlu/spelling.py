@@ -6,6 +6,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from core.nlu.phonetic import sound
+
 # More SMS French and written Pidgin, one spelling -> its plain form (several words allowed).
 SHORTHAND: dict[str, str] = {
     # French SMS
@@ -85,6 +87,10 @@ def expand(word: str, prev: str, nxt: str) -> tuple[str, ...] | None:
         return ("ca",) if nxt in _CA_VERBS or not nxt else ("sa",)
     if word == "e" and nxt in _EST_NEXT:  # "le plombier é où ?": SMS "est" (Pidgin "e" is "it", before verbs)
         return ("est",)
+    if word == "sm" and nxt in {"pro", "prochaine"}:  # "la sm pro"
+        return ("semaine",)
+    if word == "pro" and prev == "sm":
+        return ("prochaine",)
     if word == "sam" and prev not in _PERSON:
         return ("samedi",)
     if (plain := SHORTHAND.get(word)) is not None:
@@ -110,13 +116,21 @@ def sound_key(word: str) -> str:
     return w
 
 # Real words that sound like a cue word but mean something else ("elle se plaint" is no "plainte").
-_REAL_WORDS = frozenset("plaint plains market respond metre ouvre machin machins".split())
+_REAL_WORDS = frozenset("plaint plains market respond metre ouvre machin machins etage etages mets".split())
+
+
+def _within(short: str, long: str) -> bool:
+    """Return whether short is long with letters left out ("pindr" in "peindre"; not "joint" in "joiner")."""
+    rest = iter(long)
+    return all(c in rest for c in short)
 
 
 class Respeller:
     """Maps unknown words to the known word that sounds the same, when exactly one close word does."""
 
-    def __init__(self, vocabulary: Iterable[str], protected: Iterable[str] = ()) -> None:
+    def __init__(
+        self, vocabulary: Iterable[str], protected: Iterable[str] = (), sound_targets: Iterable[str] = ()
+    ) -> None:
         self._known = frozenset(vocabulary)
         self._protected = frozenset(protected) | _REAL_WORDS
         by_key: dict[str, list[str]] = {}
@@ -126,6 +140,12 @@ class Respeller:
                 if len(key) >= 4:
                     by_key.setdefault(key, []).append(word)
         self._by_key = by_key
+        # Second ear, for trade and time words only: the French-aware sound key ("pindr" = peindre, "kouran" = courant).
+        by_sound: dict[str, list[str]] = {}
+        for word in sorted(set(sound_targets)):
+            if len(word) >= 4 and word.isalpha() and len(key := sound(word)) >= 3:
+                by_sound.setdefault(key, []).append(word)
+        self._by_sound = by_sound
         self.lookup = lru_cache(maxsize=20_000)(self._lookup)
 
     def _lookup(self, word: str) -> str:
@@ -133,13 +153,26 @@ class Respeller:
             return word
         candidates = self._by_key.get(sound_key(word))
         if not candidates:
-            return word
+            return self._sounds_like(word)
         # Among spellings of one sound ("bloque", "bloquer"), the closest written form, then the shortest.
         best = min(candidates, key=lambda c: (Levenshtein.distance(word, c), len(c), c))
         # SMS drops letters ("ariv", "dehor") or writes "k" for "qu"; a word as long as a known one is rather an
         # inflection of its own ("entrer", "chambres", "showed") and stays as written.
         shorter = len(word) < len(best) or (len(word) == len(best) and "k" in word and "k" not in best)
-        return best if shorter and len(best) - len(word) <= 2 and best[0] == word[0] else word
+        return best if shorter and len(best) - len(word) <= 2 and best[0] == word[0] else self._sounds_like(word)
+
+    def _sounds_like(self, word: str) -> str:
+        """Return the known word said the same way as an SMS spelling of 4+ letters, else the word itself."""
+        if len(word) < 3:
+            return word
+        candidates = self._by_sound.get(sound(word))
+        if not candidates:
+            return word
+        best = min(candidates, key=lambda c: (Levenshtein.distance(word, c), len(c), c))
+        # SMS drops letters or writes k/z/w for c/s/oi; a word as long as the trade word is a word of its own.
+        extra = set(word) - set(best)
+        sms = (len(word) < len(best) and _within(word, best)) or (bool(extra) and extra <= set("kzw"))
+        return best if sms and Levenshtein.distance(word, best) <= max(2, len(best) // 2) else word
 
     def respell(self, toks: list[str], skip: Iterable[int] = ()) -> list[str]:
         """Return the tokens with unknown words replaced by their sound-alike known word (skip: positions kept)."""
