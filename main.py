@@ -9,6 +9,7 @@ from core.config import settings
 from core.conversations.routes import router as chat_router
 from core.health import router as health_router
 from core.logs import log, setup_logging
+from core.messaging.routes import fast_lane
 from core.messaging.routes import router as whatsapp_router
 from core.payments.routes import router as payments_router
 
@@ -19,8 +20,10 @@ for router in (health_router, chat_router, whatsapp_router, payments_router):
 
 @app.on_startup
 def _startup() -> None:
+    if app.middleware_stack is not None:  # built by the server before start-up; webhooks skip browser middlewares
+        app.middleware_stack = fast_lane(app.middleware_stack)
     prepare()
-    if settings.scheduler_enabled:
+    if settings.scheduler_enabled and settings.inline_processing:  # otherwise `djobea worker` runs the sweeps
         scheduler.start()
     log.info("djobea started", url=settings.base_url())
     print(f"  Djobea is running on http://{settings.host}:{settings.port}", flush=True)

@@ -16,6 +16,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
 
+    worker = commands.add_parser("worker", help="process messages and run the sweeps (with DJOBEA_INLINE_PROCESSING=0)")
+    worker.add_argument("--threads", type=int, default=4, help="conversations processed at the same time")
+    worker.add_argument("--nice", type=int, default=0, help="lower this process's CPU priority (0-19)")
+
     db = commands.add_parser("db", help="database commands")
     db.add_argument("action", choices=["upgrade"])
 
@@ -33,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     analyze.add_argument("--engine", choices=["local", "llm", "hybrid"], default="local")
 
     args = parser.parse_args(argv)
-    handler = {"serve": _serve, "db": _db, "seed": _seed, "admin": _admin, "analyze": _analyze}[args.command]
+    handler = {"serve": _serve, "worker": _worker, "db": _db, "seed": _seed, "admin": _admin,
+               "analyze": _analyze}[args.command]
     return handler(args)
 
 
@@ -44,6 +49,15 @@ def _serve(args: argparse.Namespace) -> int:
     import main as app_main  # the web app lives outside core; import it only when serving
 
     app_main.run()
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from core import worker
+    from core.logs import setup_logging
+
+    setup_logging()  # the schema is the web process's (or `djobea db upgrade`'s) to migrate, never two at once
+    worker.run(threads=args.threads, nice=args.nice)
     return 0
 
 

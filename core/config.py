@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     admin_password: SecretStr = Field(SecretStr(""), alias="DJOBEA_ADMIN_PASSWORD")
     log_level: str = Field("INFO", alias="LOG_LEVEL")
     scheduler_enabled: bool = Field(True, alias="DJOBEA_SCHEDULER")
+    # Off when `djobea worker` processes messages: the web process then only stores and answers webhooks.
+    inline_processing: bool = Field(True, alias="DJOBEA_INLINE_PROCESSING")
 
     # Twilio (WhatsApp). Without an auth token the webhook is off and messages go to the simulator.
     twilio_account_sid: str = Field("", alias="TWILIO_ACCOUNT_SID")

@@ -1,6 +1,6 @@
 """Inbound messages: stored first (claimed once by their channel id), then processed in conversation order."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -22,13 +22,15 @@ STALL_AFTER = timedelta(seconds=30)
 
 
 def receive(*, session: Session, channel: str, external_id: str, body: str, provider_message_id: str | None = None,
-            media: list | None = None, name: str = "", status: str = "received") -> Message | None:
+            media: list | None = None, name: str = "", status: str = "received", received_at: datetime | None = None,
+            ) -> Message | None:
     """Store an inbound message; return None when this channel id was already received (a retry).
 
-    status "media" holds the message back from the engine until its attachments are fetched.
+    status "media" holds the message back from the engine until its attachments are fetched; received_at is when
+    the channel delivered it (now by default).
     """
     conversation = conversation_for(session=session, channel=channel, external_id=external_id, name=name)
-    now = clock.now()
+    now = received_at or clock.now()
     message = Message(conversation_id=conversation.id, direction="in", channel=channel,
                       author=conversation.role, body=body, provider_message_id=provider_message_id,
                       media=media or [], status=status, created_at=now)
@@ -51,19 +53,21 @@ def receive(*, session: Session, channel: str, external_id: str, body: str, prov
 
 
 def accept(*, session: Session, channel: str, external_id: str, body: str, provider_message_id: str | None = None,
-           media: list | None = None, name: str = "", waits_for_media: bool = False) -> Message | None:
+           media: list | None = None, name: str = "", waits_for_media: bool = False,
+           received_at: datetime | None = None) -> Message | None:
     """Receive a message and count it against the sender's rate limit; None for a retry of a stored one.
 
     Over the limit the message is kept with status "throttled" (never processed) and one notice per window is sent.
     """
     message = receive(session=session, channel=channel, external_id=external_id, body=body,
                       provider_message_id=provider_message_id, media=media, name=name,
-                      status="media" if waits_for_media else "received")
+                      status="media" if waits_for_media else "received", received_at=received_at)
     if message is None:
         return None
     conversation = session.get(Conversation, message.conversation_id)
+    # Counted in the window the message arrived in, so a backlog attached late is not mistaken for a burst.
     decision = ratelimit.hit(session=session, key=f"in:{channel}:{conversation.external_id}",
-                             limit=settings.inbound_rate_per_minute)
+                             limit=settings.inbound_rate_per_minute, at=received_at)
     if not decision.allowed:
         message.status = "throttled"
         session.add(message)
@@ -93,7 +97,7 @@ def process_conversation(conversation_id: int) -> int:
             message = session.exec(
                 select(Message).where(Message.conversation_id == conversation_id, Message.direction == "in",
                                       Message.status == "received", Message.attempts < MAX_ATTEMPTS)
-                .order_by(Message.id).limit(1)).first()
+                .order_by(Message.created_at, Message.id).limit(1)).first()
             if message is None:
                 return done
             message_id = message.id
@@ -131,8 +135,10 @@ def _handle(session: Session, conversation: Conversation, message: Message) -> N
 
 def resume_stalled(limit: int = 50) -> int:
     """Process inbound messages left waiting (a crash, a restart); return how many conversations were resumed."""
+    from core.messaging.inbox import attach_pending
     from core.messaging.media import prepare
 
+    attach_pending(limit, older_than=STALL_AFTER)  # stored at the door but never attached
     cutoff = clock.now() - STALL_AFTER
     with session_scope() as session:
         waiting_media = session.exec(

@@ -49,3 +49,23 @@ class WebhookHit(SQLModel, table=True):
     status_code: int
     latency_ms: float
     at: datetime = utc_field(default_now=True, index=True)
+
+
+class InboundMessage(SQLModel, table=True):
+    """A channel message as received, stored by the webhook in one statement; attached to its conversation later.
+
+    The unique (channel, sid) claims a channel's message id at the door; message_id is set once it is a Message.
+    """
+
+    __table_args__ = (sa.UniqueConstraint("channel", "sid"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=12)
+    sid: str = Field(max_length=64)
+    sender: str = Field(max_length=120)
+    name: str = Field(default="", max_length=120)
+    body: str = Field(default="", sa_type=sa.Text)
+    media: list = json_field(list)
+    received_at: datetime = utc_field(default_now=True)
+    message_id: int | None = Field(default=None, index=True)  # no foreign key: pruned independently of messages
+    attached_at: datetime | None = utc_field()

@@ -1,6 +1,7 @@
 """Per-sender rate limit, counted in the database so every process shares it."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -23,9 +24,10 @@ class RateDecision:
     window: int
 
 
-def hit(*, session: Session, key: str, limit: int, window_seconds: int = WINDOW_SECONDS) -> RateDecision:
-    """Count one event for key in the current window (atomic upsert) and decide if it is within the limit."""
-    window = int(clock.now().timestamp()) // window_seconds
+def hit(*, session: Session, key: str, limit: int, window_seconds: int = WINDOW_SECONDS,
+        at: datetime | None = None) -> RateDecision:
+    """Count one event for key in the window of at (now by default; atomic upsert); decide if it is within limit."""
+    window = int((at or clock.now()).timestamp()) // window_seconds
     table = RateCounter.__table__
     dialect = session.get_bind().dialect.name
     insert = pg_insert(table) if dialect == "postgresql" else sqlite_insert(table)

@@ -1,7 +1,9 @@
 """Twilio's webhooks: inbound WhatsApp messages and delivery status callbacks.
 
-Both are signed (X-Twilio-Signature over PUBLIC_BASE_URL + path and the form), answer at once, and do the slow
-work (fetching photos, running the engine) after the answer, as a background task of the request.
+Both are signed (X-Twilio-Signature over PUBLIC_BASE_URL + path and the form) and answer at once: an inbound
+message is kept in the inbox with one statement before the answer. The rest (its conversation, the rate limit,
+fetching photos, the engine) runs after the answer: as a background task of the request, or in `djobea worker`
+when DJOBEA_INLINE_PROCESSING is off.
 """
 
 import asyncio
@@ -9,16 +11,18 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, BackgroundTasks, Request, Response
+from fastapi import APIRouter, BackgroundTasks, FastAPI, Request, Response
 from starlette.datastructures import FormData
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from core.db import run_io
+from core.config import settings
+from core.db import is_postgres, run_io
 from core.logs import log
-from core.messaging import twilio_channel, webhook
+from core.messaging import inbox, twilio_channel, webhook
 from core.messaging.inbound import process_message
 from core.messaging.media import prepare
 
-ANSWER_THREADS = 12
+ANSWER_THREADS = 32
 PROCESSING_THREADS = 2
 router = APIRouter()
 TWIML = "text/xml"
@@ -66,11 +70,12 @@ async def _inbound(request: Request, background: BackgroundTasks) -> Response:
         inbound = webhook.parse(form)
     except webhook.BadInbound as exc:
         return Response(str(exc), status_code=400, media_type="text/plain")
-    stored = await asyncio.get_running_loop().run_in_executor(_answering, webhook.store, inbound)
-    if stored is not None:
-        message_id, status = stored
-        if status in ("received", "media"):
-            background.add_task(_process, message_id, status)
+    inbox_id = await asyncio.get_running_loop().run_in_executor(_answering, inbox.stage, inbound)
+    if inbox_id is not None:
+        if settings.inline_processing:
+            background.add_task(_process, inbox_id)
+        elif is_postgres():
+            background.add_task(run_io, inbox.wake_workers)
     return Response(webhook.EMPTY_TWIML, media_type=TWIML)
 
 
@@ -90,19 +95,41 @@ async def _verified_form(request: Request) -> tuple[FormData, Response | None]:
     return form, None
 
 
-async def _process(message_id: int, status: str) -> None:
-    """Fetch attachments then run the engine; a failure is left to the stalled-message sweep."""
+async def _process(inbox_id: int) -> None:
+    """Attach the message to its conversation, fetch attachments, run the engine; a failure is left to the sweep."""
     loop = asyncio.get_running_loop()
     try:
+        attached = await loop.run_in_executor(_processing, inbox.attach, inbox_id)
+        if attached is None:
+            return
+        message_id, status = attached.message_id, attached.status
         if status == "media":
             status = await loop.run_in_executor(_processing, prepare, message_id)
         if status == "received":
             await loop.run_in_executor(_processing, process_message, message_id)
     except Exception:
-        log.exception("inbound processing failed; the sweep will retry", message_id=message_id)
+        log.exception("inbound processing failed; the sweep will retry", inbox_id=inbox_id)
 
 
 def _record(background: BackgroundTasks, route: str, status_code: int, started: float) -> None:
     batch = webhook.hits.add(route, status_code, (time.perf_counter() - started) * 1000)
     if batch:
         background.add_task(run_io, webhook.write_hits, batch)
+
+
+def fast_lane(app: ASGIApp) -> ASGIApp:
+    """Return app with Twilio's webhooks served directly, ahead of the page middlewares (sessions, gzip, ...).
+
+    Those middlewares are for browsers; each costs the webhook a task and memory streams per request.
+    """
+    lane = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
+    lane.include_router(router)
+    paths = {route.path for route in router.routes}
+
+    async def serve(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] in paths:
+            await lane(scope, receive, send)
+        else:
+            await app(scope, receive, send)
+
+    return serve

@@ -1,0 +1,165 @@
+"""The inbox: messages stored at the door in one statement, attached to their conversations afterwards.
+
+The webhook's answer waits only for stage(): one INSERT ... ON CONFLICT DO NOTHING claims the channel's message
+id and keeps the message. attach() then does the heavier work (conversation and customer on first contact, the
+Message row, the sender's rate limit) off the answer path: right after the answer in the web process, or in
+`djobea worker`, which a NOTIFY sent after the answer wakes (it also looks a few times a second).
+"""
+
+import json
+import threading
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+import psycopg
+import sqlalchemy as sa
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from core import clock
+from core.config import settings
+from core.conversations.models import Message
+from core.db import get_engine, is_postgres, session_scope
+from core.logs import log
+from core.messaging.inbound import accept
+from core.messaging.models import InboundMessage
+from core.messaging.webhook import Inbound
+
+CHANNEL_NOTIFY = "djobea_inbox"
+WAKE_SECONDS = 0.05
+ANSWER_POOL = 32  # one connection per answering thread (core.messaging.routes.ANSWER_THREADS)
+KEEP = timedelta(days=2)  # Twilio retries for hours at most; a sid older than this is not claimed at the door
+
+
+@dataclass(frozen=True)
+class Attached:
+    """A message that joined its conversation: what the engine (or the media fetcher) must do next."""
+
+    message_id: int
+    conversation_id: int
+    status: str  # received | media | throttled
+
+
+def stage(inbound: Inbound, *, channel: str = "whatsapp") -> int | None:
+    """Store the message as received in one statement; return its inbox id, or None for a sid seen before."""
+    row = {"channel": channel, "sid": inbound.sid, "sender": inbound.sender, "name": inbound.name,
+           "body": inbound.body, "media": inbound.media, "received_at": clock.now()}
+    if is_postgres():
+        return _stage_postgres(row)
+    table = InboundMessage.__table__
+    statement = sqlite_insert(table).values(row).on_conflict_do_nothing(
+        index_elements=["channel", "sid"]).returning(table.c.id)
+    with get_engine().begin() as conn:
+        return conn.execute(statement).scalar()
+
+
+def wake_workers() -> bool:
+    """NOTIFY the workers that messages wait, at most every WAKE_SECONDS; True when a notification was sent.
+
+    Kept out of stage(): PostgreSQL serialises the commits of notifying transactions, WAL flush included.
+    """
+    global _last_wake
+    with _door_lock:
+        if time.monotonic() - _last_wake < WAKE_SECONDS:
+            return False
+        _last_wake = time.monotonic()
+    connection = _door().raw_connection()
+    try:
+        connection.driver_connection.execute(f"NOTIFY {CHANNEL_NOTIFY}")
+    finally:
+        connection.close()
+    return True
+
+
+def attach(inbox_id: int) -> Attached | None:
+    """Attach one stored message to its conversation; None when it was attached already (or is locked elsewhere)."""
+    with session_scope() as session:
+        rows = _claim(session, select(InboundMessage).where(InboundMessage.id == inbox_id))
+        return _attach(session, rows[0]) if rows else None
+
+
+def attach_pending(limit: int = 200, older_than: timedelta | None = None) -> list[Attached]:
+    """Attach waiting messages in arrival order (a batch claimed with SKIP LOCKED); return those now messages."""
+    query = select(InboundMessage).where(InboundMessage.message_id.is_(None)).order_by(InboundMessage.id).limit(limit)
+    if older_than is not None:
+        query = query.where(InboundMessage.received_at < clock.now() - older_than)
+    attached = []
+    with session_scope() as session:
+        for row in _claim(session, query):
+            try:
+                with session.begin_nested():
+                    done = _attach(session, row)
+            except Exception:  # one bad row must not hold back the others; it stays waiting for the next sweep
+                log.exception("inbox message not attached", inbox_id=row.id)
+                continue
+            if done is not None:
+                attached.append(done)
+    return attached
+
+
+def prune() -> int:
+    """Delete attached inbox rows older than KEEP; return how many."""
+    table = InboundMessage.__table__
+    with session_scope() as session:
+        return session.execute(sa.delete(table).where(table.c.message_id.is_not(None),
+                                                      table.c.received_at < clock.now() - KEEP)).rowcount
+
+
+_STAGE_SQL = ("INSERT INTO inboundmessage (channel, sid, sender, name, body, media, received_at) "
+              "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (channel, sid) DO NOTHING RETURNING id")
+_door_engines: dict[str, Engine] = {}
+_door_lock = threading.Lock()
+_last_wake = 0.0
+
+
+def _stage_postgres(row: dict) -> int | None:
+    """One autocommitted statement on a driver connection: the answer path's whole database cost."""
+    params = (row["channel"], row["sid"], row["sender"], row["name"], row["body"],
+              json.dumps(row["media"], ensure_ascii=False), row["received_at"])
+    for attempt in range(2):
+        connection = _door().raw_connection()
+        try:
+            found = connection.driver_connection.execute(_STAGE_SQL, params).fetchone()
+            return found[0] if found else None
+        except psycopg.OperationalError:
+            connection.invalidate()  # a connection the server dropped (restart): the retry opens a fresh one
+            if attempt:
+                raise
+        finally:
+            connection.close()
+    return None
+
+
+def _door() -> Engine:
+    # Its own small pool: autocommit, and no pre-ping round trip (a dropped connection is retried once instead).
+    url = settings.resolved_database_url
+    with _door_lock:
+        if url not in _door_engines:
+            _door_engines[url] = sa.create_engine(url, isolation_level="AUTOCOMMIT", pool_size=ANSWER_POOL,
+                                                  max_overflow=8, pool_recycle=1800)
+        return _door_engines[url]
+
+
+def _claim(session: Session, query) -> list[InboundMessage]:
+    query = query.where(InboundMessage.message_id.is_(None))
+    if is_postgres():
+        query = query.with_for_update(skip_locked=True)  # two workers never attach the same message
+    return list(session.exec(query).all())
+
+
+def _attach(session: Session, row: InboundMessage) -> Attached | None:
+    message = accept(session=session, channel=row.channel, external_id=row.sender, body=row.body,
+                     provider_message_id=row.sid, media=row.media, name=row.name, received_at=row.received_at,
+                     waits_for_media=any(item.get("kind") != "location" for item in row.media))
+    if message is None:  # already a message (stored by another path before this row): nothing more to do
+        row.message_id = session.exec(select(Message.id).where(Message.channel == row.channel,
+                                                               Message.provider_message_id == row.sid)).one()
+    else:
+        row.message_id = message.id
+    row.attached_at = clock.now()
+    session.add(row)
+    if message is None:
+        return None
+    return Attached(message.id, message.conversation_id, message.status)
