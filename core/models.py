@@ -1,5 +1,6 @@
 """Every table, imported in one place so metadata and migrations see them all."""
 
+from core.analytics.models import DailyTotals, JobRun, ProviderDay, RollupState
 from core.auth.models import Account, LoginCode
 from core.conversations.models import Case, Conversation, Message
 from core.customers.models import Customer
@@ -12,8 +13,8 @@ from core.rules.models import AuditEntry, BusinessRule
 from core.service_requests.models import RequestEvent, RequestMedia, ServiceRequest
 
 __all__ = [
-    "Account", "AuditEntry", "BusinessRule", "Case", "Conversation", "Customer", "LedgerEntry", "LlmCall",
-    "LoginCode", "Message", "Offer", "OutboxMessage", "Payment", "Provider", "ProviderApplication",
-    "ProviderService", "ProviderZone", "RateCounter", "Rating", "RequestEvent", "RequestMedia", "ServiceRequest",
-    "WebhookHit",
+    "Account", "AuditEntry", "BusinessRule", "Case", "Conversation", "Customer", "DailyTotals", "JobRun",
+    "LedgerEntry", "LlmCall", "LoginCode", "Message", "Offer", "OutboxMessage", "Payment", "Provider",
+    "ProviderApplication", "ProviderDay", "ProviderService", "ProviderZone", "RateCounter", "Rating", "RequestEvent",
+    "RequestMedia", "RollupState", "ServiceRequest", "WebhookHit",
 ]

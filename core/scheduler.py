@@ -1,9 +1,14 @@
 """APScheduler wiring: each job only triggers a sweep of due work stored in the database."""
 
 import importlib
+import os
+import socket
+import time
 from collections.abc import Callable
+from datetime import datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy.dialects import postgresql, sqlite
 
 from core.logs import log
 
@@ -15,9 +20,16 @@ JOBS: list[tuple[str, str, float]] = [
     ("matching", "core.matching.sweep:advance_due", 3),
     ("payment_links", "core.payments.service:send_due_links", 5),
     ("payment_reconcile", "core.payments.service:reconcile_pending", 60),
+    ("rollups", "core.analytics.rollups:sweep", 60),
+    ("inbox_prune", "core.messaging.inbox:prune", 3600),
 ]
 _scheduler: BackgroundScheduler | None = None
-last_runs: dict[str, dict] = {}
+last_runs: dict[str, dict] = {}  # this process only; the monitoring page reads every process's runs from JobRun
+
+
+def process_name() -> str:
+    """Return 'host:pid' of this process (read at each call: workers may be forked after import)."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def _resolve(target: str) -> Callable[[], int]:
@@ -28,13 +40,33 @@ def _resolve(target: str) -> Callable[[], int]:
 def _run(name: str, function: Callable[[], int]) -> None:
     from core import clock
 
-    started = clock.now()
+    started, clock_start = clock.now(), time.perf_counter()
     try:
         count = function()
         last_runs[name] = {"at": started, "ok": True, "count": count}
     except Exception as exc:  # a failing sweep must not stop the others; it is retried next tick
         log.exception("scheduled job failed", job=name)
         last_runs[name] = {"at": started, "ok": False, "error": repr(exc)[:200]}
+    try:
+        record_run(job=name, started_at=started, seconds=time.perf_counter() - clock_start, **{
+            k: v for k, v in last_runs[name].items() if k != "at"})
+    except Exception:  # the record is for the monitoring page; losing one must not disturb the sweeps
+        log.exception("could not record the scheduled run", job=name)
+
+
+def record_run(*, job: str, started_at: datetime, seconds: float, ok: bool, count: int | None = None,
+               error: str = "", process: str | None = None) -> None:
+    """Store this job's last run for this process: one upsert, overwriting the previous run."""
+    from core.analytics.models import JobRun
+    from core.db import session_scope
+
+    values = {"job": job, "process": process or process_name(), "started_at": started_at, "seconds": round(seconds, 3),
+              "ok": ok, "count": count if isinstance(count, int) else None, "error": error[:300]}
+    with session_scope() as session:
+        table = JobRun.__table__  # type: ignore[attr-defined]
+        insert = postgresql.insert(table) if session.get_bind().dialect.name == "postgresql" else sqlite.insert(table)
+        session.execute(insert.values(**values).on_conflict_do_update(
+            index_elements=["job", "process"], set_={k: v for k, v in values.items() if k not in ("job", "process")}))
 
 
 def start() -> None:

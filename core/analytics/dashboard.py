@@ -7,7 +7,19 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core import clock
-from core.analytics.filters import BUCKETS, Filters, local_day, local_midnight, request_conditions, seconds_between
+from core.analytics.filters import (
+    BUCKETS,
+    STAGES,
+    Filters,
+    local_day,
+    local_midnight,
+    request_conditions,
+    seconds_between,
+    without,
+)
+from core.analytics.models import WAIT_EDGES
+from core.analytics.rollups import wait_bucket_conditions
+from core.analytics.totals import Rolled, Split, exact_median, median_from_histogram, plan, provider_jobs, rolled_up
 from core.payments.models import Payment
 from core.providers.models import Provider, ProviderService, ProviderZone, Rating
 from core.service_requests.models import ServiceRequest as R
@@ -25,6 +37,7 @@ class Kpis:
     completed: int = 0
     paid: int = 0
     median_assign_seconds: float | None = None
+    median_estimated: bool = False  # True: interpolated in the time-to-assignment histogram (long periods)
     revenue: int = 0
     commission: int = 0
     payments: int = 0
@@ -55,48 +68,76 @@ def week_start(now: datetime) -> datetime:
     return local_midnight(today - timedelta(days=today.weekday()))
 
 
-def kpis(*, session: Session, filters: Filters, now: datetime | None = None) -> Kpis:
+ROLLED_NAMES = ["requests", *STAGES, "revenue", "commission", "payments", "rating_sum", "ratings",
+                *[f"wait_{low}m" for low in WAIT_EDGES]]
+
+
+def _rolled(session: Session, filters: Filters, split: Split | None, rolled: Rolled | None) -> tuple[Split, Rolled]:
+    split = split or plan(session=session, filters=filters)
+    return split, rolled or rolled_up(session=session, split=split, filters=filters, names=ROLLED_NAMES)
+
+
+def _live_counts(session: Session, filters: Filters, split: Split, now: datetime) -> dict[str, int]:
+    """The live requests: today, this week, and the live part's funnel and time-to-assignment buckets."""
+    today, week = local_midnight(clock.local(now).date()), week_start(now)
+    scope = request_conditions(session, Filters(service=filters.service, quartier=filters.quartier))
+    recent = session.exec(select(_sum_if(R.created_at >= today), sa.func.count())
+                          .where(*scope, R.created_at >= week)).one()
+    # each row's time to assignment is computed once in the inner query (OFFSET 0 keeps it from being inlined)
+    rows = (select(R.offered_at, R.assigned_at, R.completed_at, R.paid_at,
+                   seconds_between(session, R.assigned_at, R.created_at).label("seconds"))
+            .where(split.live_condition(R.created_at), *request_conditions(session, _undated(filters)))
+            .offset(0).subquery())
+    columns = {"requests": sa.func.count(),
+               **{stage: _sum_if(rows.c[f"{stage}_at"].is_not(None)) for stage in STAGES},
+               **{name: _sum_if(sa.and_(rows.c.assigned_at.is_not(None), condition))
+                  for name, condition in wait_bucket_conditions(rows.c.seconds)}}
+    row = session.exec(select(*columns.values())).one()
+    return {"requests_today": int(recent[0]), "requests_week": int(recent[1]),
+            **{name: int(value) for name, value in zip(columns, row, strict=True)}}
+
+
+def kpis(*, session: Session, filters: Filters, now: datetime | None = None, split: Split | None = None,
+         rolled: Rolled | None = None, live: dict[str, int] | None = None) -> Kpis:
     """Return the headline numbers for the filters (today and this week ignore the period)."""
     now = now or clock.now()
-    today, week = local_midnight(clock.local(now).date()), week_start(now)
-    scope = [c for c in request_conditions(session, Filters(service=filters.service, quartier=filters.quartier))]
-    in_period = sa.and_(sa.true(), *request_conditions(session, filters))
-    earliest = min(week, filters.start) if filters.start is not None else None
-    query = select(
-        _sum_if(R.created_at >= today), _sum_if(R.created_at >= week), _sum_if(in_period),
-        _sum_if(sa.and_(in_period, R.offered_at.is_not(None))),  # type: ignore[union-attr]
-        _sum_if(sa.and_(in_period, R.assigned_at.is_not(None))),  # type: ignore[union-attr]
-        _sum_if(sa.and_(in_period, R.completed_at.is_not(None))),  # type: ignore[union-attr]
-        _sum_if(sa.and_(in_period, R.paid_at.is_not(None))),  # type: ignore[union-attr]
-    ).where(*scope)
-    if earliest is not None:
-        query = query.where(R.created_at >= earliest)
-    row = session.exec(query).one()
-    result = Kpis(*(int(v) for v in row))
-    result.median_assign_seconds = median_assignment_seconds(session=session, filters=filters)
+    split, rolled_part = _rolled(session, filters, split or plan(session=session, filters=filters, now=now), rolled)
+    live = live or _live_counts(session, filters, split, now)
+    scope = request_conditions(session, Filters(service=filters.service, quartier=filters.quartier))
+    result = Kpis(**{name: live[name] for name in ("requests_today", "requests_week", "requests", *STAGES)})
     money = (select(sa.func.coalesce(sa.func.sum(Payment.amount), 0),
                     sa.func.coalesce(sa.func.sum(Payment.commission), 0), sa.func.count(Payment.id))
-             .where(Payment.status == "success", *_between(Payment.paid_at, filters)))
-    stars = select(sa.func.avg(Rating.stars), sa.func.count(Rating.id)).where(*_between(Rating.created_at, filters))
+             .where(Payment.status == "success", split.live_condition(Payment.paid_at)))
+    stars = select(sa.func.coalesce(sa.func.sum(Rating.stars), 0), sa.func.count(Rating.id)).where(
+        split.live_condition(Rating.created_at))
     if scope:  # join the requests only when a service or quartier narrows the view
         money = money.join(R, R.id == Payment.request_id).where(*scope)
         stars = stars.join(R, R.id == Rating.request_id).where(*scope)
-    revenue = session.exec(money).one()
-    result.revenue, result.commission, result.payments = int(revenue[0]), int(revenue[1]), int(revenue[2])
-    ratings = session.exec(stars).one()
-    result.rating_avg = float(ratings[0]) if ratings[0] is not None else None
-    result.ratings = int(ratings[1])
+    revenue, ratings = session.exec(money).one(), session.exec(stars).one()
+    rolled = rolled_part.sums
+    result.requests += int(rolled["requests"])
+    for stage in STAGES:
+        setattr(result, stage, getattr(result, stage) + int(rolled[stage]))
+    result.revenue = int(revenue[0]) + int(rolled["revenue"])
+    result.commission = int(revenue[1]) + int(rolled["commission"])
+    result.payments = int(revenue[2]) + int(rolled["payments"])
+    result.ratings = int(ratings[1]) + int(rolled["ratings"])
+    stars_total = int(ratings[0]) + int(rolled["rating_sum"])
+    result.rating_avg = stars_total / result.ratings if result.ratings else None
     result.active_providers = active_providers(session=session, filters=filters)
     return result
 
 
-def _between(column: object, filters: Filters) -> list:
-    where = []
-    if filters.start is not None:
-        where.append(column >= filters.start)  # type: ignore[operator]
-    if filters.end is not None:
-        where.append(column < filters.end)  # type: ignore[operator]
-    return where
+def _undated(filters: Filters) -> Filters:
+    return without(filters, "start", "end")
+
+
+def wait_histogram(*, session: Session, filters: Filters, split: Split | None = None, rolled: Rolled | None = None,
+                   live: dict[str, int] | None = None) -> dict[str, int]:
+    """Return the number of assigned requests in each fine time-to-assignment bucket (models.WAIT_EDGES)."""
+    split, rolled_part = _rolled(session, filters, split, rolled)
+    live = live or _live_counts(session, filters, split, clock.now())
+    return {name: live[name] + int(rolled_part.sums[name]) for name in (f"wait_{low}m" for low in WAIT_EDGES)}
 
 
 def median_assignment_seconds(*, session: Session, filters: Filters) -> float | None:
@@ -126,31 +167,41 @@ def active_providers(*, session: Session, filters: Filters) -> int:
     return int(session.exec(query).one())
 
 
-def requests_by_day(*, session: Session, filters: Filters) -> list[tuple[str, str, int]]:
-    """Return (Douala day, service, number of requests), oldest day first."""
+def _live_groups(session: Session, filters: Filters, split: Split) -> list[tuple]:
+    """(Douala day, service, quartier, requests) of the live part: one pass serves both charts."""
     day = local_day(session, R.created_at)
-    rows = session.exec(select(day, R.service_type, sa.func.count()).where(*request_conditions(session, filters))
-                        .group_by(day, R.service_type).order_by(day, R.service_type)).all()
-    return [(str(d), str(s), int(n)) for d, s, n in rows]  # str(date) is 'YYYY-MM-DD' too
+    return list(session.exec(select(day, R.service_type, R.quartier, sa.func.count())
+                             .where(split.live_condition(R.created_at), *request_conditions(session, _undated(filters)))
+                             .group_by(day, R.service_type, R.quartier)).all())
 
 
-def assignment_buckets(*, session: Session, filters: Filters) -> list[tuple[str, int]]:
-    """Return the number of assigned requests in each time-to-assignment bucket, every bucket listed."""
-    seconds = seconds_between(session, R.assigned_at, R.created_at)
-    cases = [(seconds < high * 60, key) for key, _, high in BUCKETS if high is not None]
-    bucket = sa.case(*cases, else_=BUCKETS[-1][0])
-    rows = dict(session.exec(select(bucket, sa.func.count())
-                             .where(R.assigned_at.is_not(None), *request_conditions(session, filters))  # type: ignore
-                             .group_by(bucket)).all())
-    return [(key, int(rows.get(key, 0))) for key, _, _ in BUCKETS]
+def requests_by_day(*, session: Session, filters: Filters, split: Split | None = None, rolled: Rolled | None = None,
+                    groups: list[tuple] | None = None) -> list[tuple[str, str, int]]:
+    """Return (Douala day, service, number of requests), oldest day first."""
+    split, rolled_part = _rolled(session, filters, split, rolled)
+    counts: dict[tuple[str, str], int] = {}
+    live = groups if groups is not None else _live_groups(session, filters, split)
+    for d, service, n in [*((d, s, n) for d, s, _, n in live), *rolled_part.by_day]:
+        counts[(str(d), str(service))] = counts.get((str(d), str(service)), 0) + int(n)  # str(date): 'YYYY-MM-DD'
+    return sorted((d, service, n) for (d, service), n in counts.items())
 
 
-def requests_by_quartier(*, session: Session, filters: Filters) -> list[tuple[str, int]]:
+def assignment_buckets(*, histogram: dict[str, int]) -> list[tuple[str, int]]:
+    """Return the number of assigned requests in each display bucket, every bucket listed."""
+    return [(key, sum(n for name, n in histogram.items()
+                      if int(name[5:-1]) >= low and (high is None or int(name[5:-1]) < high)))
+            for key, low, high in BUCKETS]
+
+
+def requests_by_quartier(*, session: Session, filters: Filters, split: Split | None = None,
+                         rolled: Rolled | None = None, groups: list[tuple] | None = None) -> list[tuple[str, int]]:
     """Return (quartier, requests), most requests first."""
-    count = sa.func.count()
-    rows = session.exec(select(R.quartier, count).where(*request_conditions(session, filters))
-                        .group_by(R.quartier).order_by(count.desc(), R.quartier)).all()
-    return [(str(q), int(n)) for q, n in rows]
+    split, rolled_part = _rolled(session, filters, split, rolled)
+    counts: dict[str, int] = {}
+    live = groups if groups is not None else _live_groups(session, filters, split)
+    for quartier, n in [*((q, n) for _, _, q, n in live), *rolled_part.by_quartier]:
+        counts[str(quartier)] = counts.get(str(quartier), 0) + int(n)
+    return sorted(((q, n) for q, n in counts.items() if n), key=lambda item: (-item[1], item[0]))
 
 
 def providers_by_quartier(*, session: Session, filters: Filters) -> list[tuple[str, int]]:
@@ -164,27 +215,44 @@ def providers_by_quartier(*, session: Session, filters: Filters) -> list[tuple[s
     return [(str(q), int(n)) for q, n in rows]
 
 
-def leaderboard(*, session: Session, filters: Filters, limit: int = 10) -> list[dict]:
+def leaderboard(*, session: Session, filters: Filters, limit: int = 10, split: Split | None = None) -> list[dict]:
     """Return the providers with the most completed jobs in the filters: jobs, billed total and rating."""
-    jobs = sa.func.count(R.id)
-    billed = sa.func.coalesce(sa.func.sum(R.final_price), 0)
-    rows = session.exec(
-        select(Provider.id, Provider.name, jobs, billed, Provider.rating_sum, Provider.rating_count)
-        .join(Provider, Provider.id == R.provider_id)
-        .where(R.completed_at.is_not(None), *request_conditions(session, filters))  # type: ignore[union-attr]
-        .group_by(Provider.id, Provider.name, Provider.rating_sum, Provider.rating_count)
-        .order_by(jobs.desc(), billed.desc(), Provider.id).limit(limit)).all()
-    return [{"id": pid, "name": name, "jobs": int(n), "billed": int(total),
-             "rating": (rsum / rcount) if rcount else None} for pid, name, n, total, rsum, rcount in rows]
+    split = split or plan(session=session, filters=filters)
+    if filters.service or filters.quartier:  # the provider totals are per day only: a narrowed view is read live
+        split = Split(live=[(filters.start, filters.end)])
+    done = R.completed_at.is_not(None), R.provider_id.is_not(None)  # type: ignore[union-attr]
+    jobs = provider_jobs(session=session, split=split)
+    for pid, n, total in session.exec(
+            select(R.provider_id, sa.func.count(R.id), sa.func.coalesce(sa.func.sum(R.final_price), 0))
+            .where(*done, split.live_condition(R.created_at), *request_conditions(session, _undated(filters)))
+            .group_by(R.provider_id)).all():
+        old = jobs.get(int(pid), (0, 0))  # type: ignore[arg-type]
+        jobs[int(pid)] = (old[0] + int(n), old[1] + int(total))  # type: ignore[arg-type]
+    top = sorted(((pid, n, b) for pid, (n, b) in jobs.items() if n), key=lambda x: (-x[1], -x[2], x[0]))[:limit]
+    providers = {pid: (name, rsum, rcount) for pid, name, rsum, rcount in session.exec(
+        select(Provider.id, Provider.name, Provider.rating_sum, Provider.rating_count)
+        .where(Provider.id.in_([t[0] for t in top])))}  # type: ignore[union-attr]
+    return [{"id": pid, "name": providers[pid][0], "jobs": n, "billed": billed,
+             "rating": providers[pid][1] / providers[pid][2] if providers[pid][2] else None}
+            for pid, n, billed in top if pid in providers]
 
 
 def dashboard(*, session: Session, filters: Filters, now: datetime | None = None) -> Dashboard:
-    """Run every query of one dashboard load."""
+    """Run every query of one dashboard load (whole past days from the daily totals, the rest live)."""
+    split = plan(session=session, filters=filters, now=now)
+    rolled = rolled_up(session=session, split=split, filters=filters, names=ROLLED_NAMES)
+    live = _live_counts(session, filters, split, now or clock.now())
+    groups = _live_groups(session, filters, split)
+    histogram = wait_histogram(session=session, filters=filters, split=split, rolled=rolled, live=live)
+    result = kpis(session=session, filters=filters, now=now, split=split, rolled=rolled, live=live)
+    result.median_estimated = not exact_median(filters)
+    result.median_assign_seconds = (median_from_histogram(histogram) if result.median_estimated
+                                    else median_assignment_seconds(session=session, filters=filters))
     return Dashboard(
-        kpis=kpis(session=session, filters=filters, now=now),
-        by_day=requests_by_day(session=session, filters=filters),
-        assign_buckets=assignment_buckets(session=session, filters=filters),
-        by_quartier=requests_by_quartier(session=session, filters=filters),
+        kpis=result,
+        by_day=requests_by_day(session=session, filters=filters, split=split, rolled=rolled, groups=groups),
+        assign_buckets=assignment_buckets(histogram=histogram),
+        by_quartier=requests_by_quartier(session=session, filters=filters, split=split, rolled=rolled, groups=groups),
         providers_by_quartier=providers_by_quartier(session=session, filters=filters),
-        leaderboard=leaderboard(session=session, filters=filters),
+        leaderboard=leaderboard(session=session, filters=filters, split=split),
     )

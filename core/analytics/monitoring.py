@@ -78,15 +78,23 @@ def llm_usage(*, session: Session, since: timedelta = timedelta(days=7)) -> list
              "tokens": int(tok or 0), "cost_microusd": int(cost or 0)} for p, n, e, lat, tok, cost in rows]
 
 
-def scheduler_health() -> list[dict]:
-    """Return each scheduled job with its last run in this process (the scheduler's own record)."""
+def scheduler_health(*, session: Session) -> list[dict]:
+    """Return each scheduled job with the last run of every process (from JobRun); late: none ran for 3 periods."""
     from core import scheduler
+    from core.analytics.models import JobRun
 
-    runs = []
+    now = clock.now()
+    runs: dict[str, list[JobRun]] = {}
+    for run in session.exec(select(JobRun).order_by(JobRun.job, JobRun.started_at.desc())):  # type: ignore[union-attr]
+        runs.setdefault(run.job, []).append(run)
+    jobs = []
     for name, target, seconds in scheduler.JOBS:
-        last = scheduler.last_runs.get(name, {})
-        at = last.get("at")
-        late = at is None or (clock.now() - at).total_seconds() > 3 * seconds
-        runs.append({"name": name, "target": target, "every": seconds, "at": at, "ok": last.get("ok"),
-                     "count": last.get("count"), "error": last.get("error", ""), "late": late})
-    return runs
+        rows = runs.get(name, [])
+        processes = [{"process": r.process, "at": r.started_at, "ok": r.ok, "count": r.count, "error": r.error,
+                      "seconds": r.seconds, "stale": (now - r.started_at).total_seconds() > 3 * seconds}
+                     for r in rows]
+        at = rows[0].started_at if rows else None
+        jobs.append({"name": name, "target": target, "every": seconds, "at": at, "ok": rows[0].ok if rows else None,
+                     "count": rows[0].count if rows else None, "error": rows[0].error if rows else "",
+                     "late": at is None or (now - at).total_seconds() > 3 * seconds, "processes": processes})
+    return jobs

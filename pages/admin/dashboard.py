@@ -36,7 +36,11 @@ async def dashboard_page(account, period: str = DEFAULT_PERIOD, service: str = "
         kpi(t("Demandes (période)"), str(k.requests), mark="requests", href=requests_href)
         kpi(t("Assignées"), percent(k.assigned, k.requests), mark="assigned-rate",
             href=href("/admin/requests", **values, stage="assigned"))
-        kpi(t("Délai médian d'assignation"), duration(k.median_assign_seconds), mark="median-assign")
+        # long periods: the median is interpolated in the daily time-to-assignment histogram, and says so
+        kpi(t("Délai médian d'assignation"),
+            ("≈ " if k.median_estimated and k.median_assign_seconds is not None else "")
+            + duration(k.median_assign_seconds), mark="median-assign",
+            hint=t("estimé par tranches de délai") if k.median_estimated else t("exact"))
         kpi(t("Terminées"), percent(k.completed, k.requests), mark="completed-rate",
             href=href("/admin/requests", **values, stage="completed"))
         kpi(t("Encaissé"), format_xaf(k.revenue), mark="revenue", hint=f"{k.payments} {t('paiements')}")

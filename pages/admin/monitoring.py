@@ -15,7 +15,7 @@ def _load() -> dict:
     with session_scope() as session:
         return {"outbox": monitoring.outbox_health(session=session),
                 "webhooks": monitoring.webhook_latency(session=session),
-                "llm": monitoring.llm_usage(session=session), "scheduler": monitoring.scheduler_health()}
+                "llm": monitoring.llm_usage(session=session), "scheduler": monitoring.scheduler_health(session=session)}
 
 
 def _ms(value: float | None) -> str:
@@ -58,9 +58,15 @@ async def monitoring_page(account) -> None:
                      f"{_ms(row['latency_ms'])} · {row['tokens']} tokens · "
                      f"${row['cost_microusd'] / 1_000_000:.4f}").classes("text-sm").mark(f"llm-{row['provider']}")
     with ui.card().classes(theme.CARD).mark("scheduler"):
-        ui.label(t("Tâches planifiées (ce processus)")).classes(theme.SUBTITLE)
+        ui.label(t("Tâches planifiées (tous les processus)")).classes(theme.SUBTITLE)
         for job in data["scheduler"]:
             state = "–" if job["at"] is None else ("✅" if job["ok"] else "❌ " + job["error"])
             ui.label(f"{job['name']} · {t('toutes les')} {job['every']:g} s · "
                      f"{clock.format_local(job['at'], '%H:%M:%S') if job['at'] else t('jamais')} · {state}"
-                     + (f" · ⚠️ {t('en retard')}" if job["late"] else "")).classes("text-sm")
+                     + (f" · ⚠️ {t('en retard')}" if job["late"] else "")).classes("text-sm").mark(f"job-{job['name']}")
+            for last in job["processes"]:
+                outcome = "✅" if last["ok"] else "❌ " + last["error"][:80]
+                count = "–" if last["count"] is None else str(last["count"])
+                ui.label(f"↳ {last['process']} · {clock.format_local(last['at'], '%d/%m %H:%M:%S')} · {outcome} · "
+                         f"{count} · {last['seconds'] * 1000:.0f} ms" + (f" · {t('inactif')}" if last["stale"] else "")
+                         ).classes("text-xs text-gray-500 pl-4").mark(f"job-{job['name']}-{last['process']}")
