@@ -1,13 +1,14 @@
 """Matching benchmark: 100,000 providers, rank the best K for many requests through the production path.
 
-The timed call is core.matching.candidates.best_candidates: the index-backed SQL candidate query, exact distance
-and hours in Python, then scoring; exactly what a matching round runs before writing its offers.
+The timed call is core.matching.ranking.best_candidates, exactly what a matching round runs before writing its
+offers: the bounded SQL search over the index (cell, quality), the same score in SQL, the parts again in Python.
 
     python bench/matching.py                                   # a temporary SQLite file
     python bench/matching.py --postgres postgresql://postgres@127.0.0.1:5432/postgres   # a fresh PG database
 """
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -153,7 +154,7 @@ def _measure(request_ids: list[int], radius: float) -> None:
     times.sort()
     p50, p95, p99 = (times[int(len(times) * q) - 1] for q in (0.5, 0.95, 0.99))
     print(f"radius {radius:>4} km: {len(times)} requests, ~{statistics.mean(sizes):,.0f} eligible candidates each; "
-          f"ranking p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms")
+          f"ranking p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms (load {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":

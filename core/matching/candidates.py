@@ -57,21 +57,29 @@ def in_working_hours(work_days: str, start: int, end: int, at: datetime) -> bool
 
 
 def eligible(*, request: ServiceRequest, radius_km: float, now: datetime,
-             search_started_at: datetime | None = None) -> Eligible:
+             search_started_at: datetime | None = None, among: sa.ColumnElement | None = None,
+             pinned: bool | None = None) -> Eligible:
     """Build the query of providers this request may be offered to now, within radius_km or serving its quartier.
 
     Nobody is asked twice in one search (offers made since search_started_at) and nobody who declined or took
     it; a new search (retry, reassignment: search_started_at None) may ask again those whose offer only lapsed.
+    `among` narrows the search to a few providers (ranking's bound), whose jobs are then counted one by one;
+    `pinned` keeps only the providers with (True) or without (False) a map pin.
     """
     lat, lon = request_point(request)
     wanted_at = request.scheduled_for if request.scheduled_for and request.scheduled_for > now else now
     local = clock.local(wanted_at)
-    km = _distance(lat, lon)
-    workload = (sa.select(ServiceRequest.provider_id, sa.func.count().label("n"))
-                .where(ServiceRequest.status.in_(ACTIVE_JOB_STATUSES),  # type: ignore[attr-defined]
-                       ServiceRequest.provider_id.is_not(None))  # type: ignore[union-attr]
-                .group_by(ServiceRequest.provider_id).subquery())
-    active_jobs = sa.func.coalesce(workload.c.n, 0)
+    km = _distance(lat, lon, homes=pinned is not True)
+    holding = sa.and_(ServiceRequest.status.in_(ACTIVE_JOB_STATUSES),  # type: ignore[attr-defined]
+                      ServiceRequest.provider_id.is_not(None))  # type: ignore[union-attr]
+    workload = None
+    if among is None:  # thousands of rows: count every provider's jobs once
+        workload = (sa.select(ServiceRequest.provider_id, sa.func.count().label("n")).where(holding)
+                    .group_by(ServiceRequest.provider_id).subquery())
+        active_jobs = sa.func.coalesce(workload.c.n, 0)
+    else:  # a few rows: an index probe each is cheaper than counting everyone's jobs
+        active_jobs = (sa.select(sa.func.count()).select_from(ServiceRequest)
+                       .where(ServiceRequest.provider_id == Provider.id, holding).scalar_subquery())
     in_zone = sa.exists().where(ProviderZone.provider_id == Provider.id, ProviderZone.quartier == request.quartier)
     taken = Offer.status.not_in(REOFFERABLE)  # type: ignore[attr-defined]
     if search_started_at is not None:
@@ -93,14 +101,19 @@ def eligible(*, request: ServiceRequest, radius_km: float, now: datetime,
                sa.or_(in_zone, sa.and_(near, km <= radius_km))]
     if request.urgency != "urgent":
         filters.append(in_hours)
+    if pinned is not None:
+        filters.insert(0, Provider.cell.is_not(None) if pinned else Provider.cell.is_(None))  # type: ignore
+    if among is not None:
+        filters.insert(0, among)
     query = (sa.select(Provider.id, Provider.lat, Provider.lon, Provider.quartier, Provider.rating_sum,
                        Provider.rating_count, Provider.offers_received, Provider.offers_accepted, Provider.responses,
                        Provider.response_seconds_total, Provider.last_offered_at, Provider.max_concurrent_jobs,
                        *(expr.label(name) for name, expr in columns.items()))
              .join(ProviderService, sa.and_(ProviderService.provider_id == Provider.id,
                                             ProviderService.service_code == request.service_type))
-             .outerjoin(workload, workload.c.provider_id == Provider.id)
              .where(*filters))
+    if workload is not None:
+        query = query.outerjoin(workload, workload.c.provider_id == Provider.id)
     return Eligible(query=query, lat=lat, lon=lon, radius_km=radius_km, columns=columns)
 
 
@@ -125,13 +138,20 @@ def find_candidates(*, session: Session, request: ServiceRequest, radius_km: flo
     return [candidate_from(row, chosen.lat, chosen.lon) for row in session.execute(chosen.query)]
 
 
-def _distance(lat: float, lon: float) -> sa.ColumnElement:
+def _distance(lat: float, lon: float, homes: bool = True) -> sa.ColumnElement:
     """Haversine from the point in SQL; providers without a pin are at their quartier's centre (NULL if unknown)."""
-    dlat = sa.func.radians(Provider.lat - lat) / 2
-    dlon = sa.func.radians(Provider.lon - lon) / 2
+    pinned = _haversine_sql(Provider.lat, Provider.lon, lat, lon)
+    if not homes:  # only pinned providers are asked for: no need for the quartiers
+        return pinned
+    centres = [(Provider.quartier == q.name, distance_km(lat, lon, q.lat, q.lon)) for q in quartiers()]
+    return sa.case((Provider.lat.is_not(None), pinned), *centres, else_=sa.null())  # type: ignore[union-attr]
+
+
+def _haversine_sql(lat_column, lon_column, lat: float, lon: float) -> sa.ColumnElement:
+    """Return the great-circle distance in km from the point to the columns' point, as an SQL expression."""
+    dlat = sa.func.radians(lat_column - lat) / 2
+    dlon = sa.func.radians(lon_column - lon) / 2
     a = (sa.func.sin(dlat) * sa.func.sin(dlat)
-         + math.cos(math.radians(lat)) * sa.func.cos(sa.func.radians(Provider.lat))
+         + math.cos(math.radians(lat)) * sa.func.cos(sa.func.radians(lat_column))
          * sa.func.sin(dlon) * sa.func.sin(dlon))
-    pinned = 2 * _EARTH_KM * sa.func.asin(sa.func.sqrt(a))
-    homes = [(Provider.quartier == q.name, distance_km(lat, lon, q.lat, q.lon)) for q in quartiers()]
-    return sa.case((Provider.lat.is_not(None), pinned), *homes, else_=sa.null())  # type: ignore[union-attr]
+    return 2 * _EARTH_KM * sa.func.asin(sa.func.sqrt(a))

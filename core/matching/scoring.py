@@ -6,7 +6,13 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from core.providers.service import ACCEPTANCE_PRIOR, RATING_PRIOR_MEAN, RATING_PRIOR_WEIGHT
+from core.providers.quality import (
+    ACCEPTANCE_PRIOR,
+    RATING_PRIOR_MEAN,
+    RATING_PRIOR_WEIGHT,
+    RESPONSE_HALF_SECONDS,
+    RESPONSE_PRIOR,
+)
 from core.rules.models import BusinessRule
 
 # Admins can override any of these with a BusinessRule "match_weights" holding a dict of the same keys.
@@ -20,8 +26,6 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "hours": 0.03,  # only differs for urgent requests, which may go to providers outside their hours
 }
 WEIGHTS_RULE = "match_weights"
-RESPONSE_PRIOR = (300.0, 2)  # (seconds, weight): a newcomer is assumed to answer in five minutes
-RESPONSE_HALF_SECONDS = 600.0  # a provider answering in ten minutes on average scores one half
 FAIRNESS_FULL_HOURS = 24.0  # a provider not offered anything for a day gets the whole fairness part
 _EARTH_KM = 6371.0088
 

@@ -2,13 +2,17 @@
 
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from core.dbtypes import json_field, utc_field
+from core.providers.quality import CELL_SQL, QUALITY_SQL
 
 
 class Provider(SQLModel, table=True):
     """A plumber, electrician or repairer who receives offers on WhatsApp."""
+
+    __table_args__ = (sa.Index("ix_provider_cell_quality", "cell", "quality"),)  # matching walks this
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=120)
@@ -36,6 +40,9 @@ class Provider(SQLModel, table=True):
     response_seconds_total: int = Field(default=0)
     responses: int = Field(default=0)
     last_offered_at: datetime | None = utc_field()
+    # Kept by the database (see core/providers/quality.py); never written by the application.
+    quality: float | None = Field(default=None, sa_column=sa.Column(sa.Float, sa.Computed(QUALITY_SQL, persisted=True)))
+    cell: int | None = Field(default=None, sa_column=sa.Column(sa.Integer, sa.Computed(CELL_SQL, persisted=True)))
     is_demo: bool = Field(default=False, index=True)
     created_at: datetime = utc_field(default_now=True)
     updated_at: datetime = utc_field(default_now=True)

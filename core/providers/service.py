@@ -8,11 +8,9 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.providers.models import Provider, Rating
+from core.providers.quality import ACCEPTANCE_PRIOR, RATING_PRIOR_MEAN, RATING_PRIOR_WEIGHT
 from core.service_requests.models import ServiceRequest
 
-RATING_PRIOR_MEAN = 4.0  # what we assume of a provider before customers have spoken
-RATING_PRIOR_WEIGHT = 10  # how many ratings that assumption is worth
-ACCEPTANCE_PRIOR = (1, 2)  # (accepted, received): a newcomer starts at one in two
 ACTIVE_JOB_STATUSES = ("assigned", "in_progress")
 
 
@@ -55,7 +53,7 @@ def bump_counters(*, session: Session, provider_id: int, last_offered_at: dateti
                     .execution_options(synchronize_session=False))
     provider = session.get(Provider, provider_id)
     if provider is not None:
-        session.expire(provider, [*deltas, "last_offered_at", "updated_at"])
+        session.expire(provider, [*deltas, "last_offered_at", "updated_at", "quality"])
 
 
 def set_availability(*, session: Session, provider: Provider, available: bool) -> Provider:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 15:02:19.870170
+Create Date: 2026-11-25 15:52:20.228336
 """
 from collections.abc import Sequence
 
@@ -66,6 +66,69 @@ def upgrade() -> None:
     with op.batch_alter_table('customer', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_customer_is_demo'), ['is_demo'], unique=False)
 
+    op.create_table('dailytotals',
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('service_type', sqlmodel.sql.sqltypes.AutoString(length=30), nullable=False),
+    sa.Column('quartier', sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
+    sa.Column('requests', sa.Integer(), nullable=False),
+    sa.Column('offered', sa.Integer(), nullable=False),
+    sa.Column('assigned', sa.Integer(), nullable=False),
+    sa.Column('completed', sa.Integer(), nullable=False),
+    sa.Column('paid', sa.Integer(), nullable=False),
+    sa.Column('cancelled', sa.Integer(), nullable=False),
+    sa.Column('expired', sa.Integer(), nullable=False),
+    sa.Column('assign_seconds', sa.Float(), nullable=False),
+    sa.Column('wait_0m', sa.Integer(), nullable=False),
+    sa.Column('wait_1m', sa.Integer(), nullable=False),
+    sa.Column('wait_2m', sa.Integer(), nullable=False),
+    sa.Column('wait_3m', sa.Integer(), nullable=False),
+    sa.Column('wait_4m', sa.Integer(), nullable=False),
+    sa.Column('wait_5m', sa.Integer(), nullable=False),
+    sa.Column('wait_7m', sa.Integer(), nullable=False),
+    sa.Column('wait_10m', sa.Integer(), nullable=False),
+    sa.Column('wait_15m', sa.Integer(), nullable=False),
+    sa.Column('wait_20m', sa.Integer(), nullable=False),
+    sa.Column('wait_30m', sa.Integer(), nullable=False),
+    sa.Column('wait_45m', sa.Integer(), nullable=False),
+    sa.Column('wait_60m', sa.Integer(), nullable=False),
+    sa.Column('wait_90m', sa.Integer(), nullable=False),
+    sa.Column('wait_120m', sa.Integer(), nullable=False),
+    sa.Column('wait_180m', sa.Integer(), nullable=False),
+    sa.Column('wait_360m', sa.Integer(), nullable=False),
+    sa.Column('revenue', sa.Integer(), nullable=False),
+    sa.Column('commission', sa.Integer(), nullable=False),
+    sa.Column('payments', sa.Integer(), nullable=False),
+    sa.Column('rating_sum', sa.Integer(), nullable=False),
+    sa.Column('ratings', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('day', 'service_type', 'quartier')
+    )
+    op.create_table('inboundmessage',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('channel', sqlmodel.sql.sqltypes.AutoString(length=12), nullable=False),
+    sa.Column('sid', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('sender', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('media', core.dbtypes.JSONText(), nullable=False),
+    sa.Column('received_at', core.dbtypes.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('message_id', sa.Integer(), nullable=True),
+    sa.Column('attached_at', core.dbtypes.UTCDateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('channel', 'sid')
+    )
+    with op.batch_alter_table('inboundmessage', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_inboundmessage_message_id'), ['message_id'], unique=False)
+
+    op.create_table('jobrun',
+    sa.Column('job', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+    sa.Column('process', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
+    sa.Column('started_at', core.dbtypes.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('seconds', sa.Float(), nullable=False),
+    sa.Column('ok', sa.Boolean(), nullable=False),
+    sa.Column('count', sa.Integer(), nullable=True),
+    sa.Column('error', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
+    sa.PrimaryKeyConstraint('job', 'process')
+    )
     op.create_table('provider',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
@@ -93,6 +156,8 @@ def upgrade() -> None:
     sa.Column('response_seconds_total', sa.Integer(), nullable=False),
     sa.Column('responses', sa.Integer(), nullable=False),
     sa.Column('last_offered_at', core.dbtypes.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('quality', sa.Float(), sa.Computed('0.25 * ((((40.0 + CAST(rating_sum AS DOUBLE PRECISION)) / (10 + CAST(rating_count AS DOUBLE PRECISION))) - 1) / 4) + 0.15 * ((CAST(offers_accepted AS DOUBLE PRECISION) + 1) / (CAST(offers_received AS DOUBLE PRECISION) + 2)) + 0.1 * (600.0 / (600.0 + ((CAST(response_seconds_total AS DOUBLE PRECISION) + 600.0) / (CAST(responses AS DOUBLE PRECISION) + 2))))', persisted=True), nullable=True),
+    sa.Column('cell', sa.Integer(), sa.Computed('CAST(ROUND(lat * 100) AS INTEGER) * 100000 + CAST(ROUND(lon * 100) AS INTEGER)', persisted=True), nullable=True),
     sa.Column('is_demo', sa.Boolean(), nullable=False),
     sa.Column('created_at', core.dbtypes.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', core.dbtypes.UTCDateTime(timezone=True), nullable=False),
@@ -100,16 +165,41 @@ def upgrade() -> None:
     sa.UniqueConstraint('phone')
     )
     with op.batch_alter_table('provider', schema=None) as batch_op:
+        batch_op.create_index('ix_provider_cell_quality', ['cell', 'quality'], unique=False)
         batch_op.create_index(batch_op.f('ix_provider_is_demo'), ['is_demo'], unique=False)
         batch_op.create_index(batch_op.f('ix_provider_quartier'), ['quartier'], unique=False)
         batch_op.create_index(batch_op.f('ix_provider_status'), ['status'], unique=False)
 
+    op.create_table('providerday',
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('provider_id', sa.Integer(), nullable=False),
+    sa.Column('jobs', sa.Integer(), nullable=False),
+    sa.Column('billed', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('day', 'provider_id')
+    )
+    op.create_table('providermonth',
+    sa.Column('month', sa.Date(), nullable=False),
+    sa.Column('provider_id', sa.Integer(), nullable=False),
+    sa.Column('jobs', sa.Integer(), nullable=False),
+    sa.Column('billed', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('month', 'provider_id')
+    )
     op.create_table('ratecounter',
     sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
     sa.Column('window', sa.Integer(), nullable=False),
     sa.Column('count', sa.Integer(), nullable=False),
     sa.Column('notified', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('key', 'window')
+    )
+    op.create_table('rollupstate',
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('watermark', core.dbtypes.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('payment_id', sa.Integer(), nullable=False),
+    sa.Column('rating_id', sa.Integer(), nullable=False),
+    sa.Column('rebuilt_at', core.dbtypes.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('swept_at', core.dbtypes.UTCDateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('name')
     )
     op.create_table('webhookhit',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -295,6 +385,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_servicerequest_quartier'), ['quartier'], unique=False)
         batch_op.create_index(batch_op.f('ix_servicerequest_service_type'), ['service_type'], unique=False)
         batch_op.create_index(batch_op.f('ix_servicerequest_status'), ['status'], unique=False)
+        batch_op.create_index('ix_servicerequest_updated_at', ['updated_at'], unique=False)
 
     op.create_table('offer',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -389,6 +480,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_payment_provider_id'), ['provider_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_payment_request_id'), ['request_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_payment_status'), ['status'], unique=False)
+        batch_op.create_index('ix_payment_updated_at', ['updated_at'], unique=False)
 
     op.create_table('rating',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -507,6 +599,7 @@ def downgrade() -> None:
 
     op.drop_table('rating')
     with op.batch_alter_table('payment', schema=None) as batch_op:
+        batch_op.drop_index('ix_payment_updated_at')
         batch_op.drop_index(batch_op.f('ix_payment_status'))
         batch_op.drop_index(batch_op.f('ix_payment_request_id'))
         batch_op.drop_index(batch_op.f('ix_payment_provider_id'))
@@ -533,6 +626,7 @@ def downgrade() -> None:
 
     op.drop_table('offer')
     with op.batch_alter_table('servicerequest', schema=None) as batch_op:
+        batch_op.drop_index('ix_servicerequest_updated_at')
         batch_op.drop_index(batch_op.f('ix_servicerequest_status'))
         batch_op.drop_index(batch_op.f('ix_servicerequest_service_type'))
         batch_op.drop_index(batch_op.f('ix_servicerequest_quartier'))
@@ -582,13 +676,23 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_webhookhit_at'))
 
     op.drop_table('webhookhit')
+    op.drop_table('rollupstate')
     op.drop_table('ratecounter')
+    op.drop_table('providermonth')
+    op.drop_table('providerday')
     with op.batch_alter_table('provider', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_provider_status'))
         batch_op.drop_index(batch_op.f('ix_provider_quartier'))
         batch_op.drop_index(batch_op.f('ix_provider_is_demo'))
+        batch_op.drop_index('ix_provider_cell_quality')
 
     op.drop_table('provider')
+    op.drop_table('jobrun')
+    with op.batch_alter_table('inboundmessage', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_inboundmessage_message_id'))
+
+    op.drop_table('inboundmessage')
+    op.drop_table('dailytotals')
     with op.batch_alter_table('customer', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_customer_is_demo'))
 
