@@ -9,6 +9,7 @@ from core.messaging import simulator
 from core.phones import InvalidPhone, display_phone, normalize_phone
 from ui import theme
 from ui.frame import admin_page
+from ui.i18n import t
 from ui.phone import Phone
 
 POLL_SECONDS = 1.5
@@ -20,7 +21,7 @@ async def simulator_page(account: Account) -> None:
     customers = await run.io_bound(simulator.customers)
     providers = await run.io_bound(simulator.providers)
     with ui.column().classes(theme.WIDE_PAGE):
-        ui.label("Simulateur WhatsApp").classes(theme.TITLE)
+        ui.label(t("Simulateur WhatsApp")).classes(theme.TITLE)
         ui.label("Écrivez comme un client, et voyez les prestataires recevoir les offres et y répondre.").classes(
             theme.MUTED)
         with ui.row().classes("w-full gap-6 items-start justify-center"):
