@@ -30,26 +30,23 @@ def _storage() -> Any:
 
 def current_admin() -> Account | None:
     """Return the signed-in admin or operator, checked against the database, or None."""
-    token = _storage().get(sessions.ADMIN_KEY)
-    if token is None:
-        return None
-    with session_scope() as session:
-        account = sessions.resolve_admin(session=session, token=token)
-    if account is None:
-        _storage().pop(sessions.ADMIN_KEY, None)  # deactivated or password changed: signed out
-    return account
+    return _signed_in(sessions.ADMIN_KEY, sessions.resolve_admin)
 
 
 def current_provider() -> Provider | None:
     """Return the signed-in provider, checked against the database, or None."""
-    token = _storage().get(sessions.PROVIDER_KEY)
+    return _signed_in(sessions.PROVIDER_KEY, sessions.resolve_provider)
+
+
+def _signed_in(key: str, resolve: Callable) -> Any:
+    token = _storage().get(key)
     if token is None:
         return None
     with session_scope() as session:
-        provider = sessions.resolve_provider(session=session, token=token)
-    if provider is None:
-        _storage().pop(sessions.PROVIDER_KEY, None)
-    return provider
+        who = resolve(session=session, token=token)
+    if who is None:
+        _storage().pop(key, None)  # deactivated, suspended or credentials changed: signed out
+    return who
 
 
 def _here() -> str:
