@@ -3,7 +3,7 @@
 from nicegui import app, ui
 
 import pages  # noqa: F401  (registers every page)
-from core import scheduler
+from core import heap, scheduler
 from core.bootstrap import prepare
 from core.config import settings
 from core.conversations.routes import router as chat_router
@@ -25,6 +25,7 @@ def _startup() -> None:
     prepare()
     if settings.scheduler_enabled and settings.inline_processing:  # otherwise `djobea worker` runs the sweeps
         scheduler.start()
+    heap.settle()
     log.info("djobea started", url=settings.base_url())
     print(f"  Djobea is running on http://{settings.host}:{settings.port}", flush=True)
 

@@ -12,7 +12,7 @@ import signal
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from core import scheduler
+from core import heap, scheduler
 from core.config import settings
 from core.db import is_postgres
 from core.logs import log
@@ -88,6 +88,7 @@ def run(*, threads: int = 4, nice: int = 0, sweeps: bool = True) -> None:
     if sweeps:
         scheduler.start()
     wait = _listener() if is_postgres() else None
+    heap.settle()
     log.info("worker started", threads=threads, listen=wait is not None)
     try:
         while not worker.stopping.is_set():
