@@ -1,16 +1,20 @@
 """The inbox: messages stored at the door in one statement, attached to their conversations afterwards.
 
-The webhook's answer waits only for stage(): one INSERT ... ON CONFLICT DO NOTHING claims the channel's message
-id and keeps the message. attach() then does the heavier work (conversation and customer on first contact, the
-Message row, the sender's rate limit) off the answer path: right after the answer in the web process, or in
-`djobea worker`, which a NOTIFY sent after the answer wakes (it also looks a few times a second).
+The webhook's answer waits only for stage_async(): one INSERT ... ON CONFLICT DO NOTHING claims the channel's
+message id and keeps the message. On PostgreSQL it runs on the event loop itself, on a few autocommit async
+connections: no thread hop and no hand-over of the GIL per message, which is where the answer's slow tail was.
+attach() then does the heavier work (conversation and customer on first contact, the Message row, the sender's
+rate limit) off the answer path: right after the answer in the web process, or in `djobea worker`, which a
+NOTIFY sent after the answer wakes (it also looks a few times a second).
 """
 
+import asyncio
 import json
 import threading
 import time
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import ClassVar
 
 import psycopg
 import sqlalchemy as sa
@@ -29,7 +33,7 @@ from core.messaging.webhook import Inbound
 
 CHANNEL_NOTIFY = "djobea_inbox"
 WAKE_SECONDS = 0.05
-ANSWER_POOL = 32  # one connection per answering thread (core.messaging.routes.ANSWER_THREADS)
+ANSWER_POOL = 8  # async connections of the answer path: at 300 messages/s two or three are ever busy
 KEEP = timedelta(days=2)  # Twilio retries for hours at most; a sid older than this is not claimed at the door
 
 
@@ -42,10 +46,17 @@ class Attached:
     status: str  # received | media | throttled
 
 
+async def stage_async(inbound: Inbound, *, channel: str = "whatsapp") -> int | None:
+    """stage() for the event loop: the same statement, awaited on PostgreSQL, on a thread elsewhere."""
+    if not is_postgres():
+        return await asyncio.to_thread(stage, inbound, channel=channel)
+    found = await _AsyncDoor.of_running_loop().fetch_one(_STAGE_SQL, _stage_params(_row(inbound, channel)))
+    return found[0] if found else None
+
+
 def stage(inbound: Inbound, *, channel: str = "whatsapp") -> int | None:
     """Store the message as received in one statement; return its inbox id, or None for a sid seen before."""
-    row = {"channel": channel, "sid": inbound.sid, "sender": inbound.sender, "name": inbound.name,
-           "body": inbound.body, "media": inbound.media, "received_at": clock.now()}
+    row = _row(inbound, channel)
     if is_postgres():
         return _stage_postgres(row)
     table = InboundMessage.__table__
@@ -114,10 +125,19 @@ _door_lock = threading.Lock()
 _last_wake = 0.0
 
 
+def _row(inbound: Inbound, channel: str) -> dict:
+    return {"channel": channel, "sid": inbound.sid, "sender": inbound.sender, "name": inbound.name,
+            "body": inbound.body, "media": inbound.media, "received_at": clock.now()}
+
+
+def _stage_params(row: dict) -> tuple:
+    return (row["channel"], row["sid"], row["sender"], row["name"], row["body"],
+            json.dumps(row["media"], ensure_ascii=False), row["received_at"])
+
+
 def _stage_postgres(row: dict) -> int | None:
-    """One autocommitted statement on a driver connection: the answer path's whole database cost."""
-    params = (row["channel"], row["sid"], row["sender"], row["name"], row["body"],
-              json.dumps(row["media"], ensure_ascii=False), row["received_at"])
+    """One autocommitted statement on a driver connection (callers off the event loop: tests, tools)."""
+    params = _stage_params(row)
     for attempt in range(2):
         connection = _door().raw_connection()
         try:
@@ -130,6 +150,61 @@ def _stage_postgres(row: dict) -> int | None:
         finally:
             connection.close()
     return None
+
+
+class _AsyncDoor:
+    """ANSWER_POOL autocommit async connections, opened on first need, owned by one event loop.
+
+    Last in, first out: the connection just used is the next one taken, so a quiet server holds one or two.
+
+    A connection the server dropped (restart) is replaced and the statement tried once more; a connection left
+    in doubt (cancelled mid-statement) is closed rather than reused.
+    """
+
+    _doors: ClassVar[dict[tuple[str, int], "_AsyncDoor"]] = {}
+
+    def __init__(self, url: str, loop: asyncio.AbstractEventLoop) -> None:
+        self._url, self._loop = url, loop
+        self._slots: asyncio.LifoQueue[psycopg.AsyncConnection | None] = asyncio.LifoQueue()
+        for _ in range(ANSWER_POOL):
+            self._slots.put_nowait(None)
+
+    @classmethod
+    def of_running_loop(cls) -> "_AsyncDoor":
+        loop = asyncio.get_running_loop()
+        url = settings.resolved_database_url.replace("postgresql+psycopg://", "postgresql://", 1)
+        door = cls._doors.get((url, id(loop)))
+        if door is None or door._loop is not loop:
+            for key, old in list(cls._doors.items()):  # doors of finished loops (tests): close what they hold
+                if old._loop.is_closed() or key == (url, id(loop)):
+                    old._abandon()
+                    del cls._doors[key]
+            door = cls._doors[(url, id(loop))] = cls(url, loop)
+        return door
+
+    async def fetch_one(self, sql: str, params: tuple) -> tuple | None:
+        for attempt in range(2):
+            connection = await self._slots.get()
+            try:
+                if connection is None:
+                    connection = await psycopg.AsyncConnection.connect(self._url, autocommit=True)
+                found = await (await connection.execute(sql, params)).fetchone()
+            except BaseException as exc:
+                if connection is not None:
+                    connection.pgconn.finish()  # dropped by the server, or left in doubt: never reused
+                self._slots.put_nowait(None)
+                if attempt or not isinstance(exc, psycopg.OperationalError):
+                    raise
+                continue
+            self._slots.put_nowait(connection)
+            return found
+        return None
+
+    def _abandon(self) -> None:
+        while not self._slots.empty():
+            connection = self._slots.get_nowait()
+            if connection is not None:
+                connection.pgconn.finish()
 
 
 def _door() -> Engine:

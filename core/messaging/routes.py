@@ -22,12 +22,10 @@ from core.messaging import inbox, twilio_channel, webhook
 from core.messaging.inbound import process_message
 from core.messaging.media import prepare
 
-ANSWER_THREADS = 32
 PROCESSING_THREADS = 2
 router = APIRouter()
 TWIML = "text/xml"
-# Storing (the answer path) and the engine run on separate threads: a burst of processing never delays answers.
-_answering = ThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="webhook")
+# The engine runs on threads of its own, never on the event loop that stores and answers.
 _processing = ThreadPoolExecutor(max_workers=PROCESSING_THREADS, thread_name_prefix="inbound")
 
 
@@ -70,7 +68,7 @@ async def _inbound(request: Request, background: BackgroundTasks) -> Response:
         inbound = webhook.parse(form)
     except webhook.BadInbound as exc:
         return Response(str(exc), status_code=400, media_type="text/plain")
-    inbox_id = await asyncio.get_running_loop().run_in_executor(_answering, inbox.stage, inbound)
+    inbox_id = await inbox.stage_async(inbound)
     if inbox_id is not None:
         if settings.inline_processing:
             background.add_task(_process, inbox_id)

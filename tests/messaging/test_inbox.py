@@ -1,9 +1,14 @@
+import asyncio
 from datetime import timedelta
 
+import psycopg
+import pytest
+import sqlalchemy as sa
 from sqlmodel import select
 
 from core import clock
 from core.conversations.models import Message
+from core.db import get_engine, is_postgres
 from core.messaging import inbox
 from core.messaging.inbound import STALL_AFTER, resume_stalled
 from core.messaging.models import InboundMessage
@@ -78,3 +83,32 @@ def test_old_attached_rows_are_pruned_waiting_ones_kept(engine):
     clock.advance(inbox.KEEP + timedelta(hours=1))
     assert inbox.prune() == 1
     assert [r.id for r in fetch(select(InboundMessage))] == [waiting]
+
+
+async def test_stage_async_claims_a_sid_once_even_when_posted_concurrently(engine):
+    ids = await asyncio.gather(*(inbox.stage_async(_inbound(body=f"copy {n}")) for n in range(10)))
+    assert len([i for i in ids if i is not None]) == 1
+    [row] = fetch(select(InboundMessage))
+    assert row.id == next(i for i in ids if i is not None) and row.message_id is None
+
+
+async def test_the_async_door_replaces_a_connection_the_server_dropped(engine):
+    if not is_postgres():
+        pytest.skip("the async door is PostgreSQL's")
+    first = await inbox.stage_async(_inbound(sid="SM" + "1" * 32))
+    with get_engine().connect() as conn:  # what a PostgreSQL restart does to every open connection
+        killed = conn.execute(sa.text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                      "WHERE datname = current_database() AND pid <> pg_backend_pid()")).scalar()
+    assert killed >= 1
+    second = await inbox.stage_async(_inbound(sid="SM" + "2" * 32))
+    assert second is not None and second != first
+    assert sorted(r.sid for r in fetch(select(InboundMessage))) == ["SM" + "1" * 32, "SM" + "2" * 32]
+
+
+async def test_a_statement_that_fails_is_raised_and_keeps_nothing(engine):
+    if not is_postgres():
+        pytest.skip("the async door is PostgreSQL's")
+    with pytest.raises(psycopg.DataError):
+        await inbox.stage_async(_inbound(body="NUL \x00 cannot be stored"))  # parse() strips it; stage must not hide it
+    assert fetch(select(InboundMessage)) == []
+    assert await inbox.stage_async(_inbound(body="the next one goes through")) is not None
