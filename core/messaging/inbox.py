@@ -10,7 +10,6 @@ NOTIFY sent after the answer wakes (it also looks a few times a second).
 
 import asyncio
 import json
-import threading
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -18,8 +17,8 @@ from typing import ClassVar
 
 import psycopg
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from core import clock
@@ -56,31 +55,24 @@ async def stage_async(inbound: Inbound, *, channel: str = "whatsapp") -> int | N
 
 def stage(inbound: Inbound, *, channel: str = "whatsapp") -> int | None:
     """Store the message as received in one statement; return its inbox id, or None for a sid seen before."""
-    row = _row(inbound, channel)
-    if is_postgres():
-        return _stage_postgres(row)
     table = InboundMessage.__table__
-    statement = sqlite_insert(table).values(row).on_conflict_do_nothing(
+    insert = pg_insert(table) if is_postgres() else sqlite_insert(table)
+    statement = insert.values(_row(inbound, channel)).on_conflict_do_nothing(
         index_elements=["channel", "sid"]).returning(table.c.id)
     with get_engine().begin() as conn:
         return conn.execute(statement).scalar()
 
 
-def wake_workers() -> bool:
+async def wake_workers() -> bool:
     """NOTIFY the workers that messages wait, at most every WAKE_SECONDS; True when a notification was sent.
 
-    Kept out of stage(): PostgreSQL serialises the commits of notifying transactions, WAL flush included.
+    Kept out of the staging statement: PostgreSQL serialises the commits of notifying transactions.
     """
     global _last_wake
-    with _door_lock:
-        if time.monotonic() - _last_wake < WAKE_SECONDS:
-            return False
-        _last_wake = time.monotonic()
-    connection = _door().raw_connection()
-    try:
-        connection.driver_connection.execute(f"NOTIFY {CHANNEL_NOTIFY}")
-    finally:
-        connection.close()
+    if time.monotonic() - _last_wake < WAKE_SECONDS:
+        return False
+    _last_wake = time.monotonic()
+    await _AsyncDoor.of_running_loop().execute(f"NOTIFY {CHANNEL_NOTIFY}")
     return True
 
 
@@ -120,8 +112,6 @@ def prune() -> int:
 
 _STAGE_SQL = ("INSERT INTO inboundmessage (channel, sid, sender, name, body, media, received_at) "
               "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (channel, sid) DO NOTHING RETURNING id")
-_door_engines: dict[str, Engine] = {}
-_door_lock = threading.Lock()
 _last_wake = 0.0
 
 
@@ -133,23 +123,6 @@ def _row(inbound: Inbound, channel: str) -> dict:
 def _stage_params(row: dict) -> tuple:
     return (row["channel"], row["sid"], row["sender"], row["name"], row["body"],
             json.dumps(row["media"], ensure_ascii=False), row["received_at"])
-
-
-def _stage_postgres(row: dict) -> int | None:
-    """One autocommitted statement on a driver connection (callers off the event loop: tests, tools)."""
-    params = _stage_params(row)
-    for attempt in range(2):
-        connection = _door().raw_connection()
-        try:
-            found = connection.driver_connection.execute(_STAGE_SQL, params).fetchone()
-            return found[0] if found else None
-        except psycopg.OperationalError:
-            connection.invalidate()  # a connection the server dropped (restart): the retry opens a fresh one
-            if attempt:
-                raise
-        finally:
-            connection.close()
-    return None
 
 
 class _AsyncDoor:
@@ -183,12 +156,18 @@ class _AsyncDoor:
         return door
 
     async def fetch_one(self, sql: str, params: tuple) -> tuple | None:
+        """Run one statement (autocommitted) and return its first row."""
+        return await self.execute(sql, params, fetch=True)
+
+    async def execute(self, sql: str, params: tuple = (), *, fetch: bool = False) -> tuple | None:
+        """Run one statement (autocommitted); with fetch, return its first row."""
         for attempt in range(2):
             connection = await self._slots.get()
             try:
                 if connection is None:
                     connection = await psycopg.AsyncConnection.connect(self._url, autocommit=True)
-                found = await (await connection.execute(sql, params)).fetchone()
+                cursor = await connection.execute(sql, params or None)
+                found = await cursor.fetchone() if fetch else None
             except BaseException as exc:
                 if connection is not None:
                     connection.pgconn.finish()  # dropped by the server, or left in doubt: never reused
@@ -205,16 +184,6 @@ class _AsyncDoor:
             connection = self._slots.get_nowait()
             if connection is not None:
                 connection.pgconn.finish()
-
-
-def _door() -> Engine:
-    # Its own small pool: autocommit, and no pre-ping round trip (a dropped connection is retried once instead).
-    url = settings.resolved_database_url
-    with _door_lock:
-        if url not in _door_engines:
-            _door_engines[url] = sa.create_engine(url, isolation_level="AUTOCOMMIT", pool_size=ANSWER_POOL,
-                                                  max_overflow=8, pool_recycle=1800)
-        return _door_engines[url]
 
 
 def _claim(session: Session, query) -> list[InboundMessage]:

@@ -73,7 +73,7 @@ async def _inbound(request: Request, background: BackgroundTasks) -> Response:
         if settings.inline_processing:
             background.add_task(_process, inbox_id)
         elif is_postgres():
-            background.add_task(run_io, inbox.wake_workers)
+            background.add_task(inbox.wake_workers)
     return Response(webhook.EMPTY_TWIML, media_type=TWIML)
 
 

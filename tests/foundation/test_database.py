@@ -22,6 +22,18 @@ def test_migrations_build_every_table_from_empty_and_go_back_down(engine):
     assert "alembic_version" in names
 
 
+def test_the_migrations_build_exactly_the_schema_the_models_describe(engine):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    import core.models  # noqa: F401
+
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": False})
+        assert compare_metadata(context, SQLModel.metadata) == []  # a model change needs a new migration
+
+
 def test_migrations_up_down_up_on_a_scratch_database(tmp_path):
     url = f"sqlite:///{tmp_path / 'scratch.db'}"
     config = alembic_config()

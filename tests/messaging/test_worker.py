@@ -63,7 +63,7 @@ async def test_a_bad_signature_stores_nothing_in_worker_mode(client, echo, worke
     assert fetch(select(InboundMessage)) == [] and _work() == 0
 
 
-def test_wake_workers_notifies_a_listener_at_most_every_few_milliseconds(engine):
+async def test_wake_workers_notifies_a_listener_at_most_every_few_milliseconds(engine):
     if not is_postgres():
         pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
     import psycopg
@@ -74,8 +74,8 @@ def test_wake_workers_notifies_a_listener_at_most_every_few_milliseconds(engine)
     with psycopg.connect(url, autocommit=True) as listener:
         listener.execute(f"LISTEN {inbox.CHANNEL_NOTIFY}")
         inbox._last_wake = 0.0
-        assert inbox.wake_workers() is True
-        assert inbox.wake_workers() is False  # throttled: the first one already woke them
+        assert await inbox.wake_workers() is True
+        assert await inbox.wake_workers() is False  # throttled: the first one already woke them
         received = list(listener.notifies(timeout=2, stop_after=1))
     assert [n.channel for n in received] == [inbox.CHANNEL_NOTIFY]
 
