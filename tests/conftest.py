@@ -90,3 +90,17 @@ def _database_for_pages(request):
     """Pages and API tests (the `user` fixture) get the test database too."""
     if {"user", "create_user"} & set(request.fixturenames):
         request.getfixturevalue("engine")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_lifespan():
+    """Undo what main.py's include_router() calls add to the app's lifespan in each `user` test.
+
+    FastAPI wraps the app's lifespan once per included router; the `user` fixture runs main.py again for every
+    test, so without this the wrappers pile up (ten frames a test) until start-up overflows the stack.
+    """
+    from nicegui import app
+
+    lifespan = app.router.lifespan_context
+    yield
+    app.router.lifespan_context = lifespan
