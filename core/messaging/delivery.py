@@ -41,4 +41,9 @@ def record_callback(*, session: Session, message_sid: str, status: str, error_co
     row = session.exec(query).first()
     if row is None:
         return False
-    return advance(session, row, status, error_code)
+    moved = advance(session, row, status, error_code)
+    if moved and row.delivery_status in ("failed", "undelivered") and error_code == "63016":
+        from core.messaging.dispatcher import resend_as_template
+
+        resend_as_template(session, row, "in a status callback")
+    return moved

@@ -32,6 +32,7 @@ SENDING_TIMEOUT = timedelta(minutes=2)
 SESSION_WINDOW = timedelta(hours=24)
 TIME_BUDGET_SECONDS = 1.5  # keep claiming full batches for this long, so a burst drains without waiting for ticks
 LOCAL_CHANNELS = ("simulator", "web")
+WINDOW_CLOSED = "63016"  # Twilio's code for a free-form message outside WhatsApp's 24-hour window
 _single_dispatcher = threading.Lock()  # SQLite: one dispatcher per process; its write lock covers the rest
 _pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="outbox")
 
@@ -102,8 +103,8 @@ def _claim(limit: int) -> tuple[list[_Claim], int, int]:
                 template = _template(row, windows.get(row.conversation_id), now)
                 if template is None:
                     which = "TWILIO_CONTENT_SID_OFFER" if row.kind == "offer" else "TWILIO_CONTENT_SID_UPDATE"
-                    _fail(session, row, "63016", f"last message from this person is over 24 h old: WhatsApp needs "
-                                                 f"an approved template and {which} is not set")
+                    _fail(session, row, WINDOW_CLOSED, f"last message from this person is over 24 h old: WhatsApp "
+                                                       f"needs an approved template and {which} is not set")
                     continue
                 row.status, row.next_attempt_at = "sending", now + SENDING_TIMEOUT
                 claims.append(_Claim(row.id, row.to, row.body, row.attempts, *template))
@@ -128,10 +129,36 @@ def _template(row: OutboxMessage, last_inbound: datetime | None, now: datetime) 
         return row.content_sid, json.dumps(row.content_variables or {"1": _one_line(row.body)}, ensure_ascii=False)
     if last_inbound is not None and now - last_inbound < SESSION_WINDOW:
         return "", ""
-    sid = settings.twilio_content_sid_offer if row.kind == "offer" else settings.twilio_content_sid_update
+    sid = _template_sid(row)
     if not sid:
         return None
     return sid, json.dumps({"1": _one_line(row.body)}, ensure_ascii=False)
+
+
+def _template_sid(row: OutboxMessage) -> str:
+    return settings.twilio_content_sid_offer if row.kind == "offer" else settings.twilio_content_sid_update
+
+
+def resend_as_template(session, row: OutboxMessage, how: str) -> bool:
+    """Queue a free-form row WhatsApp refused with 63016 again, as the approved template; False when there is none.
+
+    Our clock can believe the 24-hour window open when WhatsApp does not (a late or lost inbound): Twilio then
+    refuses the send, or reports 63016 in a status callback, and the person would never hear from us.
+    """
+    sid = _template_sid(row)
+    if row.content_sid or not sid or row.channel != "whatsapp":
+        return False
+    log.info("outside the 24-hour window: sending the template instead", outbox_id=row.id, how=how)
+    refused = f" {row.provider_sid}" if row.provider_sid else ""
+    row.content_sid, row.content_variables = sid, {"1": _one_line(row.body)}
+    row.status, row.next_attempt_at, row.delivery_status = "pending", clock.now(), ""
+    row.provider_sid = None  # later callbacks about the refused send no longer apply to this row
+    row.error_code = WINDOW_CLOSED
+    row.last_error = f"WhatsApp refused the free-form message{refused} ({how}); sent again as the approved template"
+    session.add(row)
+    if row.message_id:
+        session.execute(sa.update(Message).where(Message.id == row.message_id).values(status="queued"))
+    return True
 
 
 def _one_line(text: str) -> str:
@@ -166,6 +193,8 @@ def _record_failure(claim: _Claim, failure: SendFailure) -> None:
         row = _locked(session, claim.id)
         if row.status != "sending" or row.attempts != claim.attempts:
             return  # claimed again by another dispatcher meanwhile: its outcome wins
+        if failure.code == WINDOW_CLOSED and resend_as_template(session, row, "when sent"):
+            return
         if failure.permanent or row.attempts >= MAX_ATTEMPTS:
             _fail(session, row, failure.code, failure.reason)
         else:

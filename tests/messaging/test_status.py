@@ -1,5 +1,7 @@
+import json
+
 from core.messaging.dispatcher import dispatch_due
-from tests.messaging.helpers import ACCOUNT_SID, message_of, post, queue, row
+from tests.messaging.helpers import ACCOUNT_SID, configure, message_of, post, queue, row
 
 PATH = "/webhook/whatsapp/status"
 
@@ -50,3 +52,37 @@ async def test_status_callbacks_are_signed_too(client, twilio):
 async def test_an_unknown_sid_is_acknowledged_and_ignored(client, twilio):
     response = await post(client, callback("SM" + "9" * 32, "delivered"), PATH)
     assert response.status_code == 204
+
+
+async def test_a_63016_reported_later_is_sent_again_once_as_the_approved_template(client, twilio, monkeypatch):
+    configure(monkeypatch, TWILIO_CONTENT_SID_UPDATE="HX" + "2" * 32)
+    outbox_id, sid = await _sent_row(twilio)  # our clock thought the 24-hour window open; WhatsApp did not
+    for _ in range(2):  # Twilio may call back twice: still one new send
+        await post(client, callback(sid, "undelivered", ErrorCode="63016"), PATH)
+    waiting = row(outbox_id)
+    assert (waiting.status, waiting.content_sid, waiting.error_code) == ("pending", "HX" + "2" * 32, "63016")
+    assert message_of(outbox_id).status == "queued"
+    assert dispatch_due() == 1 and dispatch_due() == 0
+    resent = twilio.sent[-1]
+    assert resent["ContentSid"] == "HX" + "2" * 32 and json.loads(resent["ContentVariables"]) == {"1": "Bonjour"}
+    assert len(twilio.sent) == 2 and row(outbox_id).provider_sid == resent["sid"]
+    await post(client, callback(resent["sid"], "delivered"), PATH)
+    assert (row(outbox_id).delivery_status, message_of(outbox_id).status) == ("delivered", "delivered")
+
+
+async def test_a_63016_refusal_at_send_time_is_retried_as_the_template(client, twilio, monkeypatch):
+    configure(monkeypatch, TWILIO_CONTENT_SID_OFFER="HX" + "1" * 32)
+    outbox_id = queue("Nouvelle demande à Makepe", kind="offer")
+    twilio.script("63016")
+    assert dispatch_due() == 0
+    assert (row(outbox_id).status, row(outbox_id).content_sid) == ("pending", "HX" + "1" * 32)
+    assert dispatch_due() == 1
+    assert [s.get("ContentSid") for s in twilio.sent] == ["HX" + "1" * 32]
+
+
+async def test_without_a_template_a_63016_stays_failed_and_visible(client, twilio):
+    outbox_id = queue("Bonjour")
+    twilio.script("63016")
+    assert dispatch_due() == 0 and dispatch_due() == 0
+    failed = row(outbox_id)
+    assert (failed.status, failed.error_code, failed.content_sid) == ("failed", "63016", "")
