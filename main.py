@@ -12,9 +12,10 @@ from core.logs import log, setup_logging
 from core.messaging.routes import fast_lane
 from core.messaging.routes import router as whatsapp_router
 from core.payments.routes import router as payments_router
+from pages.media import router as media_router
 
 setup_logging()
-for router in (health_router, chat_router, whatsapp_router, payments_router):
+for router in (health_router, chat_router, whatsapp_router, payments_router, media_router):
     app.include_router(router)
 
 

@@ -13,7 +13,7 @@ from core.messaging.models import OutboxMessage
 from core.payments.models import Payment
 from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest as R
-from core.service_requests.service import timeline
+from core.service_requests.service import request_media, timeline
 
 HIDDEN_CODE = "🔒 code de connexion (masqué)"
 
@@ -66,7 +66,10 @@ def search_requests(*, session: Session, filters: Filters, text: str = "", page:
 
 
 def request_detail(*, session: Session, request_id: int) -> dict | None:
-    """Return the request with its customer, provider, timeline, messages, offers and payments; None if unknown."""
+    """Return the request with its customer, provider, timeline, messages, offers, attachments and payments.
+
+    None if there is no such request.
+    """
     request = session.get(R, request_id)
     if request is None:
         return None
@@ -81,6 +84,7 @@ def request_detail(*, session: Session, request_id: int) -> dict | None:
         "messages": conversation_messages(session=session, conversation_id=request.conversation_id)
         if request.conversation_id else [],
         "offers": [(offer, name) for offer, name in offers],
+        "media": request_media(session=session, request_id=request_id),
         "payments": list(session.exec(select(Payment).where(Payment.request_id == request_id)
                                       .order_by(Payment.id))),  # type: ignore[arg-type]
     }

@@ -61,6 +61,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
+def map_link(lat: float, lon: float) -> str:
+    """Return a link that opens the point in the phone's maps app."""
+    return f"https://maps.google.com/?q={lat:.6f},{lon:.6f}"
+
+
 def nearest_quartier(lat: float, lon: float) -> Quartier:
     """Return the quartier whose centre is closest to the point."""
     return min(quartiers(), key=lambda q: haversine_km(lat, lon, q.lat, q.lon))

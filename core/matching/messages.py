@@ -19,6 +19,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "✅ {ref} is yours!\nCustomer: {name}, {phone}\nAddress: {address}\n{service}: \"{description}\"\n"
               "When: {when}.\nWrite ON MY WAY when you leave, then DONE and the price at the end (e.g. DONE 15000).",
     },
+    "job_pin": {
+        "fr": "📍 Position envoyée par le client : {url}",
+        "en": "📍 Location the customer shared: {url}",
+    },
+    "job_photos": {
+        "fr": "📷 Photos du client ({count}) : {url}",
+        "en": "📷 The customer's photos ({count}): {url}",
+    },
     "taken": {
         "fr": "Merci pour votre réponse 🙏 La demande {ref} a déjà été prise par un autre artisan. À la prochaine !",
         "en": "Thank you 🙏 Job {ref} has already been taken by another repairer. Next time!",

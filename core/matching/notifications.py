@@ -3,6 +3,8 @@
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from core.catalog import map_link
+from core.config import settings
 from core.conversations.models import Conversation
 from core.conversations.service import conversation_for, default_channel, provider_conversation
 from core.customers.models import Customer
@@ -14,7 +16,7 @@ from core.providers.models import Provider
 from core.service_requests import lifecycle
 from core.service_requests.lifecycle import Transition
 from core.service_requests.models import RequestEvent, ServiceRequest
-from core.service_requests.service import record_event
+from core.service_requests.service import record_event, request_media
 
 
 def on_transition(*, session: Session, request: ServiceRequest, step: Transition, actor: str, detail: dict) -> None:
@@ -74,15 +76,24 @@ def customer_conversation(*, session: Session, request: ServiceRequest) -> Conve
 
 
 def job_details(*, session: Session, request: ServiceRequest, provider: Provider) -> str:
-    """Return what the provider who got the job needs: the customer's name, phone and address."""
+    """Return what the provider who got the job needs: the customer's name, phone, address, pin and photos."""
     customer = session.get(Customer, request.customer_id)
     lang = provider.language
     address = ", ".join(part for part in (request.address.strip(), request.quartier) if part)
-    return messages.say("job_details", lang, ref=request.reference, name=customer.name or "-",
+    text = messages.say("job_details", lang, ref=request.reference, name=customer.name or "-",
                         phone=customer.phone or "-", address=address,
                         service=messages.service_name(request, lang),
                         description=(request.description or "-").strip()[:300],
                         when=messages.when_text(request, lang))
+    media = request_media(session=session, request_id=request.id)
+    pins = [m for m in media if m.kind == "location"]
+    if pins:
+        text += "\n" + messages.say("job_pin", lang, url=map_link(pins[-1].lat, pins[-1].lon))
+    photos = sum(m.kind == "image" for m in media)
+    if photos:
+        text += "\n" + messages.say("job_photos", lang, count=photos,
+                                     url=f"{settings.base_url()}/provider/jobs/{request.id}")
+    return text
 
 
 def _event_id(session: Session, request: ServiceRequest) -> int:

@@ -127,10 +127,12 @@ def _lock(session: Session, conversation_id: int) -> Conversation:
 
 def _handle(session: Session, conversation: Conversation, message: Message) -> None:
     from core.conversations.engine import handle
+    from core.messaging.media import link_attachments
 
     conversation.turn_count += 1
     session.add(conversation)
     handle(session=session, conversation=conversation, message=message)
+    link_attachments(session=session, conversation=conversation, message=message)
 
 
 def resume_stalled(limit: int = 50) -> int:

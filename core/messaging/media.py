@@ -5,14 +5,20 @@ names), with the coordinates kept in message.media as {"kind": "location", "lat"
 Files are fetched after the webhook has answered: the message waits with status "media" until prepare() has
 downloaded them (from Twilio hosts only, with the account's credentials), described photos and transcribed voice
 notes when a language model is configured, and recorded them as RequestMedia.
+
+After the engine's turn on a message, link_attachments() gives the conversation's open request every attachment
+of the last day that has none yet: a photo sent with (or before) the words that created the request belongs to
+it. A pin in the request's own quartier also gives the request its exact coordinates, for matching distances
+and the provider's map link.
 """
 
 import mimetypes
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from core import clock
 from core.catalog import haversine_km, nearest_quartier
@@ -22,13 +28,16 @@ from core.db import is_postgres, session_scope
 from core.logs import log
 from core.messaging import texts
 from core.messaging.outbox import enqueue
-from core.service_requests.models import RequestMedia
+from core.service_requests.lifecycle import OPEN_STATUSES
+from core.service_requests.models import RequestMedia, ServiceRequest
+from core.service_requests.service import update_request
 
 MAX_BYTES = 16 * 1024 * 1024  # WhatsApp's own limit for media
 MAX_ATTEMPTS = 3
 QUARTIER_RADIUS_KM = 5.0  # a pin farther than this from every quartier centre is outside the area we serve
 OUTSIDE_TEXT = "hors de Douala"
 TWILIO_DOMAINS = ("twilio.com", "twiliocdn.com")
+ADOPT_WITHIN = timedelta(days=1)  # attachments older than this, sent with no request, are not linked to a new one
 
 
 class MediaRefused(Exception):
@@ -153,8 +162,8 @@ def _release(message_id: int, items: list[dict], trouble: bool) -> str:
         for item in items:
             if item.get("state") == "pending":
                 item["state"] = "failed"
-            if item.get("state") == "stored":
-                session.add(RequestMedia(request_id=conversation.current_request_id, message_id=message.id,
+            if item.get("state") == "stored":  # linked to a request after the engine's turn (link_attachments)
+                session.add(RequestMedia(message_id=message.id,
                                          kind=item["kind"], content_type=item["content_type"][:100],
                                          path=item["path"], description=item.get("description")
                                          or item.get("transcript", "")))
@@ -169,6 +178,30 @@ def _release(message_id: int, items: list[dict], trouble: bool) -> str:
             message.status = "received"
         session.add(message)
         return message.status
+
+
+def link_attachments(*, session: Session, conversation: Conversation, message: Message) -> int:
+    """Record the message's pins, then give the open request the conversation's unlinked attachments; how many."""
+    for item in message.media:
+        if item.get("kind") == "location" and not item.get("outside"):
+            session.add(RequestMedia(message_id=message.id, kind="location", lat=item["lat"], lon=item["lon"],
+                                     description=" — ".join(p for p in (item.get("quartier"), item.get("label")) if p)))
+    session.flush()
+    request = session.get(ServiceRequest, conversation.current_request_id) if conversation.current_request_id else None
+    if request is None or request.status not in OPEN_STATUSES or conversation.role != "customer":
+        return 0
+    waiting = list(session.exec(
+        select(RequestMedia).join(Message, Message.id == RequestMedia.message_id)
+        .where(Message.conversation_id == conversation.id, RequestMedia.request_id.is_(None),
+               RequestMedia.created_at >= clock.now() - ADOPT_WITHIN).order_by(RequestMedia.id)))
+    for media in waiting:
+        media.request_id = request.id
+        session.add(media)
+    pin = next((m for m in reversed(waiting) if m.kind == "location"
+                and nearest_quartier(m.lat, m.lon).name == request.quartier), None)
+    if pin is not None:
+        update_request(session=session, request=request, actor="customer", lat=pin.lat, lon=pin.lon)
+    return len(waiting)
 
 
 def _body(body: str, items: list[dict]) -> str:

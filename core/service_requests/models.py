@@ -67,6 +67,8 @@ class RequestMedia(SQLModel, table=True):
     message_id: int | None = Field(default=None, foreign_key="message.id", index=True)
     kind: str = Field(max_length=10)  # image | audio | video | document | location
     content_type: str = Field(default="", max_length=100)
-    path: str = Field(default="", max_length=500)
+    path: str = Field(default="", max_length=500)  # under the data directory; empty for a location pin
     description: str = Field(default="", sa_type=sa.Text)
+    lat: float | None = None  # a location pin's coordinates
+    lon: float | None = None
     created_at: datetime = utc_field(default_now=True)

@@ -9,7 +9,7 @@ from core import clock
 from core.catalog import service as catalog_service
 from core.service_requests import lifecycle
 from core.service_requests.hooks import run_hooks
-from core.service_requests.models import RequestEvent, ServiceRequest
+from core.service_requests.models import RequestEvent, RequestMedia, ServiceRequest
 
 _REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I: read aloud over the phone
 _TIMESTAMP_FOR = {
@@ -98,6 +98,12 @@ def timeline(*, session: Session, request_id: int) -> list[RequestEvent]:
     query = select(RequestEvent).where(RequestEvent.request_id == request_id).order_by(RequestEvent.at,
                                                                                       RequestEvent.id)
     return list(session.exec(query))
+
+
+def request_media(*, session: Session, request_id: int) -> list[RequestMedia]:
+    """Return what the customer sent with the request (photos, voice notes, pins), oldest first."""
+    return list(session.exec(select(RequestMedia).where(RequestMedia.request_id == request_id)
+                             .order_by(RequestMedia.id)))  # type: ignore[arg-type]
 
 
 def open_requests_of(*, session: Session, customer_id: int) -> list[ServiceRequest]:

@@ -13,6 +13,7 @@ from core.service_requests.lifecycle import InvalidTransition
 from core.service_requests.models import ServiceRequest
 from pages.admin.common import STATUS_LABELS, status_badge
 from ui import theme
+from ui.attachments import attachments
 from ui.charts import service_label
 from ui.frame import admin_page
 from ui.i18n import language, t
@@ -108,6 +109,10 @@ async def request_page(account, request_id: int) -> None:
                 ui.button(t("Au prestataire"), on_click=lambda: do("contact", who="provider",
                                                                    body=note.value or "")).props("outline").mark(
                     "contact-provider")
+
+    with ui.card().classes(theme.CARD).mark("request-attachments"):
+        ui.label(t("Pièces jointes")).classes(theme.SUBTITLE)
+        attachments(detail["media"])
 
     with ui.card().classes(theme.CARD).mark("request-timeline"):
         ui.label(t("Historique")).classes(theme.SUBTITLE)

@@ -9,8 +9,10 @@ from core.db import session_scope
 from core.money import format_range, format_xaf
 from core.phones import InvalidPhone, display_phone
 from core.providers.models import Provider
+from core.service_requests.service import request_media
 from pages.admin.common import status_badge
 from ui import theme
+from ui.attachments import attachments
 from ui.charts import service_label
 from ui.frame import provider_page
 from ui.i18n import language, t
@@ -19,14 +21,17 @@ from ui.profile_form import profile_form
 
 
 def _job(provider_id: int, request_id: int):
+    """The job and, once it is the provider's own, what the customer sent with it."""
     with session_scope() as session:
-        return portal.own_job(session=session, provider=session.get(Provider, provider_id), request_id=request_id)
+        request = portal.own_job(session=session, provider=session.get(Provider, provider_id), request_id=request_id)
+        mine = request is not None and request.provider_id == provider_id
+        return request, request_media(session=session, request_id=request_id) if mine else None
 
 
 @provider_page("/provider/jobs/{request_id}", title="Travail")
 async def job_page(provider, request_id: int) -> None:
     """One of the provider's own jobs (another provider's is not found)."""
-    request = await run.io_bound(_job, provider.id, request_id)
+    request, media = await run.io_bound(_job, provider.id, request_id)
     if request is None:
         ui.label(t("Travail introuvable.")).mark("not-found")
         ui.context.client.status_code = 404
@@ -41,6 +46,10 @@ async def job_page(provider, request_id: int) -> None:
         ui.label(format_xaf(request.final_price) if request.final_price else
                  format_range(request.price_min, request.price_max)).classes(theme.MUTED)
         ui.label(clock.format_local(request.created_at)).classes(theme.MUTED)
+    if media is not None:
+        with ui.card().classes(theme.CARD).mark("job-attachments"):
+            ui.label(t("Pièces jointes")).classes(theme.SUBTITLE)
+            attachments(media)
 
 
 def _history(provider_id: int):

@@ -1,0 +1,27 @@
+"""requestmedia keeps a location pin's coordinates
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-25 18:00:00
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = '0002'
+down_revision: str | None = '0001'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('requestmedia', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('lat', sa.Float(), nullable=True))
+        batch_op.add_column(sa.Column('lon', sa.Float(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('requestmedia', schema=None) as batch_op:
+        batch_op.drop_column('lon')
+        batch_op.drop_column('lat')
