@@ -40,19 +40,6 @@ TEXTS = ["Bonjour, mon robinet fuit à Makepe", "slt mon tuyau a pété je suis 
          "Bonsoir, j'ai besoin d'un électricien à Bépanda demain matin", "Ma clim fait du bruit à Bonapriso",
          "mon wc est bouché a logbessou", "Please I need a plumber for Deido, water everywhere 💧"]
 
-FAST_LANE_BOOT = """
-import main
-from nicegui import app
-from core.messaging.routes import fast_lane
-
-@app.on_startup
-def _fast_lane():
-    app.middleware_stack = fast_lane(app.middleware_stack)
-
-main.run()
-"""
-
-
 def main() -> int:
     """Run the benchmark and print its numbers; exit 1 when a check fails."""
     args = _arguments()
@@ -65,7 +52,7 @@ def main() -> int:
         else:
             fake = _FakeTwilioProcess(args.token)
             url, processes = _start_server(database_url, args.token, fake.url, args.port, args.workers,
-                                           args.fast_lane, args.worker_nice)
+                                           args.worker_nice)
         posts = _prepare(url, args)
         pace = f"at {args.rate:g}/s" if args.rate else "as fast as answered"
         print(f"load average {_load_average()}; posting {len(posts)} messages ({pace}) from {args.numbers} numbers "
@@ -108,8 +95,6 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=1, help="`djobea worker` processes (0: process in the server)")
     parser.add_argument("--worker-nice", type=int, default=19, help="the workers' CPU niceness (0-19)")
     parser.add_argument("--client", choices=["raw", "httpx"], default="raw", help="load generator's HTTP client")
-    parser.add_argument("--fast-lane", action="store_true", help="start main.py with core.messaging.routes.fast_lane "
-                        "installed at start-up (what main.py should do)")
     parser.add_argument("--rate", type=float, default=0, help="post at this many messages/s (default: as fast as "
                         "the senders get answers); raw client only")
     parser.add_argument("--keep", action="store_true", help="keep the fresh database")
@@ -136,7 +121,7 @@ def _drop_database(url: str) -> None:
     admin.dispose()
 
 
-def _start_server(database_url: str, token: str, twilio_url: str, port: int, workers: int, fast_lane: bool,
+def _start_server(database_url: str, token: str, twilio_url: str, port: int, workers: int,
                   nice: int) -> tuple[str, list[subprocess.Popen]]:
     import socket
     import tempfile
@@ -153,8 +138,7 @@ def _start_server(database_url: str, token: str, twilio_url: str, port: int, wor
             "TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_WHATSAPP_NUMBER": "+237655000111",
             "TWILIO_API_BASE_URL": twilio_url, "LLM_MODE": "local", "DJOBEA_ADMIN_PASSWORD": "bench-admin-password"}
     log_path = Path(env["DJOBEA_DATA_DIR"]) / "server.log"
-    command = [sys.executable, "-c", FAST_LANE_BOOT] if fast_lane else [sys.executable, "main.py"]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log_path.open("w"),
+    server = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env, stdout=log_path.open("w"),
                               stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

@@ -1,8 +1,7 @@
 """The inbox: messages stored at the door in one statement, attached to their conversations afterwards.
 
 The webhook's answer waits only for stage_async(): one INSERT ... ON CONFLICT DO NOTHING claims the channel's
-message id and keeps the message. On PostgreSQL it runs on the event loop itself, on a few autocommit async
-connections: no thread hop and no hand-over of the GIL per message, which is where the answer's slow tail was.
+message id and keeps the message (on PostgreSQL, awaited on the event loop through core.messaging.door).
 attach() then does the heavier work (conversation and customer on first contact, the Message row, the sender's
 rate limit) off the answer path: right after the answer in the web process, or in `djobea worker`, which a
 NOTIFY sent after the answer wakes (it also looks a few times a second).
@@ -13,26 +12,23 @@ import json
 import time
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import ClassVar
 
-import psycopg
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from core import clock
-from core.config import settings
 from core.conversations.models import Message
 from core.db import get_engine, is_postgres, session_scope
 from core.logs import log
+from core.messaging import door
 from core.messaging.inbound import accept
 from core.messaging.models import InboundMessage
 from core.messaging.webhook import Inbound
 
 CHANNEL_NOTIFY = "djobea_inbox"
 WAKE_SECONDS = 0.05
-ANSWER_POOL = 8  # async connections of the answer path: at 300 messages/s two or three are ever busy
 KEEP = timedelta(days=2)  # Twilio retries for hours at most; a sid older than this is not claimed at the door
 
 
@@ -49,7 +45,8 @@ async def stage_async(inbound: Inbound, *, channel: str = "whatsapp") -> int | N
     """stage() for the event loop: the same statement, awaited on PostgreSQL, on a thread elsewhere."""
     if not is_postgres():
         return await asyncio.to_thread(stage, inbound, channel=channel)
-    found = await _AsyncDoor.of_running_loop().fetch_one(_STAGE_SQL, _stage_params(_row(inbound, channel)))
+    found = await door.of_running_loop().execute(_STAGE_SQL, _stage_params(_row(inbound, channel)),
+                                               fetch=True)
     return found[0] if found else None
 
 
@@ -72,7 +69,7 @@ async def wake_workers() -> bool:
     if time.monotonic() - _last_wake < WAKE_SECONDS:
         return False
     _last_wake = time.monotonic()
-    await _AsyncDoor.of_running_loop().execute(f"NOTIFY {CHANNEL_NOTIFY}")
+    await door.of_running_loop().execute(f"NOTIFY {CHANNEL_NOTIFY}")
     return True
 
 
@@ -123,67 +120,6 @@ def _row(inbound: Inbound, channel: str) -> dict:
 def _stage_params(row: dict) -> tuple:
     return (row["channel"], row["sid"], row["sender"], row["name"], row["body"],
             json.dumps(row["media"], ensure_ascii=False), row["received_at"])
-
-
-class _AsyncDoor:
-    """ANSWER_POOL autocommit async connections, opened on first need, owned by one event loop.
-
-    Last in, first out: the connection just used is the next one taken, so a quiet server holds one or two.
-
-    A connection the server dropped (restart) is replaced and the statement tried once more; a connection left
-    in doubt (cancelled mid-statement) is closed rather than reused.
-    """
-
-    _doors: ClassVar[dict[tuple[str, int], "_AsyncDoor"]] = {}
-
-    def __init__(self, url: str, loop: asyncio.AbstractEventLoop) -> None:
-        self._url, self._loop = url, loop
-        self._slots: asyncio.LifoQueue[psycopg.AsyncConnection | None] = asyncio.LifoQueue()
-        for _ in range(ANSWER_POOL):
-            self._slots.put_nowait(None)
-
-    @classmethod
-    def of_running_loop(cls) -> "_AsyncDoor":
-        loop = asyncio.get_running_loop()
-        url = settings.resolved_database_url.replace("postgresql+psycopg://", "postgresql://", 1)
-        door = cls._doors.get((url, id(loop)))
-        if door is None or door._loop is not loop:
-            for key, old in list(cls._doors.items()):  # doors of finished loops (tests): close what they hold
-                if old._loop.is_closed() or key == (url, id(loop)):
-                    old._abandon()
-                    del cls._doors[key]
-            door = cls._doors[(url, id(loop))] = cls(url, loop)
-        return door
-
-    async def fetch_one(self, sql: str, params: tuple) -> tuple | None:
-        """Run one statement (autocommitted) and return its first row."""
-        return await self.execute(sql, params, fetch=True)
-
-    async def execute(self, sql: str, params: tuple = (), *, fetch: bool = False) -> tuple | None:
-        """Run one statement (autocommitted); with fetch, return its first row."""
-        for attempt in range(2):
-            connection = await self._slots.get()
-            try:
-                if connection is None:
-                    connection = await psycopg.AsyncConnection.connect(self._url, autocommit=True)
-                cursor = await connection.execute(sql, params or None)
-                found = await cursor.fetchone() if fetch else None
-            except BaseException as exc:
-                if connection is not None:
-                    connection.pgconn.finish()  # dropped by the server, or left in doubt: never reused
-                self._slots.put_nowait(None)
-                if attempt or not isinstance(exc, psycopg.OperationalError):
-                    raise
-                continue
-            self._slots.put_nowait(connection)
-            return found
-        return None
-
-    def _abandon(self) -> None:
-        while not self._slots.empty():
-            connection = self._slots.get_nowait()
-            if connection is not None:
-                connection.pgconn.finish()
 
 
 def _claim(session: Session, query) -> list[InboundMessage]:

@@ -112,7 +112,7 @@ async def _process(inbox_id: int) -> None:
 def _record(background: BackgroundTasks, route: str, status_code: int, started: float) -> None:
     batch = webhook.hits.add(route, status_code, (time.perf_counter() - started) * 1000)
     if batch:
-        background.add_task(run_io, webhook.write_hits, batch)
+        background.add_task(webhook.write_hits, batch)
 
 
 def fast_lane(app: ASGIApp) -> ASGIApp:

@@ -1,5 +1,6 @@
 """Twilio's inbound WhatsApp form, read into one internal message and stored once; webhook timings."""
 
+import asyncio
 import math
 import re
 import threading
@@ -9,9 +10,9 @@ from dataclasses import dataclass, field
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from core import clock
-from core.db import session_scope
+from core.db import is_postgres, session_scope
 from core.logs import log
-from core.messaging import delivery, media
+from core.messaging import delivery, door, media
 from core.messaging.inbound import accept
 from core.messaging.models import WebhookHit
 from core.phones import InvalidPhone, normalize_phone
@@ -133,17 +134,31 @@ class HitLog:
             return batch
 
 
-def write_hits(batch: list[dict]) -> int:
-    """Write a batch of webhook timings in one statement; return how many (0 when the write failed)."""
+async def write_hits(batch: list[dict]) -> int:
+    """Write a batch of webhook timings; return how many (0 when the write failed).
+
+    On PostgreSQL through the answer path's own connections (no thread taking the GIL from the event loop).
+    """
     if not batch:
         return 0
     try:
-        with session_scope() as session:
-            session.execute(WebhookHit.__table__.insert(), batch)
+        if is_postgres():
+            rows = [(h["route"], h["status_code"], h["latency_ms"], h["at"]) for h in batch]
+            await door.of_running_loop().execute(_HITS_SQL, many=rows)
+        else:
+            await asyncio.to_thread(_write_hits, batch)
     except Exception:  # timings are for monitoring only; never let them disturb message handling
         log.exception("webhook timings not written", count=len(batch))
         return 0
     return len(batch)
+
+
+_HITS_SQL = "INSERT INTO webhookhit (route, status_code, latency_ms, at) VALUES (%s, %s, %s, %s)"
+
+
+def _write_hits(batch: list[dict]) -> None:
+    with session_scope() as session:
+        session.execute(WebhookHit.__table__.insert(), batch)
 
 
 hits = HitLog()
