@@ -59,16 +59,17 @@ def main() -> int:
               f"with {args.senders} concurrent senders (at most {args.duration:g} s) to {url} "
               f"({args.workers} workers, client {args.client})", flush=True)
         cpu_before = [_cpu_seconds(p.pid) for p in processes]
-        own_before = _own_cpu()
+        own_before, database_before = _own_cpu(), _postgres_cpu()
         if args.client == "raw":
             results, elapsed = asyncio.run(_load_raw(posts, args.senders, args.duration, args.rate))
         else:
             results, elapsed = asyncio.run(_load_httpx(posts, args.senders, args.duration))
-        own = _own_cpu() - own_before
+        own, database = _own_cpu() - own_before, _postgres_cpu() - database_before
         ok = _report(results, elapsed)
         used = [f"{_cpu_seconds(p.pid) - before:.1f}" for p, before in zip(processes, cpu_before, strict=True)]
         print(f"CPU seconds during the load ({elapsed:.1f} s wall): load generator {own:.1f}, server and workers "
-              f"{', '.join(used) or 'n/a'}; load average {_load_average()}", flush=True)
+              f"{', '.join(used) or 'n/a'}, PostgreSQL (all its processes on this machine) {database:.1f}; "
+              f"load average {_load_average()}", flush=True)
         ok &= _check(database_url, results, fake, args.wait)
         return 0 if ok else 1
     finally:
@@ -195,6 +196,21 @@ def _serve_fake(token: str, asks, answers, stop) -> None:
 def _cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _postgres_cpu() -> float:
+    """CPU seconds used so far by every process named postgres (server, backends, WAL writer...)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # the process ended meanwhile
+            continue
+        name, _, rest = text.partition("(")[2].rpartition(")")
+        if name == "postgres":
+            fields = rest.split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def _own_cpu() -> float:

@@ -4,15 +4,20 @@ Both are signed (X-Twilio-Signature over PUBLIC_BASE_URL + path and the form) an
 message is kept in the inbox with one statement before the answer. The rest (its conversation, the rate limit,
 fetching photos, the engine) runs after the answer: as a background task of the request, or in `djobea worker`
 when DJOBEA_INLINE_PROCESSING is off.
+
+answer_inbound() is the whole inbound path without a web framework: the FastAPI route below uses it, and so does
+the fast lane, which serves Twilio's posts as a bare ASGI app ahead of everything the pages need.
 """
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, BackgroundTasks, FastAPI, Request, Response
-from starlette.datastructures import FormData
+from starlette.datastructures import URL, FormData
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from core.config import settings
@@ -23,73 +28,91 @@ from core.messaging.inbound import process_message
 from core.messaging.media import prepare
 
 PROCESSING_THREADS = 2
+MAX_BODY = 256 * 1024  # Twilio's largest form (1,600 characters, 10 media URLs) is a few kilobytes
+INBOUND_PATH = "/webhook/whatsapp"
 router = APIRouter()
 TWIML = "text/xml"
 # The engine runs on threads of its own, never on the event loop that stores and answers.
 _processing = ThreadPoolExecutor(max_workers=PROCESSING_THREADS, thread_name_prefix="inbound")
 
 
-@router.post("/webhook/whatsapp")
-async def whatsapp_inbound(request: Request, background: BackgroundTasks) -> Response:
-    """Store an inbound WhatsApp message once and answer empty TwiML; the engine runs after the answer."""
-    started = time.perf_counter()
-    response = Response(status_code=500)
-    try:
-        response = await _inbound(request, background)
-    finally:
-        _record(background, "whatsapp", response.status_code, started)
-    return response
+@dataclass
+class Answer:
+    """What to answer Twilio, and what to do once it has been answered."""
+
+    status: int
+    text: str = ""
+    media_type: str = "text/plain"
+    after: list[Callable[[], Awaitable]] = field(default_factory=list)
 
 
-@router.post("/webhook/whatsapp/status")
-async def whatsapp_status(request: Request, background: BackgroundTasks) -> Response:
-    """Record a delivery status callback (queued, sent, delivered, read, failed, undelivered)."""
-    started = time.perf_counter()
-    response = Response(status_code=500)
-    try:
-        form, refusal = await _verified_form(request)
-        if refusal is not None:
-            response = refusal
-            return response
-        sid, status = form.get("MessageSid") or "", form.get("MessageStatus") or form.get("SmsStatus") or ""
-        if sid and status:
-            await run_io(webhook.store_status, message_sid=sid, status=status, error_code=form.get("ErrorCode") or "")
-        response = Response(status_code=204)
-        return response
-    finally:
-        _record(background, "whatsapp_status", response.status_code, started)
-
-
-async def _inbound(request: Request, background: BackgroundTasks) -> Response:
-    form, refusal = await _verified_form(request)
+async def answer_inbound(raw: bytes, *, path: str, query: str, signature: str | None,
+                         request_url: Callable[[], str]) -> Answer:
+    """Check, store once and answer one inbound post; the engine's work is left in answer.after."""
+    form, refusal = _verified(raw, path=path, query=query, signature=signature, request_url=request_url)
     if refusal is not None:
         return refusal
     try:
         inbound = webhook.parse(form)
     except webhook.BadInbound as exc:
-        return Response(str(exc), status_code=400, media_type="text/plain")
+        return Answer(400, str(exc))
+    answer = Answer(200, webhook.EMPTY_TWIML, TWIML)
     inbox_id = await inbox.stage_async(inbound)
     if inbox_id is not None:
         if settings.inline_processing:
-            background.add_task(_process, inbox_id)
+            answer.after.append(lambda: _process(inbox_id))
         elif is_postgres():
-            background.add_task(inbox.wake_workers)
-    return Response(webhook.EMPTY_TWIML, media_type=TWIML)
+            answer.after.append(inbox.wake_workers)
+    return answer
 
 
-async def _verified_form(request: Request) -> tuple[FormData, Response | None]:
+@router.post(INBOUND_PATH)
+async def whatsapp_inbound(request: Request, background: BackgroundTasks) -> Response:
+    """Store an inbound WhatsApp message once and answer empty TwiML; the engine runs after the answer."""
+    started, answer = time.perf_counter(), Answer(500)
+    try:
+        raw = await request.body()
+        answer = Answer(413, "request too large") if len(raw) > MAX_BODY else await answer_inbound(
+            raw, path=request.url.path, query=request.url.query,
+            signature=request.headers.get("X-Twilio-Signature"), request_url=lambda: str(request.url))
+    finally:
+        background.add_task(_after, [*answer.after, *_timing("whatsapp", answer.status, started)])
+    return Response(answer.text, status_code=answer.status, media_type=answer.media_type)
+
+
+@router.post("/webhook/whatsapp/status")
+async def whatsapp_status(request: Request, background: BackgroundTasks) -> Response:
+    """Record a delivery status callback (queued, sent, delivered, read, failed, undelivered)."""
+    started, status_code = time.perf_counter(), 500
+    try:
+        form, refusal = _verified(await request.body(), path=request.url.path, query=request.url.query,
+                                  signature=request.headers.get("X-Twilio-Signature"),
+                                  request_url=lambda: str(request.url))
+        if refusal is not None:
+            status_code = refusal.status
+            return Response(refusal.text, status_code=refusal.status, media_type=refusal.media_type)
+        sid, status = form.get("MessageSid") or "", form.get("MessageStatus") or form.get("SmsStatus") or ""
+        if sid and status:
+            await run_io(webhook.store_status, message_sid=sid, status=status, error_code=form.get("ErrorCode") or "")
+        status_code = 204
+        return Response(status_code=204)
+    finally:
+        background.add_task(_after, _timing("whatsapp_status", status_code, started))
+
+
+def _verified(raw: bytes, *, path: str, query: str, signature: str | None,
+              request_url: Callable[[], str]) -> tuple[FormData, Answer | None]:
     """Return the posted form, or the refusal to send: 503 without a token, 403 for a bad signature or account."""
     if not twilio_channel.webhook_enabled():
-        return FormData(), Response("WhatsApp webhook is not configured", status_code=503, media_type="text/plain")
-    raw = (await request.body()).decode("utf-8", errors="replace")
-    form = FormData(parse_qsl(raw, keep_blank_values=True))
-    url = twilio_channel.signed_url(request.url.path, request.url.query, str(request.url))
-    if not twilio_channel.signature_valid(url, form, request.headers.get("X-Twilio-Signature")):
-        log.warning("webhook signature refused", path=request.url.path)
-        return form, Response("invalid signature", status_code=403, media_type="text/plain")
+        return FormData(), Answer(503, "WhatsApp webhook is not configured")
+    form = FormData(parse_qsl(raw.decode("utf-8", errors="replace"), keep_blank_values=True))
+    url = twilio_channel.signed_url(path, query, "" if settings.public_base_url else request_url())
+    if not twilio_channel.signature_valid(url, form, signature):
+        log.warning("webhook signature refused", path=path)
+        return form, Answer(403, "invalid signature")
     if not twilio_channel.account_matches(form.get("AccountSid")):
-        log.warning("webhook from another Twilio account refused", path=request.url.path)
-        return form, Response("unknown account", status_code=403, media_type="text/plain")
+        log.warning("webhook from another Twilio account refused", path=path)
+        return form, Answer(403, "unknown account")
     return form, None
 
 
@@ -109,23 +132,73 @@ async def _process(inbox_id: int) -> None:
         log.exception("inbound processing failed; the sweep will retry", inbox_id=inbox_id)
 
 
-def _record(background: BackgroundTasks, route: str, status_code: int, started: float) -> None:
+def _timing(route: str, status_code: int, started: float) -> list[Callable[[], Awaitable]]:
     batch = webhook.hits.add(route, status_code, (time.perf_counter() - started) * 1000)
-    if batch:
-        background.add_task(webhook.write_hits, batch)
+    return [lambda: webhook.write_hits(batch)] if batch else []
+
+
+async def _inbound_asgi(scope: Scope, receive: Receive, send: Send) -> None:
+    """POST /webhook/whatsapp as a bare ASGI app: answer_inbound() with nothing around it."""
+    started, answer = time.perf_counter(), Answer(500)
+    try:
+        if scope["method"] != "POST":
+            answer = Answer(405, "method not allowed")
+        elif (raw := await _body(receive)) is None:
+            answer = Answer(413, "request too large")
+        else:
+            signature = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"x-twilio-signature"), None)
+            answer = await answer_inbound(raw, path=scope["path"], query=scope["query_string"].decode("latin-1"),
+                                          signature=signature, request_url=lambda: str(URL(scope=scope)))
+    except Exception:  # Twilio retries a 500: the message is not lost
+        log.exception("inbound webhook failed")
+    answer.after += _timing("whatsapp", answer.status, started)
+    body = answer.text.encode()
+    await send({"type": "http.response.start", "status": answer.status,
+                "headers": [(b"content-type", f"{answer.media_type}; charset=utf-8".encode()),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+    await _after(answer.after)
+
+
+async def _after(tasks: list[Callable[[], Awaitable]]) -> None:
+    """Run what follows an answer, one after the other; one failing does not stop the others."""
+    for task in tasks:
+        try:
+            await task()
+        except Exception:
+            log.exception("after-answer task failed")
+
+
+async def _body(receive: Receive) -> bytes | None:
+    """Return the request body, or None when it is larger than MAX_BODY."""
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_BODY:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
 
 
 def fast_lane(app: ASGIApp) -> ASGIApp:
     """Return app with Twilio's webhooks served directly, ahead of the page middlewares (sessions, gzip, ...).
 
-    Those middlewares are for browsers; each costs the webhook a task and memory streams per request.
+    Inbound messages skip the framework altogether; the rarer status callbacks go through a bare FastAPI.
     """
     lane = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
     lane.include_router(router)
     paths = {route.path for route in router.routes}
 
     async def serve(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"] in paths:
+        if scope["type"] == "http" and scope["path"] == INBOUND_PATH:
+            await _inbound_asgi(scope, receive, send)
+        elif scope["type"] == "http" and scope["path"] in paths:
             await lane(scope, receive, send)
         else:
             await app(scope, receive, send)

@@ -5,7 +5,7 @@ import pytest
 from fastapi import FastAPI
 
 from core.config import reload_settings
-from core.messaging.routes import router
+from core.messaging.routes import fast_lane, router
 from tests.fakes.twilio_server import FakeTwilio
 from tests.messaging.helpers import ACCOUNT_SID, AUTH_TOKEN, LOCAL, NUMBER, configure
 
@@ -37,10 +37,13 @@ def echo(monkeypatch):
     return seen
 
 
-@pytest.fixture
-async def client(twilio):
-    """An HTTP client on an app serving the messaging routes."""
-    app = FastAPI()
-    app.include_router(router)
+@pytest.fixture(params=["route", "fast lane"])
+async def client(request, twilio):
+    """An HTTP client on the messaging routes: as FastAPI routes, and as main.py serves them (the fast lane)."""
+    if request.param == "route":
+        app = FastAPI()
+        app.include_router(router)
+    else:
+        app = fast_lane(FastAPI())  # the pages' app knows nothing of the webhooks: the lane must serve them
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=LOCAL) as http:
         yield http

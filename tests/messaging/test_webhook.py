@@ -107,3 +107,9 @@ async def test_the_token_is_what_signs(client, echo):
     params = form(sid="SM" + "5" * 32)
     signature = sign("http://testserver/webhook/whatsapp", params, token=AUTH_TOKEN)
     assert (await post(client, params, signature=signature)).status_code == 200
+
+
+async def test_the_webhook_refuses_other_methods_and_oversized_posts_storing_nothing(client, echo):
+    assert (await client.get("/webhook/whatsapp")).status_code == 405
+    assert (await post(client, form(body="x" * (300 * 1024)))).status_code == 413  # signed, but no person writes this
+    assert _inbound() == [] and echo == []

@@ -89,3 +89,19 @@ async def test_the_fast_lane_serves_webhooks_and_hands_every_other_path_to_the_a
         assert (await post(http, form(body="par la voie rapide"))).status_code == 200
         assert (await http.post("/webhook/unknown")).status_code == 404
     assert echo == ["par la voie rapide"]
+
+
+async def test_the_fast_lane_answers_500_when_storing_fails_so_twilio_sends_it_again(twilio, echo, monkeypatch):
+    stage, failures = inbox.stage_async, [ConnectionError("database restarting")]
+
+    async def down_once(*args, **kwargs):
+        if failures:
+            raise failures.pop()
+        return await stage(*args, **kwargs)
+
+    monkeypatch.setattr(inbox, "stage_async", down_once)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=fast_lane(FastAPI())), base_url=LOCAL) as http:
+        assert (await post(http, form(body="perdu ?"))).status_code == 500
+        assert fetch(select(InboundMessage)) == []
+        assert (await post(http, form(body="perdu ?"))).status_code == 200  # Twilio's retry
+    assert echo == ["perdu ?"]
