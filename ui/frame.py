@@ -19,7 +19,8 @@ from ui.i18n import language_switch, t
 
 ADMIN_NAV = (("/admin", "Tableau de bord"), ("/admin/requests", "Demandes"), ("/admin/providers", "Prestataires"),
              ("/admin/conversations", "Conversations"), ("/admin/payments", "Paiements"),
-             ("/admin/monitoring", "Surveillance"), ("/simulator", "Simulateur"), ("/admin/settings", "Réglages"))
+             ("/admin/monitoring", "Surveillance"), ("/simulator", "Simulateur"), ("/admin/team", "Équipe"),
+             ("/admin/settings", "Réglages"))
 PROVIDER_NAV = (("/provider", "Travaux en cours"), ("/provider/history", "Historique"),
                 ("/provider/earnings", "Gains et versements"), ("/provider/profile", "Mon profil"))
 
@@ -158,6 +159,9 @@ class Layout:
                 if who:
                     ui.label(who).classes("text-xs hidden sm:block")
                 language_switch()
+                if kind == sessions.ADMIN_KEY:
+                    ui.button(icon="manage_accounts", on_click=lambda: ui.navigate.to("/admin/account")).props(
+                        "flat dense color=white").mark("my-account").tooltip(t("Mon compte"))
                 if kind:
                     ui.button(icon="logout", on_click=lambda: _logout(kind)).props(
                         "flat dense color=white").mark("logout").tooltip(t("Déconnexion"))

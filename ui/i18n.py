@@ -231,6 +231,25 @@ EN: dict[str, str] = {
     'Versement': 'Payout',
     'Remboursement': 'Refund',
     'Email': 'Email',
+    # team and own account
+    "Équipe": "Team",
+    "Mon compte": "My account",
+    "Administrateur": "Administrator",
+    "Opérateur": "Operator",
+    "comptes": "accounts",
+    "actif": "active",
+    "désactivé": "deactivated",
+    "Dernière connexion": "Last sign-in",
+    "Rôle": "Role",
+    "Désactiver": "Deactivate",
+    "Nouveau mot de passe": "New password",
+    "Définir": "Set",
+    "Ajouter un compte": "Add an account",
+    "Ajouter": "Add",
+    "Changer mon mot de passe": "Change my password",
+    "Mot de passe actuel": "Current password",
+    "Confirmer le nouveau mot de passe": "Confirm the new password",
+    "Les deux mots de passe ne correspondent pas.": "The two passwords do not match.",
 }
 
 

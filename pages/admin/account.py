@@ -1,0 +1,57 @@
+"""/admin/account (every team member): change one's own password; other browsers are signed out, this one stays."""
+
+from nicegui import run, ui
+
+from core.auth import service
+from core.auth.models import Account
+from core.db import session_scope
+from pages.admin.team import ROLE_LABELS
+from ui import theme
+from ui.frame import admin_page, sign_in_admin, still_allowed
+from ui.i18n import t
+
+
+@admin_page("/admin/account", title="Mon compte")
+async def account_page(account: Account) -> None:
+    """Who is signed in, and the current, new and confirmed password."""
+    with ui.card().classes(theme.CARD).mark("own-password"):
+        ui.label(f"{account.name or account.email} · {account.email} · {t(ROLE_LABELS.get(account.role, ''))}"
+                 ).classes(theme.MUTED).mark("own-identity")
+        ui.label(t("Changer mon mot de passe")).classes(theme.SUBTITLE)
+        current = _password_field(t("Mot de passe actuel"), "current-password", "current-password")
+        new = _password_field(t("Nouveau mot de passe"), "new-password", "new-password")
+        confirm = _password_field(t("Confirmer le nouveau mot de passe"), "new-password", "confirm-password")
+
+        async def save() -> None:
+            if not still_allowed("operator"):
+                ui.notify(t("Accès refusé"), type="negative")
+                return
+            if (new.value or "") != (confirm.value or ""):
+                ui.notify(t("Les deux mots de passe ne correspondent pas."), type="negative")
+                return
+            outcome = await run.io_bound(change, account, current.value or "", new.value or "")
+            if outcome is None:  # the server is stopping
+                return
+            error, updated = outcome
+            if updated is None:
+                ui.notify(error, type="negative")
+                return
+            sign_in_admin(updated)  # the new session version: this browser stays signed in, the others are not
+            for field in (current, new, confirm):
+                field.value = ""
+            ui.notify(t("Enregistré ✅"), type="positive")
+
+        ui.button(t("Enregistrer"), on_click=save).props("color=primary").mark("own-password-save")
+
+
+def _password_field(label: str, autocomplete: str, mark: str) -> ui.input:
+    return ui.input(label, password=True).props(f"outlined autocomplete={autocomplete}").classes("w-full").mark(mark)
+
+
+def change(account: Account, current: str, new: str) -> tuple[str, Account | None]:
+    """Change the account's own password; return ('', the updated account) or (an error text, None)."""
+    try:
+        with session_scope() as session:
+            return "", service.change_own_password(session=session, account=account, current=current, new=new)
+    except service.AccountError as exc:
+        return str(exc), None
