@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.catalog import fold
 from core.catalog import quartier as find_place
+from core.conversations import web_identity
 from core.conversations.context import Turn
 from core.conversations.models import Case
 from core.conversations.templates import service_name, status_words
@@ -105,13 +106,18 @@ def open_request(turn: Turn) -> ServiceRequest | None:
     """Return the conversation's current request if open, else the customer's newest open one."""
     session, conversation = turn.session, turn.conversation
     if conversation.current_request_id:
-        current = session.get(ServiceRequest, conversation.current_request_id)
+        current = own(turn, session.get(ServiceRequest, conversation.current_request_id))
         if current is not None and current.status in lifecycle.OPEN_STATUSES:
             return current
     if conversation.customer_id is None:
         return None
     requests = open_requests_of(session=session, customer_id=conversation.customer_id)
     return requests[0] if requests else None
+
+
+def own(turn: Turn, request: ServiceRequest | None) -> ServiceRequest | None:
+    """Return the request if it belongs to the conversation's customer, else None."""
+    return request if request is not None and request.customer_id == turn.conversation.customer_id else None
 
 
 def _is_correction(turn: Turn, request: ServiceRequest) -> bool:
@@ -165,7 +171,7 @@ def cancel(turn: Turn) -> None:
             ctx.reset_slots()
             turn.say("cancel_draft")
         else:
-            turn.say("cancel_nothing")
+            web_identity.nothing_here(turn, "cancel_nothing")
         return
     if request.status not in CANCELLABLE:
         open_case(turn, kind="cancel", request=request, summary=turn.text)
@@ -182,11 +188,11 @@ def status(turn: Turn) -> None:
     session, conversation = turn.session, turn.conversation
     requests = open_requests_of(session=session, customer_id=conversation.customer_id)
     if not requests and conversation.current_request_id:
-        last = session.get(ServiceRequest, conversation.current_request_id)
+        last = own(turn, session.get(ServiceRequest, conversation.current_request_id))
         if last is not None and last.status == lifecycle.COMPLETED:
             requests = [last]
     if not requests:
-        turn.say("status_none")
+        web_identity.nothing_here(turn, "status_none")
         return
     for request in requests[:3]:
         turn.say("status_line", reference=request.reference, service=service_name(request.service_type,

@@ -4,7 +4,7 @@ from sqlmodel import Session
 
 from core.catalog import fold
 from core.config import settings
-from core.conversations import actions, answers, onboarding
+from core.conversations import actions, answers, onboarding, web_identity
 from core.conversations.context import Context, Turn
 from core.conversations.models import Conversation, Message
 from core.conversations.understanding import asks_to_pay, find_quartier, understand
@@ -48,6 +48,11 @@ def reply_key(message_id: int, index: int) -> str:
 def act(turn: Turn) -> None:
     """Choose and run the action for the message in its context."""
     analysis, ctx, intent = turn.analysis, turn.context, turn.analysis.intent
+    handled = web_identity.step(turn) if ctx.onboarding is None else ""
+    if handled == "linked":
+        actions.status(turn)  # what the visitor came for, now that the number is proven
+    if handled:
+        return
     if ctx.awaiting_rating is not None and analysis.rating is not None:
         answers.rating(turn, analysis.rating)
         return

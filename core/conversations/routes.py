@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.conversations.engine import reply_key
 from core.conversations.models import Conversation, Message
-from core.customers.models import Customer
+from core.conversations.phone_codes import note_contact
 from core.db import run_io, session_scope
 from core.messaging.inbound import process_message, receive
 from core.messaging.models import OutboxMessage
@@ -123,36 +123,14 @@ def _store(*, session_id: str, body: str, phone: str | None, name: str) -> int |
                 message = receive(session=session, channel="web", external_id=session_id, body=body, name=name)
                 if message is None:  # web messages carry no channel id, so this does not happen
                     raise RuntimeError("web message not stored")
-                if phone:
-                    _attach_phone(session, message.conversation_id, phone, name)
+                if phone:  # a number to call back, never an identity: joining a customer takes a WhatsApp code
+                    note_contact(session=session, conversation=session.get(Conversation, message.conversation_id),
+                                 phone=phone)
                 return message.id
         except IntegrityError:  # a first message of the session (or phone) raced another: it exists now
             if attempt == 2:
                 raise
     raise RuntimeError("web message not stored")
-
-
-def _attach_phone(session: Session, conversation_id: int, phone: str, name: str) -> None:
-    """Make the web visitor and the customer with this phone one customer."""
-    conversation = session.get(Conversation, conversation_id)
-    current = session.get(Customer, conversation.customer_id) if conversation.customer_id else None
-    owner = session.exec(select(Customer).where(Customer.phone == phone)).first()
-    if current is not None and owner is None and not current.phone:
-        current.phone = phone
-        current.name = current.name or name
-        session.add(current)
-        return
-    if owner is None:
-        from core.customers.service import customer_by_phone
-
-        owner = customer_by_phone(session=session, phone=phone, name=name)
-    if current is not None and current.id != owner.id:
-        for request in session.exec(select(ServiceRequest).where(ServiceRequest.conversation_id == conversation.id,
-                                                                 ServiceRequest.customer_id == current.id)):
-            request.customer_id = owner.id
-            session.add(request)
-    conversation.customer_id = owner.id
-    session.add(conversation)
 
 
 def _turn_result(message_id: int) -> dict[str, Any]:
