@@ -8,10 +8,12 @@ from sqlmodel import Session, select
 from core import clock
 from core.catalog import fold
 from core.catalog import quartier as find_place
+from core.config import settings
 from core.conversations import web_identity
 from core.conversations.context import Turn
 from core.conversations.models import Case
 from core.conversations.templates import service_name, status_words
+from core.messaging.ratelimit import take
 from core.money import format_range
 from core.phones import display_phone
 from core.providers.models import Provider
@@ -62,6 +64,15 @@ def _merge(turn: Turn) -> None:
     turn.context.add_description(turn.text)
 
 
+def _client_may_open(turn: Turn) -> bool:
+    """True unless this web chat's client address already opened its hourly share of requests (counted here)."""
+    client = turn.context.extra.get("client")
+    if turn.conversation.channel != "web" or not client:
+        return True
+    return take(session=turn.session, key=f"web-requests:{client}", limit=settings.web_requests_per_ip_per_hour,
+                window_seconds=3600)
+
+
 def future(when: datetime | None) -> bool:
     """True for a time worth booking for: later than the next quarter of an hour ("ce matin" is not)."""
     return when is not None and clock.as_utc(when) > clock.now() + timedelta(minutes=15)
@@ -72,8 +83,11 @@ def _ask(turn: Turn, slot: str, key: str, **values: object) -> None:
     turn.say(key, **values)
 
 
-def create_from_slots(turn: Turn) -> ServiceRequest:
-    """Create the request from the collected slots (or point at the same one already open), and say so."""
+def create_from_slots(turn: Turn) -> ServiceRequest | None:
+    """Create the request from the collected slots (or point at the same one already open), and say so.
+
+    None when the web chat's client address opened its share of requests this hour (the slots are kept).
+    """
     ctx, conversation, session = turn.context, turn.conversation, turn.session
     service, place_name = ctx.slots["service_type"], ctx.slots["location"]
     duplicate = next((r for r in open_requests_of(session=session, customer_id=conversation.customer_id)
@@ -83,6 +97,9 @@ def create_from_slots(turn: Turn) -> ServiceRequest:
         conversation.current_request_id = duplicate.id
         _already_open(turn, duplicate)
         return duplicate
+    if not _client_may_open(turn):
+        turn.say("too_many_requests")
+        return None
     when = ctx.when()
     urgency = ctx.slots.get("urgency") or "normal"
     if when is not None and urgency == "normal":

@@ -178,6 +178,12 @@ TEXTS: dict[str, dict[str, list[str]]] = {
         "fr": ["Votre demande d'inscription est déjà enregistrée, l'équipe la vérifie 🙏"],
         "en": ["Your application is already saved; the team is checking it 🙏"],
     },
+    "too_many_requests": {
+        "fr": ["Je ne peux pas ouvrir d'autre demande depuis cette connexion pour l'instant 🙏 Réessayez dans une "
+               "heure, ou écrivez-nous sur WhatsApp."],
+        "en": ["I can't open another request from this connection right now 🙏 Please try again in an hour, or "
+               "write to us on WhatsApp."],
+    },
     "status_none_web": {
         "fr": ["Je ne vois pas de demande en cours dans cette discussion."],
         "en": ["I see no request in progress in this chat."],
