@@ -7,6 +7,7 @@ from nicegui import app, run, ui
 from core.analytics.inbox import web_chat_messages
 from core.conversations.routes import chat_turn
 from core.db import session_scope
+from core.messaging.outbox import CODE_MASK
 from core.security.clients import client_address
 from ui import theme
 from ui.i18n import t
@@ -83,7 +84,7 @@ class ChatWidget:
         rows = await run.io_bound(_load, self.session_id, self.last_id)
         for message_id, direction, author, body in rows:
             self.last_id = max(self.last_id, message_id)
-            if direction == "in" and self.echoes and self.echoes[0] == body.strip():
+            if direction == "in" and self.echoes and body.strip() in (self.echoes[0], CODE_MASK):
                 self.echoes.pop(0)
                 continue
             self._bubble(direction, author, body)

@@ -7,9 +7,13 @@ changes only what was asked in this chat.
 
 import re
 
+from sqlmodel import Session
+
 from core.catalog import fold
 from core.conversations import phone_codes
 from core.conversations.context import Turn
+from core.conversations.models import Conversation, Message
+from core.messaging.outbox import CODE_MASK
 from core.phones import InvalidPhone, display_phone, is_cameroon_mobile, normalize_phone
 
 KEY = "web_link"  # in the conversation state: {"stage": "ask_phone" | "offered"}
@@ -23,25 +27,47 @@ _ASKS_CODE = re.compile(r"\b(code|codes|otp)\b")
 _SAYS_MORE = ("status_check", "cancel", "complaint", "new_request", "join_as_provider", "info")
 
 
-def step(turn: Turn) -> str:
-    """Answer a web message about proving a number: "" when it is not one, "answered", or "linked" (just joined)."""
+def typed_code(*, session: Session, conversation: Conversation, message: Message) -> str | None:
+    """Return the six digits of a code typed on a web chat that asked for one; the stored message keeps them masked."""
+    if conversation.channel != "web":
+        return None
+    found = _CODE.match(fold(message.body or ""))
+    if found is None or not phone_codes.expecting_code(session=session, conversation=conversation):
+        return None
+    message.body = CODE_MASK
+    session.add(message)
+    return found.group(1) + found.group(2)
+
+
+def check(turn: Turn, code: str) -> bool:
+    """Answer a typed code; True when it was right and the chat now belongs to the number's customer."""
+    result = phone_codes.check_code(session=turn.session, conversation=turn.conversation, code=code,
+                                    client=str(turn.context.extra.get("client") or ""))
+    _remember(turn, None)
+    if result.outcome == "ok":
+        turn.say("link_done")
+        return True
+    turn.say("link_wait" if result.outcome == "cooling" else "link_wrong")
+    return False
+
+
+def step(turn: Turn) -> bool:
+    """Answer a web message about giving or proving a number; False when it is about something else."""
     if turn.conversation.channel != "web":
-        return ""
+        return False
     text, session, conversation = fold(turn.text), turn.session, turn.conversation
     stage = (turn.context.extra.get(KEY) or {}).get("stage")
     code = _CODE.match(text)
-    if code and phone_codes.expecting_code(session=session, conversation=conversation):
-        return _check(turn, code.group(1) + code.group(2))
     phone = phone_in(turn.text)
     if phone is not None:
         phone_codes.note_contact(session=session, conversation=conversation, phone=phone)
         if stage in ("ask_phone", "offered") or _ASKS_CODE.search(text):
             _send(turn, phone)
-            return "answered"
+            return True
         if _only_a_number(turn):
             turn.say("contact_saved", phone=display_phone(phone))
-            return "answered"
-        return ""
+            return True
+        return False
     if (stage == "offered" and _YES.match(text)) or (_ASKS_CODE.search(text) and not code):
         number = phone_codes.contact_phone(session=session, conversation=conversation)
         if number:
@@ -52,14 +78,14 @@ def step(turn: Turn) -> str:
         else:
             _remember(turn, "ask_phone")
             turn.say("link_which_phone")
-        return "answered"
+        return True
     if stage and _NO.match(text):
         _remember(turn, None)
         turn.say("link_declined")
-        return "answered"
+        return True
     if stage and stage != "ask_phone":
         _remember(turn, None)  # the visitor moved on
-    return ""
+    return False
 
 
 def nothing_here(turn: Turn, key: str) -> None:
@@ -100,17 +126,6 @@ def _send(turn: Turn, phone: str) -> None:
     _remember(turn, None)
     turn.say({"sent": "link_sent", "too_many": "link_too_many"}.get(outcome, "link_wait"),
              phone=display_phone(phone))
-
-
-def _check(turn: Turn, digits: str) -> str:
-    result = phone_codes.check_code(session=turn.session, conversation=turn.conversation, code=digits,
-                                    client=str(turn.context.extra.get("client") or ""))
-    _remember(turn, None)
-    if result.outcome == "ok":
-        turn.say("link_done")
-        return "linked"
-    turn.say("link_wait" if result.outcome == "cooling" else "link_wrong")
-    return "answered"
 
 
 def _only_a_number(turn: Turn) -> bool:

@@ -1,10 +1,15 @@
-"""Reading a one-time code the way its owner does: from the message WhatsApp delivers to them."""
+"""Reading a one-time code the way its owner does (from what WhatsApp delivers), and what staff can read."""
 
+import json
 import re
 
 from sqlmodel import Session, select
 
-from core.db import get_engine
+from core.analytics.export import conversations_csv
+from core.analytics.filters import Filters
+from core.analytics.inbox import inbox
+from core.conversations.models import Message
+from core.db import get_engine, session_scope
 from core.messaging.models import OutboxMessage
 
 
@@ -24,3 +29,14 @@ def code_sent_to(phone: str) -> str:
 def other_code(code: str) -> str:
     """Return a six-digit code that is not code."""
     return f"{(int(code) + 1) % 1_000_000:06d}"
+
+
+def everything_staff_can_read() -> str:
+    """Return every message body, outbox body, template variables and error, the inbox and the CSV export."""
+    with session_scope() as s:
+        parts = [m.body for m in s.exec(select(Message))]
+        for row in s.exec(select(OutboxMessage)):
+            parts += [row.body, json.dumps(row.content_variables), row.last_error]
+        parts += [f"{r['who']} {r['last']}" for r in inbox(session=s)]
+        parts += list(conversations_csv(session=s, filters=Filters()))
+    return "\n".join(parts)

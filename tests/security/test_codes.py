@@ -8,11 +8,7 @@ from nicegui.testing import User
 from sqlmodel import select
 
 from core import clock
-from core.analytics.export import conversations_csv
-from core.analytics.filters import Filters
-from core.analytics.inbox import inbox
 from core.auth import otp
-from core.conversations.models import Message
 from core.conversations.service import provider_conversation
 from core.db import session_scope
 from core.logs import log
@@ -23,19 +19,9 @@ from core.security.sealed import TIME_TO_LIVE
 from tests.factories import make_provider
 from tests.messaging.helpers import configure
 from tests.pages.helpers import sign_in_admin
+from tests.security.helpers import everything_staff_can_read
 
 SIX_DIGITS = re.compile(r"\b\d{6}\b")
-
-
-def _everything_staff_can_read() -> str:
-    """Return every message body, outbox body, template variables and error, the inbox and the CSV export."""
-    with session_scope() as s:
-        parts = [m.body for m in s.exec(select(Message))]
-        for row in s.exec(select(OutboxMessage)):
-            parts += [row.body, json.dumps(row.content_variables), row.last_error]
-        parts += [f"{r['who']} {r['last']}" for r in inbox(session=s)]
-        parts += list(conversations_csv(session=s, filters=Filters()))
-    return "\n".join(parts)
 
 
 def test_sign_in_codes_are_seen_by_their_owner_only(twilio, session, monkeypatch):
@@ -54,7 +40,7 @@ def test_sign_in_codes_are_seen_by_their_owner_only(twilio, session, monkeypatch
     assert sent["To"] == f"whatsapp:{provider.phone}"
     code = SIX_DIGITS.search(json.loads(sent["ContentVariables"])["1"]).group(0)  # the owner gets it
 
-    readable = _everything_staff_can_read()
+    readable = everything_staff_can_read()
     assert code not in readable
     assert "code" in readable.lower()  # staff still see that a code was sent
     assert not any(code in r for r in records)
@@ -90,7 +76,7 @@ def test_the_simulator_shows_the_code_only_on_a_demo_providers_phone(engine, ses
     [demo_code] = [SIX_DIGITS.search(b["body"]) for b in simulator.thread(demo.phone) if not b["mine"]]
     assert demo_code is not None
     assert not [b for b in simulator.thread(real.phone) if SIX_DIGITS.search(b["body"])]
-    assert demo_code.group(0) not in _everything_staff_can_read()
+    assert demo_code.group(0) not in everything_staff_can_read()
     assert otp.verify_code(session=session, phone=demo.phone, code=demo_code.group(0)).provider.id == demo.id
 
 
@@ -114,7 +100,7 @@ def test_a_code_refused_as_free_form_goes_again_as_the_template_still_carrying_t
     refused, accepted = twilio.requests
     code = SIX_DIGITS.search(refused["Body"]).group(0)
     assert code in json.loads(accepted["ContentVariables"])["1"]
-    assert code not in _everything_staff_can_read()
+    assert code not in everything_staff_can_read()
 
 
 def test_a_code_not_sent_in_time_is_dropped_never_sent_late(twilio, session):

@@ -16,7 +16,7 @@ from core.phones import display_phone
 from core.service_requests.models import ServiceRequest
 from core.service_requests.service import transition
 from tests.security.conftest import AWA_PHONE, Victim
-from tests.security.helpers import code_sent_to, other_code
+from tests.security.helpers import code_sent_to, everything_staff_can_read, other_code
 
 VISITOR = "web-visitor-5f0c2b9a7d"
 
@@ -107,6 +107,7 @@ async def test_asking_about_ma_demande_offers_a_whatsapp_code_and_the_right_code
     said = await _say(user, code)
     assert awa.request.reference in said and display_phone(awa.provider.phone) in said
     assert _web_customer().id == awa.customer.id
+    assert code not in everything_staff_can_read()  # not even as the visitor typed it
     said = await _say(user, "annulez ma demande svp")
     assert _request(awa.request.id).status == "cancelled"
 
