@@ -1,5 +1,11 @@
 """What was stored before the fixes: codes kept in clear are masked, web chats joined by a typed phone are undone."""
 
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
 import sqlalchemy as sa
 from alembic import command
 
@@ -14,8 +20,33 @@ def _insert(conn, table: str, **values) -> int:
     return conn.execute(sa.text(f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING id"), values).scalar_one()
 
 
-def test_upgrading_masks_codes_and_gives_web_chats_joined_by_a_phone_a_visitor_of_their_own(tmp_path):
-    url = f"sqlite:///{tmp_path / 'before.db'}"
+@contextmanager
+def _scratch(kind: str, tmp_path) -> Iterator[str]:
+    """Yield the URL of an empty database of that kind, dropped afterwards."""
+    if kind == "sqlite":
+        yield f"sqlite:///{tmp_path / 'before.db'}"
+        return
+    base = os.environ["TEST_DATABASE_URL"].rpartition("/")[0].replace("postgresql://", "postgresql+psycopg://", 1)
+    name = f"djobea_scratch_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
+    not os.environ.get("TEST_DATABASE_URL"), reason="PostgreSQL runs with TEST_DATABASE_URL"))])
+def test_upgrading_masks_codes_and_gives_web_chats_joined_by_a_phone_a_visitor_of_their_own(kind, tmp_path):
+    with _scratch(kind, tmp_path) as url:
+        _check_upgrade(url)
+
+
+def _check_upgrade(url: str) -> None:
     config = alembic_config()
     config.set_main_option("sqlalchemy.url", url)
     command.upgrade(config, "0002")
