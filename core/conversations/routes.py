@@ -133,6 +133,8 @@ def _store(*, session_id: str, body: str, phone: str | None, name: str, client: 
                     raise RuntimeError("web message not stored")
                 conversation = session.get(Conversation, message.conversation_id)
                 if (conversation.state or {}).get("client") != client:  # the engine caps new requests per client
+                    session.flush()  # keep receive()'s changes, then read the state again under the row's lock
+                    session.refresh(conversation, with_for_update=True)  # a turn being answered writes it too
                     conversation.state = {**(conversation.state or {}), "client": client}
                     session.add(conversation)
                 if phone:  # a number to call back, never an identity: joining a customer takes a WhatsApp code
