@@ -62,9 +62,9 @@ async def test_the_chat_widget_is_counted_by_its_client_address_too(user: User):
     await user.open("/chat")
     user.find(marker="chat-input").type("Bonjour, mon robinet fuit à Makepe")
     user.find(marker="chat-send").click()
+    await user.should_see("C'est noté", retries=100)  # the turn is answered: nothing is still writing
     state = await eventually(_web_state)
     assert state["client"] == client_key("127.0.0.1")  # the address the test client connects from
-    await user.should_see("Bonjour, mon robinet fuit à Makepe")
 
 
 def _web_state() -> dict | None:
