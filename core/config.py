@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     twilio_content_sid_offer: str = Field("", alias="TWILIO_CONTENT_SID_OFFER")
     twilio_content_sid_update: str = Field("", alias="TWILIO_CONTENT_SID_UPDATE")
     inbound_rate_per_minute: int = Field(20, alias="INBOUND_RATE_PER_MINUTE", ge=1)
+    # The web chat, per client address (many customers may share one carrier address: raise these if so).
+    web_chat_messages_per_ip_per_minute: int = Field(30, alias="WEB_CHAT_MESSAGES_PER_IP_PER_MINUTE", ge=1)
+    web_requests_per_ip_per_hour: int = Field(10, alias="WEB_REQUESTS_PER_IP_PER_HOUR", ge=1)
 
     # Language models. A key switches a provider on; base URLs let tests point the SDKs at local fakes.
     llm_mode: Literal["local", "hybrid", "llm"] | None = Field(None, alias="LLM_MODE")

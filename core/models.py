@@ -2,7 +2,7 @@
 
 from core.analytics.models import DailyTotals, JobRun, ProviderDay, RollupState
 from core.auth.models import Account, LoginCode
-from core.conversations.models import Case, Conversation, Message
+from core.conversations.models import Case, Conversation, Message, PhoneCode
 from core.customers.models import Customer
 from core.llm.models import LlmCall
 from core.matching.models import Offer
@@ -14,7 +14,7 @@ from core.service_requests.models import RequestEvent, RequestMedia, ServiceRequ
 
 __all__ = [
     "Account", "AuditEntry", "BusinessRule", "Case", "Conversation", "Customer", "DailyTotals", "JobRun",
-    "LedgerEntry", "LlmCall", "LoginCode", "Message", "Offer", "OutboxMessage", "Payment", "Provider",
+    "LedgerEntry", "LlmCall", "LoginCode", "Message", "Offer", "OutboxMessage", "Payment", "PhoneCode", "Provider",
     "ProviderApplication", "ProviderDay", "ProviderService", "ProviderZone", "RateCounter", "Rating", "RequestEvent",
     "RequestMedia", "RollupState", "ServiceRequest", "WebhookHit",
 ]

@@ -16,6 +16,7 @@ from core.logs import log
 JOBS: list[tuple[str, str, float]] = [
     ("inbound", "core.messaging.inbound:resume_stalled", 10),
     ("outbox", "core.messaging.dispatcher:dispatch_due", 2),
+    ("sealed_texts", "core.messaging.dispatcher:expire_sealed", 60),
     ("rate_counters", "core.messaging.ratelimit:prune", 3600),
     ("matching", "core.matching.sweep:advance_due", 3),
     ("payment_links", "core.payments.service:send_due_links", 5),

@@ -1,4 +1,7 @@
-"""/simulator: WhatsApp-like phones for any customer number and for each provider, on the real message paths."""
+"""/simulator: WhatsApp-like phones for a customer number and for each provider, on the real message paths.
+
+With WhatsApp live only demo numbers can be used (core.messaging.simulator); each message is signed by its typist.
+"""
 
 import random
 
@@ -30,7 +33,7 @@ async def simulator_page(account: Account) -> None:
                 picker = ui.select([number, *[c for c in customers if c != number]], value=number,
                                    new_value_mode="add-unique", label="Numéro du client").classes("w-full sm:w-80")
                 picker.mark("customer-number")
-                customer = _Line(number, "customer-phone")
+                customer = _Line(number, "customer-phone", account.email)
                 picker.on_value_change(lambda e: customer.switch(e.value))
             with ui.column().classes("gap-2"):
                 provider_number = next(iter(providers), "")
@@ -39,7 +42,7 @@ async def simulator_page(account: Account) -> None:
                         "grow").mark("provider-number")
                     ui.button(icon="refresh", on_click=lambda: _reload(chooser)).props("flat round dense").tooltip(
                         "Mettre en tête les prestataires qui viennent de recevoir un message")
-                provider = _Line(provider_number, "provider-phone")
+                provider = _Line(provider_number, "provider-phone", account.email)
                 chooser.on_value_change(lambda e: provider.switch(e.value))
     await customer.refresh()
     await provider.refresh()
@@ -53,22 +56,27 @@ async def _reload(chooser: ui.select) -> None:
 
 
 def _new_number() -> str:
-    return f"+2376{random.randint(50_000_000, 99_999_999)}"
+    # In the demo range, above the demo providers' numbers: never a real person's phone.
+    return f"{simulator.DEMO_RANGE}{random.randint(500_000, 999_999)}"
 
 
 class _Line:
-    """A phone bound to one number: sends as that number, shows its conversation."""
+    """A phone bound to one number: sends as that number (signed by the staff member), shows its conversation."""
 
-    def __init__(self, number: str, mark: str) -> None:
-        self.number = number
+    def __init__(self, number: str, mark: str, staff: str) -> None:
+        self.number, self.staff = number, staff
         self.phone = Phone(display_phone(number) if number else "—", self.send, mark=mark)
 
     async def switch(self, number: str | None) -> None:
         try:
-            self.number = normalize_phone(number or "")
+            number = normalize_phone(number or "")
         except InvalidPhone:
             ui.notify("Numéro invalide : écrivez un numéro camerounais, par ex. +237 6 99 12 34 56", type="warning")
             return
+        if not await run.io_bound(simulator.may_simulate, number):
+            ui.notify(simulator.REFUSED, type="warning", multi_line=True)
+            return
+        self.number = number
         self.phone.reset(display_phone(self.number))
         await self.refresh()
 
@@ -76,7 +84,11 @@ class _Line:
         if not self.number:
             ui.notify("Choisissez d'abord un numéro", type="warning")
             return
-        await run.io_bound(simulator.send_as, self.number, text)
+        try:
+            await run.io_bound(simulator.send_as, self.number, text, staff=self.staff)
+        except simulator.SimulatorRefused as refused:
+            ui.notify(str(refused), type="warning", multi_line=True)
+            return
         await self.refresh()
 
     async def refresh(self) -> None:

@@ -7,6 +7,8 @@ from nicegui import app, run, ui
 from core.analytics.inbox import web_chat_messages
 from core.conversations.routes import chat_turn
 from core.db import session_scope
+from core.messaging.outbox import CODE_MASK
+from core.security.clients import client_address
 from ui import theme
 from ui.i18n import t
 
@@ -35,6 +37,7 @@ class ChatWidget:
 
     def __init__(self, session_id: str) -> None:
         self.session_id = session_id
+        self.client = client_address(ui.context.client.request)  # the page's request: where this visitor is
         self.last_id = 0
         self.echoes: list[str] = []  # sent texts shown before the server stored them
         with ui.card().classes("w-full p-2 gap-2").mark("chat-widget"):
@@ -67,7 +70,7 @@ class ChatWidget:
         self._bubble("in", "customer", text)
         self.button.props("loading")
         try:
-            result = await run.io_bound(chat_turn, session_id=self.session_id, body=text)
+            result = await run.io_bound(chat_turn, session_id=self.session_id, body=text, client=self.client)
             if result is None:
                 ui.notify(t("Trop de messages d'un coup : attendez une minute."), type="warning")
         except Exception:
@@ -81,7 +84,7 @@ class ChatWidget:
         rows = await run.io_bound(_load, self.session_id, self.last_id)
         for message_id, direction, author, body in rows:
             self.last_id = max(self.last_id, message_id)
-            if direction == "in" and self.echoes and self.echoes[0] == body.strip():
+            if direction == "in" and self.echoes and body.strip() in (self.echoes[0], CODE_MASK):
                 self.echoes.pop(0)
                 continue
             self._bubble(direction, author, body)

@@ -166,6 +166,8 @@ EN: dict[str, str] = {
     'Résolu': 'Resolved',
     'Conversation introuvable.': 'Conversation not found.',
     'Reprise par': 'Taken over by',
+    'simulé par': 'simulated by',
+    'à rappeler au': 'call back on',
     'Rendre au robot': 'Hand back to the bot',
     'Le robot répond': 'The bot is answering',
     'Reprendre la conversation': 'Take over the conversation',

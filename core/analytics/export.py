@@ -10,7 +10,6 @@ from core import clock
 from core.analytics.filters import Filters, request_conditions
 from core.conversations.models import Conversation, Message
 from core.customers.models import Customer
-from core.messaging.models import OutboxMessage
 from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest as R
 
@@ -57,18 +56,14 @@ def requests_csv(*, session: Session, filters: Filters) -> Iterator[str]:
 
 
 def conversations_csv(*, session: Session, filters: Filters) -> Iterator[str]:
-    """Yield the CSV of every message of conversations active in the period, login codes masked."""
+    """Yield the CSV of every message of conversations active in the period (codes are stored masked)."""
     where = []
     if filters.start is not None:
         where.append(Message.created_at >= filters.start)
     if filters.end is not None:
         where.append(Message.created_at < filters.end)
-    codes = select(OutboxMessage.message_id).where(OutboxMessage.kind == "code",
-                                                   OutboxMessage.message_id.is_not(None))  # type: ignore[union-attr]
     query = (select(Conversation.id, Conversation.channel, Conversation.role, Conversation.external_id, Message.id,
-                    Message.created_at, Message.direction, Message.author, Message.status, Message.body,
-                    Message.id.in_(codes))  # type: ignore[union-attr]
+                    Message.created_at, Message.direction, Message.author, Message.status, Message.body)
              .join(Message, Message.conversation_id == Conversation.id).where(*where)
              .order_by(Conversation.id, Message.id).execution_options(yield_per=_BATCH))
-    rows = ((*row[:9], "(code masqué)" if row[10] else row[9]) for row in session.execute(query))
-    yield from _lines(MESSAGE_COLUMNS, rows)
+    yield from _lines(MESSAGE_COLUMNS, session.execute(query))

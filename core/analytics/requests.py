@@ -9,13 +9,10 @@ from core.analytics.filters import Filters, request_conditions
 from core.conversations.models import Conversation, Message
 from core.customers.models import Customer
 from core.matching.models import Offer
-from core.messaging.models import OutboxMessage
 from core.payments.models import Payment
 from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest as R
 from core.service_requests.service import request_media, timeline
-
-HIDDEN_CODE = "🔒 code de connexion (masqué)"
 
 
 @dataclass
@@ -92,17 +89,9 @@ def request_detail(*, session: Session, request_id: int) -> dict | None:
 
 def conversation_messages(*, session: Session, conversation_id: int, after_id: int = 0,
                           limit: int = 200) -> list[Message]:
-    """Return the conversation's messages after after_id, oldest first; login codes are masked."""
+    """Return the conversation's messages after after_id, oldest first (codes are stored masked)."""
     messages = list(session.exec(select(Message).where(Message.conversation_id == conversation_id,
                                                        Message.id > after_id)
                                  .order_by(Message.id.desc()).limit(limit)))  # type: ignore[union-attr]
     messages.reverse()
-    ids = [m.id for m in messages if m.direction == "out"]
-    if ids:
-        codes = set(session.exec(select(OutboxMessage.message_id).where(
-            OutboxMessage.message_id.in_(ids), OutboxMessage.kind == "code")))  # type: ignore[union-attr]
-        for message in messages:
-            if message.id in codes:
-                session.expunge(message)  # masked on a detached copy: the stored row stays as sent
-                message.body = HIDDEN_CODE
     return messages

@@ -62,7 +62,7 @@ def request_code(*, session: Session, phone: str, ip: str = "") -> str:
 
 def _send(session: Session, provider: Provider) -> None:
     from core.conversations.service import provider_conversation
-    from core.messaging.outbox import enqueue
+    from core.messaging.outbox import enqueue_code
 
     now = clock.now()
     for old in session.exec(select(LoginCode).where(LoginCode.provider_id == provider.id,
@@ -74,9 +74,8 @@ def _send(session: Session, provider: Provider) -> None:
     session.add(row)
     session.flush()
     conversation = provider_conversation(session=session, provider=provider)
-    body = _BODY.get(provider.language, _BODY["fr"]).format(code=code)
-    enqueue(session=session, conversation=conversation, body=body, kind="code", author="system",
-            dedupe_key=f"login-code:{row.id}")
+    enqueue_code(session=session, conversation=conversation, text=_BODY.get(provider.language, _BODY["fr"]), code=code,
+                 dedupe_key=f"login-code:{row.id}")
     log.info("login code sent", provider_id=provider.id)
 
 

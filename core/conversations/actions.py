@@ -8,9 +8,12 @@ from sqlmodel import Session, select
 from core import clock
 from core.catalog import fold
 from core.catalog import quartier as find_place
+from core.config import settings
+from core.conversations import web_identity
 from core.conversations.context import Turn
 from core.conversations.models import Case
 from core.conversations.templates import service_name, status_words
+from core.messaging.ratelimit import take
 from core.money import format_range
 from core.phones import display_phone
 from core.providers.models import Provider
@@ -61,6 +64,15 @@ def _merge(turn: Turn) -> None:
     turn.context.add_description(turn.text)
 
 
+def _client_may_open(turn: Turn) -> bool:
+    """True unless this web chat's client address already opened its hourly share of requests (counted here)."""
+    client = turn.context.extra.get("client")
+    if turn.conversation.channel != "web" or not client:
+        return True
+    return take(session=turn.session, key=f"web-requests:{client}", limit=settings.web_requests_per_ip_per_hour,
+                window_seconds=3600)
+
+
 def future(when: datetime | None) -> bool:
     """True for a time worth booking for: later than the next quarter of an hour ("ce matin" is not)."""
     return when is not None and clock.as_utc(when) > clock.now() + timedelta(minutes=15)
@@ -71,8 +83,11 @@ def _ask(turn: Turn, slot: str, key: str, **values: object) -> None:
     turn.say(key, **values)
 
 
-def create_from_slots(turn: Turn) -> ServiceRequest:
-    """Create the request from the collected slots (or point at the same one already open), and say so."""
+def create_from_slots(turn: Turn) -> ServiceRequest | None:
+    """Create the request from the collected slots (or point at the same one already open), and say so.
+
+    None when the web chat's client address opened its share of requests this hour (the slots are kept).
+    """
     ctx, conversation, session = turn.context, turn.conversation, turn.session
     service, place_name = ctx.slots["service_type"], ctx.slots["location"]
     duplicate = next((r for r in open_requests_of(session=session, customer_id=conversation.customer_id)
@@ -82,6 +97,9 @@ def create_from_slots(turn: Turn) -> ServiceRequest:
         conversation.current_request_id = duplicate.id
         _already_open(turn, duplicate)
         return duplicate
+    if not _client_may_open(turn):
+        turn.say("too_many_requests")
+        return None
     when = ctx.when()
     urgency = ctx.slots.get("urgency") or "normal"
     if when is not None and urgency == "normal":
@@ -105,13 +123,18 @@ def open_request(turn: Turn) -> ServiceRequest | None:
     """Return the conversation's current request if open, else the customer's newest open one."""
     session, conversation = turn.session, turn.conversation
     if conversation.current_request_id:
-        current = session.get(ServiceRequest, conversation.current_request_id)
+        current = own(turn, session.get(ServiceRequest, conversation.current_request_id))
         if current is not None and current.status in lifecycle.OPEN_STATUSES:
             return current
     if conversation.customer_id is None:
         return None
     requests = open_requests_of(session=session, customer_id=conversation.customer_id)
     return requests[0] if requests else None
+
+
+def own(turn: Turn, request: ServiceRequest | None) -> ServiceRequest | None:
+    """Return the request if it belongs to the conversation's customer, else None."""
+    return request if request is not None and request.customer_id == turn.conversation.customer_id else None
 
 
 def _is_correction(turn: Turn, request: ServiceRequest) -> bool:
@@ -165,7 +188,7 @@ def cancel(turn: Turn) -> None:
             ctx.reset_slots()
             turn.say("cancel_draft")
         else:
-            turn.say("cancel_nothing")
+            web_identity.nothing_here(turn, "cancel_nothing")
         return
     if request.status not in CANCELLABLE:
         open_case(turn, kind="cancel", request=request, summary=turn.text)
@@ -182,11 +205,11 @@ def status(turn: Turn) -> None:
     session, conversation = turn.session, turn.conversation
     requests = open_requests_of(session=session, customer_id=conversation.customer_id)
     if not requests and conversation.current_request_id:
-        last = session.get(ServiceRequest, conversation.current_request_id)
+        last = own(turn, session.get(ServiceRequest, conversation.current_request_id))
         if last is not None and last.status == lifecycle.COMPLETED:
             requests = [last]
     if not requests:
-        turn.say("status_none")
+        web_identity.nothing_here(turn, "status_none")
         return
     for request in requests[:3]:
         turn.say("status_line", reference=request.reference, service=service_name(request.service_type,

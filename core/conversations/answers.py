@@ -5,7 +5,7 @@ import re
 from sqlmodel import select
 
 from core.catalog import fold, quartiers, services
-from core.conversations.actions import open_case, open_request
+from core.conversations.actions import open_case, open_request, own
 from core.conversations.context import Turn
 from core.logs import log
 from core.money import format_range
@@ -67,7 +67,7 @@ def complaint(turn: Turn) -> None:
 def _concerned_request(turn: Turn) -> ServiceRequest | None:
     request = open_request(turn)
     if request is None and turn.conversation.current_request_id:
-        request = turn.session.get(ServiceRequest, turn.conversation.current_request_id)
+        request = own(turn, turn.session.get(ServiceRequest, turn.conversation.current_request_id))
     return request
 
 

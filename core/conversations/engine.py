@@ -4,12 +4,13 @@ from sqlmodel import Session
 
 from core.catalog import fold
 from core.config import settings
-from core.conversations import actions, answers, onboarding
+from core.conversations import actions, answers, onboarding, web_identity
 from core.conversations.context import Context, Turn
 from core.conversations.models import Conversation, Message
 from core.conversations.understanding import asks_to_pay, find_quartier, understand
 from core.logs import log
 from core.messaging.outbox import enqueue
+from core.nlu.schema import Analysis
 from core.providers.models import Provider
 
 SLOT_QUESTIONS = ("service_type", "location")
@@ -23,16 +24,23 @@ def handle(*, session: Session, conversation: Conversation, message: Message) ->
         provider = session.get(Provider, conversation.provider_id)
         handle_provider_message(session=session, provider=provider, conversation=conversation, message=message)
         return
+    code = web_identity.typed_code(session=session, conversation=conversation, message=message)  # stored masked
     if conversation.human_takeover:
         return  # an admin is answering this person
     context = Context.load(conversation)
-    analysis = understand(text=message.body or "", context=context, conversation_id=conversation.id,
-                          session=session)
-    message.analysis = analysis.model_dump(mode="json")
+    if code is None:
+        analysis = understand(text=message.body or "", context=context, conversation_id=conversation.id,
+                              session=session)
+        message.analysis = analysis.model_dump(mode="json")
+        context.language = _reply_language(message.body or "", analysis.language, context, conversation)
+    else:
+        analysis = Analysis(language=context.language)  # six digits: nothing to understand, nothing to send an LLM
     session.add(message)
-    context.language = _reply_language(message.body or "", analysis.language, context, conversation)
     turn = Turn(session=session, conversation=conversation, message=message, context=context, analysis=analysis)
-    act(turn)
+    if code is None:
+        act(turn)
+    elif web_identity.check(turn, code):
+        actions.status(turn)  # what the visitor came for, now that the number is proven
     context.save(conversation)
     session.add(conversation)
     for index, draft in enumerate(turn.replies):
@@ -48,6 +56,8 @@ def reply_key(message_id: int, index: int) -> str:
 def act(turn: Turn) -> None:
     """Choose and run the action for the message in its context."""
     analysis, ctx, intent = turn.analysis, turn.context, turn.analysis.intent
+    if ctx.onboarding is None and web_identity.step(turn):
+        return
     if ctx.awaiting_rating is not None and analysis.rating is not None:
         answers.rating(turn, analysis.rating)
         return

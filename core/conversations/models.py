@@ -1,4 +1,4 @@
-"""Conversation, its messages, and cases handed to a human."""
+"""Conversation, its messages, cases handed to a human, and codes a web visitor proves a number with."""
 
 from datetime import datetime
 
@@ -50,6 +50,7 @@ class Message(SQLModel, table=True):
     media: list = json_field(list)
     analysis: dict | None = json_field(lambda: None)
     attempts: int = 0
+    sent_by: str = Field(default="", max_length=200)  # the staff member who typed it on the simulator
     created_at: datetime = utc_field(default_now=True, index=True)
     processed_at: datetime | None = utc_field()
 
@@ -68,3 +69,17 @@ class Case(SQLModel, table=True):
     created_at: datetime = utc_field(default_now=True)
     resolved_at: datetime | None = utc_field()
     resolved_by: str = Field(default="", max_length=120)
+
+
+class PhoneCode(SQLModel, table=True):
+    """A hashed six-digit code sent on WhatsApp to a customer's number, typed back on a web chat to prove it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)  # the web chat asking
+    customer_id: int = Field(foreign_key="customer.id")  # whom the number belongs to
+    phone: str = Field(max_length=20, index=True)
+    code_hash: str = Field(max_length=300)
+    attempts: int = 0
+    expires_at: datetime = utc_field(default_now=True)
+    used_at: datetime | None = utc_field()
+    created_at: datetime = utc_field(default_now=True)

@@ -80,7 +80,7 @@ def _known_phone(turn: Turn) -> str:
     if turn.conversation.channel != "web":
         return turn.conversation.external_id
     customer = turn.session.get(Customer, turn.conversation.customer_id) if turn.conversation.customer_id else None
-    return customer.phone or "" if customer else ""
+    return (customer.phone or customer.contact_phone or "") if customer else ""
 
 
 def trades_in(turn: Turn) -> list[str]:

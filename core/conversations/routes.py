@@ -9,14 +9,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from core import clock
+from core.config import settings
 from core.conversations.engine import reply_key
 from core.conversations.models import Conversation, Message
-from core.customers.models import Customer
+from core.conversations.phone_codes import note_contact
 from core.db import run_io, session_scope
 from core.messaging.inbound import process_message, receive
 from core.messaging.models import OutboxMessage
-from core.messaging.ratelimit import hit
+from core.messaging.ratelimit import client_key, hit
 from core.phones import InvalidPhone, normalize_phone
+from core.security.clients import client_address
 from core.service_requests.models import ServiceRequest
 
 router = APIRouter()
@@ -42,7 +44,7 @@ async def chat(request: Request) -> JSONResponse:
         fields = _validated(await request.body())
     except ChatError as exc:
         return _error(str(exc), exc.status)
-    result = await run_io(chat_turn, **fields)
+    result = await run_io(chat_turn, **fields, client=client_address(request))
     if result is None:
         return _error("Doucement 🙏 Trop de messages d'un coup : attendez une minute puis réessayez. "
                       "(Too many messages: please wait a minute.)", 429)
@@ -98,23 +100,29 @@ def _validated(raw: bytes) -> dict[str, Any]:
     return {"session_id": session_id, "body": message, "phone": phone or None, "name": (name or "").strip()[:120]}
 
 
-def chat_turn(*, session_id: str, body: str, phone: str | None = None, name: str = "") -> dict[str, Any] | None:
-    """Store one web chat message, process it, and return its replies and the request; None when rate-limited.
+def chat_turn(*, session_id: str, body: str, client: str, phone: str | None = None,
+              name: str = "") -> dict[str, Any] | None:
+    """Store one web chat message from the client address, process it, and return its replies and the request.
 
-    Raises InvalidPhone for a phone that is not a number.
+    None when rate-limited (per session and per client address). Raises InvalidPhone for a phone that is not one.
     """
     phone = normalize_phone(phone) if phone else None
-    message_id = _store(session_id=session_id, body=body, phone=phone, name=name)
+    message_id = _store(session_id=session_id, body=body, phone=phone, name=name, client=client_key(client))
     if message_id is None:
         return None
     process_message(message_id)
     return _turn_result(message_id)
 
 
-def _store(*, session_id: str, body: str, phone: str | None, name: str) -> int | None:
-    """Count the message against the session's limit and store it; None when over the limit."""
+def _store(*, session_id: str, body: str, phone: str | None, name: str, client: str) -> int | None:
+    """Count the message against the session's and the client's limits and store it; None when over a limit.
+
+    A session id is a name the client picks: the client address is what a visitor cannot rotate at will.
+    """
     with session_scope() as session:
-        allowed = hit(session=session, key=f"chat:{session_id}", limit=MESSAGES_PER_MINUTE).allowed
+        allowed = (hit(session=session, key=f"chat:{session_id}", limit=MESSAGES_PER_MINUTE).allowed
+                   and hit(session=session, key=f"chat-ip:{client}",
+                           limit=settings.web_chat_messages_per_ip_per_minute).allowed)
     if not allowed:
         return None
     for attempt in range(3):
@@ -123,36 +131,19 @@ def _store(*, session_id: str, body: str, phone: str | None, name: str) -> int |
                 message = receive(session=session, channel="web", external_id=session_id, body=body, name=name)
                 if message is None:  # web messages carry no channel id, so this does not happen
                     raise RuntimeError("web message not stored")
-                if phone:
-                    _attach_phone(session, message.conversation_id, phone, name)
+                conversation = session.get(Conversation, message.conversation_id)
+                if (conversation.state or {}).get("client") != client:  # the engine caps new requests per client
+                    session.flush()  # keep receive()'s changes, then read the state again under the row's lock
+                    session.refresh(conversation, with_for_update=True)  # a turn being answered writes it too
+                    conversation.state = {**(conversation.state or {}), "client": client}
+                    session.add(conversation)
+                if phone:  # a number to call back, never an identity: joining a customer takes a WhatsApp code
+                    note_contact(session=session, conversation=conversation, phone=phone)
                 return message.id
         except IntegrityError:  # a first message of the session (or phone) raced another: it exists now
             if attempt == 2:
                 raise
     raise RuntimeError("web message not stored")
-
-
-def _attach_phone(session: Session, conversation_id: int, phone: str, name: str) -> None:
-    """Make the web visitor and the customer with this phone one customer."""
-    conversation = session.get(Conversation, conversation_id)
-    current = session.get(Customer, conversation.customer_id) if conversation.customer_id else None
-    owner = session.exec(select(Customer).where(Customer.phone == phone)).first()
-    if current is not None and owner is None and not current.phone:
-        current.phone = phone
-        current.name = current.name or name
-        session.add(current)
-        return
-    if owner is None:
-        from core.customers.service import customer_by_phone
-
-        owner = customer_by_phone(session=session, phone=phone, name=name)
-    if current is not None and current.id != owner.id:
-        for request in session.exec(select(ServiceRequest).where(ServiceRequest.conversation_id == conversation.id,
-                                                                 ServiceRequest.customer_id == current.id)):
-            request.customer_id = owner.id
-            session.add(request)
-    conversation.customer_id = owner.id
-    session.add(conversation)
 
 
 def _turn_result(message_id: int) -> dict[str, Any]:

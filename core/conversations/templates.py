@@ -178,6 +178,72 @@ TEXTS: dict[str, dict[str, list[str]]] = {
         "fr": ["Votre demande d'inscription est déjà enregistrée, l'équipe la vérifie 🙏"],
         "en": ["Your application is already saved; the team is checking it 🙏"],
     },
+    "too_many_requests": {
+        "fr": ["Je ne peux pas ouvrir d'autre demande depuis cette connexion pour l'instant 🙏 Réessayez dans une "
+               "heure, ou écrivez-nous sur WhatsApp."],
+        "en": ["I can't open another request from this connection right now 🙏 Please try again in an hour, or "
+               "write to us on WhatsApp."],
+    },
+    "status_none_web": {
+        "fr": ["Je ne vois pas de demande en cours dans cette discussion."],
+        "en": ["I see no request in progress in this chat."],
+    },
+    "cancel_nothing_web": {
+        "fr": ["Je ne vois aucune demande en cours dans cette discussion, rien à annuler."],
+        "en": ["I see no request in progress in this chat, so there is nothing to cancel."],
+    },
+    "link_ask_phone": {
+        "fr": ["Vous avez déjà écrit à Djobea sur WhatsApp ? Donnez-moi ce numéro : je vous y envoie un code pour "
+               "retrouver vos demandes ici. Sinon, dites-moi ce qu'il faut réparer et dans quel quartier."],
+        "en": ["Already written to Djobea on WhatsApp? Give me that number and I'll send you a code there to see "
+               "your requests here. Otherwise, tell me what needs fixing and where."],
+    },
+    "link_offer": {
+        "fr": ["Vous avez déjà écrit à Djobea sur WhatsApp depuis le {phone} ? Je peux vous y envoyer un code pour "
+               "retrouver vos demandes ici. Je l'envoie ?"],
+        "en": ["Already written to Djobea on WhatsApp from {phone}? I can send you a code there to see your "
+               "requests here. Shall I send it?"],
+    },
+    "link_which_phone": {
+        "fr": ["Quel est votre numéro WhatsApp ? Je vous y envoie un code."],
+        "en": ["What is your WhatsApp number? I'll send you a code there."],
+    },
+    "link_sent": {
+        "fr": ["Si le {phone} a déjà écrit à Djobea, un code à 6 chiffres vient d'y partir sur WhatsApp 🔒 "
+               "Écrivez-le ici (il expire dans 5 minutes)."],
+        "en": ["If {phone} has written to Djobea before, a 6-digit code is on its way there on WhatsApp 🔒 "
+               "Type it here (it expires in 5 minutes)."],
+    },
+    "link_wrong": {
+        "fr": ["Ce code est incorrect ou a expiré 🙏 Vérifiez le message WhatsApp et réessayez, ou dites "
+               "« nouveau code »."],
+        "en": ["That code doesn't match or has expired 🙏 Check the WhatsApp message and try again, or say "
+               "\"new code\"."],
+    },
+    "link_wait": {
+        "fr": ["Trop d'essais 🙏 Par sécurité, réessayez dans 15 minutes."],
+        "en": ["Too many tries 🙏 For your safety, please try again in 15 minutes."],
+    },
+    "link_too_many": {
+        "fr": ["J'ai déjà envoyé plusieurs codes au {phone} 🙏 Réessayez dans 15 minutes."],
+        "en": ["I've already sent several codes to {phone} 🙏 Please try again in 15 minutes."],
+    },
+    "link_done": {
+        "fr": ["C'est bon ✅ Ce chat est relié à votre numéro."],
+        "en": ["Done ✅ This chat is now linked to your number."],
+    },
+    "link_already": {
+        "fr": ["Ce chat est déjà relié au {phone} ✅"],
+        "en": ["This chat is already linked to {phone} ✅"],
+    },
+    "link_declined": {
+        "fr": ["D'accord 🙂 Dites-moi ce qu'il faut réparer et dans quel quartier."],
+        "en": ["Okay 🙂 Tell me what needs fixing and where."],
+    },
+    "contact_saved": {
+        "fr": ["Merci, c'est noté 👍 L'artisan pourra vous appeler au {phone}."],
+        "en": ["Thanks, noted 👍 The repairer can call you on {phone}."],
+    },
     "human": {
         "fr": ["Un agent de l'équipe va vous répondre."],
         "en": ["A team member will answer you."],

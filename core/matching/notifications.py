@@ -81,7 +81,7 @@ def job_details(*, session: Session, request: ServiceRequest, provider: Provider
     lang = provider.language
     address = ", ".join(part for part in (request.address.strip(), request.quartier) if part)
     text = messages.say("job_details", lang, ref=request.reference, name=customer.name or "-",
-                        phone=customer.phone or "-", address=address,
+                        phone=customer.phone or customer.contact_phone or "-", address=address,
                         service=messages.service_name(request, lang),
                         description=(request.description or "-").strip()[:300],
                         when=messages.when_text(request, lang))

@@ -25,6 +25,7 @@ from core.logs import log
 from core.messaging import delivery, twilio_channel
 from core.messaging.models import OutboxMessage
 from core.messaging.twilio_channel import SendFailure
+from core.security.sealed import TIME_TO_LIVE, unseal
 
 BACKOFF_SECONDS = (10, 30, 120, 600, 1800)
 MAX_ATTEMPTS = 8
@@ -100,14 +101,18 @@ def _claim(limit: int) -> tuple[list[_Claim], int, int]:
                 row.status, row.next_attempt_at = "pending", now + backoff(row.attempts)
                 row.last_error = "Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN)"
             else:
-                template = _template(row, windows.get(row.conversation_id), now)
+                text = _text_to_send(row)
+                if text is None:
+                    _fail(session, row, "expired", "the code expired before it could be sent")
+                    continue
+                template = _template(row, text, windows.get(row.conversation_id), now)
                 if template is None:
                     which = "TWILIO_CONTENT_SID_OFFER" if row.kind == "offer" else "TWILIO_CONTENT_SID_UPDATE"
                     _fail(session, row, WINDOW_CLOSED, f"last message from this person is over 24 h old: WhatsApp "
                                                        f"needs an approved template and {which} is not set")
                     continue
                 row.status, row.next_attempt_at = "sending", now + SENDING_TIMEOUT
-                claims.append(_Claim(row.id, row.to, row.body, row.attempts, *template))
+                claims.append(_Claim(row.id, row.to, text, row.attempts, *template))
             session.add(row)
         ids = [m for m in local if m]
         if ids:
@@ -123,16 +128,24 @@ def _last_inbound(session, conversation_ids: set[int]) -> dict[int, datetime | N
                              .where(Conversation.id.in_(conversation_ids))).all())
 
 
-def _template(row: OutboxMessage, last_inbound: datetime | None, now: datetime) -> tuple[str, str] | None:
+def _text_to_send(row: OutboxMessage) -> str | None:
+    """Return what the person reads: the sealed text opened when there is one; None when a code can't be sent."""
+    if row.sealed:
+        return unseal(row.sealed)
+    return None if row.kind == "code" else row.body  # a code row without its sealed text has nothing to send
+
+
+def _template(row: OutboxMessage, text: str, last_inbound: datetime | None, now: datetime) -> tuple[str, str] | None:
     """Return (content_sid, variables JSON): empty for a free-form message, None when a needed template is unset."""
     if row.content_sid:
-        return row.content_sid, json.dumps(row.content_variables or {"1": _one_line(row.body)}, ensure_ascii=False)
+        variables = {"1": _one_line(text)} if row.sealed or not row.content_variables else row.content_variables
+        return row.content_sid, json.dumps(variables, ensure_ascii=False)
     if last_inbound is not None and now - last_inbound < SESSION_WINDOW:
         return "", ""
     sid = _template_sid(row)
     if not sid:
         return None
-    return sid, json.dumps({"1": _one_line(row.body)}, ensure_ascii=False)
+    return sid, json.dumps({"1": _one_line(text)}, ensure_ascii=False)
 
 
 def _template_sid(row: OutboxMessage) -> str:
@@ -146,7 +159,7 @@ def resend_as_template(session, row: OutboxMessage, how: str) -> bool:
     refuses the send, or reports 63016 in a status callback, and the person would never hear from us.
     """
     sid = _template_sid(row)
-    if row.content_sid or not sid or row.channel != "whatsapp":
+    if row.content_sid or not sid or row.channel != "whatsapp" or _text_to_send(row) is None:
         return False
     log.info("outside the 24-hour window: sending the template instead", outbox_id=row.id, how=how)
     refused = f" {row.provider_sid}" if row.provider_sid else ""
@@ -182,7 +195,7 @@ def _send(claim: _Claim) -> int:
     with session_scope() as session:
         row = _locked(session, claim.id)
         row.status, row.provider_sid, row.sent_at = "sent", sid, clock.now()
-        row.last_error, row.error_code = "", ""
+        row.last_error, row.error_code, row.sealed = "", "", ""  # the code now lives only on the person's phone
         delivery.advance(session, row, status)
     return 1
 
@@ -211,8 +224,26 @@ def _locked(session, outbox_id: int) -> OutboxMessage:
 
 
 def _fail(session, row: OutboxMessage, code: str, reason: str) -> None:
-    row.status, row.error_code, row.last_error = "failed", code[:12], reason
+    row.status, row.error_code, row.last_error, row.sealed = "failed", code[:12], reason, ""
     session.add(row)
     if row.message_id:
         session.execute(sa.update(Message).where(Message.id == row.message_id)
                         .values(status="failed", error_code=code[:12]))
+
+
+def expire_sealed() -> int:
+    """Wipe sealed texts past their time to live; a code not sent by then is dropped. Return how many rows."""
+    cutoff = clock.now() - TIME_TO_LIVE
+    query = (select(OutboxMessage).where(OutboxMessage.created_at < cutoff,
+                                         OutboxMessage.created_at >= cutoff - timedelta(days=1),
+                                         OutboxMessage.sealed != "").limit(500))
+    if is_postgres():
+        query = query.with_for_update(skip_locked=True)
+    with session_scope() as session:
+        rows = session.exec(query).all()
+        for row in rows:
+            if row.status in ("pending", "sending"):
+                _fail(session, row, "expired", "the code expired before it could be sent")
+            row.sealed = ""
+            session.add(row)
+    return len(rows)

@@ -17,7 +17,10 @@ class OutboxMessage(SQLModel, table=True):
     conversation_id: int | None = Field(default=None, foreign_key="conversation.id", index=True)
     message_id: int | None = Field(default=None, foreign_key="message.id")
     kind: str = Field(default="reply", max_length=12)  # reply | offer | update | code
-    body: str = Field(default="", sa_type=sa.Text)
+    body: str = Field(default="", sa_type=sa.Text)  # what staff may read: a code in it is masked
+    # The text the recipient reads when it holds a secret (a code): sealed (core.security.sealed), opened only to
+    # send it, and wiped once sent or expired.
+    sealed: str = Field(default="", sa_type=sa.Text)
     content_sid: str = Field(default="", max_length=64)
     content_variables: dict = json_field(dict)
     dedupe_key: str | None = Field(default=None, unique=True, max_length=120)

@@ -5,14 +5,17 @@ from sqlmodel import Session, select
 from core import clock
 from core.conversations.models import Conversation, Message
 from core.messaging.models import OutboxMessage
+from core.security.sealed import seal
 
 
 def enqueue(*, session: Session, conversation: Conversation, body: str, kind: str = "reply", author: str = "bot",
             dedupe_key: str | None = None, content_sid: str = "", content_variables: dict | None = None,
-            ) -> OutboxMessage | None:
+            private_body: str = "") -> OutboxMessage | None:
     """Queue body for the conversation's person; also stored as an outbound message of the conversation.
 
-    With a dedupe_key, a second call for the same key queues nothing and returns None.
+    With a dedupe_key, a second call for the same key queues nothing and returns None. With private_body (a text
+    holding a code), the person receives private_body, kept only sealed, while body (the code masked) is what staff
+    can read.
     """
     if dedupe_key and session.exec(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)).first():
         return None
@@ -23,9 +26,20 @@ def enqueue(*, session: Session, conversation: Conversation, body: str, kind: st
     session.flush()
     row = OutboxMessage(channel=conversation.channel, to=conversation.external_id, conversation_id=conversation.id,
                         message_id=message.id, kind=kind, body=body, dedupe_key=dedupe_key,
+                        sealed=seal(private_body) if private_body else "",
                         content_sid=content_sid, content_variables=content_variables or {}, next_attempt_at=now)
     session.add(row)
     conversation.last_outbound_at = now
     session.add(conversation)
     session.flush()
     return row
+
+
+CODE_MASK = "••••••"
+
+
+def enqueue_code(*, session: Session, conversation: Conversation, text: str, code: str,
+                 dedupe_key: str) -> OutboxMessage | None:
+    """Queue text (with a {code} field) for the conversation's person: they read the code, staff read it masked."""
+    return enqueue(session=session, conversation=conversation, body=text.format(code=CODE_MASK), kind="code",
+                   author="system", dedupe_key=dedupe_key, private_body=text.format(code=code))

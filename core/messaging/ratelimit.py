@@ -1,5 +1,6 @@
-"""Per-sender rate limit, counted in the database so every process shares it."""
+"""Per-sender rate limits, counted in the database so every process shares them."""
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -40,6 +41,30 @@ def hit(*, session: Session, key: str, limit: int, window_seconds: int = WINDOW_
     flipped = session.execute(sa.update(table).where(table.c.key == key, table.c.window == window,
                                                      table.c.notified.is_(False)).values(notified=True)).rowcount
     return RateDecision(count, False, flipped == 1, window)
+
+
+def take(*, session: Session, key: str, limit: int, window_seconds: int) -> bool:
+    """Count one event for key unless the last window_seconds (at most an hour) already hold limit; True if counted.
+
+    Sliding over one-minute windows. The event is counted first and taken back when over the limit: concurrent
+    callers queue on the row lock, so two of them never both take the last place.
+    """
+    minute = int(clock.now().timestamp()) // WINDOW_SECONDS
+    hit(session=session, key=key, limit=limit, window_seconds=WINDOW_SECONDS)
+    table = RateCounter.__table__
+    first = minute - max(1, window_seconds // WINDOW_SECONDS) + 1
+    total = session.execute(sa.select(sa.func.coalesce(sa.func.sum(table.c.count), 0)).where(
+        table.c.key == key, table.c.window >= first)).scalar_one()
+    if total <= limit:
+        return True
+    session.execute(sa.update(table).where(table.c.key == key, table.c.window == minute)
+                    .values(count=table.c.count - 1))
+    return False
+
+
+def client_key(address: str) -> str:
+    """Return a short key for a client address that does not store the address itself."""
+    return hashlib.sha256((address or "-").strip().lower().encode()).hexdigest()[:24]
 
 
 def prune(keep_windows: int = 60) -> int:

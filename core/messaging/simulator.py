@@ -1,28 +1,46 @@
-"""The simulator channel: write as any phone number and read what Djobea sends back, on the real paths.
+"""The simulator channel: write as a phone number and read what Djobea sends back, on the real paths.
 
 Messages go in through the same inbound store (rate limit included) and engine as WhatsApp, and out through the
-outbox, whose dispatcher marks simulator rows sent.
+outbox, whose dispatcher marks simulator rows sent. Each simulated message keeps the staff member who typed it.
+With WhatsApp live, only demo numbers may be simulated: a real number would let staff act as a real person.
 """
 
 import uuid
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from core import clock
+from core.config import settings
 from core.conversations.models import Conversation, Message
+from core.customers.models import Customer
 from core.db import session_scope
 from core.messaging.inbound import process_message
+from core.messaging.models import OutboxMessage
 from core.messaging.webhook import Inbound, store
 from core.phones import normalize_phone
 from core.providers.models import Provider
+from core.security.sealed import unseal
 
 CHANNEL = "simulator"
+DEMO_RANGE = "+237600"  # +237 600 xx xx xx is not allocated to any operator (see core.demo)
+REFUSED = ("WhatsApp est en service : le simulateur n'écrit qu'avec les numéros de démonstration (+237 600 …) "
+           "et les comptes de démonstration, jamais au nom d'une vraie personne.")
 
 
-def send_as(phone: str, text: str) -> int | None:
-    """Receive text from phone on the simulator channel and run the engine on it; return the message id."""
-    inbound = Inbound(sid=f"sim-{uuid.uuid4().hex}", sender=normalize_phone(phone), body=text.replace("\x00", ""))
-    stored = store(inbound, channel=CHANNEL)
+class SimulatorRefused(ValueError):
+    """This number may not be simulated (WhatsApp is live and it is not a demo number)."""
+
+
+def send_as(phone: str, text: str, *, staff: str) -> int | None:
+    """Receive text from phone on the simulator channel, typed by staff, and run the engine on it; return its id.
+
+    Raises SimulatorRefused for a real person's number while WhatsApp is live.
+    """
+    number = normalize_phone(phone)
+    if not may_simulate(number):
+        raise SimulatorRefused(REFUSED)
+    inbound = Inbound(sid=f"sim-{uuid.uuid4().hex}", sender=number, body=text.replace("\x00", ""))
+    stored = store(inbound, channel=CHANNEL, sent_by=staff)
     if stored is None:
         return None
     message_id, status = stored
@@ -31,8 +49,27 @@ def send_as(phone: str, text: str) -> int | None:
     return message_id
 
 
+def may_simulate(number: str) -> bool:
+    """True when staff may write as this E.164 number: any number in a demo, only demo ones with WhatsApp live."""
+    if not settings.twilio_enabled:
+        return True
+    with session_scope() as session:
+        return is_demo_number(session=session, number=number)
+
+
+def is_demo_number(*, session: Session, number: str) -> bool:
+    """True for the demo range and for the numbers of demo providers and customers."""
+    if number.startswith(DEMO_RANGE):
+        return True
+    return bool(session.exec(select(Provider.id).where(Provider.phone == number, Provider.is_demo)).first()
+                or session.exec(select(Customer.id).where(Customer.phone == number, Customer.is_demo)).first())
+
+
 def thread(phone: str, after_id: int = 0, limit: int = 200) -> list[dict]:
-    """Return the phone's simulator messages newer than after_id, oldest first, ready to show."""
+    """Return the phone's simulator messages newer than after_id, oldest first, ready to show.
+
+    A demo phone shows the codes sent to it, as the person would read them; any other shows them masked.
+    """
     external_id = normalize_phone(phone)
     with session_scope() as session:
         conversation_id = session.exec(select(Conversation.id).where(
@@ -41,28 +78,43 @@ def thread(phone: str, after_id: int = 0, limit: int = 200) -> list[dict]:
             return []
         rows = session.exec(select(Message).where(Message.conversation_id == conversation_id, Message.id > after_id)
                             .order_by(Message.id.desc()).limit(limit)).all()
-    return [{"id": m.id, "mine": m.direction == "in", "body": m.body, "status": m.status,
+        opened = _opened_codes(session, external_id, [m.id for m in rows if m.direction == "out"])
+    return [{"id": m.id, "mine": m.direction == "in", "body": opened.get(m.id, m.body), "status": m.status,
              "time": clock.format_local(m.created_at, "%H:%M")} for m in reversed(rows)]
 
 
+def _opened_codes(session: Session, number: str, message_ids: list[int]) -> dict[int, str]:
+    if not message_ids or not is_demo_number(session=session, number=number):
+        return {}
+    rows = session.exec(select(OutboxMessage.message_id, OutboxMessage.sealed).where(
+        OutboxMessage.message_id.in_(message_ids), OutboxMessage.sealed != "")).all()  # type: ignore[union-attr]
+    return {message_id: text for message_id, sealed in rows if (text := unseal(sealed)) is not None}
+
+
 def providers(limit: int = 100) -> dict[str, str]:
-    """Return providers' phones with a label for the provider phone's picker: those just sent something first."""
+    """Return providers' phones with a label for the provider phone's picker: those just sent something first.
+
+    With WhatsApp live, demo providers only.
+    """
     with session_scope() as session:
         recent = session.exec(select(Conversation.external_id).where(
             Conversation.channel == CHANNEL, Conversation.role == "provider",
             Conversation.last_outbound_at.is_not(None)).order_by(Conversation.last_outbound_at.desc()).limit(20)).all()
-        rows = session.exec(select(Provider.phone, Provider.name, Provider.quartier)
-                            .order_by(Provider.is_demo.desc(), Provider.id).limit(limit)).all()
-        rows += session.exec(select(Provider.phone, Provider.name, Provider.quartier)
-                             .where(Provider.phone.in_(recent))).all()
+        query = select(Provider.phone, Provider.name, Provider.quartier)
+        if settings.twilio_enabled:
+            query = query.where(Provider.is_demo)
+        rows = session.exec(query.order_by(Provider.is_demo.desc(), Provider.id).limit(limit)).all()
+        rows += session.exec(query.where(Provider.phone.in_(recent))).all()
     labels = {phone: f"{name} · {quartier}" if quartier else name for phone, name, quartier in rows}
     first = {phone: f"📩 {labels[phone]}" for phone in recent if phone in labels}
     return first | {phone: label for phone, label in labels.items() if phone not in first}
 
 
 def customers(limit: int = 20) -> list[str]:
-    """Return the customer numbers that wrote on the simulator most recently."""
+    """Return the customer numbers that wrote on the simulator most recently (demo ones only with WhatsApp live)."""
+    query = select(Conversation.external_id).where(
+        Conversation.channel == CHANNEL, Conversation.role == "customer", Conversation.is_demo.is_(False))
+    if settings.twilio_enabled:
+        query = query.where(Conversation.external_id.startswith(DEMO_RANGE))  # type: ignore[attr-defined]
     with session_scope() as session:
-        return list(session.exec(select(Conversation.external_id).where(
-            Conversation.channel == CHANNEL, Conversation.role == "customer", Conversation.is_demo.is_(False))
-            .order_by(Conversation.updated_at.desc()).limit(limit)).all())
+        return list(session.exec(query.order_by(Conversation.updated_at.desc()).limit(limit)).all())

@@ -85,14 +85,17 @@ def _location(form) -> dict | None:
     return media.location(lat, lon, form.get("Label") or form.get("Address") or "")
 
 
-def store(inbound: Inbound, channel: str = "whatsapp") -> tuple[int, str] | None:
-    """Store the message once; return (message id, status), or None when this sid was stored already."""
+def store(inbound: Inbound, channel: str = "whatsapp", sent_by: str = "") -> tuple[int, str] | None:
+    """Store the message once; return (message id, status), or None when this sid was stored already.
+
+    sent_by names the staff member who typed a simulated message.
+    """
     for attempt in range(3):
         try:
             with session_scope() as session:
                 message = accept(session=session, channel=channel, external_id=inbound.sender, body=inbound.body,
                                  provider_message_id=inbound.sid, media=inbound.media, name=inbound.name,
-                                 waits_for_media=inbound.waits_for_media)
+                                 waits_for_media=inbound.waits_for_media, sent_by=sent_by)
                 return (message.id, message.status) if message else None
         except (IntegrityError, OperationalError):
             # Two first messages of a new person race to create them (or a deadlock): the retry finds the winner.

@@ -67,7 +67,8 @@ def create_payment(*, session: Session, request: ServiceRequest) -> Payment:
     payment = Payment(payment_ref=_new_payment_ref(session=session), request_id=request.id,
                       customer_id=request.customer_id, provider_id=request.provider_id, amount=amount,
                       commission=commission, payout_amount=amount - commission,
-                      phone=(customer.phone or "") if customer else "", is_demo=request.is_demo)
+                      phone=(customer.phone or customer.contact_phone or "") if customer else "",
+                      is_demo=request.is_demo)
     session.add(payment)
     session.flush()
     return payment

@@ -86,7 +86,8 @@ def _conversation(conversation_id: int, after_id: int):
         conversation = session.get(Conversation, conversation_id)
         messages = conversation_messages(session=session, conversation_id=conversation_id, after_id=after_id) \
             if conversation else []
-        return conversation, [(m.id, m.direction, m.author, m.body, m.created_at, m.status) for m in messages]
+        return conversation, [(m.id, m.direction, m.author, m.body, m.created_at, m.status, m.sent_by)
+                              for m in messages]
 
 
 @admin_page("/admin/conversations/{conversation_id}", title="Conversation")
@@ -123,14 +124,15 @@ async def conversation_page(account, conversation_id: int) -> None:
 
     def show(rows) -> None:
         with log:
-            for message_id, direction, author, body, at, status in rows:
+            for message_id, direction, author, body, at, status, sent_by in rows:
                 state["last"] = max(state["last"], message_id)
                 style = theme.BUBBLE_IN if direction == "in" else (
                     theme.BUBBLE_AGENT if author == "agent" else theme.BUBBLE_OUT)
                 with ui.column().classes(("self-end items-end" if direction == "in" else "self-start") + " gap-0"):
                     ui.label(body).classes(style).mark(f"message-{direction}")
-                    ui.label(f"{author} · {clock.format_local(at, '%d/%m %H:%M')} · {status}").classes(
-                        "text-[10px] text-gray-400")
+                    signed = f" · {t('simulé par')} {sent_by}" if sent_by else ""
+                    ui.label(f"{author} · {clock.format_local(at, '%d/%m %H:%M')} · {status}{signed}").classes(
+                        "text-[10px] text-gray-400").mark("message-meta")
 
     show(messages)
     with ui.row().classes("w-full items-end gap-2 no-wrap"):

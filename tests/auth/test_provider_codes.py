@@ -8,6 +8,7 @@ from core.auth import otp
 from core.auth.models import LoginCode
 from core.auth.sessions import provider_token, resolve_provider
 from core.messaging.models import OutboxMessage
+from core.security.sealed import unseal
 from tests.factories import make_provider
 
 
@@ -24,9 +25,10 @@ def _check(session, phone, code):
 
 
 def _sent_code(session) -> str:
+    """Return the code as the provider reads it: from the sealed text only the dispatcher opens."""
     row = session.exec(select(OutboxMessage).where(OutboxMessage.kind == "code")
                        .order_by(OutboxMessage.id.desc())).first()
-    return re.search(r"\b(\d{6})\b", row.body).group(1)
+    return re.search(r"\b(\d{6})\b", unseal(row.sealed)).group(1)
 
 
 def test_a_provider_gets_a_code_on_whatsapp_and_signs_in_once(session):

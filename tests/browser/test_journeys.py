@@ -11,6 +11,7 @@ from core.conversations.models import Conversation, Message
 from core.matching.models import Offer
 from core.messaging.models import OutboxMessage
 from core.providers.models import Provider
+from core.security.sealed import unseal
 from core.service_requests.models import ServiceRequest
 from tests.browser.conftest import ADMIN_PASSWORD, screenshot
 from tests.factories import make_provider
@@ -65,9 +66,9 @@ def test_customer_sees_the_providers_acceptance_live_and_provider_completes_the_
     portal.get_by_label("Numéro WhatsApp").fill("677 12 34 56")
     portal.get_by_role("button", name="Recevoir un code").click()
     portal.get_by_label("Code à 6 chiffres").wait_for(timeout=15_000)
-    body = _wait(lambda: _fresh(db, select(OutboxMessage.body).where(OutboxMessage.kind == "code")
-                                .where(OutboxMessage.to.contains("677123456"))), what="the login code")
-    portal.get_by_label("Code à 6 chiffres").fill(re.search(r"\b(\d{6})\b", body).group(1))
+    sealed = _wait(lambda: _fresh(db, select(OutboxMessage.sealed).where(OutboxMessage.kind == "code")
+                                  .where(OutboxMessage.to.contains("677123456"))), what="the login code")
+    portal.get_by_label("Code à 6 chiffres").fill(re.search(r"\b(\d{6})\b", unseal(sealed)).group(1))
     portal.get_by_role("button", name="Valider").click()
     portal.get_by_text(reference).first.wait_for(timeout=15_000)
     before = _fresh(db, select(sa.func.max(Message.id)))

@@ -9,7 +9,8 @@ from core.phones import display_phone
 from core.service_requests.models import ServiceRequest
 from tests.conversations.conftest import conversation_of, requests_of
 from tests.conversations.helpers import advance
-from tests.factories import make_provider
+from tests.factories import make_customer, make_provider
+from tests.security.helpers import code_sent_to
 
 
 def test_status_names_the_assigned_provider_and_phone(say, session):
@@ -134,9 +135,13 @@ def test_second_service_same_home_and_no_duplicate_of_the_first(say):
     assert {r.quartier for r in made} == {"Makepe"}
 
 
-def test_same_job_from_two_chat_sessions_of_one_phone_is_not_duplicated(say):
-    say("s15", "J'ai une fuite d'eau à Makepe", phone="677 00 11 22")
-    say("s16", "J'ai une fuite d'eau à Makepe", phone="+237677001122")
+def test_same_job_from_two_chat_sessions_of_one_proven_phone_is_not_duplicated(say, session):
+    make_customer(session, phone="+237677001122")
+    for session_id in ("s15", "s16"):  # a typed number joins no one: each chat proves it with a WhatsApp code
+        say(session_id, "envoyez-moi le code sur WhatsApp", phone="677 00 11 22")
+        say(session_id, code_sent_to("+237677001122"))
+    say("s15", "J'ai une fuite d'eau à Makepe")
+    say("s16", "J'ai une fuite d'eau à Makepe")
     with session_scope() as s:
         made = list(s.exec(select(ServiceRequest)))
     assert len(made) == 1

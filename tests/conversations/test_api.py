@@ -137,7 +137,7 @@ async def test_messages_endpoint_errors(user: User):
     assert (await user.http_client.get("/api/chat/web-9/messages?after=abc")).status_code == 422
 
 
-async def test_a_phone_joins_the_web_visitor_to_the_existing_customer(user: User):
+async def test_a_phone_is_the_number_to_call_back_and_joins_no_one(user: User):
     with session_scope() as s:
         s.add(Customer(phone="+237677001122", name="Awa"))
     response = await user.http_client.post("/api/chat", json={
@@ -147,4 +147,6 @@ async def test_a_phone_joins_the_web_visitor_to_the_existing_customer(user: User
         owner = s.exec(select(Customer).where(Customer.phone == "+237677001122")).one()
         request = s.exec(select(ServiceRequest)).one()
         conversation = s.exec(select(Conversation).where(Conversation.external_id == "web-10")).one()
-    assert request.customer_id == owner.id == conversation.customer_id
+        visitor = s.get(Customer, conversation.customer_id)
+    assert request.customer_id == visitor.id != owner.id  # joining the owner takes a code sent on WhatsApp
+    assert (visitor.phone, visitor.contact_phone, visitor.name) == (None, "+237677001122", "Awa B.")

@@ -47,3 +47,15 @@ def test_counters_are_shared_and_old_windows_pruned(engine):
         (1, True, False), (2, True, False), (3, False, True), (4, False, False)]
     clock.advance(timedelta(hours=2))
     assert ratelimit.prune() == 1
+
+
+def test_take_counts_over_a_sliding_hour_and_gives_back_what_it_refuses(engine):
+    def take() -> bool:
+        with session_scope() as session:
+            return ratelimit.take(session=session, key="cap:test", limit=2, window_seconds=3600)
+
+    assert [take(), take(), take()] == [True, True, False]
+    clock.advance(timedelta(minutes=59))
+    assert take() is False  # still within the hour of the first two
+    clock.advance(timedelta(minutes=2))
+    assert [take(), take(), take()] == [True, True, False]  # refused ones were never counted

@@ -49,7 +49,7 @@ async def test_a_provider_phone_shows_offers_and_answers_them(user: User, echo, 
 
 
 def test_messages_go_through_the_inbound_store(engine, echo):
-    first = simulator.send_as("699 11 22 33", "Bonjour")
+    first = simulator.send_as("699 11 22 33", "Bonjour", staff="admin@djobea.cm")
     assert first is not None
     bubbles = simulator.thread("+237699112233")
     assert [(b["mine"], b["body"]) for b in bubbles] == [(True, "Bonjour"), (False, "echo: Bonjour")]

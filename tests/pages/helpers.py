@@ -9,6 +9,7 @@ from core.auth.models import Account
 from core.auth.service import create_account
 from core.messaging.models import OutboxMessage
 from core.providers.models import Provider
+from core.security.sealed import unseal
 
 PASSWORD = "a-long-test-password"
 
@@ -36,10 +37,10 @@ def last_code(session: Session) -> str:
     """Return the six digits of the newest login code sent (as the provider reads it on WhatsApp)."""
     # A short session of its own: on SQLite an open transaction holds the write lock the app needs.
     with Session(session.get_bind()) as reader:
-        body = reader.exec(select(OutboxMessage.body).where(OutboxMessage.kind == "code")
-                           .order_by(OutboxMessage.id.desc())).first()
-    assert body is not None, "no code was sent"
-    return re.search(r"\b(\d{6})\b", body).group(1)
+        sealed = reader.exec(select(OutboxMessage.sealed).where(OutboxMessage.kind == "code")
+                             .order_by(OutboxMessage.id.desc())).first()
+    assert sealed is not None, "no code was sent"
+    return re.search(r"\b(\d{6})\b", unseal(sealed)).group(1)
 
 
 async def sign_in_provider(user: User, session: Session, provider: Provider) -> None:

@@ -1,0 +1,1 @@
+"""Protections that cut across domains: who the client is, secrets kept sealed at rest."""
