@@ -58,6 +58,8 @@ class Settings(BaseSettings):
     monetbil_service_key: str = Field("", alias="MONETBIL_SERVICE_KEY")
     monetbil_service_secret: SecretStr = Field(SecretStr(""), alias="MONETBIL_SERVICE_SECRET")
     monetbil_api_base_url: str = Field("https://api.monetbil.com", alias="MONETBIL_API_BASE_URL")
+    # On only while the service key is in Monetbil's test mode: test payments (status 7, testmode 1) then count.
+    monetbil_test_mode: bool = Field(False, alias="MONETBIL_TEST_MODE")
     commission_percent: int = Field(15, alias="COMMISSION_PERCENT", ge=0, le=100)
 
     # Matching: business rules; admins may override them at run time.

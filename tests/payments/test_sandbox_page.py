@@ -1,5 +1,7 @@
 """Without Monetbil keys the sandbox page plays Monetbil: same signed notification, same handler, checkPayment."""
 
+from urllib.parse import urlencode
+
 from nicegui.testing import User
 from sqlmodel import select
 
@@ -59,6 +61,22 @@ async def test_an_unknown_sandbox_link_says_so(user: User):
 async def test_the_return_page_thanks_the_customer(user: User):
     await user.open("/pay/done")
     await user.should_see("Vous recevrez votre reçu sur WhatsApp")
+
+
+async def test_the_return_page_keeps_only_a_signed_transaction_id(user: User):
+    request, _, payment = _sandbox_job()
+    # Anyone can open the return URL: without Monetbil's sign (monetbil-php's return.php checks it) nothing changes.
+    await user.open(f"/pay/done?payment_ref={payment.payment_ref}&transaction_id=SBX{payment.id}-ANON")
+    await user.should_see("Vous recevrez votre reçu sur WhatsApp")
+    forged = notification(payment, transaction_id=f"SBX{payment.id}-FORGED", secret="guess")
+    await user.open(f"/pay/done?{urlencode(forged)}")
+    assert the_payment(request.id).transaction_id == ""
+    signed = notification(payment, transaction_id=f"SBX{payment.id}-REAL", secret=sandbox.sandbox_secret())
+    await user.open(f"/pay/done?{urlencode(signed)}")
+    await user.should_see("Vous recevrez votre reçu sur WhatsApp")
+    kept = the_payment(request.id)
+    assert kept.transaction_id == f"SBX{payment.id}-REAL" and kept.status == "pending"
+    assert [e["kind"] for e in kept.notifications] == ["link", "return"]
 
 
 async def test_the_webhook_accepts_sandbox_signed_notifications_and_checks_with_the_sandbox(user: User):
