@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     twilio_auth_token: SecretStr = Field(SecretStr(""), alias="TWILIO_AUTH_TOKEN")
     twilio_whatsapp_number: str = Field("", alias="TWILIO_WHATSAPP_NUMBER")
     twilio_api_base_url: str = Field("https://api.twilio.com", alias="TWILIO_API_BASE_URL")
+    # The secret of a Twilio webhook SharedKey: posts carrying X-Twilio-Webhooks-Signature-Settings are checked with it.
+    twilio_webhook_signing_key: SecretStr = Field(SecretStr(""), alias="TWILIO_WEBHOOK_SIGNING_KEY")
     twilio_content_sid_offer: str = Field("", alias="TWILIO_CONTENT_SID_OFFER")
     twilio_content_sid_update: str = Field("", alias="TWILIO_CONTENT_SID_UPDATE")
     inbound_rate_per_minute: int = Field(20, alias="INBOUND_RATE_PER_MINUTE", ge=1)
@@ -76,6 +78,13 @@ class Settings(BaseSettings):
         return value.rstrip("/")
 
     @model_validator(mode="after")
+    def _public_address_for_twilio(self) -> "Settings":
+        if self.twilio_auth_token.get_secret_value() and not self.public_base_url:
+            raise ValueError("PUBLIC_BASE_URL must be set when TWILIO_AUTH_TOKEN is: Twilio signs the public address "
+                             "it calls, and webhook signatures are checked against it, never against proxy headers")
+        return self
+
+    @model_validator(mode="after")
     def _refuse_placeholders(self) -> "Settings":
         if self.environment != "production":
             return self
@@ -84,8 +93,8 @@ class Settings(BaseSettings):
             problems.append("STORAGE_SECRET must be set to a long random value")
         if not self.public_base_url:
             problems.append("PUBLIC_BASE_URL must be set (the address Twilio and Monetbil call back)")
-        for name in ("twilio_auth_token", "anthropic_api_key", "gemini_api_key", "openai_api_key",
-                     "monetbil_service_secret", "admin_password"):
+        for name in ("twilio_auth_token", "twilio_webhook_signing_key", "anthropic_api_key", "gemini_api_key",
+                     "openai_api_key", "monetbil_service_secret", "admin_password"):
             value: SecretStr = getattr(self, name)
             raw = value.get_secret_value()
             if raw and raw.strip().lower() in PLACEHOLDERS:

@@ -51,3 +51,10 @@ def test_llm_mode_defaults_to_hybrid_only_with_a_key():
     assert Settings().effective_llm_mode == "local"
     assert Settings(ANTHROPIC_API_KEY="sk-test").effective_llm_mode == "hybrid"
     assert Settings(ANTHROPIC_API_KEY="sk-test", LLM_MODE="local").effective_llm_mode == "local"
+
+
+def test_a_twilio_token_needs_the_public_address_it_signs():
+    with pytest.raises(ValidationError, match="PUBLIC_BASE_URL must be set when TWILIO_AUTH_TOKEN is"):
+        Settings(TWILIO_AUTH_TOKEN="a-real-token", PUBLIC_BASE_URL="")
+    assert Settings(TWILIO_AUTH_TOKEN="a-real-token", PUBLIC_BASE_URL="https://djobea.cm").twilio_enabled is False
+    assert Settings(TWILIO_AUTH_TOKEN="", PUBLIC_BASE_URL="").public_base_url == ""

@@ -42,9 +42,42 @@ async def test_behind_a_proxy_the_public_url_is_the_one_signed(client, echo, mon
     configure(monkeypatch, PUBLIC_BASE_URL="https://djobea.example.com/")
     local = await post(client, form(sid="SM" + "1" * 32))
     assert local.status_code == 403
+    forwarded = {"X-Forwarded-Host": "testserver", "X-Forwarded-Proto": "http", "Host": "testserver"}
+    proxied = await post(client, form(sid="SM" + "3" * 32), headers=forwarded)  # proxy headers change nothing
+    assert proxied.status_code == 403
     public = await post(client, form(sid="SM" + "2" * 32), signed_for="https://djobea.example.com")
     assert public.status_code == 200
     assert [m.provider_message_id for m in _inbound()] == ["SM" + "2" * 32]
+
+
+SHARED_KEY = "webhook-shared-key-secret-0123456789"
+SHA256 = {"X-Twilio-Webhooks-Signature-Settings": "key=webhooks_sharedkey_01ABC,algorithm=HMAC_SHA256"}
+
+
+async def test_a_post_signed_with_a_shared_key_is_accepted_when_the_key_is_configured(client, echo, monkeypatch):
+    # The scheme is the installed SDK's (twilio.request_validator): the settings header names the algorithm, and
+    # X-Twilio-Signature is the HMAC-SHA256 of URL + sorted params with the SharedKey secret.
+    configure(monkeypatch, TWILIO_WEBHOOK_SIGNING_KEY=SHARED_KEY)
+    params = form(sid="SM" + "6" * 32)
+    signature = sign("http://testserver/webhook/whatsapp", params, token=SHARED_KEY, algorithm="HMAC_SHA256")
+    assert (await post(client, params, signature=signature, headers=SHA256)).status_code == 200
+    legacy = form(sid="SM" + "7" * 32)  # posts without the header are still the auth token's
+    assert (await post(client, legacy)).status_code == 200
+    assert [m.provider_message_id for m in _inbound()] == ["SM" + "6" * 32, "SM" + "7" * 32]
+
+
+async def test_a_shared_key_signature_is_refused_without_the_key_or_with_another_secret(client, echo, monkeypatch):
+    params = form(sid="SM" + "8" * 32)
+    good = sign("http://testserver/webhook/whatsapp", params, token=SHARED_KEY, algorithm="HMAC_SHA256")
+    assert (await post(client, params, signature=good, headers=SHA256)).status_code == 403  # no key configured
+    configure(monkeypatch, TWILIO_WEBHOOK_SIGNING_KEY=SHARED_KEY)
+    with_token = sign("http://testserver/webhook/whatsapp", params, algorithm="HMAC_SHA256")
+    assert (await post(client, params, signature=with_token, headers=SHA256)).status_code == 403
+    sha1 = sign("http://testserver/webhook/whatsapp", params, token=SHARED_KEY)  # the header says SHA-256
+    assert (await post(client, params, signature=sha1, headers=SHA256)).status_code == 403
+    odd = {"X-Twilio-Webhooks-Signature-Settings": "key=k,algorithm=HMAC_MD5"}
+    assert (await post(client, params, signature=good, headers=odd)).status_code == 403
+    assert _inbound() == [] and echo == []
 
 
 async def test_without_an_auth_token_the_webhook_is_off(client, echo, monkeypatch):
