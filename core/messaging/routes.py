@@ -51,15 +51,24 @@ class Answer:
 
 async def answer_inbound(raw: bytes, *, path: str, query: str, signature: str | None,
                          signature_settings: str | None = None) -> Answer:
-    """Check, store once and answer one inbound post; the engine's work is left in answer.after."""
+    """Check, store once and answer one inbound post; the engine's work is left in answer.after.
+
+    A correctly signed post is always acknowledged (200, empty TwiML): one that is not for our WhatsApp sender (an
+    SMS, another sender on the same URL) or that we cannot read is logged and ignored, never answered.
+    """
     form, refusal = _verified(raw, path=path, query=query, signature=signature, signature_settings=signature_settings)
     if refusal is not None:
         return refusal
+    answer = Answer(200, webhook.EMPTY_TWIML, TWIML)
+    to, sid = form.get("To") or "", (form.get("MessageSid") or "")[:40]
+    if not twilio_channel.is_our_sender(to):
+        log.info("inbound post not for our WhatsApp sender: ignored", to=to[:60], sid=sid)
+        return answer
     try:
         inbound = webhook.parse(form)
     except webhook.BadInbound as exc:
-        return Answer(400, str(exc))
-    answer = Answer(200, webhook.EMPTY_TWIML, TWIML)
+        log.error("signed inbound post not readable: ignored", reason=str(exc), sid=sid)
+        return answer
     inbox_id = await inbox.stage_async(inbound)
     if inbox_id is not None:
         if settings.inline_processing:

@@ -62,6 +62,18 @@ def signature_valid(url: str, params, signature: str | None, signature_settings:
     return RequestValidator(settings.twilio_auth_token.get_secret_value()).validate(url, params, signature)
 
 
+def is_our_sender(to: str) -> bool:
+    """True when To is our WhatsApp sender ("whatsapp:" + TWILIO_WHATSAPP_NUMBER; any WhatsApp one when unset)."""
+    if to[:9].lower() != "whatsapp:":
+        return False  # an SMS or another channel posted to the same URL
+    ours = settings.twilio_whatsapp_number
+    return not ours or _digits(to) == _digits(ours)
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
 def account_matches(account_sid: str | None) -> bool:
     """True when the posted AccountSid is ours (or when no account sid is configured to compare with)."""
     return not settings.twilio_account_sid or account_sid == settings.twilio_account_sid

@@ -1,9 +1,11 @@
 import asyncio
 
+import pytest
 from sqlmodel import func, select
 
 from core.conversations.models import Conversation, Message
 from core.messaging import webhook
+from core.messaging.dispatcher import dispatch_due
 from core.messaging.models import OutboxMessage, WebhookHit
 from tests.messaging.helpers import AUTH_TOKEN, configure, fetch, form, post, sign
 
@@ -119,10 +121,30 @@ async def test_unicode_emoji_empty_long_bodies_and_unknown_fields(client, echo):
     assert all(m.status == "processed" for m in _inbound())
 
 
-async def test_malformed_forms_are_refused_without_storing(client, echo):
-    assert (await post(client, form(sid="not-a-sid"))).status_code == 400
-    assert (await post(client, form(sender="hello"))).status_code == 400
-    assert _inbound() == []
+async def test_a_signed_form_we_cannot_read_is_acknowledged_logged_and_not_stored(client, echo):
+    # Twilio signed it, so it is Twilio's: a 4xx would only turn into an error on their side (11200).
+    for params in (form(sid="not-a-sid"), form(sender="hello"), form(sender="whatsapp:CM.")):
+        response = await post(client, params)
+        assert response.status_code == 200 and response.text == webhook.EMPTY_TWIML
+    assert _inbound() == [] and echo == []
+
+
+@pytest.mark.parametrize("to", ["+237655000111", "whatsapp:+237655999999", "messenger:123456", ""])
+async def test_a_post_not_for_our_whatsapp_sender_is_acknowledged_and_never_answered(client, echo, twilio, to):
+    # An SMS to the same number (To without "whatsapp:") or another WhatsApp sender configured with this URL.
+    params = form(sid="SM" + "c" * 32, body="Bonjour", To=to)
+    if not to.startswith("whatsapp:"):
+        params["From"] = "+237699000001"
+    response = await post(client, params)
+    assert (response.status_code, response.text) == (200, webhook.EMPTY_TWIML)
+    assert _inbound() == [] and echo == [] and _replies() == []
+    assert dispatch_due() == 0 and twilio.sent == []
+
+
+async def test_our_sender_is_recognised_however_the_number_is_written(client, echo, monkeypatch):
+    configure(monkeypatch, TWILIO_WHATSAPP_NUMBER="+237 655 00 01 11")
+    assert (await post(client, form(sid="SM" + "d" * 32))).status_code == 200
+    assert len(_inbound()) == 1
 
 
 async def test_webhook_timings_are_written_in_batches(client, echo, monkeypatch):
