@@ -1,4 +1,4 @@
-"""The simulator channel: write as any phone number and read what Djobea sends back, on the real paths.
+"""The simulator channel: write as any phone number (or WhatsApp user id) and read what Djobea sends back.
 
 Messages go in through the same inbound store (rate limit included) and engine as WhatsApp, and out through the
 outbox, whose dispatcher marks simulator rows sent.
@@ -13,15 +13,19 @@ from core.conversations.models import Conversation, Message
 from core.db import session_scope
 from core.messaging.inbound import process_message
 from core.messaging.webhook import Inbound, store
-from core.phones import normalize_phone
+from core.phones import normalize_address
 from core.providers.models import Provider
 
 CHANNEL = "simulator"
 
 
-def send_as(phone: str, text: str) -> int | None:
-    """Receive text from phone on the simulator channel and run the engine on it; return the message id."""
-    inbound = Inbound(sid=f"sim-{uuid.uuid4().hex}", sender=normalize_phone(phone), body=text.replace("\x00", ""))
+def send_as(phone: str, text: str, *, alias: str = "") -> int | None:
+    """Receive text from phone (or a user id, alias its other identity) on the simulator and run the engine on it.
+
+    Returns the message id.
+    """
+    inbound = Inbound(sid=f"sim-{uuid.uuid4().hex}", sender=normalize_address(phone), body=text.replace("\x00", ""),
+                      alias=normalize_address(alias) if alias else "")
     stored = store(inbound, channel=CHANNEL)
     if stored is None:
         return None
@@ -33,7 +37,7 @@ def send_as(phone: str, text: str) -> int | None:
 
 def thread(phone: str, after_id: int = 0, limit: int = 200) -> list[dict]:
     """Return the phone's simulator messages newer than after_id, oldest first, ready to show."""
-    external_id = normalize_phone(phone)
+    external_id = normalize_address(phone)
     with session_scope() as session:
         conversation_id = session.exec(select(Conversation.id).where(
             Conversation.channel == CHANNEL, Conversation.external_id == external_id)).first()
