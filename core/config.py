@@ -5,7 +5,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDERS = {"", "changeme", "change-me", "secret", "password", "xxx", "todo", "your-key-here"}
@@ -167,7 +167,16 @@ class Settings(BaseSettings):
         return self.public_base_url or f"http://{self.host}:{self.port}"
 
 
-settings = Settings()
+def _load() -> Settings:
+    """Return the settings from the environment; stop at start with the problems in one line when they are wrong."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        raise SystemExit(f"djobea cannot start: {problems}") from None
+
+
+settings = _load()
 
 
 def reload_settings(**overrides: object) -> Settings:
