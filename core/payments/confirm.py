@@ -46,6 +46,8 @@ def handle_notification(params: dict[str, str], *, kind: str = "notification") -
         if payment is None:
             log.warning(f"monetbil {kind} for an unknown payment", payment_ref=payment_ref)
             return "received"
+        if kind == "return" and transaction_id and signed_fields(payment, transaction_id):
+            return "received"  # the customer reloaded the return page: known already
         note(payment, kind, fields={k: v for k, v in params.items() if k != "sign"})
         if transaction_id and payment.status not in PAID and (kind == "notification" or not payment.transaction_id):
             payment.transaction_id = transaction_id
