@@ -26,10 +26,8 @@ from core.phones import InvalidPhone, bsuid_of, normalize_phone
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 MAX_MEDIA = 10  # Twilio sends at most ten attachments per message
-_SID = re.compile(r"^[A-Za-z]{2}[0-9A-Za-z]{8,62}$")
-
-
 MAX_PAYLOAD = 256  # WhatsApp's limit for a quick-reply button's payload
+_SID = re.compile(r"^[A-Za-z]{2}[0-9A-Za-z]{8,62}$")
 
 
 class BadInbound(ValueError):
