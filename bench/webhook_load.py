@@ -75,7 +75,11 @@ def main() -> int:
     finally:
         for process in reversed(processes):
             process.terminate()
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a starved worker must not leave the server and database behind
+                process.kill()
+                process.wait()
         if fake is not None:
             fake.stop()
         if not args.database_url and not args.keep:
