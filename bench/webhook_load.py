@@ -75,7 +75,11 @@ def main() -> int:
     finally:
         for process in reversed(processes):
             process.terminate()
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a starved worker must not leave the server and database behind
+                process.kill()
+                process.wait()
         if fake is not None:
             fake.stop()
         if not args.database_url and not args.keep:
@@ -135,7 +139,7 @@ def _start_server(database_url: str, token: str, twilio_url: str, port: int, wor
     env |= {"DATABASE_URL": database_url, "PORT": str(port), "HOST": "127.0.0.1", "DJOBEA_ENV": "development",
             "DJOBEA_DATA_DIR": tempfile.mkdtemp(prefix="djobea-bench-"), "DJOBEA_DEMO_DATA": "0",
             "DJOBEA_SCHEDULER": "0" if workers else "1", "DJOBEA_INLINE_PROCESSING": "0" if workers else "1",
-            "LOG_LEVEL": "WARNING", "TWILIO_AUTH_TOKEN": token,
+            "LOG_LEVEL": "WARNING", "TWILIO_AUTH_TOKEN": token, "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
             "TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_WHATSAPP_NUMBER": "+237655000111",
             "TWILIO_API_BASE_URL": twilio_url, "LLM_MODE": "local", "DJOBEA_ADMIN_PASSWORD": "bench-admin-password"}
     log_path = Path(env["DJOBEA_DATA_DIR"]) / "server.log"

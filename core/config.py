@@ -5,7 +5,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDERS = {"", "changeme", "change-me", "secret", "password", "xxx", "todo", "your-key-here"}
@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     twilio_auth_token: SecretStr = Field(SecretStr(""), alias="TWILIO_AUTH_TOKEN")
     twilio_whatsapp_number: str = Field("", alias="TWILIO_WHATSAPP_NUMBER")
     twilio_api_base_url: str = Field("https://api.twilio.com", alias="TWILIO_API_BASE_URL")
+    # The secret of a Twilio webhook SharedKey: posts carrying X-Twilio-Webhooks-Signature-Settings are checked with it.
+    twilio_webhook_signing_key: SecretStr = Field(SecretStr(""), alias="TWILIO_WEBHOOK_SIGNING_KEY")
     twilio_content_sid_offer: str = Field("", alias="TWILIO_CONTENT_SID_OFFER")
     twilio_content_sid_update: str = Field("", alias="TWILIO_CONTENT_SID_UPDATE")
     inbound_rate_per_minute: int = Field(20, alias="INBOUND_RATE_PER_MINUTE", ge=1)
@@ -61,6 +63,8 @@ class Settings(BaseSettings):
     monetbil_service_key: str = Field("", alias="MONETBIL_SERVICE_KEY")
     monetbil_service_secret: SecretStr = Field(SecretStr(""), alias="MONETBIL_SERVICE_SECRET")
     monetbil_api_base_url: str = Field("https://api.monetbil.com", alias="MONETBIL_API_BASE_URL")
+    # On only while the service key is in Monetbil's test mode: test payments (status 7, testmode 1) then count.
+    monetbil_test_mode: bool = Field(False, alias="MONETBIL_TEST_MODE")
     commission_percent: int = Field(15, alias="COMMISSION_PERCENT", ge=0, le=100)
 
     # Matching: business rules; admins may override them at run time.
@@ -77,6 +81,13 @@ class Settings(BaseSettings):
         return value.rstrip("/")
 
     @model_validator(mode="after")
+    def _public_address_for_twilio(self) -> "Settings":
+        if self.twilio_auth_token.get_secret_value() and not self.public_base_url:
+            raise ValueError("PUBLIC_BASE_URL must be set when TWILIO_AUTH_TOKEN is: Twilio signs the public address "
+                             "it calls, and webhook signatures are checked against it, never against proxy headers")
+        return self
+
+    @model_validator(mode="after")
     def _refuse_placeholders(self) -> "Settings":
         if self.environment != "production":
             return self
@@ -85,8 +96,8 @@ class Settings(BaseSettings):
             problems.append("STORAGE_SECRET must be set to a long random value")
         if not self.public_base_url:
             problems.append("PUBLIC_BASE_URL must be set (the address Twilio and Monetbil call back)")
-        for name in ("twilio_auth_token", "anthropic_api_key", "gemini_api_key", "openai_api_key",
-                     "monetbil_service_secret", "admin_password"):
+        for name in ("twilio_auth_token", "twilio_webhook_signing_key", "anthropic_api_key", "gemini_api_key",
+                     "openai_api_key", "monetbil_service_secret", "admin_password"):
             value: SecretStr = getattr(self, name)
             raw = value.get_secret_value()
             if raw and raw.strip().lower() in PLACEHOLDERS:
@@ -159,7 +170,16 @@ class Settings(BaseSettings):
         return self.public_base_url or f"http://{self.host}:{self.port}"
 
 
-settings = Settings()
+def _load() -> Settings:
+    """Return the settings from the environment; stop at start with the problems in one line when they are wrong."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        raise SystemExit(f"djobea cannot start: {problems}") from None
+
+
+settings = _load()
 
 
 def reload_settings(**overrides: object) -> Settings:

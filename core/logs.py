@@ -9,12 +9,14 @@ from loguru import logger
 from core.config import settings
 
 _PHONE = re.compile(r"\+?237\s?6(?:[\s.-]?\d){8}|\b6\d{8}\b")
+_BSUID = re.compile(r"\b[A-Z]{2}\.(?:ENT\.)?[0-9A-Za-z]{8,128}\b")  # WhatsApp business-scoped user ids
 _SECRET_KEYS = re.compile(r"(password|token|secret|api_key|code)", re.I)
 
 
 def mask(text: str) -> str:
-    """Hide the middle of any Cameroonian phone number in text."""
-    return _PHONE.sub(lambda m: m.group(0)[:-6] + "***" + m.group(0)[-3:], text)
+    """Hide the middle of any Cameroonian phone number and any WhatsApp business-scoped user id in text."""
+    text = _PHONE.sub(lambda m: m.group(0)[:-6] + "***" + m.group(0)[-3:], text)
+    return _BSUID.sub(lambda m: m.group(0)[:5] + "***" + m.group(0)[-3:], text)
 
 
 def _clean(extra: dict) -> dict:

@@ -1,5 +1,6 @@
 """Payment pages: the sandbox that plays Monetbil without keys, and the page Monetbil sends customers back to."""
 
+from fastapi import Request
 from nicegui import run, ui
 
 from core.catalog import service as catalog_service
@@ -44,11 +45,12 @@ async def sandbox_page(payment_ref: str) -> None:
 
 
 @ui.page("/pay/done")
-async def done_page(payment_ref: str = "", transaction_id: str = "") -> None:
-    """Where Monetbil sends the customer back: thanks, and keep the transaction id for reconciliation."""
+async def done_page(request: Request) -> None:
+    """Where Monetbil sends the customer back: thanks, and keep a signed transaction id for reconciliation."""
     theme.apply()
-    if payment_ref and transaction_id:
-        await run.io_bound(note_return, payment_ref, transaction_id)
+    params = dict(request.query_params)
+    if params.get("payment_ref") and params.get("transaction_id"):
+        await run.io_bound(note_return, params)  # an unsigned or forged return changes nothing
     with ui.column().classes(PHONE_PAGE):
         ui.label("Merci !").classes(theme.TITLE)
         ui.label("Votre paiement est en cours de confirmation. Vous recevrez votre reçu sur WhatsApp.").mark("done")

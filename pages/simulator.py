@@ -9,7 +9,7 @@ from nicegui import run, ui
 
 from core.auth.models import Account
 from core.messaging import simulator
-from core.phones import InvalidPhone, display_phone, normalize_phone
+from core.phones import InvalidPhone, display_phone, normalize_address
 from ui import theme
 from ui.frame import admin_page
 from ui.i18n import t
@@ -20,7 +20,7 @@ POLL_SECONDS = 1.5
 
 @admin_page("/simulator", title="Simulateur", role="operator")
 async def simulator_page(account: Account) -> None:
-    """Two phones: a customer's (any +237 number) and a provider's, each refreshed while the page is open."""
+    """Two phones: a customer's (any +237 number or WhatsApp user id) and a provider's, refreshed while open."""
     customers = await run.io_bound(simulator.customers)
     providers = await run.io_bound(simulator.providers)
     with ui.column().classes(theme.WIDE_PAGE):
@@ -69,9 +69,10 @@ class _Line:
 
     async def switch(self, number: str | None) -> None:
         try:
-            number = normalize_phone(number or "")
+            number = normalize_address(number or "")
         except InvalidPhone:
-            ui.notify("Numéro invalide : écrivez un numéro camerounais, par ex. +237 6 99 12 34 56", type="warning")
+            ui.notify("Numéro invalide : écrivez un numéro camerounais (+237 6 99 12 34 56) ou un identifiant "
+                      "WhatsApp de nom d'utilisateur (CM.1349…)", type="warning")
             return
         if not await run.io_bound(simulator.may_simulate, number):
             ui.notify(simulator.REFUSED, type="warning", multi_line=True)

@@ -4,6 +4,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core import clock
@@ -46,7 +47,8 @@ def _lines(header: Iterable[str], rows: Iterable[Iterable[object]]) -> Iterator[
 
 def requests_csv(*, session: Session, filters: Filters) -> Iterator[str]:
     """Yield the CSV of the requests matching filters, oldest first, times in Douala time."""
-    query = (select(R.reference, R.created_at, R.service_type, R.quartier, R.urgency, R.status, Customer.phone,
+    query = (select(R.reference, R.created_at, R.service_type, R.quartier, R.urgency, R.status,
+                    sa.func.coalesce(Customer.phone, Customer.bsuid),
                     Provider.name, R.price_min, R.price_max, R.final_price, R.assigned_at, R.completed_at, R.paid_at)
              .join(Customer, Customer.id == R.customer_id, isouter=True)
              .join(Provider, Provider.id == R.provider_id, isouter=True)

@@ -15,7 +15,8 @@ def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, tex
     """Return the latest conversations (most recently active first) with their last message."""
     last_id = (select(Message.conversation_id, sa.func.max(Message.id).label("mid"))
                .group_by(Message.conversation_id).subquery())
-    query = (select(Conversation, Message.body, Message.direction, Customer.phone, Provider.name)
+    query = (select(Conversation, Message.body, Message.direction, sa.func.coalesce(Customer.phone, Customer.bsuid),
+                    Provider.name)
              .join(last_id, last_id.c.conversation_id == Conversation.id, isouter=True)
              .join(Message, Message.id == last_id.c.mid, isouter=True)
              .join(Customer, Customer.id == Conversation.customer_id, isouter=True)

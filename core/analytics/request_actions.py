@@ -3,7 +3,7 @@
 from sqlmodel import Session
 
 from core.conversations.models import Conversation
-from core.conversations.service import conversation_for, default_channel, provider_conversation
+from core.conversations.service import customer_conversation_of, provider_conversation
 from core.customers.models import Customer
 from core.matching import admin as matching_admin
 from core.messaging.models import OutboxMessage
@@ -89,9 +89,10 @@ def _conversation_of(session: Session, request: ServiceRequest, who: str) -> Con
         if conversation is not None:
             return conversation
     customer = session.get(Customer, request.customer_id)
-    if customer is None or not customer.phone:
-        raise ValueError("the customer has no phone number")
-    return conversation_for(session=session, channel=default_channel(), external_id=customer.phone)
+    conversation = customer_conversation_of(session=session, customer=customer) if customer is not None else None
+    if conversation is None:
+        raise ValueError("the customer has no phone number or WhatsApp id")
+    return conversation
 
 
 def _audit(session: Session, admin: str, action: str, request: ServiceRequest, detail: dict) -> None:

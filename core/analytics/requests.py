@@ -31,14 +31,15 @@ class RequestPage:
 
 
 def search_conditions(session: Session, filters: Filters, text: str = "") -> list:
-    """Return the list's conditions: the filters, plus a reference or customer phone search."""
+    """Return the list's conditions: the filters, plus a reference, customer phone or WhatsApp user id search."""
     where = request_conditions(session, filters)
     text = (text or "").strip()
     if text:
         digits = "".join(c for c in text if c.isdigit())
         options = [R.reference.ilike(f"%{text}%")]  # type: ignore[attr-defined]
         if len(digits) >= 4:
-            phones = select(Customer.id).where(Customer.phone.like(f"%{digits}%"))  # type: ignore[union-attr]
+            phones = select(Customer.id).where(sa.or_(Customer.phone.like(f"%{digits}%"),  # type: ignore[union-attr]
+                                                      Customer.bsuid.ilike(f"%{text}%")))  # type: ignore[union-attr]
             options.append(R.customer_id.in_(phones))  # type: ignore[attr-defined]
         where.append(sa.or_(*options))
     return where
@@ -52,7 +53,7 @@ def search_requests(*, session: Session, filters: Filters, text: str = "", page:
     page = max(1, page)
     rows = session.exec(
         select(R.id, R.reference, R.created_at, R.service_type, R.quartier, R.status, R.final_price,
-               Provider.name, Customer.phone)
+               Provider.name, sa.func.coalesce(Customer.phone, Customer.bsuid))
         .join(Provider, Provider.id == R.provider_id, isouter=True)
         .join(Customer, Customer.id == R.customer_id, isouter=True)
         .where(*where).order_by(R.created_at.desc(), R.id.desc())  # type: ignore[attr-defined]

@@ -15,7 +15,8 @@ class Conversation(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     channel: str = Field(max_length=12)  # whatsapp | web | simulator
-    external_id: str = Field(max_length=120)  # E.164 phone for WhatsApp, session id for the web
+    # WhatsApp: the address replies go to (E.164 phone or business-scoped user id); the web: the session id
+    external_id: str = Field(max_length=140)
     role: str = Field(default="customer", max_length=10)  # customer | provider
     customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
     provider_id: int | None = Field(default=None, foreign_key="provider.id", index=True)
@@ -48,6 +49,8 @@ class Message(SQLModel, table=True):
     status: str = Field(default="received", max_length=12, index=True)
     error_code: str = Field(default="", max_length=12)
     media: list = json_field(list)
+    # what the channel says the message answers: {"button_payload": ..., "replied_sid": ...} (Twilio's fields)
+    reply_to: dict = json_field(dict)
     analysis: dict | None = json_field(lambda: None)
     attempts: int = 0
     sent_by: str = Field(default="", max_length=200)  # the staff member who typed it on the simulator

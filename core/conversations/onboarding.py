@@ -9,7 +9,7 @@ from core.catalog import fold, place_names
 from core.conversations.context import Turn
 from core.conversations.templates import service_name
 from core.customers.models import Customer
-from core.phones import InvalidPhone, normalize_phone
+from core.phones import InvalidPhone, is_bsuid, normalize_phone
 from core.providers.models import ProviderApplication
 
 _NAME_IN_SENTENCE = re.compile(r"(?:je m'appelle|je m’appelle|mon nom est|mon nom c'est|moi c'est|my name is"
@@ -77,7 +77,7 @@ def _trades_text(turn: Turn, data: dict) -> str:
 
 
 def _known_phone(turn: Turn) -> str:
-    if turn.conversation.channel != "web":
+    if turn.conversation.channel != "web" and not is_bsuid(turn.conversation.external_id):
         return turn.conversation.external_id
     customer = turn.session.get(Customer, turn.conversation.customer_id) if turn.conversation.customer_id else None
     return (customer.phone or customer.contact_phone or "") if customer else ""

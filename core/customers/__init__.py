@@ -1,1 +1,1 @@
-"""Customers: people who ask for repairs, one row per phone number."""
+"""Customers: people who ask for repairs, one row per person (a phone number, a WhatsApp username id, or both)."""

@@ -19,6 +19,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "✅ {ref} is yours!\nCustomer: {name}, {phone}\nAddress: {address}\n{service}: \"{description}\"\n"
               "When: {when}.\nWrite ON MY WAY when you leave, then DONE and the price at the end (e.g. DONE 15000).",
     },
+    "phone_hidden": {"fr": "numéro non communiqué", "en": "number not shared"},
     "job_pin": {
         "fr": "📍 Position envoyée par le client : {url}",
         "en": "📍 Location the customer shared: {url}",

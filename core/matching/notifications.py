@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 from core.catalog import map_link
 from core.config import settings
 from core.conversations.models import Conversation
-from core.conversations.service import conversation_for, default_channel, provider_conversation
+from core.conversations.service import customer_conversation_of, provider_conversation
 from core.customers.models import Customer
 from core.matching import messages
 from core.matching.models import Offer
@@ -70,9 +70,7 @@ def customer_conversation(*, session: Session, request: ServiceRequest) -> Conve
         if conversation is not None:
             return conversation
     customer = session.get(Customer, request.customer_id)
-    if customer is None or not customer.phone:
-        return None
-    return conversation_for(session=session, channel=default_channel(), external_id=customer.phone)
+    return customer_conversation_of(session=session, customer=customer) if customer is not None else None
 
 
 def job_details(*, session: Session, request: ServiceRequest, provider: Provider) -> str:
@@ -81,7 +79,8 @@ def job_details(*, session: Session, request: ServiceRequest, provider: Provider
     lang = provider.language
     address = ", ".join(part for part in (request.address.strip(), request.quartier) if part)
     text = messages.say("job_details", lang, ref=request.reference, name=customer.name or "-",
-                        phone=customer.phone or customer.contact_phone or "-", address=address,
+                        phone=customer.phone or customer.contact_phone or messages.say("phone_hidden", lang),
+                        address=address,
                         service=messages.service_name(request, lang),
                         description=(request.description or "-").strip()[:300],
                         when=messages.when_text(request, lang))

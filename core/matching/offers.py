@@ -6,12 +6,13 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core import clock
+from core.config import settings
 from core.conversations.service import provider_conversation
 from core.db import is_postgres
-from core.matching import messages
+from core.matching import messages, phrases
 from core.matching.models import Offer
 from core.matching.ranking import best_candidates
-from core.messaging.outbox import enqueue
+from core.messaging.outbox import enqueue, one_line
 from core.providers.models import Provider
 from core.providers.service import bump_counters
 from core.rules.service import rule
@@ -145,5 +146,10 @@ def _send_offer(session: Session, request: ServiceRequest, offer: Offer, expires
         when=messages.when_text(request, lang), description=(request.description or "-").strip()[:300],
         price=messages.price_range(request), deadline=clock.format_local(expires, "%H:%M"))
     conversation = provider_conversation(session=session, provider=provider)
+    # With TWILIO_CONTENT_SID_OFFER (a twilio/quick-reply content: body {{1}}, buttons OUI {{2}} and NON {{3}}) every
+    # offer goes as that template, so its buttons bind the answer to this offer whether or not a session is open.
+    variables = {"1": one_line(body), "2": phrases.button_payload(request.reference, "accept"),
+                 "3": phrases.button_payload(request.reference, "decline")}
     enqueue(session=session, conversation=conversation, body=body, kind="offer",
+            content_sid=settings.twilio_content_sid_offer, content_variables=variables,
             dedupe_key=f"req{request.id}:offer{offer.id}:{int(offer.created_at.timestamp())}")

@@ -1,4 +1,9 @@
-"""What a provider's plain-words answer means: FR, EN and Pidgin, with an optional reference and price."""
+"""What a provider's answer means: a tapped button's payload, or plain words (FR, EN, Pidgin) with an optional
+reference and price.
+
+An offer's quick-reply buttons carry payloads that name the offer: "offer:DJB-7K3M:accept" (OUI) and
+"offer:DJB-7K3M:decline" (NON). Twilio posts the tapped one back as ButtonPayload.
+"""
 
 import re
 from dataclasses import dataclass
@@ -36,6 +41,26 @@ _AVAILABLE = _words("dispo", "disponible", "available", "je reprends", "back")
 _ACCEPT = _words("oui", "ouais", "yes", "yeah", "yep", "ok", "okay", "d accord", "dac", "je prends", "je prend",
                  "je viens", "j accepte", "accepte", "i go come", "i fit come", "i fit", "i go", "i accept",
                  "i take", "c est bon", "ca marche", "partant", "je m en occupe")
+
+
+_PAYLOAD = re.compile(r"^offer:(DJB-[2-9A-HJ-NP-Z]{4}):(accept|decline)$")
+
+
+def button_payload(reference: str, answer: str) -> str:
+    """Return the payload of an offer's button: answer "accept" (OUI) or "decline" (NON) to the request reference."""
+    return f"offer:{reference}:{answer}"
+
+
+def read_payload(payload: str) -> "Said | None":
+    """Return what a tapped offer button says, or None when the payload is not one of ours."""
+    match = _PAYLOAD.match((payload or "").strip())
+    return Said(match.group(2), match.group(1)) if match else None
+
+
+def reference_in(text: str) -> str | None:
+    """Return the first request reference written in text (DJB-XXXX), normalised, or None."""
+    match = _REFERENCE.search(text or "")
+    return f"DJB-{match.group(1).upper()}" if match else None
 
 
 @dataclass(frozen=True)

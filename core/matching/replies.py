@@ -1,5 +1,11 @@
-"""A provider's WhatsApp message: bind it to their own open offer or job, act, and answer in their language."""
+"""A provider's WhatsApp message: bind it to their own open offer or job, act, and answer in their language.
 
+The channel binds the answer when it can, before the text rules: a tapped offer button (Twilio's ButtonPayload)
+names the offer and the answer; a quoted reply (OriginalRepliedMessageSid) names the message it answers, and the
+reference in that message of ours binds the words to its offer or job.
+"""
+
+from dataclasses import replace
 from datetime import timedelta
 
 from sqlmodel import Session, select
@@ -9,6 +15,7 @@ from core.conversations.models import Conversation, Message
 from core.matching import jobs, messages, phrases
 from core.matching.models import Offer
 from core.matching.notifications import job_details, tell_offer_closed
+from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue
 from core.money import format_xaf
 from core.providers.models import Provider
@@ -24,10 +31,31 @@ _WORD = {"accept": ("OUI", "YES"), "decline": ("NON", "NO"), "start": ("EN ROUTE
 def handle_provider_message(*, session: Session, provider: Provider, conversation: Conversation,
                             message: Message) -> None:
     """Act on one message from a provider and queue the answer (called by the conversation engine)."""
-    body = _answer(session, provider, conversation, phrases.read(message.body))
+    body = _answer(session, provider, conversation, _understood(session, provider, message))
     if body:
         enqueue(session=session, conversation=conversation, body=body, kind="reply",
                 dedupe_key=f"reply:msg{message.id}")
+
+
+def _understood(session: Session, provider: Provider, message: Message) -> phrases.Said:
+    """Return what the message says, bound to an offer or job by the channel when it tells which."""
+    reply_to = message.reply_to or {}
+    tapped = phrases.read_payload(reply_to.get("button_payload", ""))
+    if tapped is not None:
+        return tapped
+    said = phrases.read(message.body)
+    quoted = _quoted_reference(session, provider, reply_to.get("replied_sid", ""))
+    return replace(said, reference=quoted) if quoted else said
+
+
+def _quoted_reference(session: Session, provider: Provider, sid: str) -> str | None:
+    """Return the reference in our message to this provider that the reply quotes, if any."""
+    if not sid:
+        return None
+    quoted = session.exec(select(OutboxMessage.body)
+                          .join(Conversation, Conversation.id == OutboxMessage.conversation_id)
+                          .where(OutboxMessage.provider_sid == sid, Conversation.provider_id == provider.id)).first()
+    return phrases.reference_in(quoted) if quoted else None
 
 
 def open_offers(*, session: Session, provider: Provider) -> list[tuple[Offer, ServiceRequest]]:

@@ -24,6 +24,7 @@ from core.db import is_postgres, session_scope
 from core.logs import log
 from core.messaging import delivery, twilio_channel
 from core.messaging.models import OutboxMessage
+from core.messaging.outbox import one_line
 from core.messaging.twilio_channel import SendFailure
 from core.security.sealed import TIME_TO_LIVE, unseal
 
@@ -138,14 +139,23 @@ def _text_to_send(row: OutboxMessage) -> str | None:
 def _template(row: OutboxMessage, text: str, last_inbound: datetime | None, now: datetime) -> tuple[str, str] | None:
     """Return (content_sid, variables JSON): empty for a free-form message, None when a needed template is unset."""
     if row.content_sid:
-        variables = {"1": _one_line(text)} if row.sealed or not row.content_variables else row.content_variables
-        return row.content_sid, json.dumps(variables, ensure_ascii=False)
+        return row.content_sid, json.dumps(_variables(row, text), ensure_ascii=False)
     if last_inbound is not None and now - last_inbound < SESSION_WINDOW:
         return "", ""
     sid = _template_sid(row)
     if not sid:
         return None
-    return sid, json.dumps({"1": _one_line(text)}, ensure_ascii=False)
+    return sid, json.dumps(_variables(row, text), ensure_ascii=False)
+
+
+def _variables(row: OutboxMessage, text: str) -> dict:
+    """Return the row's template variables: its own (an offer's names its buttons), else {"1": the text}.
+
+    A sealed row's variables were stored masked, so its text is rebuilt from the opened seal.
+    """
+    if row.content_variables and not row.sealed:
+        return row.content_variables
+    return {"1": one_line(text)}
 
 
 def _template_sid(row: OutboxMessage) -> str:
@@ -163,7 +173,7 @@ def resend_as_template(session, row: OutboxMessage, how: str) -> bool:
         return False
     log.info("outside the 24-hour window: sending the template instead", outbox_id=row.id, how=how)
     refused = f" {row.provider_sid}" if row.provider_sid else ""
-    row.content_sid, row.content_variables = sid, {"1": _one_line(row.body)}
+    row.content_sid, row.content_variables = sid, row.content_variables or {"1": one_line(row.body)}  # masked if sealed
     row.status, row.next_attempt_at, row.delivery_status = "pending", clock.now(), ""
     row.provider_sid = None  # later callbacks about the refused send no longer apply to this row
     row.error_code = WINDOW_CLOSED
@@ -172,11 +182,6 @@ def resend_as_template(session, row: OutboxMessage, how: str) -> bool:
     if row.message_id:
         session.execute(sa.update(Message).where(Message.id == row.message_id).values(status="queued"))
     return True
-
-
-def _one_line(text: str) -> str:
-    # WhatsApp refuses template variables with new lines, tabs or long runs of spaces.
-    return " ".join(text.split())[:1000]
 
 
 def _send(claim: _Claim) -> int:

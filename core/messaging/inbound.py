@@ -11,11 +11,12 @@ from sqlmodel import Session, select
 from core import clock
 from core.config import settings
 from core.conversations.models import Conversation, Message
-from core.conversations.service import conversation_for
+from core.conversations.service import ADDRESSED, conversation_for
 from core.db import is_postgres, session_scope
 from core.logs import log
 from core.messaging import ratelimit, texts
 from core.messaging.outbox import enqueue
+from core.phones import normalize_address
 
 MAX_ATTEMPTS = 3
 STALL_AFTER = timedelta(seconds=30)
@@ -23,17 +24,25 @@ STALL_AFTER = timedelta(seconds=30)
 
 def receive(*, session: Session, channel: str, external_id: str, body: str, provider_message_id: str | None = None,
             media: list | None = None, name: str = "", status: str = "received", received_at: datetime | None = None,
-            sent_by: str = "") -> Message | None:
+            sent_by: str = "", alias: str = "", reply_to: dict | None = None) -> Message | None:
     """Store an inbound message; return None when this channel id was already received (a retry).
 
     status "media" holds the message back from the engine until its attachments are fetched; received_at is when
-    the channel delivered it (now by default); sent_by is the staff member who typed a simulated message.
+    the channel delivered it (now by default); sent_by is the staff member who typed a simulated message. alias is
+    the sender's other WhatsApp identity when the channel gave both; reply_to what the channel says the message
+    answers.
     """
-    conversation = conversation_for(session=session, channel=channel, external_id=external_id, name=name)
+    if channel in ADDRESSED:
+        external_id = normalize_address(external_id)
+    conversation = conversation_for(session=session, channel=channel, external_id=external_id, name=name,
+                                    alias=alias)
+    if conversation.external_id != external_id and channel in ADDRESSED:
+        conversation.external_id = external_id  # the same person writes from another address: answer there
     now = received_at or clock.now()
     message = Message(conversation_id=conversation.id, direction="in", channel=channel,
                       author=conversation.role, body=body, provider_message_id=provider_message_id,
-                      media=media or [], status=status, created_at=now, sent_by=sent_by[:200])
+                      media=media or [], reply_to=reply_to or {}, status=status, created_at=now,
+                      sent_by=sent_by[:200])
     # One statement claims the channel id: a retry or a concurrent copy inserts nothing (no savepoint needed).
     table = Message.__table__
     insert = pg_insert(table) if session.get_bind().dialect.name == "postgresql" else sqlite_insert(table)
@@ -54,7 +63,8 @@ def receive(*, session: Session, channel: str, external_id: str, body: str, prov
 
 def accept(*, session: Session, channel: str, external_id: str, body: str, provider_message_id: str | None = None,
            media: list | None = None, name: str = "", waits_for_media: bool = False,
-           received_at: datetime | None = None, sent_by: str = "") -> Message | None:
+           received_at: datetime | None = None, sent_by: str = "", alias: str = "",
+           reply_to: dict | None = None) -> Message | None:
     """Receive a message and count it against the sender's rate limit; None for a retry of a stored one.
 
     Over the limit the message is kept with status "throttled" (never processed) and one notice per window is sent.
@@ -62,7 +72,7 @@ def accept(*, session: Session, channel: str, external_id: str, body: str, provi
     message = receive(session=session, channel=channel, external_id=external_id, body=body,
                       provider_message_id=provider_message_id, media=media, name=name,
                       status="media" if waits_for_media else "received", received_at=received_at,
-                      sent_by=sent_by)
+                      sent_by=sent_by, alias=alias, reply_to=reply_to)
     if message is None:
         return None
     conversation = session.get(Conversation, message.conversation_id)

@@ -107,19 +107,21 @@ def prune() -> int:
                                                       table.c.received_at < clock.now() - KEEP)).rowcount
 
 
-_STAGE_SQL = ("INSERT INTO inboundmessage (channel, sid, sender, name, body, media, received_at) "
-              "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (channel, sid) DO NOTHING RETURNING id")
+_STAGE_SQL = ("INSERT INTO inboundmessage (channel, sid, sender, alias, name, body, media, reply_to, received_at) "
+              "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (channel, sid) DO NOTHING RETURNING id")
 _last_wake = 0.0
 
 
 def _row(inbound: Inbound, channel: str) -> dict:
-    return {"channel": channel, "sid": inbound.sid, "sender": inbound.sender, "name": inbound.name,
-            "body": inbound.body, "media": inbound.media, "received_at": clock.now()}
+    return {"channel": channel, "sid": inbound.sid, "sender": inbound.sender, "alias": inbound.alias,
+            "name": inbound.name, "body": inbound.body, "media": inbound.media, "reply_to": inbound.reply_to,
+            "received_at": clock.now()}
 
 
 def _stage_params(row: dict) -> tuple:
-    return (row["channel"], row["sid"], row["sender"], row["name"], row["body"],
-            json.dumps(row["media"], ensure_ascii=False), row["received_at"])
+    return (row["channel"], row["sid"], row["sender"], row["alias"], row["name"], row["body"],
+            json.dumps(row["media"], ensure_ascii=False), json.dumps(row["reply_to"], ensure_ascii=False),
+            row["received_at"])
 
 
 def _claim(session: Session, query) -> list[InboundMessage]:
@@ -132,7 +134,8 @@ def _claim(session: Session, query) -> list[InboundMessage]:
 def _attach(session: Session, row: InboundMessage) -> Attached | None:
     message = accept(session=session, channel=row.channel, external_id=row.sender, body=row.body,
                      provider_message_id=row.sid, media=row.media, name=row.name, received_at=row.received_at,
-                     waits_for_media=any(item.get("kind") != "location" for item in row.media))
+                     waits_for_media=any(item.get("kind") != "location" for item in row.media), alias=row.alias,
+                     reply_to=row.reply_to)
     if message is None:  # already a message (stored by another path before this row): nothing more to do
         row.message_id = session.exec(select(Message.id).where(Message.channel == row.channel,
                                                                Message.provider_message_id == row.sid)).one()

@@ -13,7 +13,7 @@ class OutboxMessage(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     channel: str = Field(max_length=12)  # whatsapp | web | simulator
-    to: str = Field(max_length=120)
+    to: str = Field(max_length=140)
     conversation_id: int | None = Field(default=None, foreign_key="conversation.id", index=True)
     message_id: int | None = Field(default=None, foreign_key="message.id")
     kind: str = Field(default="reply", max_length=12)  # reply | offer | update | code
@@ -38,7 +38,7 @@ class OutboxMessage(SQLModel, table=True):
 class RateCounter(SQLModel, table=True):
     """Count of events for one key in one time window, shared by all processes."""
 
-    key: str = Field(primary_key=True, max_length=120)
+    key: str = Field(primary_key=True, max_length=160)
     window: int = Field(primary_key=True)  # seconds since the epoch // window length
     count: int = 0
     notified: bool = False
@@ -65,10 +65,12 @@ class InboundMessage(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     channel: str = Field(max_length=12)
     sid: str = Field(max_length=64)
-    sender: str = Field(max_length=120)
+    sender: str = Field(max_length=140)
+    alias: str = Field(default="", max_length=140)  # the sender's other WhatsApp identity when Twilio gave both
     name: str = Field(default="", max_length=120)
     body: str = Field(default="", sa_type=sa.Text)
     media: list = json_field(list)
+    reply_to: dict = json_field(dict)
     received_at: datetime = utc_field(default_now=True)
     message_id: int | None = Field(default=None, index=True)  # no foreign key: pruned independently of messages
     attached_at: datetime | None = utc_field()

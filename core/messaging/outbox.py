@@ -8,6 +8,11 @@ from core.messaging.models import OutboxMessage
 from core.security.sealed import seal
 
 
+def one_line(text: str) -> str:
+    """Return text fit for a template variable (WhatsApp refuses new lines, tabs or long runs of spaces there)."""
+    return " ".join(text.split())[:1000]
+
+
 def enqueue(*, session: Session, conversation: Conversation, body: str, kind: str = "reply", author: str = "bot",
             dedupe_key: str | None = None, content_sid: str = "", content_variables: dict | None = None,
             private_body: str = "") -> OutboxMessage | None:

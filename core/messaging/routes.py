@@ -1,6 +1,7 @@
 """Twilio's webhooks: inbound WhatsApp messages and delivery status callbacks.
 
-Both are signed (X-Twilio-Signature over PUBLIC_BASE_URL + path and the form) and answer at once: an inbound
+Both are signed (X-Twilio-Signature over PUBLIC_BASE_URL + path and the form: HMAC-SHA1 with the auth token, or
+HMAC-SHA256 with a webhook SharedKey when X-Twilio-Webhooks-Signature-Settings says so) and answer at once: an inbound
 message is kept in the inbox with one statement before the answer. The rest (its conversation, the rate limit,
 fetching photos, the engine) runs after the answer: as a background task of the request, or in `djobea worker`
 when DJOBEA_INLINE_PROCESSING is off.
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, BackgroundTasks, FastAPI, Request, Response
-from starlette.datastructures import URL, FormData
+from starlette.datastructures import FormData
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from core.config import settings
@@ -32,6 +33,8 @@ MAX_BODY = 256 * 1024  # Twilio's largest form (1,600 characters, 10 media URLs)
 INBOUND_PATH = "/webhook/whatsapp"
 router = APIRouter()
 TWIML = "text/xml"
+SIGNATURE, SIGNATURE_SETTINGS = "X-Twilio-Signature", "X-Twilio-Webhooks-Signature-Settings"
+_SIGNED_BY = (SIGNATURE.lower().encode(), SIGNATURE_SETTINGS.lower().encode())
 # The engine runs on threads of its own, never on the event loop that stores and answers.
 _processing = ThreadPoolExecutor(max_workers=PROCESSING_THREADS, thread_name_prefix="inbound")
 
@@ -47,16 +50,25 @@ class Answer:
 
 
 async def answer_inbound(raw: bytes, *, path: str, query: str, signature: str | None,
-                         request_url: Callable[[], str]) -> Answer:
-    """Check, store once and answer one inbound post; the engine's work is left in answer.after."""
-    form, refusal = _verified(raw, path=path, query=query, signature=signature, request_url=request_url)
+                         signature_settings: str | None = None) -> Answer:
+    """Check, store once and answer one inbound post; the engine's work is left in answer.after.
+
+    A correctly signed post is always acknowledged (200, empty TwiML): one that is not for our WhatsApp sender (an
+    SMS, another sender on the same URL) or that we cannot read is logged and ignored, never answered.
+    """
+    form, refusal = _verified(raw, path=path, query=query, signature=signature, signature_settings=signature_settings)
     if refusal is not None:
         return refusal
+    answer = Answer(200, webhook.EMPTY_TWIML, TWIML)
+    to, sid = form.get("To") or "", (form.get("MessageSid") or "")[:40]
+    if not twilio_channel.is_our_sender(to):
+        log.info("inbound post not for our WhatsApp sender: ignored", to=to[:60], sid=sid)
+        return answer
     try:
         inbound = webhook.parse(form)
     except webhook.BadInbound as exc:
-        return Answer(400, str(exc))
-    answer = Answer(200, webhook.EMPTY_TWIML, TWIML)
+        log.error("signed inbound post not readable: ignored", reason=str(exc), sid=sid)
+        return answer
     inbox_id = await inbox.stage_async(inbound)
     if inbox_id is not None:
         if settings.inline_processing:
@@ -74,7 +86,7 @@ async def whatsapp_inbound(request: Request, background: BackgroundTasks) -> Res
         raw = await request.body()
         answer = Answer(413, "request too large") if len(raw) > MAX_BODY else await answer_inbound(
             raw, path=request.url.path, query=request.url.query,
-            signature=request.headers.get("X-Twilio-Signature"), request_url=lambda: str(request.url))
+            signature=request.headers.get(SIGNATURE), signature_settings=request.headers.get(SIGNATURE_SETTINGS))
     finally:
         background.add_task(_after, [*answer.after, *_timing("whatsapp", answer.status, started)])
     return Response(answer.text, status_code=answer.status, media_type=answer.media_type)
@@ -86,8 +98,8 @@ async def whatsapp_status(request: Request, background: BackgroundTasks) -> Resp
     started, status_code = time.perf_counter(), 500
     try:
         form, refusal = _verified(await request.body(), path=request.url.path, query=request.url.query,
-                                  signature=request.headers.get("X-Twilio-Signature"),
-                                  request_url=lambda: str(request.url))
+                                  signature=request.headers.get(SIGNATURE),
+                                  signature_settings=request.headers.get(SIGNATURE_SETTINGS))
         if refusal is not None:
             status_code = refusal.status
             return Response(refusal.text, status_code=refusal.status, media_type=refusal.media_type)
@@ -101,13 +113,13 @@ async def whatsapp_status(request: Request, background: BackgroundTasks) -> Resp
 
 
 def _verified(raw: bytes, *, path: str, query: str, signature: str | None,
-              request_url: Callable[[], str]) -> tuple[FormData, Answer | None]:
+              signature_settings: str | None) -> tuple[FormData, Answer | None]:
     """Return the posted form, or the refusal to send: 503 without a token, 403 for a bad signature or account."""
     if not twilio_channel.webhook_enabled():
         return FormData(), Answer(503, "WhatsApp webhook is not configured")
     form = FormData(parse_qsl(raw.decode("utf-8", errors="replace"), keep_blank_values=True))
-    url = twilio_channel.signed_url(path, query, "" if settings.public_base_url else request_url())
-    if not twilio_channel.signature_valid(url, form, signature):
+    url = twilio_channel.signed_url(path, query)
+    if not twilio_channel.signature_valid(url, form, signature, signature_settings):
         log.warning("webhook signature refused", path=path)
         return form, Answer(403, "invalid signature")
     if not twilio_channel.account_matches(form.get("AccountSid")):
@@ -146,9 +158,10 @@ async def _inbound_asgi(scope: Scope, receive: Receive, send: Send) -> None:
         elif (raw := await _body(receive)) is None:
             answer = Answer(413, "request too large")
         else:
-            signature = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"x-twilio-signature"), None)
+            headers = {k: v.decode("latin-1") for k, v in scope["headers"] if k in _SIGNED_BY}
             answer = await answer_inbound(raw, path=scope["path"], query=scope["query_string"].decode("latin-1"),
-                                          signature=signature, request_url=lambda: str(URL(scope=scope)))
+                                          signature=headers.get(b"x-twilio-signature"),
+                                          signature_settings=headers.get(b"x-twilio-webhooks-signature-settings"))
     except Exception:  # Twilio retries a 500: the message is not lost
         log.exception("inbound webhook failed")
     answer.after += _timing("whatsapp", answer.status, started)

@@ -1,4 +1,4 @@
-"""The simulator channel: write as a phone number and read what Djobea sends back, on the real paths.
+"""The simulator channel: write as a phone number (or WhatsApp user id) and read what Djobea sends back.
 
 Messages go in through the same inbound store (rate limit included) and engine as WhatsApp, and out through the
 outbox, whose dispatcher marks simulator rows sent. Each simulated message keeps the staff member who typed it.
@@ -17,7 +17,7 @@ from core.db import session_scope
 from core.messaging.inbound import process_message
 from core.messaging.models import OutboxMessage
 from core.messaging.webhook import Inbound, store
-from core.phones import normalize_phone
+from core.phones import normalize_address
 from core.providers.models import Provider
 from core.security.sealed import unseal
 
@@ -31,15 +31,16 @@ class SimulatorRefused(ValueError):
     """This number may not be simulated (WhatsApp is live and it is not a demo number)."""
 
 
-def send_as(phone: str, text: str, *, staff: str) -> int | None:
-    """Receive text from phone on the simulator channel, typed by staff, and run the engine on it; return its id.
+def send_as(phone: str, text: str, *, staff: str, alias: str = "") -> int | None:
+    """Receive text from phone (or a user id, alias its other identity), typed by staff, and run the engine on it.
 
-    Raises SimulatorRefused for a real person's number while WhatsApp is live.
+    Returns the message id. Raises SimulatorRefused for a real person's number while WhatsApp is live.
     """
-    number = normalize_phone(phone)
+    number = normalize_address(phone)
     if not may_simulate(number):
         raise SimulatorRefused(REFUSED)
-    inbound = Inbound(sid=f"sim-{uuid.uuid4().hex}", sender=number, body=text.replace("\x00", ""))
+    inbound = Inbound(sid=f"sim-{uuid.uuid4().hex}", sender=number, body=text.replace("\x00", ""),
+                      alias=normalize_address(alias) if alias else "")
     stored = store(inbound, channel=CHANNEL, sent_by=staff)
     if stored is None:
         return None
@@ -70,7 +71,7 @@ def thread(phone: str, after_id: int = 0, limit: int = 200) -> list[dict]:
 
     A demo phone shows the codes sent to it, as the person would read them; any other shows them masked.
     """
-    external_id = normalize_phone(phone)
+    external_id = normalize_address(phone)
     with session_scope() as session:
         conversation_id = session.exec(select(Conversation.id).where(
             Conversation.channel == CHANNEL, Conversation.external_id == external_id)).first()

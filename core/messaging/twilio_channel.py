@@ -5,7 +5,7 @@ from functools import lru_cache
 import requests
 from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
-from twilio.request_validator import RequestValidator
+from twilio.request_validator import RequestValidator, get_signature_algorithm
 from twilio.rest import Client
 
 from core.config import settings
@@ -41,18 +41,37 @@ def webhook_enabled() -> bool:
     return bool(settings.twilio_auth_token.get_secret_value())
 
 
-def signed_url(path: str, query: str, request_url: str) -> str:
-    """Return the URL Twilio signed: PUBLIC_BASE_URL + path (the address Twilio called), else the request URL."""
-    if not settings.public_base_url:
-        return request_url
+def signed_url(path: str, query: str) -> str:
+    """Return the URL Twilio signed: PUBLIC_BASE_URL + path (the address Twilio called), whatever proxies say."""
     return settings.public_base_url + path + (f"?{query}" if query else "")
 
 
-def signature_valid(url: str, params, signature: str | None) -> bool:
-    """True when signature is Twilio's signature of url and the form params with our auth token."""
+def signature_valid(url: str, params, signature: str | None, signature_settings: str | None = None) -> bool:
+    """True when signature is Twilio's signature of url and the form params.
+
+    A post carrying X-Twilio-Webhooks-Signature-Settings ("key=<id>,algorithm=HMAC_SHA256") was signed with a
+    webhook SharedKey (the SDK's RequestValidator names the algorithm): accepted only with TWILIO_WEBHOOK_SIGNING_KEY.
+    Without that header the account's auth token signed it with HMAC-SHA1.
+    """
     if not signature:
         return False
+    if signature_settings:
+        key = settings.twilio_webhook_signing_key.get_secret_value()
+        return bool(key) and RequestValidator(key).validate(url, params, signature,
+                                                            get_signature_algorithm(signature_settings))
     return RequestValidator(settings.twilio_auth_token.get_secret_value()).validate(url, params, signature)
+
+
+def is_our_sender(to: str) -> bool:
+    """True when To is our WhatsApp sender ("whatsapp:" + TWILIO_WHATSAPP_NUMBER; any WhatsApp one when unset)."""
+    if to[:9].lower() != "whatsapp:":
+        return False  # an SMS or another channel posted to the same URL
+    ours = settings.twilio_whatsapp_number
+    return not ours or _digits(to) == _digits(ours)
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
 
 
 def account_matches(account_sid: str | None) -> bool:

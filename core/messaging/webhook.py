@@ -1,4 +1,11 @@
-"""Twilio's inbound WhatsApp form, read into one internal message and stored once; webhook timings."""
+"""Twilio's inbound WhatsApp form, read into one internal message and stored once; webhook timings.
+
+The sender is the address Twilio gives in From: `whatsapp:+2376…`, or `whatsapp:<BSUID>` for a user who hides
+their number behind a username (WaId then empty). The other identity, when Twilio gives both (the user id in
+ExternalUserId / ExternalUserIdentifier beside a phone, or WaId beside a user id), is kept as the alias so the
+worker can link the two. A tap on a quick-reply button (ButtonPayload) or a quoted reply (OriginalRepliedMessageSid)
+is kept in reply_to. Only cheap string work happens here: lookups belong to the worker side.
+"""
 
 import asyncio
 import math
@@ -15,10 +22,11 @@ from core.logs import log
 from core.messaging import delivery, door, media
 from core.messaging.inbound import accept
 from core.messaging.models import WebhookHit
-from core.phones import InvalidPhone, normalize_phone
+from core.phones import InvalidPhone, bsuid_of, normalize_phone
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 MAX_MEDIA = 10  # Twilio sends at most ten attachments per message
+MAX_PAYLOAD = 256  # WhatsApp's limit for a quick-reply button's payload
 _SID = re.compile(r"^[A-Za-z]{2}[0-9A-Za-z]{8,62}$")
 
 
@@ -31,10 +39,12 @@ class Inbound:
     """One inbound WhatsApp message as Twilio described it."""
 
     sid: str
-    sender: str
+    sender: str  # the address to answer: E.164 phone or business-scoped user id
     body: str
     name: str = ""
     media: list[dict] = field(default_factory=list)
+    alias: str = ""  # the sender's other identity when Twilio gave both
+    reply_to: dict = field(default_factory=dict)  # {"button_payload": ..., "replied_sid": ...}
 
     @property
     def waits_for_media(self) -> bool:
@@ -47,10 +57,7 @@ def parse(form) -> Inbound:
     sid = (form.get("MessageSid") or form.get("SmsMessageSid") or "").strip()
     if not _SID.match(sid):
         raise BadInbound("MessageSid missing or malformed")
-    try:
-        sender = normalize_phone(form.get("From") or "")
-    except InvalidPhone as exc:
-        raise BadInbound("From is not a phone number") from exc
+    sender, alias = _sender(form)
     # PostgreSQL text cannot hold NUL; nothing a person types contains one.
     body = (form.get("Body") or form.get("ButtonText") or "").replace("\x00", "")
     items = []
@@ -65,7 +72,37 @@ def parse(form) -> Inbound:
         text = media.location_text(pin)
         body = f"{body}\n{text}" if body.strip() else text
     name = (form.get("ProfileName") or "").replace("\x00", "")[:120]
-    return Inbound(sid=sid, sender=sender, body=body, name=name, media=items)
+    return Inbound(sid=sid, sender=sender, body=body, name=name, media=items, alias=alias,
+                   reply_to=_reply_to(form))
+
+
+def _sender(form) -> tuple[str, str]:
+    """Return (the From address, the other identity Twilio gave or ""). Raises BadInbound."""
+    raw = form.get("From") or ""
+    bsuid = bsuid_of(raw)
+    if bsuid is not None:
+        wa_id = "".join(c for c in (form.get("WaId") or "") if c.isdigit())
+        try:
+            return bsuid, normalize_phone("+" + wa_id) if wa_id else ""
+        except InvalidPhone:
+            return bsuid, ""
+    try:
+        phone = normalize_phone(raw)
+    except InvalidPhone as exc:
+        raise BadInbound("From is neither a phone number nor a WhatsApp user id") from exc
+    return phone, bsuid_of(form.get("ExternalUserId") or form.get("ExternalUserIdentifier")) or ""
+
+
+def _reply_to(form) -> dict:
+    """Return what the message answers: a quick-reply button's payload, the sid of a message it quotes."""
+    found = {}
+    payload = (form.get("ButtonPayload") or "").replace("\x00", "").strip()
+    if payload:
+        found["button_payload"] = payload[:MAX_PAYLOAD]
+    replied = (form.get("OriginalRepliedMessageSid") or "").strip()
+    if _SID.match(replied):
+        found["replied_sid"] = replied
+    return found
 
 
 def _int(value: str | None) -> int:
@@ -95,7 +132,8 @@ def store(inbound: Inbound, channel: str = "whatsapp", sent_by: str = "") -> tup
             with session_scope() as session:
                 message = accept(session=session, channel=channel, external_id=inbound.sender, body=inbound.body,
                                  provider_message_id=inbound.sid, media=inbound.media, name=inbound.name,
-                                 waits_for_media=inbound.waits_for_media, sent_by=sent_by)
+                                 waits_for_media=inbound.waits_for_media, sent_by=sent_by, alias=inbound.alias,
+                                 reply_to=inbound.reply_to)
                 return (message.id, message.status) if message else None
         except (IntegrityError, OperationalError):
             # Two first messages of a new person race to create them (or a deadlock): the retry finds the winner.

@@ -1,13 +1,17 @@
 """Monetbil's notifications: verified by signature, confirmed with checkPayment, applied once.
 
-A notification is only a hint. Its signature must match; then checkPayment (network, outside any transaction) says
-what really happened, and its amount and currency must match the payment before anything changes. A success is
-final: duplicates change nothing and a late "failed" never downgrades it.
+A notification (or the signed return from Monetbil's page) is only a hint. Its signature must match; then
+checkPayment (network, outside any transaction) says what really happened. Monetbil's own clients read only
+`transaction.status` and `transaction.testmode` there, so a success is applied with the amount and currency of the
+signed notification, and checkPayment's own amount, currency or payment_ref are compared only when it gives them.
+A success is final: duplicates change nothing and a late "failed" never downgrades it. A test-mode payment is never
+booked as real money on a live service key.
 """
 
 from sqlmodel import Session, select
 
 from core import clock
+from core.config import settings
 from core.conversations.service import provider_conversation
 from core.db import session_scope
 from core.logs import log
@@ -15,35 +19,43 @@ from core.messaging.outbox import enqueue
 from core.payments import monetbil
 from core.payments.ledger import record_earning
 from core.payments.models import Payment
-from core.payments.records import customer_conversation, lock_payment, note, payment_by_ref
+from core.payments.records import customer_conversation, entries, lock_payment, note, payment_by_ref
 from core.payments.texts import text
+from core.phones import InvalidPhone, normalize_phone
 from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest
 from core.service_requests.service import record_event
 
 PAID = ("success", "refunded")
+SIGNED = ("notification", "return")  # trail entries whose fields Monetbil signed
 
 
-def handle_notification(params: dict[str, str]) -> str:
-    """Process one notification; return "rejected" (bad or missing signature, nothing changed) or "received"."""
+def handle_notification(params: dict[str, str], *, kind: str = "notification") -> str:
+    """Process one signed notification (or return); "rejected" (bad or missing sign, nothing changed) or "received".
+
+    kind "return" keeps the transaction id for reconciliation without asking checkPayment at once.
+    """
     payment_ref = str(params.get("payment_ref", ""))[:40]
     if not monetbil.verify_signature(params, monetbil.notification_secret()):
-        log.warning("monetbil notification rejected: bad or missing signature", payment_ref=payment_ref,
+        log.warning(f"monetbil {kind} rejected: bad or missing signature", payment_ref=payment_ref,
                     signed=bool(params.get("sign")))
         return "rejected"
     transaction_id = str(params.get("transaction_id", "")).strip()[:64]
     with session_scope() as session:
         payment = payment_by_ref(session=session, payment_ref=payment_ref, lock=True)
         if payment is None:
-            log.warning("monetbil notification for an unknown payment", payment_ref=payment_ref)
+            log.warning(f"monetbil {kind} for an unknown payment", payment_ref=payment_ref)
             return "received"
-        note(payment, "notification", fields={k: v for k, v in params.items() if k != "sign"})
-        if transaction_id and payment.status not in PAID:
+        if kind == "return" and transaction_id and signed_fields(payment, transaction_id):
+            return "received"  # the customer reloaded the return page: known already
+        note(payment, kind, fields={k: v for k, v in params.items() if k != "sign"})
+        if transaction_id and payment.status not in PAID and (kind == "notification" or not payment.transaction_id):
             payment.transaction_id = transaction_id
-            payment.operator = str(params.get("operator", ""))[:30]
+            payment.operator = str(params.get("mobile_operator_name") or params.get("operator") or "")[:30]
+            payment.payer = _payer(params) or payment.payer
         session.add(payment)
         payment_id = payment.id
-    if transaction_id:
+    if transaction_id and kind == "notification":
         check_and_apply(payment_id=payment_id, transaction_id=transaction_id, source="notification")
     return "received"
 
@@ -62,18 +74,32 @@ def check_and_apply(*, payment_id: int, transaction_id: str, source: str) -> str
     with session_scope() as session:
         payment = lock_payment(session=session, payment_id=payment_id)
         payment.last_checked_at = clock.now()
-        note(payment, "check", source=source, transaction_id=transaction_id, status=check.status,
+        note(payment, "check", source=source, transaction_id=transaction_id, status=check.status, test=check.test,
              amount=check.amount, currency=check.currency)
-        problem = _mismatch(session=session, payment=payment, check=check, transaction_id=transaction_id)
+        signed = signed_fields(payment, transaction_id)
+        problem, foreign = _mismatch(session=session, payment=payment, check=check, signed=signed,
+                                     transaction_id=transaction_id)
         if problem:
             payment.last_error = problem[:500]
-            if check.status != "unknown" and payment.transaction_id == transaction_id and payment.status not in PAID:
+            if foreign and payment.transaction_id == transaction_id and payment.status not in PAID:
                 payment.transaction_id = ""  # not a payment of ours: stop reconciliation asking about it
             session.add(payment)
             log.warning("payment not confirmed", payment_ref=payment.payment_ref, problem=problem)
             return payment.status
+        if (check.test or monetbil.is_set(signed.get("testmode"))) and not settings.monetbil_test_mode:
+            _hold_test_payment(session=session, payment=payment, status=check.status, transaction_id=transaction_id)
+            return payment.status
         apply_outcome(session=session, payment=payment, status=check.status, transaction_id=transaction_id)
         return payment.status
+
+
+def signed_fields(payment: Payment, transaction_id: str) -> dict:
+    """Return the fields of the latest signed notification (or return) about this transaction; {} if none."""
+    for entry in reversed(payment.notifications or []):
+        fields = entry.get("fields") if isinstance(entry, dict) and entry.get("kind") in SIGNED else None
+        if isinstance(fields, dict) and str(fields.get("transaction_id", "")).strip() == transaction_id:
+            return fields
+    return {}
 
 
 def apply_outcome(*, session: Session, payment: Payment, status: str, transaction_id: str) -> None:
@@ -132,20 +158,65 @@ def _succeed(*, session: Session, payment: Payment, request: ServiceRequest, tra
     session.flush()
 
 
-def _mismatch(*, session: Session, payment: Payment, check: monetbil.Check, transaction_id: str) -> str:
+def _mismatch(*, session: Session, payment: Payment, check: monetbil.Check, signed: dict,
+              transaction_id: str) -> tuple[str, bool]:
+    """Return (why the check cannot be applied, whether the transaction is surely not this payment's); ("", False).
+
+    A field checkPayment does not return is never held against the payment: the success waits for a signed
+    notification that gives the amount and currency instead.
+    """
     if check.status == "unknown":
-        return f"checkPayment does not confirm transaction {transaction_id}"
+        return f"checkPayment does not confirm transaction {transaction_id}", False
     if check.payment_ref and check.payment_ref != payment.payment_ref:
-        return f"transaction {transaction_id} belongs to another payment"
-    if check.status == "success" or check.amount is not None:
-        if check.amount != payment.amount:
-            return f"amount mismatch: Monetbil says {check.amount}, expected {payment.amount}"
-    if (check.status == "success" or check.currency) and check.currency != payment.currency:
-        return f"currency mismatch: Monetbil says {check.currency or 'nothing'}, expected {payment.currency}"
-    if check.status == "success":
-        used = session.exec(select(Payment.payment_ref).where(Payment.transaction_id == transaction_id,
-                                                              Payment.id != payment.id,
-                                                              Payment.status.in_(PAID))).first()
-        if used:
-            return f"transaction {transaction_id} already paid {used}"
-    return ""
+        return f"transaction {transaction_id} belongs to another payment", True
+    if check.amount is not None and check.amount != payment.amount:
+        return f"amount mismatch: Monetbil says {check.amount}, expected {payment.amount}", True
+    if check.currency and check.currency != payment.currency:
+        return f"currency mismatch: Monetbil says {check.currency}, expected {payment.currency}", True
+    if check.status != "success":
+        return "", False
+    amount = check.amount if check.amount is not None else monetbil.parse_amount(signed.get("amount"))
+    currency = check.currency or str(signed.get("currency") or "").strip().upper()
+    if amount is None or not currency:
+        return (f"checkPayment confirms transaction {transaction_id}; waiting for Monetbil's signed notification "
+                f"to give its amount and currency"), False
+    if amount != payment.amount:
+        return f"amount mismatch: the notification says {amount}, expected {payment.amount}", True
+    if currency != payment.currency:
+        return f"currency mismatch: the notification says {currency}, expected {payment.currency}", True
+    used = session.exec(select(Payment.payment_ref).where(Payment.transaction_id == transaction_id,
+                                                          Payment.id != payment.id,
+                                                          Payment.status.in_(PAID))).first()
+    if used:
+        return f"transaction {transaction_id} already paid {used}", True
+    return "", False
+
+
+def _hold_test_payment(*, session: Session, payment: Payment, status: str, transaction_id: str) -> None:
+    """A test-mode transaction on a live service key: keep the payment pending, tell the admins once, no receipt."""
+    why = (f"Monetbil reports transaction {transaction_id} as a test-mode payment ({status}) on a live service key: "
+           f"no money was received, the payment stays pending")
+    first = not any(e.get("transaction_id") == transaction_id for e in entries(payment, "test_payment"))
+    note(payment, "test_payment", transaction_id=transaction_id, status=status)
+    payment.last_error = why[:500]
+    if payment.transaction_id == transaction_id and payment.status not in PAID:
+        payment.transaction_id = ""  # not money: reconciliation stops asking, the customer's link stays valid
+    session.add(payment)
+    if first and status == "success":
+        request = session.get(ServiceRequest, payment.request_id)
+        record_event(session=session, request=request, actor="system", kind="alert",
+                     detail={"reason": "monetbil_test_payment", "payment_ref": payment.payment_ref,
+                             "transaction_id": transaction_id, "why": why})
+    log.error("test-mode Monetbil payment on a live service key: not booked", payment_ref=payment.payment_ref,
+              transaction_id=transaction_id, status=status)
+
+
+def _payer(params: dict[str, str]) -> str:
+    """Return the number that paid, from msisdn (monetbil-php's notify.php) or phone, in E.164 when it is one."""
+    raw = str(params.get("msisdn") or params.get("phone") or "").strip()
+    if not raw:
+        return ""
+    try:
+        return normalize_phone(raw)
+    except InvalidPhone:
+        return raw[:20]

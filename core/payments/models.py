@@ -23,7 +23,8 @@ class Payment(SQLModel, table=True):
     payment_url: str = Field(default="", max_length=500)
     transaction_id: str = Field(default="", max_length=64)  # Monetbil's paymentId
     operator: str = Field(default="", max_length=30)
-    phone: str = Field(default="", max_length=20)
+    phone: str = Field(default="", max_length=20)  # the customer's, offered to Monetbil's page
+    payer: str = Field(default="", max_length=20)  # the number that paid, as Monetbil's notification gives it
     link_attempts: int = 0
     last_error: str = Field(default="", max_length=500)
     notifications: list = json_field(list)

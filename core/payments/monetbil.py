@@ -1,5 +1,8 @@
 """A small Monetbil client: payment links (widget API v2.1), checkPayment, and notification signatures.
 
+checkPayment is read the way Monetbil's own clients read it (monetbil-php `Monetbil::checkPayment`, the WooCommerce
+and PrestaShop modules): `transaction.status` and `transaction.testmode` are all they rely on. Anything else in the
+answer (amount, currency, payment_ref) is used when present and never required.
 Without keys (settings.monetbil_enabled False) the in-app sandbox answers instead, from the database.
 """
 
@@ -14,10 +17,13 @@ import httpx
 from core.config import settings
 
 TIMEOUT = httpx.Timeout(15.0, connect=5.0)
-# checkPayment's transaction.status -> our status. 0 is taken as failed: a later confirmed success still upgrades
-# a failed payment, so reading a not-yet-final 0 as failed loses nothing.
-CHECK_STATUSES = {"1": "success", "0": "failed", "-1": "cancelled",
-                  "success": "success", "failed": "failed", "cancelled": "cancelled"}
+# checkPayment's transaction.status -> (our status, test mode), after monetbil-php's STATUS_* constants: 1, 0, -1
+# live; 7, 8, 9 the same outcomes in test mode. 0 is taken as failed: a later confirmed success still upgrades a
+# failed payment, so reading a not-yet-final 0 as failed loses nothing.
+CHECK_STATUSES = {"1": ("success", False), "0": ("failed", False), "-1": ("cancelled", False),
+                  "7": ("success", True), "8": ("failed", True), "9": ("cancelled", True),
+                  "success": ("success", False), "failed": ("failed", False), "cancelled": ("cancelled", False)}
+TRUE_WORDS = ("1", "true", "yes", "on")
 
 
 class MonetbilError(Exception):
@@ -26,9 +32,14 @@ class MonetbilError(Exception):
 
 @dataclass(frozen=True)
 class Check:
-    """What checkPayment says of one transaction; status "unknown" when the answer says nothing usable."""
+    """What checkPayment says of one transaction; status "unknown" when the answer says nothing usable.
+
+    test is True for a test-mode transaction (status 7, 8 or 9, or testmode 1); amount, currency and payment_ref are
+    None or "" when the answer does not give them, which the official minimal answer never does.
+    """
 
     status: str
+    test: bool = False
     amount: int | None = None
     currency: str = ""
     payment_ref: str = ""
@@ -84,10 +95,16 @@ def parse_check(body: Any) -> Check:
     transaction = body.get("transaction") if isinstance(body, dict) else None
     if not isinstance(transaction, dict):
         return Check(status="unknown", raw=body if isinstance(body, dict) else {})
-    status = CHECK_STATUSES.get(str(transaction.get("status", "")).strip().lower(), "unknown")
-    return Check(status=status, amount=parse_amount(transaction.get("amount")),
+    status, test = CHECK_STATUSES.get(str(transaction.get("status", "")).strip().lower(), ("unknown", False))
+    return Check(status=status, test=test or is_set(transaction.get("testmode")),
+                 amount=parse_amount(transaction.get("amount")),
                  currency=str(transaction.get("currency") or "").strip().upper(),
                  payment_ref=str(transaction.get("payment_ref") or "").strip(), raw=body)
+
+
+def is_set(flag: Any) -> bool:
+    """True for a flag Monetbil sets: 1, "1", true, "true"; False for 0, "", None and anything else."""
+    return str(flag).strip().lower() in TRUE_WORDS if flag is not None else False
 
 
 def parse_amount(value: Any) -> int | None:

@@ -20,7 +20,7 @@ from core.money import percent_of
 from core.payments import monetbil, sandbox
 from core.payments.confirm import check_and_apply, handle_notification
 from core.payments.models import Payment
-from core.payments.records import customer_conversation, entries, lock_payment, note, payment_by_ref
+from core.payments.records import customer_conversation, entries, lock_payment, note
 from core.payments.texts import text
 from core.rules.service import rule
 from core.service_requests.lifecycle import Transition
@@ -134,17 +134,12 @@ def reconcile_pending() -> int:
     return len(to_check) + renewed
 
 
-def note_return(payment_ref: str, transaction_id: str) -> None:
-    """Keep the transaction id Monetbil's return page gives, so reconciliation can check it if no notification comes."""
-    transaction_id = transaction_id.strip()[:64]
-    if not transaction_id:
-        return
-    with session_scope() as session:
-        payment = payment_by_ref(session=session, payment_ref=payment_ref, lock=True)
-        if payment is not None and payment.status == "pending" and not payment.transaction_id:
-            payment.transaction_id = transaction_id
-            note(payment, "return", transaction_id=transaction_id)
-            session.add(payment)
+def note_return(params: dict[str, str]) -> str:
+    """Keep what Monetbil's signed return gives (its transaction id) so reconciliation can confirm a lost notification.
+
+    Checked like a notification: "rejected" for a missing or wrong sign, which changes nothing; else "received".
+    """
+    return handle_notification(params, kind="return")
 
 
 def _send_link(payment_id: int) -> bool:

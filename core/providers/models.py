@@ -17,6 +17,8 @@ class Provider(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=120)
     phone: str = Field(unique=True, max_length=20)
+    # WhatsApp business-scoped user id, linked once Twilio gave it together with this phone in one signed message
+    bsuid: str | None = Field(default=None, unique=True, index=True, max_length=140)
     language: str = Field(default="fr", max_length=2)
     quartier: str = Field(default="", max_length=60, index=True)
     lat: float | None = None

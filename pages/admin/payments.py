@@ -95,6 +95,8 @@ async def payments_page(account, status: str = "", page: int = 1) -> None:
                 ui.label(f"{row['provider']} · {t('commission')} {format_xaf(payment.commission)} · "
                          f"{payment.operator} · {clock.format_local(payment.paid_at or payment.created_at)}").classes(
                     theme.MUTED)
+                if payment.status == "pending" and payment.last_error:  # why it is not confirmed (e.g. test mode)
+                    ui.label(payment.last_error).classes(theme.WARNING).mark(f"payment-problem-{payment.id}")
                 if is_admin and payment.status == "success":
                     with ui.row().classes("items-end gap-2"):
                         reason = ui.input(t("Motif du remboursement")).props("dense outlined").classes("grow")

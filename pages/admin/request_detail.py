@@ -74,10 +74,10 @@ async def request_page(account, request_id: int) -> None:
                  + (f" · {t('Prix final')} : {format_xaf(request.final_price)}" if request.final_price else ""))
         customer, provider = detail["customer"], detail["provider"]
         if customer is not None:
+            reached_at = display_phone(customer.phone or customer.bsuid or "")  # a username's user id has no phone
             callback = (f" · {t('à rappeler au')} {display_phone(customer.contact_phone)}"
                         if customer.contact_phone and customer.contact_phone != customer.phone else "")
-            ui.label(f"{t('Client')} : {customer.name or '—'} {display_phone(customer.phone or '')}{callback}").mark(
-                "request-customer")
+            ui.label(f"{t('Client')} : {customer.name or '—'} {reached_at}{callback}").mark("request-customer")
         if provider is not None:
             ui.link(f"{t('Prestataire')} : {provider.name}", f"/admin/providers/{provider.id}").mark(
                 "request-provider")

@@ -1,9 +1,14 @@
 """A fake Monetbil on 127.0.0.1: the widget API v2.1 and checkPayment, scriptable per test.
 
-    with FakeMonetbil() as fake:
+    with FakeMonetbil(shape="minimal") as fake:
         fake.widget = "down"                    # ok | down | 500 | refuse (success false)
         fake.transactions["T1"] = {"status": 1, "amount": 15000, "currency": "XAF"}
         fake.check = "down"                     # ok | down | 500
+
+checkPayment answers in one of two shapes. "minimal" is all Monetbil's official clients rely on: monetbil-php's
+`Monetbil::checkPayment` (and the WooCommerce and PrestaShop modules) read only `transaction.status` and
+`transaction.testmode`, so nothing else of a transaction is given. "full" adds every field the test scripted
+(amount, currency, payment_ref, ...), the richer answer some integrations describe.
 """
 
 import json
@@ -15,7 +20,9 @@ from urllib.parse import parse_qs
 class FakeMonetbil:
     """A Monetbil stand-in in a thread, on a free port; records every call it gets."""
 
-    def __init__(self) -> None:
+    def __init__(self, shape: str = "full") -> None:
+        assert shape in ("minimal", "full"), shape
+        self.shape = shape
         self.widget = "ok"
         self.check = "ok"
         self.transactions: dict[str, dict] = {}
@@ -87,8 +94,12 @@ class FakeMonetbil:
                 transaction = fake.transactions.get(form.get("paymentId", ""))
                 if transaction is None:
                     self._answer(200, {"message": "Transaction not found"})
+                elif fake.shape == "minimal":
+                    self._answer(200, {"transaction": {"status": transaction["status"],
+                                                       "testmode": transaction.get("testmode", 0)}})
                 else:
-                    self._answer(200, {"transaction": {"paymentId": form["paymentId"], **transaction}})
+                    self._answer(200, {"transaction": {"paymentId": form["paymentId"], "testmode": 0,
+                                                       **transaction}})
 
             def _answer(self, code: int, body: dict) -> None:
                 data = json.dumps(body).encode()

@@ -1,3 +1,8 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -51,3 +56,20 @@ def test_llm_mode_defaults_to_hybrid_only_with_a_key():
     assert Settings().effective_llm_mode == "local"
     assert Settings(ANTHROPIC_API_KEY="sk-test").effective_llm_mode == "hybrid"
     assert Settings(ANTHROPIC_API_KEY="sk-test", LLM_MODE="local").effective_llm_mode == "local"
+
+
+def test_a_twilio_token_needs_the_public_address_it_signs():
+    with pytest.raises(ValidationError, match="PUBLIC_BASE_URL must be set when TWILIO_AUTH_TOKEN is"):
+        Settings(TWILIO_AUTH_TOKEN="a-real-token", PUBLIC_BASE_URL="")
+    assert Settings(TWILIO_AUTH_TOKEN="a-real-token", PUBLIC_BASE_URL="https://djobea.cm").twilio_enabled is False
+    assert Settings(TWILIO_AUTH_TOKEN="", PUBLIC_BASE_URL="").public_base_url == ""
+
+
+def test_start_stops_with_a_clear_line_when_the_public_address_is_missing(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PUBLIC_BASE_URL"}
+    env |= {"TWILIO_AUTH_TOKEN": "a-real-token", "DJOBEA_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", "import core.config"], env=env, capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2], timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.strip().startswith("djobea cannot start: PUBLIC_BASE_URL must be set when TWILIO_AUTH_TOKEN")
+    assert "Traceback" not in done.stderr

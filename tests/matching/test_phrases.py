@@ -2,6 +2,7 @@
 
 import pytest
 
+from core.matching import phrases
 from core.matching.phrases import read
 
 
@@ -38,3 +39,11 @@ def test_stages_and_references():
     assert read("j'ai commencé").stage == "started"
     said = read("oui djb-7k3q")
     assert said.reference == "DJB-7K3Q" and said.intent == "accept" and said.price is None
+
+
+def test_an_offer_buttons_payload_names_the_offer_and_the_answer():
+    assert phrases.button_payload("DJB-7K3Q", "accept") == "offer:DJB-7K3Q:accept"
+    assert phrases.read_payload("offer:DJB-7K3Q:decline") == phrases.Said("decline", "DJB-7K3Q")
+    for other in ("", "OUI", "offer:DJB-7K3Q:maybe", "offer:XYZ-7K3Q:accept", "offer:DJB-7K3Q:accept:x"):
+        assert phrases.read_payload(other) is None
+    assert phrases.reference_in("🔧 Nouvelle demande djb 7k3q : Plomberie") == "DJB-7K3Q"

@@ -12,10 +12,10 @@ from tests.messaging.helpers import ACCOUNT_SID, AUTH_TOKEN, LOCAL, NUMBER, conf
 
 @pytest.fixture
 def twilio(monkeypatch, engine):
-    """A running fake Twilio, with the settings (token, sid, API base URL) pointing at it."""
+    """A running fake Twilio, with the settings (token, sid, API base URL, public address) pointing at it."""
     with FakeTwilio(ACCOUNT_SID, AUTH_TOKEN) as fake:
         configure(monkeypatch, TWILIO_ACCOUNT_SID=ACCOUNT_SID, TWILIO_AUTH_TOKEN=AUTH_TOKEN,
-                  TWILIO_WHATSAPP_NUMBER=NUMBER, TWILIO_API_BASE_URL=fake.url)
+                  TWILIO_WHATSAPP_NUMBER=NUMBER, TWILIO_API_BASE_URL=fake.url, PUBLIC_BASE_URL=LOCAL)
         yield fake
     monkeypatch.undo()
     reload_settings()

@@ -36,17 +36,17 @@ def form(sender: str = "+237699000001", body: str = "Bonjour", sid: str = "SM" +
             **extra}
 
 
-def sign(url: str, params: dict, token: str = AUTH_TOKEN) -> str:
-    """Return Twilio's signature of a webhook post."""
-    return RequestValidator(token).compute_signature(url, params)
+def sign(url: str, params: dict, token: str = AUTH_TOKEN, algorithm: str | None = None) -> str:
+    """Return Twilio's signature of a webhook post (the SDK's RequestValidator, HMAC-SHA1 unless told)."""
+    return RequestValidator(token).compute_signature(url, params, algorithm)
 
 
 async def post(client: httpx.AsyncClient, params: dict, path: str = "/webhook/whatsapp", *, signed_for: str = LOCAL,
-               signature: str | None = None) -> httpx.Response:
+               signature: str | None = None, headers: dict | None = None) -> httpx.Response:
     """Post a form the way Twilio does, signed for the URL Twilio would have called."""
-    headers = {"Content-Type": "application/x-www-form-urlencoded"}
-    headers["X-Twilio-Signature"] = signature if signature is not None else sign(signed_for + path, params)
-    return await client.post(path, content=urlencode(params), headers=headers)
+    sent = {"Content-Type": "application/x-www-form-urlencoded", **(headers or {})}
+    sent["X-Twilio-Signature"] = signature if signature is not None else sign(signed_for + path, params)
+    return await client.post(path, content=urlencode(params), headers=sent)
 
 
 def fetch(query) -> list:

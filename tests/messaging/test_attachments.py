@@ -69,7 +69,7 @@ async def test_the_provider_who_gets_the_job_is_told_where_the_photos_are(client
     provider = make_provider(session, zones=("Makepe",), language="en")
     with session_scope() as s:
         text = job_details(session=s, request=s.get(ServiceRequest, request.id), provider=s.get(Provider, provider.id))
-    assert f"The customer's photos (1): http://127.0.0.1:8080/provider/jobs/{request.id}" in text
+    assert f"The customer's photos (1): http://testserver/provider/jobs/{request.id}" in text  # PUBLIC_BASE_URL
     assert "maps.google.com" not in text
 
 

@@ -143,6 +143,19 @@ async def test_admin_marks_a_payout_paid_and_refunds_a_payment(user: User, sessi
     assert _read(session, select(Payment)).status == "success"
 
 
+async def test_admins_see_why_a_pending_payment_is_not_confirmed(user: User, session):
+    provider, customer = make_provider(session), make_customer(session)
+    request = create_request(session=session, customer_id=customer.id, service_type="plumbing", quartier="Makepe")
+    why = "Monetbil reports transaction T7 as a test-mode payment (success) on a live service key"
+    session.add(Payment(payment_ref="PAY-T7", request_id=request.id, customer_id=customer.id, provider_id=provider.id,
+                        amount=10000, commission=1500, payout_amount=8500, last_error=why))
+    session.commit()
+    payment = _read(session, select(Payment))
+    await sign_in_admin(user, session)
+    await user.open("/admin/payments")
+    assert text_of(user, f"payment-problem-{payment.id}") == why
+
+
 async def test_settings_change_a_rule_with_an_audit_entry_and_refuse_bad_values(user: User, session):
     await sign_in_admin(user, session)
     await user.open("/admin/settings")

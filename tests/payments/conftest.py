@@ -29,10 +29,10 @@ def _only_the_payment_hook(monkeypatch):
     monkeypatch.setattr(hooks, "HOOKS", {"completed": [PAYMENT_HOOK]})
 
 
-@pytest.fixture
-def fake_monetbil(monkeypatch):
-    """A fake Monetbil on loopback, with keys set so the real client path is used."""
-    with FakeMonetbil() as fake:
+@pytest.fixture(params=["minimal", "full"])
+def fake_monetbil(request, monkeypatch):
+    """A fake Monetbil on loopback, with keys set so the real client path is used; checkPayment in both shapes."""
+    with FakeMonetbil(shape=request.param) as fake:
         monkeypatch.setattr(settings, "monetbil_service_key", "svc-key-test")
         monkeypatch.setattr(settings, "monetbil_service_secret", SecretStr(SECRET))
         monkeypatch.setattr(settings, "monetbil_api_base_url", fake.url)
@@ -95,13 +95,19 @@ def outbox_to(conversation_id: int) -> list[str]:
 
 
 def notification(payment: Payment, *, transaction_id: str = "TX1", status: str = "success", amount: int | None = None,
-                 secret: str = SECRET, **extra: str) -> dict[str, str]:
-    """Build Monetbil's notification fields for the payment, signed with secret."""
+                 currency: str = "XAF", secret: str = SECRET, older: bool = False, **extra: str) -> dict[str, str]:
+    """Build Monetbil's notification fields for the payment, signed with secret.
+
+    The fields are those monetbil-php's notify.php reads (payer in `msisdn`, operator in `mobile_operator_name`);
+    older=True names them `phone` and `operator` instead, as other integrations describe.
+    """
+    payer, operator = ("phone", "operator") if older else ("msisdn", "mobile_operator_name")
     fields = {"service": "svc-key-test", "transaction_id": transaction_id, "transaction_uuid": "u-" + transaction_id,
-              "phone": payment.phone.lstrip("+"), "amount": str(payment.amount if amount is None else amount),
-              "fee": "0", "status": status, "message": "", "country_name": "Cameroon", "currency": "XAF",
-              "operator": "CM_MTNMOBILEMONEY", "item_ref": "x", "payment_ref": payment.payment_ref,
-              "user": str(payment.customer_id), "first_name": "A", "last_name": "B", "email": "", **extra}
+              payer: payment.phone.lstrip("+"), "amount": str(payment.amount if amount is None else amount),
+              "fee": "0", "status": status, "message": "", "country_name": "Cameroon", "country_iso": "CM",
+              "country_code": "237", "mccmnc": "62401", operator: "CM_MTNMOBILEMONEY", "currency": currency,
+              "item_ref": "x", "payment_ref": payment.payment_ref, "user": str(payment.customer_id),
+              "first_name": "A", "last_name": "B", "email": "", **extra}
     fields["sign"] = monetbil.sign(fields, secret)
     return fields
 

@@ -118,7 +118,7 @@ def test_amount_mismatch_is_not_believed(session, fake_monetbil, client):
 def test_currency_mismatch_is_not_believed(session, fake_monetbil, client):
     request, provider, payment = _linked_job(session, fake_monetbil)
     fake_monetbil.transactions["TX1"] = {"status": 1, "amount": 15000, "currency": "EUR"}
-    client.post("/webhook/monetbil", data=notification(payment))
+    client.post("/webhook/monetbil", data=notification(payment, currency="EUR"))
     after = the_payment(request.id)
     assert after.status == "pending" and "currency mismatch" in after.last_error
     assert balance(provider.id) == 0

@@ -1,5 +1,7 @@
 """Without Monetbil keys the sandbox page plays Monetbil: same signed notification, same handler, checkPayment."""
 
+from urllib.parse import urlencode
+
 from nicegui.testing import User
 from sqlmodel import select
 
@@ -9,6 +11,8 @@ from core.payments.models import LedgerEntry
 from core.payments.service import send_due_links
 from core.service_requests.models import ServiceRequest
 from tests.payments.conftest import balance, fetch, finished_job, notification, outbox_to, the_payment
+
+SETTLE = 50  # tries 0.1 s apart: a busy machine takes longer than should_see's default 0.3 s
 
 
 def _sandbox_job():
@@ -27,7 +31,7 @@ async def test_paying_on_the_sandbox_page_confirms_the_payment(user: User):
     await user.should_see("12\u202f500 FCFA")
     await user.should_see(f"Pour : Plomberie ({request.reference})")
     user.find(marker="pay").click()
-    await user.should_see("Paiement reçu")
+    await user.should_see("Paiement reçu", retries=SETTLE)  # the whole notification path runs on a thread first
 
     after = the_payment(request.id)
     assert after.status == "success" and after.transaction_id.startswith("SBX")
@@ -45,7 +49,7 @@ async def test_failing_on_the_sandbox_page_tells_the_customer(user: User):
     request, provider, payment = _sandbox_job()
     await user.open(f"/pay/sandbox/{payment.payment_ref}")
     user.find(marker="fail").click()
-    await user.should_see("n'est pas passé")
+    await user.should_see("n'est pas passé", retries=SETTLE)
     assert the_payment(request.id).status == "failed"
     assert balance(provider.id) == 0
     assert "envoie le lien" in outbox_to(request.conversation_id)[-1]
@@ -59,6 +63,23 @@ async def test_an_unknown_sandbox_link_says_so(user: User):
 async def test_the_return_page_thanks_the_customer(user: User):
     await user.open("/pay/done")
     await user.should_see("Vous recevrez votre reçu sur WhatsApp")
+
+
+async def test_the_return_page_keeps_only_a_signed_transaction_id(user: User):
+    request, _, payment = _sandbox_job()
+    # Anyone can open the return URL: without Monetbil's sign (monetbil-php's return.php checks it) nothing changes.
+    await user.open(f"/pay/done?payment_ref={payment.payment_ref}&transaction_id=SBX{payment.id}-ANON")
+    await user.should_see("Vous recevrez votre reçu sur WhatsApp")
+    forged = notification(payment, transaction_id=f"SBX{payment.id}-FORGED", secret="guess")
+    await user.open(f"/pay/done?{urlencode(forged)}")
+    assert the_payment(request.id).transaction_id == ""
+    signed = notification(payment, transaction_id=f"SBX{payment.id}-REAL", secret=sandbox.sandbox_secret())
+    for _ in range(2):  # a reload keeps nothing more
+        await user.open(f"/pay/done?{urlencode(signed)}")
+        await user.should_see("Vous recevrez votre reçu sur WhatsApp")
+    kept = the_payment(request.id)
+    assert kept.transaction_id == f"SBX{payment.id}-REAL" and kept.status == "pending"
+    assert [e["kind"] for e in kept.notifications] == ["link", "return"]
 
 
 async def test_the_webhook_accepts_sandbox_signed_notifications_and_checks_with_the_sandbox(user: User):

@@ -47,7 +47,8 @@ def awa(engine, session) -> Victim:
 @pytest.fixture
 def whatsapp_live(monkeypatch):
     """Twilio configured (nothing is sent in these tests), the settings restored afterwards."""
-    configure(monkeypatch, TWILIO_ACCOUNT_SID=ACCOUNT_SID, TWILIO_AUTH_TOKEN=AUTH_TOKEN, TWILIO_WHATSAPP_NUMBER=NUMBER)
+    configure(monkeypatch, TWILIO_ACCOUNT_SID=ACCOUNT_SID, TWILIO_AUTH_TOKEN=AUTH_TOKEN, TWILIO_WHATSAPP_NUMBER=NUMBER,
+              PUBLIC_BASE_URL="https://djobea.example")
     yield
     monkeypatch.undo()
     reload_settings()
