@@ -73,7 +73,7 @@ class Orchestrator:
             except Exception as exc:  # any failure of a provider, even a bug in an adapter, means: try the next
                 breaker.record_failure()
                 error = _describe(exc)
-                log.warning("llm call failed", provider=provider.name, task=task, error=error)
+                log.opt(exception=exc).warning("llm call failed", provider=provider.name, task=task, error=error)
                 self._record(provider.name, model, task, started, getattr(exc, "usage", Usage()), error,
                              conversation_id, session)
                 continue
@@ -155,7 +155,8 @@ class Orchestrator:
         try:
             self.recorder(record, session)
         except Exception as exc:  # an injected recorder must not break a turn either
-            log.warning("llm call not recorded", provider=provider, task=task, error=type(exc).__name__)
+            log.opt(exception=exc).warning("llm call not recorded", provider=provider, task=task,
+                                           error=type(exc).__name__)
 
 
 def _describe(exc: Exception) -> str:

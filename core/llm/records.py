@@ -60,8 +60,9 @@ def record_call(record: CallRecord, session: Session | None = None) -> None:
                     own.execute(sa.text(f"SET LOCAL lock_timeout = '{LOCK_WAIT_MS}ms'"))
                 own.add(record.row())
                 own.commit()
-    except Exception as exc:
-        log.warning("llm call not recorded", provider=record.provider, task=record.task, error=type(exc).__name__)
+    except Exception as exc:  # a lost record must not cost the customer's turn
+        log.opt(exception=exc).warning("llm call not recorded", provider=record.provider, task=record.task,
+                                       error=type(exc).__name__)
 
 
 def no_record(record: CallRecord, session: Session | None = None) -> None:
