@@ -8,7 +8,7 @@ import openai
 from core.llm.parsing import extract_json
 from core.llm.provider import MAX_RETRIES, LLMProvider, Usage, fail_fast_on_rate_limit, text_or_reject
 
-TRANSCRIBE_MODEL = "gpt-4o-mini-transcribe"
+TRANSCRIBE_MODEL = "gpt-transcribe"
 _AUDIO_SUFFIX = {"audio/ogg": "ogg", "audio/mpeg": "mp3", "audio/mp4": "m4a", "audio/aac": "m4a",
                  "audio/amr": "amr", "audio/wav": "wav", "audio/x-wav": "wav", "audio/webm": "webm"}
 
@@ -18,11 +18,11 @@ class OpenAIProvider(LLMProvider):
 
     name = "openai"
     capabilities = frozenset({"json", "vision", "audio"})
-    transcribe_model = TRANSCRIBE_MODEL
 
     def __init__(self, *, api_key: str, model: str, base_url: str = "", timeout: float = 12.0,
-                 max_retries: int = MAX_RETRIES) -> None:
+                 max_retries: int = MAX_RETRIES, transcribe_model: str = TRANSCRIBE_MODEL) -> None:
         self.model = model
+        self.transcribe_model = transcribe_model
         self._client = openai.OpenAI(
             api_key=api_key, base_url=base_url or None, timeout=timeout, max_retries=max_retries,
             http_client=openai.DefaultHttpxClient(event_hooks={"response": [fail_fast_on_rate_limit]}),
@@ -43,8 +43,7 @@ class OpenAIProvider(LLMProvider):
         filename = f"voice.{_AUDIO_SUFFIX.get(content_type.split(';')[0].strip(), 'ogg')}"
         result = self._client.audio.transcriptions.create(model=self.transcribe_model,
                                                           file=(filename, data, content_type))
-        tokens = result.usage if getattr(result.usage, "type", "") == "tokens" else None
-        usage = Usage(getattr(tokens, "input_tokens", 0) or 0, getattr(tokens, "output_tokens", 0) or 0)
+        usage = _transcription_usage(result.usage)
         return text_or_reject(result.text, usage).strip(), usage
 
     def _ask(self, system: str, content: str | list[dict[str, Any]]) -> tuple[dict[str, Any], Usage]:
@@ -61,3 +60,13 @@ def _tokens(usage: Any) -> tuple[int, int]:
     if usage is None:
         return 0, 0
     return usage.prompt_tokens or 0, usage.completion_tokens or 0
+
+
+def _transcription_usage(usage: Any) -> Usage:
+    """Read a transcription's usage: tokens (gpt-4o-*-transcribe) or seconds of audio (gpt-transcribe, whisper-1)."""
+    kind = getattr(usage, "type", "")
+    if kind == "tokens":
+        return Usage(getattr(usage, "input_tokens", 0) or 0, getattr(usage, "output_tokens", 0) or 0)
+    if kind == "duration":
+        return Usage(audio_seconds=float(getattr(usage, "seconds", 0) or 0))
+    return Usage()

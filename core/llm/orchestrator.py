@@ -151,7 +151,7 @@ class Orchestrator:
         record = CallRecord(provider=provider, model=model, task=task, ok=not error, error=error,
                             latency_ms=round((time.perf_counter() - started) * 1000),
                             input_tokens=usage.input_tokens, output_tokens=usage.output_tokens,
-                            conversation_id=conversation_id)
+                            audio_seconds=usage.audio_seconds, conversation_id=conversation_id)
         try:
             self.recorder(record, session)
         except Exception as exc:  # an injected recorder must not break a turn either
@@ -183,7 +183,7 @@ def configured_providers(config: Settings = settings) -> list[LLMProvider]:
         from core.llm.gpt import OpenAIProvider
 
         found.append(OpenAIProvider(api_key=key, model=config.openai_model, base_url=config.openai_base_url,
-                                    timeout=timeout))
+                                    timeout=timeout, transcribe_model=config.openai_transcribe_model))
     return found
 
 

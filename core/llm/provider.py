@@ -15,6 +15,7 @@ class Usage:
 
     input_tokens: int = 0
     output_tokens: int = 0
+    audio_seconds: float = 0.0  # what transcription models priced by the minute report instead of tokens
 
 
 class RejectedAnswer(Exception):

@@ -7,7 +7,8 @@ repeats. Every request the SDKs send is kept in `fake.requests` so tests can ass
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -15,6 +16,7 @@ import pytest
 
 APIS = ("anthropic", "openai", "transcribe", "gemini")
 _GEMINI_PATH = re.compile(r"^/v1beta/models/(?P<model>[^/:]+):generateContent$")
+_DURATION_BILLED = {"gpt-transcribe", "whisper-1"}
 _FORM_MODEL = re.compile(rb'name="model"\r\n(?:[^\r\n]+\r\n)*\r\n([^\r\n]*)\r\n')
 
 
@@ -28,6 +30,13 @@ class Reply:
     hang_seconds: float = 0.0
     input_tokens: int = 40
     output_tokens: int = 12
+    audio_seconds: float = 6.0  # what a duration-billed transcription reports
+    respond: "Callable[[SeenRequest], Reply] | None" = None
+
+    @classmethod
+    def using(cls, respond: "Callable[[SeenRequest], Reply]") -> "Reply":
+        """Answer each request with what respond(request) returns (a model that reads the prompt)."""
+        return cls(respond=respond)
 
     @classmethod
     def answer(cls, text: str, *, input_tokens: int = 40, output_tokens: int = 12) -> "Reply":
@@ -111,6 +120,10 @@ def _success(api: str, reply: Reply, model: str) -> dict:
                 "usage": {"prompt_tokens": reply.input_tokens, "completion_tokens": reply.output_tokens,
                           "total_tokens": reply.input_tokens + reply.output_tokens}}
     if api == "transcribe":
+        # openai SDK types/audio/transcription.py: usage is "duration" (seconds of audio) for models billed by the
+        # minute (gpt-transcribe, whisper-1) and "tokens" for the gpt-4o-*-transcribe family.
+        if model in _DURATION_BILLED:
+            return {"text": reply.text, "usage": {"type": "duration", "seconds": reply.audio_seconds}}
         return {"text": reply.text, "usage": {"type": "tokens", "input_tokens": reply.input_tokens,
                                               "output_tokens": reply.output_tokens,
                                               "total_tokens": reply.input_tokens + reply.output_tokens}}
@@ -152,9 +165,11 @@ def _handler(fake: FakeLlmServers) -> type[BaseHTTPRequestHandler]:
                 model = parsed["model"]
             elif form_model := _FORM_MODEL.search(body):
                 model = form_model[1].decode()
-            fake._record(SeenRequest(api, "POST", path, {k.lower(): v for k, v in self.headers.items()}, body,
-                                     parsed, model))
+            seen = SeenRequest(api, "POST", path, {k.lower(): v for k, v in self.headers.items()}, body, parsed, model)
+            fake._record(seen)
             reply = fake._next(api)
+            if reply.respond is not None:
+                reply = reply.respond(seen)
             if reply.hang_seconds:
                 fake._release.wait(reply.hang_seconds)
             if reply.status != 200:
@@ -191,6 +206,13 @@ def _handler(fake: FakeLlmServers) -> type[BaseHTTPRequestHandler]:
 @pytest.fixture
 def llm_servers() -> Iterator[FakeLlmServers]:
     """Run the fake APIs on a free loopback port for one test."""
+    with running_fake() as fake:
+        yield fake
+
+
+@contextmanager
+def running_fake() -> Iterator[FakeLlmServers]:
+    """Run the fake APIs on a free loopback port until the block ends (tests and bench/llm_budget.py)."""
     fake = FakeLlmServers()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
     server.daemon_threads = True

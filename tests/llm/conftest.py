@@ -15,7 +15,7 @@ from tests.fakes.llm_servers import FakeLlmServers, llm_servers  # noqa: F401  (
 
 TIMEOUT = 0.5
 KEYS = {"claude": "sk-ant-test", "gemini": "gm-test", "openai": "sk-oai-test"}
-MODELS = {"claude": "claude-sonnet-4-6", "gemini": "gemini-2.5-flash", "openai": "gpt-4o"}
+MODELS = {"claude": "claude-haiku-5-5", "gemini": "gemini-3.5-flash-lite", "openai": "gpt-6-luna"}
 
 
 def build(fake: FakeLlmServers, name: str, *, timeout: float = TIMEOUT, max_retries: int = 0) -> LLMProvider:

@@ -4,6 +4,7 @@ import base64
 
 import pytest
 
+from core.llm.gpt import OpenAIProvider
 from core.llm.provider import RejectedAnswer, Usage
 from tests.fakes.llm_servers import Reply
 from tests.llm.conftest import KEYS, build
@@ -21,7 +22,7 @@ def test_claude_sends_messages_request_and_reads_text_and_usage(llm_servers):
     assert usage == Usage(321, 45)
     [sent] = llm_servers.seen("anthropic")
     assert sent.path == "/v1/messages"
-    assert sent.model == "claude-sonnet-4-6"
+    assert sent.model == "claude-haiku-5-5"
     assert _auth(sent.headers, KEYS["claude"]) and "anthropic-version" in sent.headers
     assert sent.json["system"] == "system words"
     assert sent.json["messages"] == [{"role": "user", "content": "annule stp"}]
@@ -34,7 +35,7 @@ def test_openai_sends_chat_completion_in_json_mode(llm_servers):
     assert raw == {"answer": "ok"} and usage == Usage(100, 7)
     [sent] = llm_servers.seen("openai")
     assert sent.path == "/v1/chat/completions"
-    assert sent.model == "gpt-4o"
+    assert sent.model == "gpt-6-luna"
     assert sent.headers["authorization"] == f"Bearer {KEYS['openai']}"
     assert sent.json["response_format"] == {"type": "json_object"}
     assert [m["role"] for m in sent.json["messages"]] == ["system", "user"]
@@ -45,7 +46,7 @@ def test_gemini_sends_generate_content_with_system_instruction(llm_servers):
     raw, usage = build(llm_servers, "gemini").complete_json("be brief", "dis bonjour", {})
     assert raw == {"reply": "Bonjour"} and usage == Usage(80, 9)
     [sent] = llm_servers.seen("gemini")
-    assert sent.path == "/v1beta/models/gemini-2.5-flash:generateContent"
+    assert sent.path == "/v1beta/models/gemini-3.5-flash-lite:generateContent"
     assert sent.headers["x-goog-api-key"] == KEYS["gemini"]
     assert sent.json["systemInstruction"]["parts"][0]["text"] == "be brief"
     assert sent.json["contents"][0]["parts"][0]["text"] == "dis bonjour"
@@ -76,14 +77,24 @@ def test_claude_and_openai_send_the_image_as_base64(llm_servers):
     assert url == "data:image/png;base64," + base64.b64encode(photo).decode()
 
 
-def test_openai_transcribes_a_voice_note(llm_servers):
-    llm_servers.on("transcribe", Reply.answer(" Mon tuyau a pété à Makepe ", input_tokens=50, output_tokens=8))
+def test_openai_transcribes_a_voice_note_billed_by_the_second(llm_servers):
+    llm_servers.on("transcribe", Reply(text=" Mon tuyau a pété à Makepe ", audio_seconds=7.5))
     text, usage = build(llm_servers, "openai").transcribe(b"OggS-voice", "audio/ogg; codecs=opus")
-    assert text == "Mon tuyau a pété à Makepe" and usage == Usage(50, 8)
+    assert text == "Mon tuyau a pété à Makepe" and usage == Usage(audio_seconds=7.5)
     [sent] = llm_servers.seen("transcribe")
     assert sent.path == "/v1/audio/transcriptions"
-    assert sent.model == "gpt-4o-mini-transcribe"
+    assert sent.model == "gpt-transcribe"
     assert b"OggS-voice" in sent.body and b'filename="voice.ogg"' in sent.body
+
+
+def test_the_transcription_model_is_a_setting(llm_servers):
+    """A token-billed transcription model (gpt-4o-mini-transcribe until its 2027-02-26 shutdown) still works."""
+    llm_servers.on("transcribe", Reply.answer("abeg come fix am", input_tokens=50, output_tokens=8))
+    adapter = OpenAIProvider(api_key=KEYS["openai"], model="gpt-6-luna", base_url=llm_servers.base_url("openai"),
+                             timeout=0.5, max_retries=0, transcribe_model="gpt-4o-mini-transcribe")
+    text, usage = adapter.transcribe(b"OggS", "audio/ogg")
+    assert text == "abeg come fix am" and usage == Usage(50, 8)
+    assert llm_servers.seen("transcribe")[0].model == "gpt-4o-mini-transcribe"
 
 
 def test_prose_around_json_is_accepted(llm_servers):
