@@ -5,8 +5,16 @@ from typing import Any
 
 import openai
 
-from core.llm.parsing import extract_json
-from core.llm.provider import MAX_RETRIES, LLMProvider, Usage, fail_fast_on_rate_limit, text_or_reject
+from core.llm.parsing import structured_json
+from core.llm.prompts import IMAGE_SCHEMA
+from core.llm.provider import (
+    MAX_RETRIES,
+    LLMProvider,
+    RejectedAnswer,
+    Usage,
+    fail_fast_on_rate_limit,
+    text_or_reject,
+)
 
 TRANSCRIBE_MODEL = "gpt-transcribe"
 _AUDIO_SUFFIX = {"audio/ogg": "ogg", "audio/mpeg": "mp3", "audio/mp4": "m4a", "audio/aac": "m4a",
@@ -29,14 +37,14 @@ class OpenAIProvider(LLMProvider):
         )
 
     def complete_json(self, system: str, user: str, schema: dict[str, Any]) -> tuple[dict[str, Any], Usage]:
-        """Return the JSON object the model answers (JSON mode), and the usage."""
-        return self._ask(system, user)
+        """Return the JSON object the model answers under the schema (strict structured output), and the usage."""
+        return self._ask(system, user, schema)
 
     def describe_image(self, data: bytes, content_type: str, prompt: str) -> tuple[dict[str, Any], Usage]:
         """Return the model's JSON about an image sent inline as a data URL."""
         url = f"data:{content_type};base64,{base64.b64encode(data).decode()}"
         content = [{"type": "text", "text": prompt}, {"type": "image_url", "image_url": {"url": url}}]
-        return self._ask("Answer with one JSON object only.", content)
+        return self._ask("Answer with one JSON object only.", content, IMAGE_SCHEMA)
 
     def transcribe(self, data: bytes, content_type: str) -> tuple[str, Usage]:
         """Return the text of a voice note."""
@@ -46,14 +54,25 @@ class OpenAIProvider(LLMProvider):
         usage = _transcription_usage(result.usage)
         return text_or_reject(result.text, usage).strip(), usage
 
-    def _ask(self, system: str, content: str | list[dict[str, Any]]) -> tuple[dict[str, Any], Usage]:
+    def _ask(self, system: str, content: str | list[dict[str, Any]],
+             schema: dict[str, Any]) -> tuple[dict[str, Any], Usage]:
         completion = self._client.chat.completions.create(
-            model=self.model, response_format={"type": "json_object"},
+            model=self.model, response_format=response_format(schema),
             messages=[{"role": "system", "content": system}, {"role": "user", "content": content}],  # type: ignore[misc]
         )
         usage = Usage(*(_tokens(completion.usage)))
-        text = completion.choices[0].message.content if completion.choices else ""
-        return extract_json(text_or_reject(text, usage), usage), usage
+        choice = completion.choices[0] if completion.choices else None
+        if choice is not None and (choice.message.refusal or choice.finish_reason == "length"):
+            raise RejectedAnswer(f"stopped: {'refusal' if choice.message.refusal else 'length'}", usage)
+        text = choice.message.content if choice is not None else ""
+        return structured_json(text_or_reject(text, usage), usage), usage
+
+
+def response_format(schema: dict[str, Any]) -> Any:
+    """Return the strict json_schema response_format (developers.openai.com/api/docs/guides/structured-outputs)."""
+    body = {k: v for k, v in schema.items() if k != "title"}
+    return {"type": "json_schema", "json_schema": {"name": schema.get("title") or "answer", "schema": body,
+                                                   "strict": True}}
 
 
 def _tokens(usage: Any) -> tuple[int, int]:
