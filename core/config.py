@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     # Language models. A key switches a provider on; base URLs let tests point the SDKs at local fakes.
     llm_mode: Literal["local", "hybrid", "llm"] | None = Field(None, alias="LLM_MODE")
     llm_confidence_threshold: float = Field(0.6, alias="LLM_CONFIDENCE_THRESHOLD", ge=0, le=1)
+    # One deadline for every model call of a customer's turn (understanding, rephrasing, fallbacks, retries);
+    # past it the local result is sent. LLM_TIMEOUT_SECONDS caps a single call within it.
+    llm_turn_deadline_seconds: float = Field(2.5, alias="LLM_TURN_DEADLINE_SECONDS", gt=0, le=60)
     llm_timeout_seconds: float = Field(6.0, alias="LLM_TIMEOUT_SECONDS", gt=0)
     anthropic_api_key: SecretStr = Field(SecretStr(""), alias="ANTHROPIC_API_KEY")
     anthropic_base_url: str = Field("", alias="ANTHROPIC_BASE_URL")

@@ -12,6 +12,7 @@ from core.llm.provider import (
     LLMProvider,
     RejectedAnswer,
     Usage,
+    call_timeout,
     fail_fast_on_rate_limit,
     text_or_reject,
 )
@@ -29,36 +30,40 @@ class OpenAIProvider(LLMProvider):
 
     def __init__(self, *, api_key: str, model: str, base_url: str = "", timeout: float = 12.0,
                  max_retries: int = MAX_RETRIES, transcribe_model: str = TRANSCRIBE_MODEL) -> None:
-        self.model = model
+        self.model, self.timeout = model, timeout
         self.transcribe_model = transcribe_model
         self._client = openai.OpenAI(
             api_key=api_key, base_url=base_url or None, timeout=timeout, max_retries=max_retries,
             http_client=openai.DefaultHttpxClient(event_hooks={"response": [fail_fast_on_rate_limit]}),
         )
 
-    def complete_json(self, system: str, user: str, schema: dict[str, Any]) -> tuple[dict[str, Any], Usage]:
+    def complete_json(self, system: str, user: str, schema: dict[str, Any], *,
+                      timeout: float | None = None) -> tuple[dict[str, Any], Usage]:
         """Return the JSON object the model answers under the schema (strict structured output), and the usage."""
-        return self._ask(system, user, schema)
+        return self._ask(system, user, schema, timeout)
 
-    def describe_image(self, data: bytes, content_type: str, prompt: str) -> tuple[dict[str, Any], Usage]:
+    def describe_image(self, data: bytes, content_type: str, prompt: str, *,
+                       timeout: float | None = None) -> tuple[dict[str, Any], Usage]:
         """Return the model's JSON about an image sent inline as a data URL."""
         url = f"data:{content_type};base64,{base64.b64encode(data).decode()}"
         content = [{"type": "text", "text": prompt}, {"type": "image_url", "image_url": {"url": url}}]
-        return self._ask("Answer with one JSON object only.", content, IMAGE_SCHEMA)
+        return self._ask("Answer with one JSON object only.", content, IMAGE_SCHEMA, timeout)
 
-    def transcribe(self, data: bytes, content_type: str) -> tuple[str, Usage]:
+    def transcribe(self, data: bytes, content_type: str, *, timeout: float | None = None) -> tuple[str, Usage]:
         """Return the text of a voice note."""
         filename = f"voice.{_AUDIO_SUFFIX.get(content_type.split(';')[0].strip(), 'ogg')}"
         result = self._client.audio.transcriptions.create(model=self.transcribe_model,
-                                                          file=(filename, data, content_type))
+                                                          file=(filename, data, content_type),
+                                                          timeout=call_timeout(timeout, self.timeout))
         usage = _transcription_usage(result.usage)
         return text_or_reject(result.text, usage).strip(), usage
 
-    def _ask(self, system: str, content: str | list[dict[str, Any]],
-             schema: dict[str, Any]) -> tuple[dict[str, Any], Usage]:
+    def _ask(self, system: str, content: str | list[dict[str, Any]], schema: dict[str, Any],
+             timeout: float | None) -> tuple[dict[str, Any], Usage]:
         completion = self._client.chat.completions.create(
             model=self.model, response_format=response_format(schema),
             messages=[{"role": "system", "content": system}, {"role": "user", "content": content}],  # type: ignore[misc]
+            timeout=call_timeout(timeout, self.timeout),
         )
         usage = Usage(*(_tokens(completion.usage)))
         choice = completion.choices[0] if completion.choices else None

@@ -16,7 +16,8 @@ class BrokenAdapter(LLMProvider):
     name = "claude"
     model = "claude-haiku-5-5"
 
-    def complete_json(self, system: str, user: str, schema: dict[str, Any]) -> tuple[dict[str, Any], Usage]:
+    def complete_json(self, system: str, user: str, schema: dict[str, Any], *,
+                      timeout: float | None = None) -> tuple[dict[str, Any], Usage]:
         return _read_the_answer()
 
 
