@@ -8,11 +8,15 @@ from core.conversations import actions, answers, onboarding
 from core.conversations.context import Context, Turn
 from core.conversations.models import Conversation, Message
 from core.conversations.understanding import asks_to_pay, find_quartier, understand
+from core.llm.deadline import turn_deadline
 from core.logs import log
 from core.messaging.outbox import enqueue
 from core.providers.models import Provider
 
 SLOT_QUESTIONS = ("service_type", "location")
+# The replies a model may reword, in the light of the customer's own words: a complaint, a question the
+# templates answer only in general, a message not understood. Anywhere else a model would restate a template.
+PHRASED = frozenset({"complaint", "how", "not_understood"})
 
 
 def handle(*, session: Session, conversation: Conversation, message: Message) -> None:
@@ -25,19 +29,22 @@ def handle(*, session: Session, conversation: Conversation, message: Message) ->
         return
     if conversation.human_takeover:
         return  # an admin is answering this person
-    context = Context.load(conversation)
-    analysis = understand(text=message.body or "", context=context, conversation_id=conversation.id,
-                          session=session)
-    message.analysis = analysis.model_dump(mode="json")
-    session.add(message)
-    context.language = _reply_language(message.body or "", analysis.language, context, conversation)
-    turn = Turn(session=session, conversation=conversation, message=message, context=context, analysis=analysis)
-    act(turn)
-    context.save(conversation)
-    session.add(conversation)
-    for index, draft in enumerate(turn.replies):
-        enqueue(session=session, conversation=conversation, body=_phrased(turn, draft),
-                dedupe_key=reply_key(message.id, index))
+    # One deadline for every model call of this turn; what the photo or voice note already used counts.
+    with turn_deadline(settings.llm_turn_deadline_seconds - media_model_seconds(message)):
+        context = Context.load(conversation)
+        analysis = understand(text=message.body or "", context=context, conversation_id=conversation.id,
+                              session=session)
+        message.analysis = analysis.model_dump(mode="json")
+        session.add(message)
+        context.language = _reply_language(message.body or "", analysis.language, context, conversation)
+        turn = Turn(session=session, conversation=conversation, message=message, context=context, analysis=analysis)
+        act(turn)
+        context.save(conversation)
+        session.add(conversation)
+        worth = worth_phrasing(turn)
+        for index, draft in enumerate(turn.replies):
+            enqueue(session=session, conversation=conversation, body=_phrased(turn, draft) if index == worth else draft,
+                    dedupe_key=reply_key(message.id, index))
 
 
 def reply_key(message_id: int, index: int) -> str:
@@ -103,10 +110,20 @@ def _reply_language(text: str, detected: str, context: Context, conversation: Co
     return context.language
 
 
-def _phrased(turn: Turn, draft: str) -> str:
-    """Return the draft, reworded by the LLM in hybrid mode (it returns the draft unchanged when it cannot)."""
+def worth_phrasing(turn: Turn) -> int | None:
+    """Return the index of the one reply a model may reword this turn, or None: templates say the rest as well."""
     if settings.effective_llm_mode == "local":
-        return draft
+        return None
+    return next((index for index, key in enumerate(turn.keys) if key in PHRASED), None)
+
+
+def media_model_seconds(message: Message) -> float:
+    """Return the seconds models spent on this message's photos and voice notes before the turn."""
+    return sum(float(item.get("model_seconds") or 0) for item in message.media or [] if isinstance(item, dict))
+
+
+def _phrased(turn: Turn, draft: str) -> str:
+    """Return the draft, reworded by the LLM in the light of the customer's words (the draft when it cannot)."""
     try:
         from core.llm.orchestrator import phrase_reply
 
@@ -121,4 +138,4 @@ def _phrased(turn: Turn, draft: str) -> str:
 def _facts(turn: Turn) -> dict:
     analysis = turn.analysis
     return {"intent": analysis.intent, "service_type": analysis.service_type, "location": analysis.location,
-            "request_id": turn.conversation.current_request_id}
+            "request_id": turn.conversation.current_request_id, "customer_said": turn.text[:500]}

@@ -267,6 +267,46 @@ def _handler(fake: FakeLlmServers) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+def reading_model(delay: float = 0.0) -> Reply:
+    """A healthy model that reads the prompt: it understands as the local engine does and keeps drafts as they are."""
+    return Reply.using(lambda request: _read_and_answer(request, delay))
+
+
+def _read_and_answer(request: SeenRequest, delay: float) -> Reply:
+    prompt = _prompt_text(request)
+    if "Customer message: «" in prompt:
+        payload = _analysis(prompt.rsplit("Customer message: «", 1)[1].rsplit("»", 1)[0])
+    elif "Message to rephrase: " in prompt:
+        payload = {"reply": prompt.rsplit("Message to rephrase: ", 1)[1]}
+    elif request.api == "transcribe":
+        return Reply(text="mon robinet fuit à Makepe", hang_seconds=delay)
+    else:
+        payload = {"answer": "Voir avec le client.", "service_type": None, "severity": "low", "description": "?"}
+    return Reply(text=json.dumps(payload, ensure_ascii=False), hang_seconds=delay, input_tokens=900, output_tokens=60)
+
+
+def _prompt_text(request: SeenRequest) -> str:
+    """Return the user prompt of a Messages, Chat Completions or generateContent request."""
+    body = request.json or {}
+    if request.api == "gemini":
+        parts = (body.get("contents") or [{}])[-1].get("parts") or []
+        return " ".join(p.get("text", "") for p in parts)
+    content = (body.get("messages") or [{}])[-1].get("content") or ""
+    if isinstance(content, list):
+        return " ".join(block.get("text", "") for block in content if isinstance(block, dict))
+    return content
+
+
+def _analysis(text: str) -> dict:
+    from core import nlu
+
+    local = nlu.analyze(text)
+    return {"intent": local.intent, "service_type": local.service_type, "location": local.location,
+            "urgency": local.urgency, "when": local.when.isoformat() if local.when else None,
+            "language": local.language, "confidence": 0.9, "description": local.description or text[:80],
+            "outside_area": local.outside_area, "is_correction": local.is_correction, "rating": local.rating}
+
+
 @pytest.fixture
 def llm_servers() -> Iterator[FakeLlmServers]:
     """Run the fake APIs on a free loopback port for one test."""
