@@ -25,6 +25,12 @@ def _read_the_answer() -> tuple[dict[str, Any], Usage]:
     raise KeyError("content")
 
 
+def _lines(capsys, event: str) -> list[dict]:
+    """Return the JSON log lines of this event written on stderr, once each (main.py may have added the sink too)."""
+    raw = [line for line in capsys.readouterr().err.splitlines() if line.startswith("{") and event in line]
+    return [json.loads(line) for line in dict.fromkeys(raw)]
+
+
 def test_a_provider_failure_is_logged_with_its_traceback(capsys):
     sink = log.add(_sink, level="WARNING")
     try:
@@ -33,7 +39,7 @@ def test_a_provider_failure_is_logged_with_its_traceback(capsys):
             "x", local=local) is local
     finally:
         log.remove(sink)
-    [line] = [json.loads(raw) for raw in capsys.readouterr().err.splitlines() if "llm call failed" in raw]
+    [line] = _lines(capsys, "llm call failed")
     assert "KeyError" in line["error"]
     assert "_read_the_answer" in line["traceback"] and "Traceback" in line["traceback"]
 
@@ -49,7 +55,7 @@ def test_a_recording_failure_is_logged_with_its_traceback(engine, capsys):
         record_call(CallRecord("claude", "m", "understand", True, 5, conversation_id=999_999))  # bad foreign key
     finally:
         log.remove(sink)
-    lines = [json.loads(raw) for raw in capsys.readouterr().err.splitlines() if "not recorded" in raw]
+    lines = _lines(capsys, "not recorded")
     assert len(lines) == 2
     assert "database is down" in lines[0]["traceback"]
     assert "IntegrityError" in lines[1]["traceback"] or "Error" in lines[1]["error"]
