@@ -101,7 +101,9 @@ def reply_prompt(draft: str, language: str, facts: dict[str, Any]) -> tuple[str,
         "You rephrase messages that Djobea, a home-repair service in Douala, sends to customers on WhatsApp. "
         f"Write in {tongue}, warm and short (at most 3 sentences, at most 2 emojis). Keep every fact, name, "
         "reference (like DJB-1234), amount and time exactly as written; add no new fact or promise; no lists, "
-        'no numbered menus. Answer with ONE JSON object only: {"reply": "..."}.'
+        "no numbered menus. customer_said holds the customer's own words: show in a few words that you read "
+        "them, without answering beyond the message. "
+        'Answer with ONE JSON object only: {"reply": "..."}.'
     )
     return system, f"Facts: {json.dumps(facts, ensure_ascii=False, default=str)}\nMessage to rephrase: {draft}"
 
