@@ -58,3 +58,10 @@ def sure(**fields) -> Analysis:
 ANSWER = {"intent": "new_request", "service_type": "plomberie", "location": "Makepe Missoke", "urgency": "urgent",
           "when": None, "language": "fr", "confidence": 0.86, "description": "tuyau cassé",
           "outside_area": None, "is_correction": False, "rating": None}
+
+
+def timed_out(error: str) -> bool:
+    """True for a call ended by the deadline: cut by the orchestrator, or by the SDK's own per-call timeout set to
+    what the deadline left (whichever fires first)."""
+    kind = error.split(":", 1)[0]
+    return kind.startswith("DeadlineExceeded") or "Timeout" in kind
