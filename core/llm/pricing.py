@@ -29,8 +29,9 @@ PRICES: dict[str, tuple[Price, ...]] = {
     # platform.claude.com/docs/en/about-claude/models/overview, model comparison (read 2026-12-03).
     "claude-sonnet-5": (Price(2_000, 10_000),),
     "claude-haiku-4-5": (Price(1_000, 5_000),),
-    # ai.google.dev/gemini-api/docs/pricing, paid tier, as read on 2026-10-07 (text, image, video and audio input
-    # cost the same for 3.5 Flash-Lite); 3.8 Flash doubles on 2027-01-01 as that page announces.
+    # ai.google.dev/gemini-api/docs/pricing, paid tier, in the verbatim transcription of 2026-10-07 (repository
+    # api-evangelist/deepmind, plans/deepmind-plans-pricing.yml): text, image, video and audio input cost the same
+    # for 3.5 Flash-Lite; 3.8 Flash doubles on 2027-01-01 as that page announces.
     "gemini-3.5-flash-lite": (Price(300, 2_500),),
     "gemini-3.5-flash": (Price(1_500, 9_000),),
     "gemini-3.8-flash": (Price(750, 3_750), Price(1_500, 7_500, since=date(2027, 1, 1))),
