@@ -8,6 +8,7 @@ from core.bootstrap import prepare
 from core.config import settings
 from core.conversations.routes import router as chat_router
 from core.health import router as health_router
+from core.llm.orchestrator import warm_up
 from core.logs import log, setup_logging
 from core.messaging.routes import fast_lane
 from core.messaging.routes import router as whatsapp_router
@@ -24,6 +25,7 @@ def _startup() -> None:
     if app.middleware_stack is not None:  # built by the server before start-up; webhooks skip browser middlewares
         app.middleware_stack = fast_lane(app.middleware_stack)
     prepare()
+    warm_up()
     if settings.scheduler_enabled and settings.inline_processing:  # otherwise `djobea worker` runs the sweeps
         scheduler.start()
     heap.settle()

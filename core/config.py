@@ -48,16 +48,22 @@ class Settings(BaseSettings):
     # Language models. A key switches a provider on; base URLs let tests point the SDKs at local fakes.
     llm_mode: Literal["local", "hybrid", "llm"] | None = Field(None, alias="LLM_MODE")
     llm_confidence_threshold: float = Field(0.6, alias="LLM_CONFIDENCE_THRESHOLD", ge=0, le=1)
+    # One deadline for every model call of a customer's turn (understanding, rephrasing, fallbacks, retries);
+    # past it the local result is sent. LLM_TIMEOUT_SECONDS caps a single call within it.
+    llm_turn_deadline_seconds: float = Field(2.5, alias="LLM_TURN_DEADLINE_SECONDS", gt=0, le=60)
     llm_timeout_seconds: float = Field(6.0, alias="LLM_TIMEOUT_SECONDS", gt=0)
     anthropic_api_key: SecretStr = Field(SecretStr(""), alias="ANTHROPIC_API_KEY")
     anthropic_base_url: str = Field("", alias="ANTHROPIC_BASE_URL")
-    anthropic_model: str = Field("claude-sonnet-4-6", alias="ANTHROPIC_MODEL")
+    # Defaults: the fastest current model of each provider (Dec 2026, ids the installed SDKs list), priced in
+    # core/llm/pricing.py; an answer must come within the turn's deadline, so speed beats depth here.
+    anthropic_model: str = Field("claude-haiku-5-5", alias="ANTHROPIC_MODEL")
     gemini_api_key: SecretStr = Field(SecretStr(""), alias="GEMINI_API_KEY")
     gemini_base_url: str = Field("", alias="GEMINI_BASE_URL")
-    gemini_model: str = Field("gemini-2.5-flash", alias="GEMINI_MODEL")
+    gemini_model: str = Field("gemini-3.5-flash-lite", alias="GEMINI_MODEL")
     openai_api_key: SecretStr = Field(SecretStr(""), alias="OPENAI_API_KEY")
     openai_base_url: str = Field("", alias="OPENAI_BASE_URL")
-    openai_model: str = Field("gpt-4o", alias="OPENAI_MODEL")
+    openai_model: str = Field("gpt-6-luna", alias="OPENAI_MODEL")
+    openai_transcribe_model: str = Field("gpt-transcribe", alias="OPENAI_TRANSCRIBE_MODEL")
 
     # Monetbil (mobile money). Without keys a sandbox payment page plays its part.
     monetbil_service_key: str = Field("", alias="MONETBIL_SERVICE_KEY")

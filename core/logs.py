@@ -3,6 +3,7 @@
 import json
 import re
 import sys
+import traceback
 
 from loguru import logger
 
@@ -33,7 +34,10 @@ def _sink(message) -> None:
         **_clean(record["extra"]),
     }
     if record["exception"] is not None:
-        line["error"] = mask(repr(record["exception"].value))
+        kind, value, trace = record["exception"]
+        line["error"] = mask(repr(value))
+        if trace is not None:  # a swallowed failure must still say where it happened
+            line["traceback"] = mask("".join(traceback.format_exception(kind, value, trace)))
     sys.stderr.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 

@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from core import heap, scheduler
 from core.config import settings
 from core.db import is_postgres
+from core.llm.orchestrator import warm_up
 from core.logs import log
 from core.messaging.inbound import process_conversation
 from core.messaging.inbox import CHANNEL_NOTIFY, Attached, attach_pending
@@ -82,6 +83,7 @@ def run(*, threads: int = 4, nice: int = 0, sweeps: bool = True) -> None:
     """Process messages until SIGTERM or SIGINT; with sweeps, also run the scheduler's jobs in this process."""
     if nice:
         os.nice(nice)  # answers to Twilio come first on a shared machine; processing can wait a few ms
+    warm_up()
     worker = Worker(threads)
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: worker.stopping.set())

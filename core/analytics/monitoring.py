@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core import clock
+from core.conversations.models import Message
 from core.llm.models import LlmCall
 from core.messaging.models import OutboxMessage, WebhookHit
 
@@ -68,14 +69,32 @@ def webhook_latency(*, session: Session, since: timedelta = timedelta(hours=24))
 
 
 def llm_usage(*, session: Session, since: timedelta = timedelta(days=7)) -> list[dict]:
-    """Return per LLM provider: calls, errors, mean latency, tokens and cost (micro-dollars)."""
+    """Return per provider and model: calls, errors, mean latency, tokens, known cost and calls of unknown cost.
+
+    cost_microusd sums the calls whose price is known and is None when no call has one; unknown_cost counts the
+    calls of a model without a known price, so a page says "cost unknown" instead of showing them as free.
+    """
+    unknown = sa.func.sum(sa.case((LlmCall.cost_microusd.is_(None), 1), else_=0))  # type: ignore[union-attr]
     rows = session.exec(
-        select(LlmCall.provider, sa.func.count(), sa.func.sum(sa.case((LlmCall.ok.is_(False), 1), else_=0)),  # type: ignore
+        select(LlmCall.provider, LlmCall.model, sa.func.count(),
+               sa.func.sum(sa.case((LlmCall.ok.is_(False), 1), else_=0)),  # type: ignore[attr-defined]
                sa.func.avg(LlmCall.latency_ms), sa.func.sum(LlmCall.input_tokens + LlmCall.output_tokens),
-               sa.func.sum(LlmCall.cost_microusd))
-        .where(LlmCall.created_at >= clock.now() - since).group_by(LlmCall.provider).order_by(LlmCall.provider)).all()
-    return [{"provider": p, "calls": int(n), "errors": int(e or 0), "latency_ms": float(lat or 0),
-             "tokens": int(tok or 0), "cost_microusd": int(cost or 0)} for p, n, e, lat, tok, cost in rows]
+               sa.func.sum(LlmCall.cost_microusd), unknown)
+        .where(LlmCall.created_at >= clock.now() - since).group_by(LlmCall.provider, LlmCall.model)
+        .order_by(LlmCall.provider, LlmCall.model)).all()
+    return [{"provider": p, "model": m, "calls": int(n), "errors": int(e or 0), "latency_ms": float(lat or 0),
+             "tokens": int(tok or 0), "cost_microusd": None if cost is None else int(cost),
+             "unknown_cost": int(unk or 0)} for p, m, n, e, lat, tok, cost, unk in rows]
+
+
+def model_call_rate(*, session: Session, since: timedelta = timedelta(days=7)) -> dict:
+    """Return model calls, customer messages and calls per customer message over the period (rate None: no message)."""
+    start = clock.now() - since
+    calls = int(session.exec(select(sa.func.count()).select_from(LlmCall).where(LlmCall.created_at >= start)).one())
+    messages = int(session.exec(select(sa.func.count()).select_from(Message).where(
+        Message.direction == "in", Message.author == "customer", Message.created_at >= start)).one())
+    return {"calls": calls, "messages": messages, "rate": calls / messages if messages else None,
+            "days": since / timedelta(days=1)}
 
 
 def scheduler_health(*, session: Session) -> list[dict]:

@@ -116,6 +116,7 @@ class Turn:
     context: Context
     analysis: Analysis
     replies: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # the template key of each reply, in order
 
     @property
     def language(self) -> str:
@@ -130,3 +131,4 @@ class Turn:
     def say(self, key: str, **values: object) -> None:
         """Draft the reply key, in the customer's language."""
         self.replies.append(render(key, self.language, self.context.turns, **values))
+        self.keys.append(key)

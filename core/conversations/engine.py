@@ -8,12 +8,16 @@ from core.conversations import actions, answers, onboarding, web_identity
 from core.conversations.context import Context, Turn
 from core.conversations.models import Conversation, Message
 from core.conversations.understanding import asks_to_pay, find_quartier, understand
+from core.llm.deadline import turn_deadline
 from core.logs import log
 from core.messaging.outbox import enqueue
 from core.nlu.schema import Analysis
 from core.providers.models import Provider
 
 SLOT_QUESTIONS = ("service_type", "location")
+# The replies a model may reword, in the light of the customer's own words: a complaint, a question the
+# templates answer only in general, a message not understood. Anywhere else a model would restate a template.
+PHRASED = frozenset({"complaint", "how", "not_understood"})
 
 
 def handle(*, session: Session, conversation: Conversation, message: Message) -> None:
@@ -27,25 +31,28 @@ def handle(*, session: Session, conversation: Conversation, message: Message) ->
     code = web_identity.typed_code(session=session, conversation=conversation, message=message)  # stored masked
     if conversation.human_takeover:
         return  # an admin is answering this person
-    context = Context.load(conversation)
-    if code is None:
-        analysis = understand(text=message.body or "", context=context, conversation_id=conversation.id,
-                              session=session)
-        message.analysis = analysis.model_dump(mode="json")
-        context.language = _reply_language(message.body or "", analysis.language, context, conversation)
-    else:
-        analysis = Analysis(language=context.language)  # six digits: nothing to understand, nothing to send an LLM
-    session.add(message)
-    turn = Turn(session=session, conversation=conversation, message=message, context=context, analysis=analysis)
-    if code is None:
-        act(turn)
-    elif web_identity.check(turn, code):
-        actions.status(turn)  # what the visitor came for, now that the number is proven
-    context.save(conversation)
-    session.add(conversation)
-    for index, draft in enumerate(turn.replies):
-        enqueue(session=session, conversation=conversation, body=_phrased(turn, draft),
-                dedupe_key=reply_key(message.id, index))
+    # One deadline for every model call of this turn; what the photo or voice note already used counts.
+    with turn_deadline(settings.llm_turn_deadline_seconds - media_model_seconds(message)):
+        context = Context.load(conversation)
+        if code is None:
+            analysis = understand(text=message.body or "", context=context, conversation_id=conversation.id,
+                                  session=session)
+            message.analysis = analysis.model_dump(mode="json")
+            context.language = _reply_language(message.body or "", analysis.language, context, conversation)
+        else:
+            analysis = Analysis(language=context.language)  # six digits: nothing to understand, nothing to send a model
+        session.add(message)
+        turn = Turn(session=session, conversation=conversation, message=message, context=context, analysis=analysis)
+        if code is None:
+            act(turn)
+        elif web_identity.check(turn, code):
+            actions.status(turn)  # what the visitor came for, now that the number is proven
+        context.save(conversation)
+        session.add(conversation)
+        worth = worth_phrasing(turn) if code is None else None
+        for index, draft in enumerate(turn.replies):
+            enqueue(session=session, conversation=conversation, body=_phrased(turn, draft) if index == worth else draft,
+                    dedupe_key=reply_key(message.id, index))
 
 
 def reply_key(message_id: int, index: int) -> str:
@@ -113,10 +120,20 @@ def _reply_language(text: str, detected: str, context: Context, conversation: Co
     return context.language
 
 
-def _phrased(turn: Turn, draft: str) -> str:
-    """Return the draft, reworded by the LLM in hybrid mode (it returns the draft unchanged when it cannot)."""
+def worth_phrasing(turn: Turn) -> int | None:
+    """Return the index of the one reply a model may reword this turn, or None: templates say the rest as well."""
     if settings.effective_llm_mode == "local":
-        return draft
+        return None
+    return next((index for index, key in enumerate(turn.keys) if key in PHRASED), None)
+
+
+def media_model_seconds(message: Message) -> float:
+    """Return the seconds models spent on this message's photos and voice notes before the turn."""
+    return sum(float(item.get("model_seconds") or 0) for item in message.media or [] if isinstance(item, dict))
+
+
+def _phrased(turn: Turn, draft: str) -> str:
+    """Return the draft, reworded by the LLM in the light of the customer's words (the draft when it cannot)."""
     try:
         from core.llm.orchestrator import phrase_reply
 
@@ -131,4 +148,4 @@ def _phrased(turn: Turn, draft: str) -> str:
 def _facts(turn: Turn) -> dict:
     analysis = turn.analysis
     return {"intent": analysis.intent, "service_type": analysis.service_type, "location": analysis.location,
-            "request_id": turn.conversation.current_request_id}
+            "request_id": turn.conversation.current_request_id, "customer_said": turn.text[:500]}

@@ -19,6 +19,7 @@ class LlmCall(SQLModel, table=True):
     latency_ms: int = 0
     input_tokens: int = 0
     output_tokens: int = 0
-    cost_microusd: int = 0  # millionths of a US dollar: integers, no float money
+    # Millionths of a US dollar (integers, no float money); None when the model has no known price.
+    cost_microusd: int | None = None
     conversation_id: int | None = Field(default=None, foreign_key="conversation.id")
     created_at: datetime = utc_field(default_now=True, index=True)

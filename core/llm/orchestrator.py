@@ -3,13 +3,17 @@
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from datetime import timedelta
+from functools import partial
 from typing import Any, TypeVar
 
 from sqlmodel import Session
 
 from core.config import Settings, settings
 from core.llm.breaker import COOL_DOWN, FAILURES_TO_OPEN, CircuitBreaker
+from core.llm.deadline import Deadline, current_deadline
 from core.llm.guard import keeps_facts
 from core.llm.parsing import analysis_from, image_report_from, text_field
 from core.llm.prompts import (
@@ -37,6 +41,19 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "transcribe": ("openai", "gemini"),
 }
 _NEEDS = {"vision": "vision", "transcribe": "audio"}
+# Less time than this left in the turn: no call is started, the local result is used at once.
+MIN_CALL_SECONDS = 0.05
+# A server error or a dropped connection is tried once more on the same provider after this pause, when the
+# deadline allows; the SDKs' own retries are off (they would go on after the deadline).
+RETRY_PAUSE = 0.2
+_TRANSIENT_STATUS = frozenset({500, 502, 503, 504, 529})
+_DROPPED = frozenset({"APIConnectionError", "ConnectError", "RemoteProtocolError"})
+# Calls run here so a turn stops waiting at its deadline even when an SDK does not (a hang, a slow drip, retries).
+_CALLS = ThreadPoolExecutor(max_workers=32, thread_name_prefix="llm-call")
+
+
+class DeadlineExceeded(Exception):
+    """No answer before the turn's deadline: the provider's failure, counted by its breaker."""
 
 
 class Orchestrator:
@@ -44,11 +61,14 @@ class Orchestrator:
 
     def __init__(self, providers: Sequence[LLMProvider], *, mode: str = "hybrid", threshold: float = 0.6,
                  recorder: Recorder = record_call, failures_to_open: int = FAILURES_TO_OPEN,
-                 cool_down: timedelta = COOL_DOWN) -> None:
+                 cool_down: timedelta = COOL_DOWN, deadline_seconds: float = 2.5,
+                 call_timeout: float | None = None) -> None:
         self.providers = {p.name: p for p in providers}
         self.mode = mode
         self.threshold = threshold
         self.recorder = recorder
+        self.deadline_seconds = deadline_seconds  # for calls made outside a turn (which brings its own deadline)
+        self.call_timeout = call_timeout  # at most this for one call, so a hang leaves time for the next provider
         self.breakers = {p.name: CircuitBreaker(failures_to_open=failures_to_open, cool_down=cool_down)
                          for p in providers}
 
@@ -59,28 +79,51 @@ class Orchestrator:
         need = _NEEDS.get(task, "json")
         return [self.providers[n] for n in names if self.providers[n].supports(need)]
 
-    def run(self, task: str, call: Callable[[LLMProvider], tuple[T, Usage]], *, conversation_id: int | None = None,
-            session: Session | None = None) -> T | None:
-        """Return the first usable answer along the task's chain, or None when every provider failed or is shut."""
+    def run(self, task: str, call: Callable[[LLMProvider, float], tuple[T, Usage]], *,
+            conversation_id: int | None = None, session: Session | None = None) -> T | None:
+        """Return the first usable answer along the task's chain before the deadline, or None (local result).
+
+        call(provider, timeout) makes one call; the turn's deadline (or one of deadline_seconds) bounds the whole
+        chain, fallbacks and retries included: past it, nothing more is waited for.
+        """
+        deadline = current_deadline() or Deadline(self.deadline_seconds)
         for provider in self.chain(task):
+            if deadline.remaining() < MIN_CALL_SECONDS:
+                log.info("llm deadline reached; local result kept", task=task, provider=provider.name)
+                return None
             breaker = self.breakers[provider.name]
             if not breaker.allow():
                 continue
-            model = provider.transcribe_model if task == "transcribe" else provider.model
+            answered, result = self._ask(provider, task, call, deadline, conversation_id, session)
+            if answered:
+                breaker.record_success()
+                return result
+            breaker.record_failure()
+        return None
+
+    def _ask(self, provider: LLMProvider, task: str, call: Callable[[LLMProvider, float], tuple[T, Usage]],
+             deadline: Deadline, conversation_id: int | None, session: Session | None) -> tuple[bool, T | None]:
+        """Call one provider; retry once a server error or a dropped connection while the deadline leaves time."""
+        model = provider.transcribe_model if task == "transcribe" else provider.model
+        for attempt in (1, 2):
+            left = deadline.remaining()
+            timeout = min(left, self.call_timeout or left)
             started = time.perf_counter()
             try:
-                result, usage = call(provider)
+                result, usage = _within(timeout, partial(call, provider, timeout))
             except Exception as exc:  # any failure of a provider, even a bug in an adapter, means: try the next
-                breaker.record_failure()
                 error = _describe(exc)
-                log.warning("llm call failed", provider=provider.name, task=task, error=error)
+                log.opt(exception=exc).warning("llm call failed", provider=provider.name, task=task, error=error,
+                                               attempt=attempt)
                 self._record(provider.name, model, task, started, getattr(exc, "usage", Usage()), error,
                              conversation_id, session)
-                continue
-            breaker.record_success()
+                if attempt == 1 and _transient(exc) and deadline.remaining() >= RETRY_PAUSE + MIN_CALL_SECONDS:
+                    time.sleep(RETRY_PAUSE)
+                    continue
+                return False, None
             self._record(provider.name, model, task, started, usage, "", conversation_id, session)
-            return result
-        return None
+            return True, result
+        return False, None
 
     def understand(self, text: str, *, local: Analysis, context: dict[str, Any] | None = None,
                    conversation_id: int | None = None, session: Session | None = None,
@@ -91,8 +134,8 @@ class Orchestrator:
             return local
         system, user = understand_prompt(text, context)
 
-        def ask(provider: LLMProvider) -> tuple[Analysis, Usage]:
-            raw, usage = provider.complete_json(system, user, ANALYSIS_SCHEMA)
+        def ask(provider: LLMProvider, timeout: float) -> tuple[Analysis, Usage]:
+            raw, usage = provider.complete_json(system, user, ANALYSIS_SCHEMA, timeout=timeout)
             return analysis_from(raw, source=provider.name, fallback_language=local.language, usage=usage), usage
 
         return self.run("understand", ask, conversation_id=conversation_id, session=session) or local
@@ -104,8 +147,8 @@ class Orchestrator:
             return draft
         system, user = reply_prompt(draft, language, facts)
 
-        def ask(provider: LLMProvider) -> tuple[str, Usage]:
-            raw, usage = provider.complete_json(system, user, REPLY_SCHEMA)
+        def ask(provider: LLMProvider, timeout: float) -> tuple[str, Usage]:
+            raw, usage = provider.complete_json(system, user, REPLY_SCHEMA, timeout=timeout)
             reply = text_field(raw, "reply", usage)
             if not keeps_facts(draft, reply):
                 raise RejectedAnswer("rephrasing changed a reference or an amount", usage)
@@ -119,8 +162,8 @@ class Orchestrator:
         if self.mode == "local" or not data:
             return None
 
-        def ask(provider: LLMProvider) -> tuple[dict[str, Any], Usage]:
-            raw, usage = provider.describe_image(data, content_type, vision_prompt())
+        def ask(provider: LLMProvider, timeout: float) -> tuple[dict[str, Any], Usage]:
+            raw, usage = provider.describe_image(data, content_type, vision_prompt(), timeout=timeout)
             return image_report_from(raw, usage), usage
 
         return self.run("vision", ask, conversation_id=conversation_id, session=session)
@@ -130,8 +173,8 @@ class Orchestrator:
         """Return the text of a voice note, or None."""
         if self.mode == "local" or not data:
             return None
-        return self.run("transcribe", lambda p: p.transcribe(data, content_type), conversation_id=conversation_id,
-                        session=session)
+        return self.run("transcribe", lambda p, timeout: p.transcribe(data, content_type, timeout=timeout),
+                        conversation_id=conversation_id, session=session)
 
     def reason(self, question: str, *, facts: dict[str, Any], conversation_id: int | None = None,
                session: Session | None = None) -> str | None:
@@ -140,8 +183,8 @@ class Orchestrator:
             return None
         system, user = reasoning_prompt(question, facts)
 
-        def ask(provider: LLMProvider) -> tuple[str, Usage]:
-            raw, usage = provider.complete_json(system, user, ANSWER_SCHEMA)
+        def ask(provider: LLMProvider, timeout: float) -> tuple[str, Usage]:
+            raw, usage = provider.complete_json(system, user, ANSWER_SCHEMA, timeout=timeout)
             return text_field(raw, "answer", usage), usage
 
         return self.run("reasoning", ask, conversation_id=conversation_id, session=session)
@@ -151,11 +194,32 @@ class Orchestrator:
         record = CallRecord(provider=provider, model=model, task=task, ok=not error, error=error,
                             latency_ms=round((time.perf_counter() - started) * 1000),
                             input_tokens=usage.input_tokens, output_tokens=usage.output_tokens,
-                            conversation_id=conversation_id)
+                            audio_seconds=usage.audio_seconds, conversation_id=conversation_id)
         try:
             self.recorder(record, session)
         except Exception as exc:  # an injected recorder must not break a turn either
-            log.warning("llm call not recorded", provider=provider, task=task, error=type(exc).__name__)
+            log.opt(exception=exc).warning("llm call not recorded", provider=provider, task=task,
+                                           error=type(exc).__name__)
+
+
+def _within(seconds: float, call: Callable[[], tuple[T, Usage]]) -> tuple[T, Usage]:
+    """Return what call returns, or raise DeadlineExceeded after seconds (the call is left to end on its own)."""
+    future = _CALLS.submit(call)
+    try:
+        return future.result(timeout=seconds)
+    except FuturesTimeout:
+        if future.done():
+            raise  # the call itself raised a TimeoutError: an ordinary failure
+        future.cancel()
+        raise DeadlineExceeded(f"no answer within {seconds:.2f} s") from None
+
+
+def _transient(exc: Exception) -> bool:
+    """True for a failure worth one more try: a 5xx or 529, or a connection dropped (not a timeout, not a 429)."""
+    status = getattr(exc, "status_code", None) or getattr(exc, "code", None)
+    if isinstance(status, int):
+        return status in _TRANSIENT_STATUS
+    return type(exc).__name__ in _DROPPED
 
 
 def _describe(exc: Exception) -> str:
@@ -182,7 +246,7 @@ def configured_providers(config: Settings = settings) -> list[LLMProvider]:
         from core.llm.gpt import OpenAIProvider
 
         found.append(OpenAIProvider(api_key=key, model=config.openai_model, base_url=config.openai_base_url,
-                                    timeout=timeout))
+                                    timeout=timeout, transcribe_model=config.openai_transcribe_model))
     return found
 
 
@@ -196,8 +260,16 @@ def default_orchestrator() -> Orchestrator:
     with _default_lock:
         if _default is None:
             _default = Orchestrator(configured_providers(settings), mode=settings.effective_llm_mode,
-                                    threshold=settings.llm_confidence_threshold)
+                                    threshold=settings.llm_confidence_threshold,
+                                    deadline_seconds=settings.llm_turn_deadline_seconds,
+                                    call_timeout=settings.llm_timeout_seconds)
         return _default
+
+
+def warm_up() -> None:
+    """Build the process's orchestrator now, so the SDKs load at start and not inside a customer's turn."""
+    if settings.effective_llm_mode != "local":
+        default_orchestrator()
 
 
 def reset() -> None:

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from core.catalog import fold, outside_names, place_names, quartier, services
 from core.clock import DOUALA
 from core.llm.provider import RejectedAnswer, Usage
+from core.logs import log
 from core.nlu.schema import Analysis, Intent, Urgency
 
 _FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)```", re.S)
@@ -17,6 +18,18 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _PY_LITERALS = {"True": "true", "False": "false", "None": "null"}
 _LANGUAGES = {"fr": "fr", "french": "fr", "francais": "fr", "camfranglais": "fr", "en": "en", "english": "en",
               "pidgin": "en", "pcm": "en", "pidgin english": "en"}
+
+
+def structured_json(text: str, usage: Usage | None = None) -> dict[str, Any]:
+    """Return the JSON object of a structured-output answer; the hand-written repair only when it does not parse."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if isinstance(value, dict):
+        return value
+    log.info("model answer needed the json repair", size=len(text))
+    return extract_json(text, usage)
 
 
 def extract_json(text: str, usage: Usage | None = None) -> dict[str, Any]:

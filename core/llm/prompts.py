@@ -9,25 +9,39 @@ from core import clock
 from core.catalog import quartiers, services
 from core.nlu.schema import INTENTS, URGENCIES
 
-ANALYSIS_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["intent", "confidence"],
-    "properties": {
-        "intent": {"enum": list(INTENTS)},
-        "service_type": {"type": ["string", "null"], "description": "a catalogue code"},
-        "location": {"type": ["string", "null"], "description": "a Douala quartier from the list"},
-        "urgency": {"enum": list(URGENCIES)},
-        "when": {"type": ["string", "null"], "description": "ISO 8601 with +01:00 offset"},
-        "language": {"enum": ["fr", "en"]},
-        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
-        "description": {"type": "string"},
-        "outside_area": {"type": ["string", "null"]},
-        "is_correction": {"type": "boolean"},
-        "rating": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
-    },
-}
-REPLY_SCHEMA: dict[str, Any] = {"type": "object", "required": ["reply"], "properties": {"reply": {"type": "string"}}}
-ANSWER_SCHEMA: dict[str, Any] = {"type": "object", "required": ["answer"], "properties": {"answer": {"type": "string"}}}
+
+def _nullable(kind: str, description: str) -> dict[str, Any]:
+    return {"anyOf": [{"type": kind}, {"type": "null"}], "description": description}
+
+
+def _answer_schema(title: str, properties: dict[str, Any]) -> dict[str, Any]:
+    """Return an object schema every provider's structured output accepts: all keys required, no others."""
+    return {"title": title, "type": "object", "properties": properties, "required": list(properties),
+            "additionalProperties": False}
+
+
+# The common subset of Claude's, OpenAI's (strict) and Gemini's JSON schema support: nullable through anyOf,
+# ranges in words (the checks in core/llm/parsing.py enforce them).
+ANALYSIS_SCHEMA: dict[str, Any] = _answer_schema("analysis", {
+    "intent": {"type": "string", "enum": list(INTENTS)},
+    "service_type": _nullable("string", "a catalogue code"),
+    "location": _nullable("string", "a Douala quartier from the list"),
+    "urgency": {"type": "string", "enum": list(URGENCIES)},
+    "when": _nullable("string", "ISO 8601 with +01:00 offset"),
+    "language": {"type": "string", "enum": ["fr", "en"]},
+    "confidence": {"type": "number", "description": "from 0 to 1"},
+    "description": {"type": "string"},
+    "outside_area": _nullable("string", "a town outside Douala"),
+    "is_correction": {"type": "boolean"},
+    "rating": _nullable("integer", "1 to 5"),
+})
+REPLY_SCHEMA: dict[str, Any] = _answer_schema("reply", {"reply": {"type": "string"}})
+ANSWER_SCHEMA: dict[str, Any] = _answer_schema("answer", {"answer": {"type": "string"}})
+IMAGE_SCHEMA: dict[str, Any] = _answer_schema("image_report", {
+    "service_type": _nullable("string", "a catalogue code"),
+    "severity": {"type": "string", "enum": ["low", "medium", "high"]},
+    "description": {"type": "string", "description": "what you see, in a short French sentence"},
+})
 
 _LANGUAGE_NOTES = (
     "Customers write French, English, Cameroonian Pidgin or Camfranglais, often in SMS shorthand "
@@ -87,7 +101,9 @@ def reply_prompt(draft: str, language: str, facts: dict[str, Any]) -> tuple[str,
         "You rephrase messages that Djobea, a home-repair service in Douala, sends to customers on WhatsApp. "
         f"Write in {tongue}, warm and short (at most 3 sentences, at most 2 emojis). Keep every fact, name, "
         "reference (like DJB-1234), amount and time exactly as written; add no new fact or promise; no lists, "
-        'no numbered menus. Answer with ONE JSON object only: {"reply": "..."}.'
+        "no numbered menus. customer_said holds the customer's own words: show in a few words that you read "
+        "them, without answering beyond the message. "
+        'Answer with ONE JSON object only: {"reply": "..."}.'
     )
     return system, f"Facts: {json.dumps(facts, ensure_ascii=False, default=str)}\nMessage to rephrase: {draft}"
 

@@ -4,9 +4,9 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-# One retry for a dropped connection or a 5xx, with the SDK's short backoff; anything longer is better spent on
-# the next provider in the chain.
-MAX_RETRIES = 1
+# The SDKs do not retry: a retry sleeping past the turn's deadline would be paid for and never read. The
+# orchestrator retries a 5xx or a dropped connection once itself, only while the deadline leaves time.
+MAX_RETRIES = 0
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,7 @@ class Usage:
 
     input_tokens: int = 0
     output_tokens: int = 0
+    audio_seconds: float = 0.0  # what transcription models priced by the minute report instead of tokens
 
 
 class RejectedAnswer(Exception):
@@ -32,16 +33,20 @@ class LLMProvider(ABC):
     capabilities: ClassVar[frozenset[str]] = frozenset({"json"})
     model: str
     transcribe_model: str = ""
+    timeout: float = 12.0  # the client's own timeout for one request
 
+    # timeout: the seconds this one call may take (SDK retries included), from what the turn's deadline leaves.
     @abstractmethod
-    def complete_json(self, system: str, user: str, schema: dict[str, Any]) -> tuple[dict[str, Any], Usage]:
-        """Return the JSON object the model answers to this prompt, and the usage."""
+    def complete_json(self, system: str, user: str, schema: dict[str, Any], *,
+                      timeout: float | None = None) -> tuple[dict[str, Any], Usage]:
+        """Return the JSON object the model answers to this prompt under the schema, and the usage."""
 
-    def describe_image(self, data: bytes, content_type: str, prompt: str) -> tuple[dict[str, Any], Usage]:
+    def describe_image(self, data: bytes, content_type: str, prompt: str, *,
+                       timeout: float | None = None) -> tuple[dict[str, Any], Usage]:
         """Return the JSON object the model answers about this image, and the usage."""
         raise NotImplementedError(f"{self.name} does not look at images here")
 
-    def transcribe(self, data: bytes, content_type: str) -> tuple[str, Usage]:
+    def transcribe(self, data: bytes, content_type: str, *, timeout: float | None = None) -> tuple[str, Usage]:
         """Return the text spoken in this audio, and the usage."""
         raise NotImplementedError(f"{self.name} does not transcribe audio here")
 
@@ -61,3 +66,8 @@ def text_or_reject(text: str | None, usage: Usage) -> str:
     if not text or not text.strip():
         raise RejectedAnswer("empty answer", usage)
     return text
+
+
+def call_timeout(timeout: float | None, client_timeout: float) -> float:
+    """Return the seconds one request may take: what the turn leaves, never more than the client's own timeout."""
+    return min(timeout, client_timeout) if timeout else client_timeout

@@ -27,13 +27,15 @@ class CallRecord:
     output_tokens: int = 0
     error: str = ""
     conversation_id: int | None = None
+    audio_seconds: float = 0.0
 
     def row(self) -> LlmCall:
-        """Return the LlmCall row for this call, with its cost."""
+        """Return the LlmCall row for this call, with its cost (None when the model has no known price)."""
         return LlmCall(provider=self.provider[:20], model=self.model[:80], task=self.task[:30], ok=self.ok,
                        error=self.error[:500], latency_ms=self.latency_ms, input_tokens=self.input_tokens,
                        output_tokens=self.output_tokens,
-                       cost_microusd=cost_microusd(self.model, self.input_tokens, self.output_tokens),
+                       cost_microusd=cost_microusd(self.model, self.input_tokens, self.output_tokens,
+                                                   self.audio_seconds),
                        conversation_id=self.conversation_id)
 
 
@@ -60,8 +62,9 @@ def record_call(record: CallRecord, session: Session | None = None) -> None:
                     own.execute(sa.text(f"SET LOCAL lock_timeout = '{LOCK_WAIT_MS}ms'"))
                 own.add(record.row())
                 own.commit()
-    except Exception as exc:
-        log.warning("llm call not recorded", provider=record.provider, task=record.task, error=type(exc).__name__)
+    except Exception as exc:  # a lost record must not cost the customer's turn
+        log.opt(exception=exc).warning("llm call not recorded", provider=record.provider, task=record.task,
+                                       error=type(exc).__name__)
 
 
 def no_record(record: CallRecord, session: Session | None = None) -> None:

@@ -25,6 +25,7 @@ from core.catalog import haversine_km, nearest_quartier
 from core.config import settings
 from core.conversations.models import Conversation, Message
 from core.db import is_postgres, session_scope
+from core.llm.deadline import turn_deadline
 from core.logs import log
 from core.messaging import texts
 from core.messaging.outbox import enqueue
@@ -98,7 +99,7 @@ def prepare(message_id: int) -> str | None:
             return message.status if message else None
         conversation = session.get(Conversation, message.conversation_id)
         items = [dict(item) for item in message.media]
-    trouble = False
+    trouble, model_seconds = False, 0.0
     for index, item in enumerate(items):
         if item.get("state") != "pending":
             continue
@@ -113,7 +114,11 @@ def prepare(message_id: int) -> str | None:
             item["error"], trouble = type(exc).__name__, True
             continue
         item.update(state="stored", size=len(data), path=_save(message_id, index, data, item["content_type"]))
-        item.update(_understand(item["kind"], data, item["content_type"], conversation.id))
+        # The message's attachments share one model deadline with the turn that follows (the engine deducts it).
+        with turn_deadline(settings.llm_turn_deadline_seconds - model_seconds) as deadline:
+            item.update(_understand(item["kind"], data, item["content_type"], conversation.id))
+            item["model_seconds"] = round(deadline.spent(), 3)
+        model_seconds += item["model_seconds"]
     return _release(message_id, items, trouble)
 
 

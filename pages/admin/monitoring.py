@@ -15,11 +15,20 @@ def _load() -> dict:
     with session_scope() as session:
         return {"outbox": monitoring.outbox_health(session=session),
                 "webhooks": monitoring.webhook_latency(session=session),
-                "llm": monitoring.llm_usage(session=session), "scheduler": monitoring.scheduler_health(session=session)}
+                "llm": monitoring.llm_usage(session=session), "llm_rate": monitoring.model_call_rate(session=session),
+                "scheduler": monitoring.scheduler_health(session=session)}
 
 
 def _ms(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f} ms"
+
+
+def _cost(row: dict) -> str:
+    """Return the cost of a model's calls in dollars; calls of a model without a known price are never shown as 0."""
+    if row["cost_microusd"] is None:
+        return t("coût inconnu")
+    known = f"${row['cost_microusd'] / 1_000_000:.4f}"
+    return f"{known} + {t('coût inconnu pour')} {row['unknown_cost']} {t('appels')}" if row["unknown_cost"] else known
 
 
 @admin_page("/admin/monitoring", title="Surveillance")
@@ -53,10 +62,14 @@ async def monitoring_page(account) -> None:
                      f"5xx {row['errors']}").classes("text-sm").mark(f"webhook-{row['route']}")
     with ui.card().classes(theme.CARD).mark("llm"):
         ui.label(t("Modèles de langue (7 jours)")).classes(theme.SUBTITLE)
+        rate = data["llm_rate"]
+        ui.label(f"{t('Appels de modèle par message client')} : "
+                 f"{'–' if rate['rate'] is None else format(rate['rate'], '.2f')} "
+                 f"({rate['calls']} {t('appels')} / {rate['messages']} messages)").classes("text-sm").mark("llm-rate")
         for row in data["llm"]:
-            ui.label(f"{row['provider']} · {row['calls']} {t('appels')} · {row['errors']} {t('erreurs')} · "
-                     f"{_ms(row['latency_ms'])} · {row['tokens']} tokens · "
-                     f"${row['cost_microusd'] / 1_000_000:.4f}").classes("text-sm").mark(f"llm-{row['provider']}")
+            ui.label(f"{row['provider']} · {row['model']} · {row['calls']} {t('appels')} · "
+                     f"{row['errors']} {t('erreurs')} · {_ms(row['latency_ms'])} · {row['tokens']} tokens · "
+                     f"{_cost(row)}").classes("text-sm").mark(f"llm-{row['provider']}-{row['model']}")
     with ui.card().classes(theme.CARD).mark("scheduler"):
         ui.label(t("Tâches planifiées (tous les processus)")).classes(theme.SUBTITLE)
         for job in data["scheduler"]:

@@ -16,7 +16,8 @@ def say(engine) -> Callable[..., dict]:
     """Send one web chat message as session_id and return {"replies", "request"} (what POST /api/chat returns)."""
 
     def send(session_id: str, text: str, **fields) -> dict:
-        result = chat_turn(session_id=session_id, body=text, client="192.0.2.10", **fields)
+        fields.setdefault("client", "192.0.2.10")
+        result = chat_turn(session_id=session_id, body=text, **fields)
         assert result is not None, "rate-limited"
         return result
 

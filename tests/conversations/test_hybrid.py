@@ -1,4 +1,4 @@
-"""Hybrid mode: the LLM is consulted only when the local reading is unsure, and phrases the replies."""
+"""Hybrid mode: a model is consulted only where it earns its cost; everywhere else the templates answer."""
 
 import importlib
 
@@ -21,7 +21,7 @@ def fake_llm(monkeypatch):
         return answer["analysis"] or local
 
     def phrase_reply(draft, *, language, facts, conversation_id, session=None):
-        calls["phrase"].append((draft, language))
+        calls["phrase"].append((draft, language, facts))
         return f"[{language}] {draft}"
 
     module = importlib.import_module("core.llm.orchestrator")
@@ -30,13 +30,34 @@ def fake_llm(monkeypatch):
     return calls, answer
 
 
-def test_a_clear_message_never_reaches_the_llm(say, fake_llm):
+def test_a_clear_message_never_reaches_a_model(say, fake_llm):
     calls, _ = fake_llm
     result = say("h1", "slt mon tuyau a pété, je suis à Makepe")
-    assert calls["understand"] == []
+    assert calls == {"understand": [], "phrase": []}  # understood locally, answered by templates
     assert result["request"]["service_type"] == "plumbing"
-    assert result["replies"][0].startswith("[fr] ")
-    assert [draft for draft, _ in calls["phrase"]] == [r.removeprefix("[fr] ") for r in result["replies"]]
+    assert not any(reply.startswith("[") for reply in result["replies"])
+
+
+def test_a_complaint_is_answered_in_the_light_of_the_customers_words(say, fake_llm):
+    calls, _ = fake_llm
+    result = say("h6", "le plombier est venu hier et maintenant ça fuit encore plus, je ne suis pas content")
+    [(draft, language, facts)] = calls["phrase"]
+    assert language == "fr" and facts["intent"] == "complaint"
+    assert facts["customer_said"].startswith("le plombier est venu hier")
+    assert result["replies"] == [f"[fr] {draft}"]
+
+
+def test_a_message_not_understood_is_worth_one_rephrasing_at_most(say, fake_llm):
+    calls, _ = fake_llm
+    result = say("h7", "zzz qwerty")
+    assert len(calls["phrase"]) == 1
+    assert sum(reply.startswith("[fr] ") for reply in result["replies"]) == 1
+
+
+def test_a_price_question_is_answered_by_the_catalogue_alone(say, fake_llm):
+    calls, _ = fake_llm
+    result = say("h8", "combien coûte la plomberie ?")
+    assert calls["phrase"] == [] and "FCFA" in " ".join(result["replies"])
 
 
 def test_an_unsure_message_is_read_by_the_llm(say, fake_llm):

@@ -15,7 +15,7 @@ from tests.fakes.llm_servers import FakeLlmServers, llm_servers  # noqa: F401  (
 
 TIMEOUT = 0.5
 KEYS = {"claude": "sk-ant-test", "gemini": "gm-test", "openai": "sk-oai-test"}
-MODELS = {"claude": "claude-sonnet-4-6", "gemini": "gemini-2.5-flash", "openai": "gpt-4o"}
+MODELS = {"claude": "claude-haiku-5-5", "gemini": "gemini-3.5-flash-lite", "openai": "gpt-6-luna"}
 
 
 def build(fake: FakeLlmServers, name: str, *, timeout: float = TIMEOUT, max_retries: int = 0) -> LLMProvider:
@@ -58,3 +58,10 @@ def sure(**fields) -> Analysis:
 ANSWER = {"intent": "new_request", "service_type": "plomberie", "location": "Makepe Missoke", "urgency": "urgent",
           "when": None, "language": "fr", "confidence": 0.86, "description": "tuyau cassé",
           "outside_area": None, "is_correction": False, "rating": None}
+
+
+def timed_out(error: str) -> bool:
+    """True for a call ended by the deadline: cut by the orchestrator, or by the SDK's own per-call timeout set to
+    what the deadline left (whichever fires first)."""
+    kind = error.split(":", 1)[0]
+    return kind.startswith("DeadlineExceeded") or "Timeout" in kind

@@ -87,3 +87,21 @@ def test_image_report_is_checked():
 def test_rephrasing_guard(reply, kept):
     draft = "Votre demande DJB-7K3Q est confirmée. Montant : 15 000 FCFA. Rendez-vous à 14h30."
     assert keeps_facts(draft, reply) is kept
+
+
+def test_structured_answers_skip_the_repair(monkeypatch):
+    import core.llm.parsing as parsing
+
+    def no_repair(text, usage=None):
+        raise AssertionError("the repair ran on a structured answer")
+
+    monkeypatch.setattr(parsing, "extract_json", no_repair)
+    assert parsing.structured_json('{"reply": "Bonjour {ami}"}') == {"reply": "Bonjour {ami}"}
+
+
+def test_the_repair_is_the_last_resort():
+    from core.llm.parsing import structured_json
+
+    assert structured_json('Voici : {"a": 1,}') == {"a": 1}
+    with pytest.raises(RejectedAnswer):
+        structured_json('["not", "an", "object"]')

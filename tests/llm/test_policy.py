@@ -103,3 +103,10 @@ def test_analyzer_for_engines(llm_servers, keyed_settings, monkeypatch, engine):
     with pytest.raises(ValueError):
         analyzer_for("magic")
     assert isinstance(analyzer_for("hybrid")("d"), Analysis)
+
+
+def test_the_transcription_model_comes_from_settings(llm_servers, keyed_settings, engine):
+    keyed_settings(OPENAI_TRANSCRIBE_MODEL="whisper-1")
+    llm_servers.on("transcribe", Reply.answer("abeg come fix my light"))
+    assert llm.transcribe(b"OggS", "audio/ogg") == "abeg come fix my light"
+    assert llm_servers.seen("transcribe")[0].model == "whisper-1"

@@ -1,13 +1,15 @@
 """Every call leaves an LlmCall row with tokens, latency and cost; a recording problem never breaks a turn."""
 
 import time
+from datetime import date
 
 from sqlmodel import Session, select
 
+from core.config import Settings
 from core.conversations.models import Conversation
 from core.llm.models import LlmCall
 from core.llm.orchestrator import Orchestrator
-from core.llm.pricing import cost_microusd
+from core.llm.pricing import cost_microusd, price_of
 from core.llm.records import CallRecord, record_call
 from tests.fakes.llm_servers import Reply
 from tests.llm.conftest import ANSWER, build, unsure
@@ -29,12 +31,12 @@ def test_success_and_failure_are_recorded_with_tokens_latency_and_cost(llm_serve
 
     rows = session.exec(select(LlmCall).order_by(LlmCall.id)).all()
     assert [(r.provider, r.model, r.task, r.ok) for r in rows] == [
-        ("claude", "claude-sonnet-4-6", "understand", False), ("openai", "gpt-4o", "understand", True)]
+        ("claude", "claude-haiku-5-5", "understand", False), ("openai", "gpt-6-luna", "understand", True)]
     failed, answered = rows
     assert "RejectedAnswer" in failed.error and failed.input_tokens == 700  # tokens spent on a rejected answer
     assert (answered.input_tokens, answered.output_tokens) == (1_000, 200)
-    assert answered.cost_microusd == 4_500  # gpt-4o: 2.50 $/M in, 10 $/M out
-    assert failed.cost_microusd == cost_microusd("claude-sonnet-4-6", 700, 20) > 0
+    assert answered.cost_microusd == 200  # gpt-6-luna: 0.10 $/M in, 0.50 $/M out
+    assert failed.cost_microusd == cost_microusd("claude-haiku-5-5", 700, 20) == 80
     assert all(r.latency_ms >= 0 and r.conversation_id == conversation.id for r in rows)
     assert answered.error == ""
 
@@ -64,11 +66,31 @@ def test_a_recording_failure_is_swallowed(llm_servers, engine):
         assert s.exec(select(LlmCall)).all() == []
 
 
-def test_prices_match_dated_model_names():
-    assert cost_microusd("claude-sonnet-4-5-20250929", 1_000_000, 0) == 3_000_000
-    assert cost_microusd("gemini-2.5-flash", 10_000, 1_000) == 5_500
-    assert cost_microusd("gemini-2.5-flash-lite", 10_000, 1_000) == 1_400
-    assert cost_microusd("some-new-model", 10_000, 1_000) == 0
+def test_every_default_model_has_a_price():
+    defaults = Settings()
+    for model in (defaults.anthropic_model, defaults.gemini_model, defaults.openai_model,
+                  defaults.openai_transcribe_model):
+        assert price_of(model) is not None, model
+
+
+def test_prices_match_dated_snapshots_but_never_a_neighbour():
+    assert cost_microusd("claude-haiku-4-5-20251001", 1_000_000, 0) == 1_000_000
+    assert cost_microusd("claude-haiku-5-5", 10_000, 1_000) == 1_500
+    assert cost_microusd("gemini-3.5-flash-lite", 10_000, 1_000) == 5_500
+    assert cost_microusd("gemini-3.5-flash", 10_000, 1_000) == 24_000
+    assert cost_microusd("gemini-3.5-flash-lite-preview", 10_000, 1_000) is None  # not 3.5 Flash-Lite's price
+    assert cost_microusd("claude-sonnet-5-5", 1_000, 0) == 2_000
+    assert cost_microusd("some-new-model", 10_000, 1_000) is None
+
+
+def test_a_price_change_applies_from_its_day():
+    assert cost_microusd("gemini-3.8-flash", 1_000_000, 0, on=date(2026, 12, 31)) == 750_000
+    assert cost_microusd("gemini-3.8-flash", 1_000_000, 0, on=date(2027, 1, 1)) == 1_500_000
+
+
+def test_transcription_billed_by_the_minute():
+    assert cost_microusd("gpt-transcribe", 0, 0, audio_seconds=60) == 4_500  # 0.0045 $ a minute
+    assert cost_microusd("gpt-transcribe", 0, 0, audio_seconds=8) == 600
 
 
 def test_a_forgotten_session_inside_a_locked_turn_costs_a_record_not_the_turn(llm_servers, session):
