@@ -12,6 +12,7 @@ from core.logs import log, setup_logging
 from core.messaging.routes import fast_lane
 from core.messaging.routes import router as whatsapp_router
 from core.payments.routes import router as payments_router
+from core.security.clients import server_options
 from pages.media import router as media_router
 
 setup_logging()
@@ -39,7 +40,9 @@ def _shutdown() -> None:
 def run() -> None:
     """Start the server on the configured host and port."""
     ui.run(host=settings.host, port=settings.port, title="Djobea", language="fr", favicon="🔧", reload=False,
-           show=False, storage_secret=settings.storage_secret_value(), reconnect_timeout=10)
+           show=False, storage_secret=settings.storage_secret_value(), reconnect_timeout=10,
+           session_middleware_kwargs={"https_only": settings.served_over_https, "same_site": "lax"},
+           **server_options())
 
 
 if __name__ in {"__main__", "__mp_main__"}:

@@ -7,6 +7,7 @@ from nicegui import run, ui
 from core.auth.login import authenticate
 from core.auth.otp import SENT, request_code, verify_code
 from core.db import session_scope
+from core.security.clients import client_address
 from ui import frame, theme
 from ui.i18n import t
 
@@ -22,8 +23,7 @@ def _safe_next(target: str | None, default: str, prefix: str) -> str:
 
 
 def _client_ip() -> str:
-    request = ui.context.client.request
-    return request.client.host if request.client else ""
+    return client_address(ui.context.client.request)
 
 
 @ui.page("/login", title="Connexion · Djobea")

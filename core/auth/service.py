@@ -72,7 +72,7 @@ def set_role(*, session: Session, account_id: int, role: str, actor: Account) ->
 
 
 def set_active(*, session: Session, account_id: int, active: bool, actor: Account) -> Account:
-    """Deactivate (its sessions end at once) or reactivate an account, lifting any sign-in lock."""
+    """Deactivate (its sessions end at once) or reactivate an account, lifting any sign-in delay."""
     account, admins = _target(session, account_id, actor)
     if account.active == active:
         return account
@@ -80,7 +80,7 @@ def set_active(*, session: Session, account_id: int, active: bool, actor: Accoun
         _keep_an_admin(account, admins, actor, "deactivate")
     else:
         account.failed_logins, account.locked_until = 0, None
-        throttle.clear(session=session, key=throttle.key_for("email", account.email))
+        throttle.forgive_everywhere(session=session, kind="login", who=account.email)
     account.active = active
     session.add(account)
     _audit(session, actor, "account.activate" if active else "account.deactivate", account)

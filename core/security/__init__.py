@@ -1,0 +1,1 @@
+"""What protects the web side: who the client is behind proxies, response headers, the request size limit."""
