@@ -4,6 +4,7 @@ from nicegui import app, ui
 
 import pages  # noqa: F401  (registers every page)
 from core import heap, scheduler
+from core.auth.routes import router as auth_router
 from core.bootstrap import prepare
 from core.config import settings
 from core.conversations.routes import router as chat_router
@@ -16,7 +17,7 @@ from core.security.clients import server_options
 from pages.media import router as media_router
 
 setup_logging()
-for router in (health_router, chat_router, whatsapp_router, payments_router, media_router):
+for router in (health_router, auth_router, chat_router, whatsapp_router, payments_router, media_router):
     app.include_router(router)
 
 

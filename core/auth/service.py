@@ -4,7 +4,7 @@ import secrets
 
 from sqlmodel import Session, func, select
 
-from core.auth import throttle
+from core.auth import sessions, throttle
 from core.auth.login import change_password
 from core.auth.models import Account
 from core.auth.passwords import hash_password, verify_password
@@ -83,6 +83,8 @@ def set_active(*, session: Session, account_id: int, active: bool, actor: Accoun
         throttle.forgive_everywhere(session=session, kind="login", who=account.email)
     account.active = active
     session.add(account)
+    if not active:
+        sessions.end_all(session=session, kind=sessions.ADMIN_KEY, subject_id=account.id)
     _audit(session, actor, "account.activate" if active else "account.deactivate", account)
     return account
 

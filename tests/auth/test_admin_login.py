@@ -6,9 +6,10 @@ from core import clock
 from core.auth.login import LOCKED, MAX_IP_FAILURES, TOO_SOON, WRONG, authenticate, change_password
 from core.auth.models import Account
 from core.auth.service import create_account
-from core.auth.sessions import admin_token, has_role, resolve_admin
+from core.auth.sessions import has_role, resolve
 from core.auth.throttle import FREE_TRIES
 from core.messaging.models import RateCounter
+from tests.factories import signed_in
 
 PASSWORD = "correct-horse-battery"
 
@@ -74,29 +75,31 @@ def test_counters_do_not_store_the_email_or_address(session):
 
 def test_a_deactivated_account_cannot_sign_in_and_its_sessions_end(session):
     account = _account(session)
-    token = admin_token(account)
-    assert resolve_admin(session=session, token=token) is not None
+    token = signed_in(session, account)
+    assert resolve(session=session, kind="admin", token=token) is not None
     account.active = False
     session.add(account)
     session.commit()
     assert _try(session, "ops@djobea.cm", PASSWORD).error == WRONG
-    assert resolve_admin(session=session, token=token) is None
+    assert resolve(session=session, kind="admin", token=token) is None
 
 
 def test_a_new_password_ends_old_sessions(session):
     account = _account(session)
-    token = admin_token(account)
+    token = signed_in(session, account)
     change_password(session=session, account=account, password="another-long-password")
     session.commit()
-    assert resolve_admin(session=session, token=token) is None
-    assert resolve_admin(session=session, token=admin_token(account)) is not None
+    assert resolve(session=session, kind="admin", token=token) is None
+    assert resolve(session=session, kind="admin", token=signed_in(session, account)) is not None
 
 
-def test_tampered_tokens_are_refused(session):
+def test_tampered_or_borrowed_tokens_are_refused(session):
     account = _account(session)
-    assert resolve_admin(session=session, token={"id": account.id, "v": "forged"}) is None
-    assert resolve_admin(session=session, token={"id": str(account.id)}) is None
-    assert resolve_admin(session=session, token="admin") is None
+    token = signed_in(session, account)
+    assert resolve(session=session, kind="admin", token=token + "x") is None
+    assert resolve(session=session, kind="admin", token="") is None
+    assert resolve(session=session, kind="admin", token=None) is None
+    assert resolve(session=session, kind="provider", token=token) is None  # an admin session is not a provider's
 
 
 def test_roles_rank_admin_above_operator(session):
