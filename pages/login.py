@@ -80,7 +80,7 @@ def provider_login(next: str | None = None) -> None:
                     confirm.set_visibility(True)
 
             async def check() -> None:
-                outcome = await run.io_bound(_verify, phone.value or "", code.value or "")
+                outcome = await run.io_bound(_verify, phone.value or "", code.value or "", ip)
                 if outcome is None:
                     return
                 if outcome.provider is None:
@@ -103,6 +103,6 @@ def _request(phone: str, ip: str) -> str:
         return request_code(session=session, phone=phone, ip=ip)
 
 
-def _verify(phone: str, code: str):
+def _verify(phone: str, code: str, ip: str):
     with session_scope() as session:
-        return verify_code(session=session, phone=phone, code=code)
+        return verify_code(session=session, phone=phone, code=code, ip=ip)

@@ -13,6 +13,8 @@ from core.rules.models import AuditEntry
 
 ROLES = ("admin", "operator")
 MIN_PASSWORD = 10
+MAX_PASSWORD_CHECKS = 5  # wrong current passwords per account in PASSWORD_CHECK_WINDOW
+PASSWORD_CHECK_WINDOW = 15 * 60
 
 
 class AccountError(ValueError):
@@ -101,11 +103,18 @@ def reset_password(*, session: Session, account_id: int, password: str, actor: A
 
 
 def change_own_password(*, session: Session, account: Account, current: str, new: str) -> Account:
-    """Change one's own password after checking the current one; return the updated account."""
+    """Change one's own password after checking the current one; return the updated account.
+
+    Wrong current passwords are counted in session (the caller commits even when this raises) and throttled.
+    """
     stored = session.get(Account, account.id) if account.id is not None else None
     if stored is None or not stored.active:
         raise AccountError("this account is no longer active")
+    key = throttle.key_for("password-check", str(stored.id))
+    if throttle.recent(session=session, key=key, window_seconds=PASSWORD_CHECK_WINDOW) >= MAX_PASSWORD_CHECKS:
+        raise AccountError("too many wrong current passwords: try again in 15 minutes")
     if not verify_password(stored.password_hash, current or ""):
+        throttle.record(session=session, key=key, window_seconds=PASSWORD_CHECK_WINDOW)
         raise AccountError("the current password is wrong")
     _check_length(new)
     if new == current:

@@ -49,10 +49,10 @@ def _password_field(label: str, autocomplete: str, mark: str) -> ui.input:
 
 def change(account: Account, current: str, new: str, token: str | None) -> tuple[str, Account | None]:
     """Change the account's own password, this browser staying signed in; return ('', the account) or (error, None)."""
-    try:
-        with session_scope() as session:
+    with session_scope() as session:
+        try:
             updated = service.change_own_password(session=session, account=account, current=current, new=new)
-            sessions.keep(session=session, token=token, account=updated)  # the other browsers are signed out
-            return "", updated
-    except service.AccountError as exc:
-        return str(exc), None
+        except service.AccountError as exc:
+            return str(exc), None  # committed all the same: a wrong current password is counted
+        sessions.keep(session=session, token=token, account=updated)  # the other browsers are signed out
+        return "", updated
