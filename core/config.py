@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from core.security.files import private_dir, write_once
+
 PLACEHOLDERS = {"", "changeme", "change-me", "secret", "password", "xxx", "todo", "your-key-here"}
 
 
@@ -176,10 +178,10 @@ class Settings(BaseSettings):
         path = self.data_dir / "storage_secret"
         if path.exists():
             return path.read_text().strip()
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.data_dir)
         value = secrets.token_urlsafe(32)
-        path.write_text(value)
-        path.chmod(0o600)
+        if not write_once(path, value):  # another process wrote it first
+            return path.read_text().strip()
         return value
 
     @property
