@@ -14,9 +14,11 @@ from core.messaging.routes import fast_lane
 from core.messaging.routes import router as whatsapp_router
 from core.payments.routes import router as payments_router
 from core.security.clients import server_options
+from core.security.headers import SecurityMiddleware
 from pages.media import router as media_router
 
 setup_logging()
+app.add_middleware(SecurityMiddleware)  # inside the fast lane: Twilio's posts never pass through it
 for router in (health_router, auth_router, chat_router, whatsapp_router, payments_router, media_router):
     app.include_router(router)
 
