@@ -16,8 +16,10 @@ from core.payments.routes import router as payments_router
 from core.security.clients import server_options
 from core.security.headers import SecurityMiddleware
 from pages.media import router as media_router
+from ui import errors
 
 setup_logging()
+errors.install()
 app.add_middleware(SecurityMiddleware)  # inside the fast lane: Twilio's posts never pass through it
 for router in (health_router, auth_router, chat_router, whatsapp_router, payments_router, media_router):
     app.include_router(router)

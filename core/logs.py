@@ -3,6 +3,7 @@
 import json
 import re
 import sys
+import traceback
 
 from loguru import logger
 
@@ -31,7 +32,10 @@ def _sink(message) -> None:
         **_clean(record["extra"]),
     }
     if record["exception"] is not None:
-        line["error"] = mask(repr(record["exception"].value))
+        error = record["exception"]
+        line["error"] = mask(repr(error.value))[:300]
+        # Where it failed (files, lines, code), never the values: no customer text from local variables.
+        line["traceback"] = "".join(traceback.format_tb(error.traceback))[-4000:]
     sys.stderr.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from nicegui import context, ui
 
 from core.auth import sessions
+from core.db import storable
 from ui import guard, theme
 from ui.guard import (  # noqa: F401  (pages import these from the frame)
     current_admin,
@@ -52,6 +53,8 @@ def _guarded_page(path: str, *, title: str, check: Callable, arg: str, nav: tupl
             who = check()
             if isinstance(who, Response):
                 return who
+            if any(isinstance(v, int) and not storable(v) for v in kwargs.values()):
+                return guard.not_found()  # an id or page number no row can have
             guard.watch(context.client, kind=kind, role=role)  # every later action is checked again
             with Layout(t(title), nav=nav, kind=kind, who=getattr(who, "name", "") or getattr(who, "email", "")):
                 result = func(*args, **{arg: who}, **kwargs)

@@ -66,6 +66,13 @@ def forbidden() -> Response:
     return HTMLResponse(body, status_code=403)
 
 
+def not_found() -> Response:
+    """Return the 404 page."""
+    body = (f"<!doctype html><meta name=viewport content='width=device-width'><title>404</title>"
+            f"<h2>{escape(t('Page introuvable'))}</h2><p><a href='/'>Djobea</a></p>")
+    return HTMLResponse(body, status_code=404)
+
+
 def require_admin(role: str = "operator") -> Account | Response:
     """Return the signed-in account if its role is at least role; else the redirect to /login or the 403 page."""
     account = current_admin()
