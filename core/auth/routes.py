@@ -40,8 +40,9 @@ def browser_id(request) -> str:
 async def open_session(request: Request, ticket: str = "", next: str = "") -> RedirectResponse:
     """Set a brand-new session cookie for a fresh ticket from this browser, ending the session it held before."""
     redeemed = await run_io(_redeem, ticket[:100], browser_id(request), request.cookies)
-    if redeemed is None:
-        return RedirectResponse("/login", status_code=303)
+    if redeemed is None:  # spent, late, or from another browser: sign in again
+        kind = sessions.PROVIDER_KEY if next.startswith("/provider") else sessions.ADMIN_KEY
+        return RedirectResponse(LOGIN[kind], status_code=303)
     kind, token = redeemed
     response = RedirectResponse(safe_destination(next, kind), status_code=303)
     response.set_cookie(sessions.COOKIES[kind], token, httponly=True, samesite="lax", path="/",
