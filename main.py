@@ -4,6 +4,7 @@ from nicegui import app, ui
 
 import pages  # noqa: F401  (registers every page)
 from core import heap, scheduler
+from core.auth.routes import router as auth_router
 from core.bootstrap import prepare
 from core.config import settings
 from core.conversations.routes import router as chat_router
@@ -13,10 +14,15 @@ from core.logs import log, setup_logging
 from core.messaging.routes import fast_lane
 from core.messaging.routes import router as whatsapp_router
 from core.payments.routes import router as payments_router
+from core.security.clients import server_options
+from core.security.headers import SecurityMiddleware
 from pages.media import router as media_router
+from ui import errors
 
 setup_logging()
-for router in (health_router, chat_router, whatsapp_router, payments_router, media_router):
+errors.install()
+app.add_middleware(SecurityMiddleware)  # inside the fast lane: Twilio's posts never pass through it
+for router in (health_router, auth_router, chat_router, whatsapp_router, payments_router, media_router):
     app.include_router(router)
 
 
@@ -41,7 +47,9 @@ def _shutdown() -> None:
 def run() -> None:
     """Start the server on the configured host and port."""
     ui.run(host=settings.host, port=settings.port, title="Djobea", language="fr", favicon="🔧", reload=False,
-           show=False, storage_secret=settings.storage_secret_value(), reconnect_timeout=10)
+           show=False, storage_secret=settings.storage_secret_value(), reconnect_timeout=10,
+           session_middleware_kwargs={"https_only": settings.served_over_https, "same_site": "lax"},
+           **server_options())
 
 
 if __name__ in {"__main__", "__mp_main__"}:

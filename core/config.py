@@ -1,5 +1,6 @@
 """One typed Settings object: the only place that reads the environment."""
 
+import ipaddress
 import secrets
 from functools import cached_property
 from pathlib import Path
@@ -7,6 +8,8 @@ from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from core.security.files import private_dir, write_once
 
 PLACEHOLDERS = {"", "changeme", "change-me", "secret", "password", "xxx", "todo", "your-key-here"}
 
@@ -81,10 +84,40 @@ class Settings(BaseSettings):
     match_radius_km: float = Field(5.0, alias="MATCH_RADIUS_KM", gt=0)
     match_wide_radius_km: float = Field(12.0, alias="MATCH_WIDE_RADIUS_KM", gt=0)
 
+    # Security. Behind a reverse proxy, its address goes in TRUSTED_PROXIES, or every visitor looks like the proxy.
+    trusted_proxies: str = Field("", alias="TRUSTED_PROXIES")
+    forwarded_header: Literal["x-forwarded-for", "forwarded"] = Field("x-forwarded-for", alias="FORWARDED_HEADER")
+    staff_idle_minutes: int = Field(60, alias="STAFF_IDLE_MINUTES", ge=1)
+    chat_frame_ancestors: str = Field("", alias="CHAT_FRAME_ANCESTORS")
+    max_request_bytes: int = Field(1_000_000, alias="MAX_REQUEST_BYTES", ge=16_384)
+
     @field_validator("public_base_url")
     @classmethod
     def _strip_slash(cls, value: str) -> str:
         return value.rstrip("/")
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_are_networks(cls, value: str) -> str:
+        for item in value.replace(",", " ").split():
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"TRUSTED_PROXIES: {item!r} is not an address or network (e.g. 10.0.0.0/8)") from exc
+        return value
+
+    @field_validator("forwarded_header", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("chat_frame_ancestors")
+    @classmethod
+    def _origins(cls, value: str) -> str:
+        for origin in value.replace(",", " ").split():
+            if not origin.startswith(("https://", "http://")) or any(c in origin for c in ";'\"\\"):
+                raise ValueError(f"CHAT_FRAME_ANCESTORS: {origin!r} is not an origin such as https://example.cm")
+        return value
 
     @model_validator(mode="after")
     def _public_address_for_twilio(self) -> "Settings":
@@ -165,11 +198,16 @@ class Settings(BaseSettings):
         path = self.data_dir / "storage_secret"
         if path.exists():
             return path.read_text().strip()
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.data_dir)
         value = secrets.token_urlsafe(32)
-        path.write_text(value)
-        path.chmod(0o600)
+        if not write_once(path, value):  # another process wrote it first
+            return path.read_text().strip()
         return value
+
+    @property
+    def served_over_https(self) -> bool:
+        """True when the public address is https (cookies are then Secure, and HSTS is sent)."""
+        return self.public_base_url.lower().startswith("https://")
 
     def base_url(self) -> str:
         """Return the public base URL, or the local address when none is configured."""

@@ -9,8 +9,11 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from core.config import settings
+from core.security.files import private_file
+from core.text import clean_parameters
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+MAX_INT = 2**31 - 1  # PostgreSQL's integer columns: no id, page or count beyond it exists
 _engine: Engine | None = None
 
 
@@ -26,13 +29,23 @@ def make_engine(url: str) -> Engine:
     """Create an engine with pre-ping; SQLite gets WAL and a busy timeout so readers never block writers."""
     if url.startswith("sqlite"):
         path = url.removeprefix("sqlite:///")
-        if path and path != ":memory:":
+        if path and path != ":memory:" and not url.startswith("sqlite://?"):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, pool_pre_ping=True)
+            private_file(Path(path))  # SQLite gives its -wal and -shm files the same mode
+        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, pool_pre_ping=True,
+                                  hide_parameters=True)
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         sa.event.listen(engine, "begin", _sqlite_begin_immediate)
-        return engine
-    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, pool_recycle=1800)
+    else:
+        engine = sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, pool_recycle=1800,
+                                  hide_parameters=True)  # errors and logs never show what customers wrote
+    sa.event.listen(engine, "before_cursor_execute", _plain_parameters, retval=True)
+    return engine
+
+
+def _plain_parameters(conn, cursor, statement, parameters, context, executemany):
+    # Text with a NUL byte or a lone surrogate is stored as the person meant it, on SQLite as on PostgreSQL.
+    return statement, clean_parameters(parameters)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -48,6 +61,11 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def _sqlite_begin_immediate(connection) -> None:
     # Take the write lock at the start: read-then-write transactions never deadlock on upgrade.
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def storable(value: int) -> bool:
+    """True when value fits the database's integer columns (an id or page beyond them cannot exist)."""
+    return -MAX_INT <= value <= MAX_INT
 
 
 def dispose_engine() -> None:

@@ -34,10 +34,12 @@ def _sink(message) -> None:
         **_clean(record["extra"]),
     }
     if record["exception"] is not None:
-        kind, value, trace = record["exception"]
-        line["error"] = mask(repr(value))
-        if trace is not None:  # a swallowed failure must still say where it happened
-            line["traceback"] = mask("".join(traceback.format_exception(kind, value, trace)))
+        error = record["exception"]
+        line["error"] = mask(repr(error.value))[:300]
+        if error.traceback is not None:  # a swallowed failure must still say where it happened
+            # Where it failed (files, lines, code), never the values: no customer text from local variables.
+            line["traceback"] = ("Traceback (most recent call last):\n"
+                                 + "".join(traceback.format_tb(error.traceback))[-4000:])
     sys.stderr.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 

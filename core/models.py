@@ -1,7 +1,7 @@
 """Every table, imported in one place so metadata and migrations see them all."""
 
 from core.analytics.models import DailyTotals, JobRun, ProviderDay, RollupState
-from core.auth.models import Account, LoginCode
+from core.auth.models import Account, LoginCode, SignInDelay, SignInSession
 from core.conversations.models import Case, Conversation, Message, PhoneCode
 from core.customers.models import Customer
 from core.llm.models import LlmCall
@@ -16,5 +16,5 @@ __all__ = [
     "Account", "AuditEntry", "BusinessRule", "Case", "Conversation", "Customer", "DailyTotals", "JobRun",
     "LedgerEntry", "LlmCall", "LoginCode", "Message", "Offer", "OutboxMessage", "Payment", "PhoneCode", "Provider",
     "ProviderApplication", "ProviderDay", "ProviderService", "ProviderZone", "RateCounter", "Rating", "RequestEvent",
-    "RequestMedia", "RollupState", "ServiceRequest", "WebhookHit",
+    "RequestMedia", "RollupState", "ServiceRequest", "SignInDelay", "SignInSession", "WebhookHit",
 ]

@@ -23,6 +23,8 @@ JOBS: list[tuple[str, str, float]] = [
     ("payment_reconcile", "core.payments.service:reconcile_pending", 60),
     ("rollups", "core.analytics.rollups:sweep", 60),
     ("inbox_prune", "core.messaging.inbox:prune", 3600),
+    ("sign_in_prune", "core.auth.sessions:prune", 3600),
+    ("sign_in_delays", "core.auth.throttle:prune_delays", 3600),
 ]
 _scheduler: BackgroundScheduler | None = None
 last_runs: dict[str, dict] = {}  # this process only; the monitoring page reads every process's runs from JobRun

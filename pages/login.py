@@ -1,35 +1,24 @@
 """Sign-in pages: admins with email and password, providers with their phone and a WhatsApp code."""
 
-from urllib.parse import urlparse
-
 from nicegui import run, ui
 
 from core.auth.login import authenticate
 from core.auth.otp import SENT, request_code, verify_code
+from core.auth.routes import safe_destination
 from core.db import session_scope
+from core.security.clients import client_address
 from ui import frame, theme
 from ui.i18n import t
 
 
-def _safe_next(target: str | None, default: str, prefix: str) -> str:
-    """Only our own pages under prefix: an open redirect to another site is never followed."""
-    if not target:
-        return default
-    parsed = urlparse(target)
-    if parsed.scheme or parsed.netloc or not parsed.path.startswith(prefix) or target.startswith("//"):
-        return default
-    return target
-
-
 def _client_ip() -> str:
-    request = ui.context.client.request
-    return request.client.host if request.client else ""
+    return client_address(ui.context.client.request)
 
 
 @ui.page("/login", title="Connexion · Djobea")
 def admin_login(next: str | None = None) -> None:
     """Admin sign-in."""
-    destination = _safe_next(next, "/admin", "/admin")
+    destination = safe_destination(next, "admin")
     if frame.current_admin() is not None:
         ui.navigate.to(destination)
         return
@@ -50,8 +39,7 @@ def admin_login(next: str | None = None) -> None:
                     error.text = t(outcome.error)
                     password.value = ""
                     return
-                frame.sign_in_admin(outcome.account)
-                ui.navigate.to(destination)
+                await frame.sign_in(outcome.account, destination)
 
             password.on("keydown.enter", submit)
             ui.button(t("Se connecter"), on_click=submit).props("color=primary").classes("w-full").mark(
@@ -66,7 +54,7 @@ def _authenticate(email: str, password: str, ip: str):
 @ui.page("/provider/login", title="Espace prestataire · Djobea")
 def provider_login(next: str | None = None) -> None:
     """Provider sign-in: phone number, then the six-digit code received on WhatsApp."""
-    destination = _safe_next(next, "/provider", "/provider")
+    destination = safe_destination(next, "provider")
     if frame.current_provider() is not None:
         ui.navigate.to(destination)
         return
@@ -92,7 +80,7 @@ def provider_login(next: str | None = None) -> None:
                     confirm.set_visibility(True)
 
             async def check() -> None:
-                outcome = await run.io_bound(_verify, phone.value or "", code.value or "")
+                outcome = await run.io_bound(_verify, phone.value or "", code.value or "", ip)
                 if outcome is None:
                     return
                 if outcome.provider is None:
@@ -100,8 +88,7 @@ def provider_login(next: str | None = None) -> None:
                     info.classes(replace="text-sm text-negative")
                     code.value = ""
                     return
-                frame.sign_in_provider(outcome.provider)
-                ui.navigate.to(destination)
+                await frame.sign_in(outcome.provider, destination)
 
             ui.button(t("Recevoir un code"), on_click=ask).props("outline color=primary").classes("w-full").mark(
                 "otp-request")
@@ -116,6 +103,6 @@ def _request(phone: str, ip: str) -> str:
         return request_code(session=session, phone=phone, ip=ip)
 
 
-def _verify(phone: str, code: str):
+def _verify(phone: str, code: str, ip: str):
     with session_scope() as session:
-        return verify_code(session=session, phone=phone, code=code)
+        return verify_code(session=session, phone=phone, code=code, ip=ip)

@@ -2,12 +2,12 @@
 
 from pathlib import Path
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response
 
 from core.auth import sessions
 from core.config import settings
-from core.db import session_scope
+from core.db import session_scope, storable
 from core.service_requests.models import RequestMedia, ServiceRequest
 from ui.frame import current_admin, current_provider
 
@@ -27,11 +27,13 @@ def _allowed(media: RequestMedia, account, provider) -> bool:
 
 
 @router.get("/media/{media_id}")
-def media_file(media_id: int) -> Response:
+def media_file(media_id: int, request: Request) -> Response:
     """Serve one stored attachment to whoever may see it: 404 to anyone else, as for a file that is not there."""
-    account, provider = current_admin(), current_provider()
+    account, provider = current_admin(request), current_provider(request)
     if account is None and provider is None:
         return Response("sign in first: /login", status_code=401, media_type="text/plain")
+    if not storable(media_id):
+        return Response("not found", status_code=404, media_type="text/plain")
     with session_scope() as session:
         media = session.get(RequestMedia, media_id)
     path = (settings.data_dir / media.path).resolve() if media is not None and media.path else None

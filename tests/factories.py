@@ -37,3 +37,14 @@ def make_customer(session: Session, **overrides) -> Customer:
     session.add(customer)
     session.commit()
     return customer
+
+
+def signed_in(session: Session, who) -> str:
+    """Open a session for an account or a provider as a browser does; return its cookie token."""
+    from core.auth import sessions
+
+    ticket = sessions.start(session=session, who=who, browser="test-browser")
+    session.flush()
+    _, token = sessions.redeem(session=session, ticket=ticket, browser="test-browser")
+    session.commit()
+    return token

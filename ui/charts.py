@@ -1,5 +1,10 @@
-"""Plotly figures of the dashboard (built from analytics rows; plotly only ever loads on the dashboard)."""
+"""Plotly figures of the dashboard (built from analytics rows; plotly only ever loads on the dashboard).
 
+Plotly draws a subset of HTML in titles, labels and hover text (links, bold, line breaks): every text shown goes
+through plain() first, so a provider's name is shown as typed and never becomes a link.
+"""
+
+import html
 from collections import defaultdict
 
 import plotly.graph_objects as go
@@ -12,9 +17,14 @@ _LAYOUT = {"margin": {"l": 40, "r": 10, "t": 30, "b": 40}, "height": 300, "font"
            "legend": {"orientation": "h", "y": -0.2}, "paper_bgcolor": "white", "plot_bgcolor": "white"}
 
 
+def plain(text: object) -> str:
+    """Return text that plotly shows as typed: &, < and > as the entities plotly turns back into characters."""
+    return html.escape(str(text), quote=False)  # plotly knows &lt; &gt; &amp;, not &quot;
+
+
 def _figure(title: str) -> go.Figure:
     fig = go.Figure()
-    fig.update_layout(title={"text": title, "font": {"size": 13}}, colorway=theme.CHART_COLOURS, **_LAYOUT)
+    fig.update_layout(title={"text": plain(title), "font": {"size": 13}}, colorway=theme.CHART_COLOURS, **_LAYOUT)
     return fig
 
 
@@ -32,7 +42,7 @@ def requests_over_time(rows: list[tuple[str, str, int]], *, title: str, language
         series[service][day] = count
     for service, counts in sorted(series.items()):
         days = sorted(counts)
-        fig.add_bar(x=days, y=[counts[d] for d in days], name=service_label(service, language),
+        fig.add_bar(x=days, y=[counts[d] for d in days], name=plain(service_label(service, language)),
                     customdata=[[service, d] for d in days])
     fig.update_layout(barmode="stack", xaxis={"type": "category"})
     return fig
@@ -41,7 +51,7 @@ def requests_over_time(rows: list[tuple[str, str, int]], *, title: str, language
 def funnel(stages: list[tuple[str, str, int]], *, title: str) -> go.Figure:
     """Funnel bars from request to paid; customdata carries the stage key."""
     fig = _figure(title)
-    fig.add_bar(x=[label for _, label, _ in stages], y=[n for _, _, n in stages],
+    fig.add_bar(x=[plain(label) for _, label, _ in stages], y=[n for _, _, n in stages],
                 customdata=[[key] for key, _, _ in stages], text=[n for _, _, n in stages], textposition="auto",
                 marker_color=theme.PRIMARY)
     return fig
@@ -50,7 +60,7 @@ def funnel(stages: list[tuple[str, str, int]], *, title: str) -> go.Figure:
 def assignment_histogram(buckets: list[tuple[str, int]], *, title: str) -> go.Figure:
     """Bars of assigned requests by minutes to assignment; customdata carries the bucket key."""
     fig = _figure(title)
-    fig.add_bar(x=[f"{key} min" for key, _ in buckets], y=[n for _, n in buckets],
+    fig.add_bar(x=[plain(f"{key} min") for key, _ in buckets], y=[n for _, n in buckets],
                 customdata=[[key] for key, _ in buckets], marker_color=theme.ACCENT)
     return fig
 
@@ -65,8 +75,8 @@ def quartier_scatter(requests: list[tuple[str, int]], providers: list[tuple[str,
     biggest = max((n for _, n, _ in points), default=1) or 1
     fig.add_scatter(
         x=[p.lon for _, _, p in points], y=[p.lat for _, _, p in points], mode="markers+text",
-        text=[q for q, _, _ in points], textposition="top center", customdata=[[q] for q, _, _ in points],
-        hovertext=[f"{q}: {n} {labels[0]}, {serving.get(q, 0)} {labels[1]}" for q, n, _ in points],
+        text=[plain(q) for q, _, _ in points], textposition="top center", customdata=[[q] for q, _, _ in points],
+        hovertext=[plain(f"{q}: {n} {labels[0]}, {serving.get(q, 0)} {labels[1]}") for q, n, _ in points],
         hoverinfo="text",
         marker={"size": [10 + 30 * n / biggest for _, n, _ in points],
                 "color": [serving.get(q, 0) for q, _, _ in points],
@@ -79,7 +89,7 @@ def leaderboard(rows: list[dict], *, title: str) -> go.Figure:
     """Horizontal bars of completed jobs per provider; customdata carries the provider id."""
     fig = _figure(title)
     ordered = list(reversed(rows))
-    fig.add_bar(y=[r["name"] for r in ordered], x=[r["jobs"] for r in ordered], orientation="h",
+    fig.add_bar(y=[plain(r["name"]) for r in ordered], x=[r["jobs"] for r in ordered], orientation="h",
                 customdata=[[r["id"]] for r in ordered], marker_color=theme.PRIMARY)
     fig.update_layout(height=max(200, 40 + 28 * len(rows)))
     return fig

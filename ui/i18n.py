@@ -48,6 +48,13 @@ EN: dict[str, str] = {
     "Cette page est réservée aux administrateurs.": "This page is for administrators only.",
     "Email ou mot de passe incorrect.": "Wrong email or password.",
     "Trop de tentatives. Réessayez dans 15 minutes.": "Too many attempts. Try again in 15 minutes.",
+    "Trop de tentatives. Patientez un moment avant de réessayer.":
+        "Too many attempts. Wait a moment before trying again.",
+    "Votre session a pris fin. Reconnectez-vous.": "Your session has ended. Please sign in again.",
+    "Page introuvable": "Page not found",
+    "Oups, quelque chose s'est mal passé de notre côté.": "Oops, something went wrong on our side.",
+    "Réessayez dans un instant. Si cela continue, écrivez-nous sur WhatsApp.":
+        "Try again in a moment. If it keeps happening, write to us on WhatsApp.",
     "Si ce numéro est celui d'un prestataire Djobea, un code vient d'être envoyé sur WhatsApp.":
         "If this number belongs to a Djobea provider, a code has just been sent on WhatsApp.",
     "Trop de demandes. Réessayez dans 15 minutes.": "Too many requests. Try again in 15 minutes.",

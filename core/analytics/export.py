@@ -22,13 +22,13 @@ _BATCH = 1000
 
 
 def _safe(value: object) -> str:
-    """Return the cell as text; a leading = + - @ is quoted so a spreadsheet never runs it as a formula."""
+    """Return the cell as text; a leading = + - @ (or tab, return) is quoted so a spreadsheet never runs it."""
     if value is None:
         return ""
     if hasattr(value, "isoformat"):
         return clock.format_local(value, "%Y-%m-%d %H:%M:%S")  # type: ignore[arg-type]
     text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not text.lstrip("+-").isdigit() else text
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not text.lstrip("+-").isdigit() else text
 
 
 def _lines(header: Iterable[str], rows: Iterable[Iterable[object]]) -> Iterator[str]:

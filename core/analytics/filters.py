@@ -1,5 +1,6 @@
 """Dashboard and list filters, turned into SQL conditions on requests (shared so drill-downs add up)."""
 
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -61,7 +62,7 @@ def from_params(params: dict[str, Any], now: datetime | None = None) -> Filters:
                    quartier=params.get("quartier") or None, status=params.get("status") or None,
                    stage=params.get("stage") if params.get("stage") in STAGES else None,
                    bucket=params.get("bucket") if params.get("bucket") in {b[0] for b in BUCKETS} else None,
-                   provider_id=int(provider) if provider.isdigit() else None, day=day)
+                   provider_id=int(provider) if re.fullmatch(r"[0-9]{1,9}", provider) else None, day=day)
 
 
 def seconds_between(session: Session, later: Any, earlier: Any) -> Any:

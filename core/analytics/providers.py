@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core import clock
+from core.auth import sessions
 from core.catalog import quartier as find_quartier
 from core.catalog import service as find_service
 from core.payments.ledger import provider_balance
@@ -148,6 +149,8 @@ def set_status(*, session: Session, provider: Provider, status: str, actor: str)
         provider.status, provider.updated_at = status, clock.now()
         session.add(provider)
         session.add(AuditEntry(actor=actor, action=f"provider.{status}", target=f"provider:{provider.id}"))
+        if status == "suspended":
+            sessions.end_all(session=session, kind=sessions.PROVIDER_KEY, subject_id=provider.id)
     return provider
 
 

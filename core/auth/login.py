@@ -1,7 +1,10 @@
-"""Admin sign-in with email and password, throttled per account and per address."""
+"""Admin sign-in with email and password: a growing delay per account and address, a cap per address.
+
+A stranger guessing from one address only slows their own guesses: the account is never locked for everyone, so
+its owner still signs in from anywhere else.
+"""
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from sqlmodel import Session, select
 
@@ -11,12 +14,11 @@ from core.auth.models import Account
 from core.auth.passwords import hash_password, verify_password
 from core.logs import log
 
-MAX_FAILURES = 5  # per email, then the account is locked
-LOCK_MINUTES = 15
-MAX_IP_FAILURES = 20  # per address over the same window
-WINDOW_SECONDS = LOCK_MINUTES * 60
+MAX_IP_FAILURES = 20  # per address, over any accounts, in WINDOW_SECONDS
+WINDOW_SECONDS = 15 * 60
 WRONG = "Email ou mot de passe incorrect."
 LOCKED = "Trop de tentatives. Réessayez dans 15 minutes."
+TOO_SOON = "Trop de tentatives. Patientez un moment avant de réessayer."
 _DUMMY_HASH = hash_password("not-a-real-password-only-for-timing")
 
 
@@ -26,39 +28,35 @@ class SignIn:
 
     account: Account | None
     error: str = ""
+    wait_seconds: int = 0  # before this address may try this account again
 
 
 def authenticate(*, session: Session, email: str, password: str, ip: str = "") -> SignIn:
     """Check email and password; failures are counted in session, so the caller commits in both cases."""
     email = (email or "").strip().lower()
-    email_key, ip_key = throttle.key_for("email", email), throttle.key_for("ip", ip or "-")
+    pair_key, ip_key = throttle.pair_key("login", email, ip), throttle.key_for("ip", ip or "-")
+    wait = throttle.wait_seconds(session=session, key=pair_key)
+    if wait:
+        return SignIn(None, TOO_SOON, wait)
+    if throttle.recent(session=session, key=ip_key, window_seconds=WINDOW_SECONDS) >= MAX_IP_FAILURES:
+        return SignIn(None, LOCKED, WINDOW_SECONDS)
     account = session.exec(select(Account).where(Account.email == email)).first()
-    now = clock.now()
-    locked = (throttle.recent(session=session, key=email_key, window_seconds=WINDOW_SECONDS) >= MAX_FAILURES
-              or (account is not None and account.locked_until is not None and account.locked_until > now))
-    if locked or throttle.recent(session=session, key=ip_key, window_seconds=WINDOW_SECONDS) >= MAX_IP_FAILURES:
-        return SignIn(None, LOCKED)
     # An unknown email costs the same hashing time as a wrong password, so timing tells nothing.
     valid = verify_password(account.password_hash if account else _DUMMY_HASH, password or "")
     if account is None or not valid or not account.active:
-        _failed(session, account, email_key, ip_key)
-        return SignIn(None, WRONG)
-    account.failed_logins, account.locked_until, account.last_login_at = 0, None, now
+        wait = throttle.fail(session=session, key=pair_key)
+        throttle.record(session=session, key=ip_key, window_seconds=WINDOW_SECONDS)
+        if account is not None:
+            account.failed_logins += 1
+            session.add(account)
+            if wait:
+                log.warning("sign-in slowed down after failed tries", account_id=account.id, wait_seconds=wait)
+        return SignIn(None, WRONG, wait)
+    account.failed_logins, account.locked_until, account.last_login_at = 0, None, clock.now()
     session.add(account)
-    throttle.clear(session=session, key=email_key)
+    throttle.forgive(session=session, key=pair_key)
     log.info("admin signed in", account_id=account.id)
     return SignIn(account)
-
-
-def _failed(session: Session, account: Account | None, email_key: str, ip_key: str) -> None:
-    failures = throttle.record(session=session, key=email_key, window_seconds=WINDOW_SECONDS)
-    throttle.record(session=session, key=ip_key, window_seconds=WINDOW_SECONDS)
-    if account is not None:
-        account.failed_logins += 1
-        if failures >= MAX_FAILURES:
-            account.locked_until = clock.now() + timedelta(minutes=LOCK_MINUTES)
-            log.warning("admin account locked after failed sign-ins", account_id=account.id)
-        session.add(account)
 
 
 def change_password(*, session: Session, account: Account, password: str) -> None:

@@ -32,3 +32,30 @@ class LoginCode(SQLModel, table=True):
     expires_at: datetime = utc_field(default_now=True)
     used_at: datetime | None = utc_field()
     created_at: datetime = utc_field(default_now=True)
+
+
+class SignInSession(SQLModel, table=True):
+    """One browser's sign-in of an account or a provider, found by the hash of its cookie; ended or idle, it is dead.
+
+    It starts as a single-use ticket bound to the browser that signed in, traded once for the cookie.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=10)  # admin | provider
+    subject_id: int = Field(index=True)  # the account's or the provider's id
+    version: str = Field(max_length=16)  # the account's or provider's session version at sign-in
+    ticket_hash: str | None = Field(default=None, max_length=64, unique=True)
+    token_hash: str | None = Field(default=None, max_length=64, unique=True)
+    browser_hash: str = Field(default="", max_length=64)
+    address: str = Field(default="", max_length=64)
+    created_at: datetime = utc_field(default_now=True)
+    last_seen_at: datetime = utc_field(default_now=True)
+    ended_at: datetime | None = utc_field()
+
+
+class SignInDelay(SQLModel, table=True):
+    """Failed tries of one secret by one key (an account and an address): past the first few, each doubles the wait."""
+
+    key: str = Field(primary_key=True, max_length=60)
+    failures: int = 0
+    last_failure_at: datetime = utc_field(default_now=True)

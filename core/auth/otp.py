@@ -2,7 +2,7 @@
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlmodel import Session, select
 
@@ -15,8 +15,9 @@ from core.phones import InvalidPhone, normalize_phone
 from core.providers.models import Provider
 
 CODE_TTL = timedelta(minutes=5)
-MAX_TRIES = 5
-COOLDOWN = timedelta(minutes=15)  # after a code was tried MAX_TRIES times
+MAX_TRIES = 5  # wrong guesses per provider, over all its codes, in WINDOW_SECONDS
+MAX_IP_GUESSES = 20  # wrong guesses from one address, over all providers, in WINDOW_SECONDS
+COOLDOWN = timedelta(minutes=15)  # after MAX_TRIES wrong guesses
 MAX_SENDS = 3  # codes per phone per window
 MAX_IP_SENDS = 10
 WINDOW_SECONDS = 15 * 60
@@ -54,7 +55,7 @@ def request_code(*, session: Session, phone: str, ip: str = "") -> str:
     provider = session.exec(select(Provider).where(Provider.phone == number)).first()
     if provider is None or provider.status == "suspended":
         return SENT
-    if cooling_until(session=session, provider_id=provider.id) is not None:
+    if cooling(session=session, provider_id=provider.id):
         return COOLING
     _send(session, provider)
     return SENT
@@ -79,45 +80,53 @@ def _send(session: Session, provider: Provider) -> None:
     log.info("login code sent", provider_id=provider.id)
 
 
-def cooling_until(*, session: Session, provider_id: int) -> datetime | None:
-    """Return when the provider may ask again after a code was tried too often, or None."""
-    last = session.exec(select(LoginCode).where(LoginCode.provider_id == provider_id)
-                        .order_by(LoginCode.id.desc())).first()  # type: ignore[union-attr]
-    if last is None or last.attempts < MAX_TRIES:
-        return None
-    until = last.expires_at + COOLDOWN  # an exhausted code's expiry is the moment of its last failed try
-    return until if until > clock.now() else None
+def _guess_key(provider_id: int) -> str:
+    return throttle.key_for("otp-guess", str(provider_id))
 
 
-def verify_code(*, session: Session, phone: str, code: str) -> CodeCheck:
-    """Check the code for this phone; failures are counted in session, so the caller commits in both cases."""
+def cooling(*, session: Session, provider_id: int) -> bool:
+    """True while the provider's codes were guessed wrong MAX_TRIES times in the window (any codes, any address)."""
+    return throttle.recent(session=session, key=_guess_key(provider_id), window_seconds=WINDOW_SECONDS) >= MAX_TRIES
+
+
+def verify_code(*, session: Session, phone: str, code: str, ip: str = "") -> CodeCheck:
+    """Check the code for this phone; failures are counted in session, so the caller commits in both cases.
+
+    Wrong guesses count per provider across codes (a new code does not reset them) and per address.
+    """
     try:
         number = normalize_phone(phone)
     except InvalidPhone:
         return CodeCheck(None, BAD_PHONE)
+    ip_key = throttle.key_for("otp-guess-ip", ip or "-")
+    if throttle.recent(session=session, key=ip_key, window_seconds=WINDOW_SECONDS) >= MAX_IP_GUESSES:
+        return CodeCheck(None, COOLING)
     provider = session.exec(select(Provider).where(Provider.phone == number)).first()
     if provider is None or provider.status == "suspended":
+        throttle.record(session=session, key=ip_key, window_seconds=WINDOW_SECONDS)
         return CodeCheck(None, INVALID)
-    if cooling_until(session=session, provider_id=provider.id) is not None:
+    if cooling(session=session, provider_id=provider.id):
         return CodeCheck(None, COOLING)
     now = clock.now()
     row = session.exec(select(LoginCode).where(LoginCode.provider_id == provider.id,
                                                LoginCode.used_at.is_(None),  # type: ignore[union-attr]
                                                LoginCode.expires_at > now)
                        .order_by(LoginCode.id.desc())).first()  # type: ignore[union-attr]
-    if row is None:
-        return CodeCheck(None, INVALID)
     digits = "".join(c for c in (code or "") if c.isdigit())
-    if len(digits) == 6 and verify_password(row.code_hash, digits):
+    if row is not None and len(digits) == 6 and verify_password(row.code_hash, digits):
         row.used_at = now
         session.add(row)
+        throttle.clear(session=session, key=_guess_key(provider.id))
         log.info("provider signed in", provider_id=provider.id)
         return CodeCheck(provider)
+    throttle.record(session=session, key=ip_key, window_seconds=WINDOW_SECONDS)
+    if row is None:
+        return CodeCheck(None, INVALID)
     row.attempts += 1
-    if row.attempts >= MAX_TRIES:
-        row.expires_at = now
-        log.warning("login code tried too often", provider_id=provider.id)
-        session.add(row)
-        return CodeCheck(None, COOLING)
     session.add(row)
+    guesses = throttle.record(session=session, key=_guess_key(provider.id), window_seconds=WINDOW_SECONDS)
+    if guesses >= MAX_TRIES:
+        row.expires_at = now
+        log.warning("login codes guessed too often", provider_id=provider.id)
+        return CodeCheck(None, COOLING)
     return CodeCheck(None, INVALID)

@@ -4,7 +4,7 @@ import secrets
 
 from sqlmodel import Session, func, select
 
-from core.auth import throttle
+from core.auth import sessions, throttle
 from core.auth.login import change_password
 from core.auth.models import Account
 from core.auth.passwords import hash_password, verify_password
@@ -13,6 +13,8 @@ from core.rules.models import AuditEntry
 
 ROLES = ("admin", "operator")
 MIN_PASSWORD = 10
+MAX_PASSWORD_CHECKS = 5  # wrong current passwords per account in PASSWORD_CHECK_WINDOW
+PASSWORD_CHECK_WINDOW = 15 * 60
 
 
 class AccountError(ValueError):
@@ -72,7 +74,7 @@ def set_role(*, session: Session, account_id: int, role: str, actor: Account) ->
 
 
 def set_active(*, session: Session, account_id: int, active: bool, actor: Account) -> Account:
-    """Deactivate (its sessions end at once) or reactivate an account, lifting any sign-in lock."""
+    """Deactivate (its sessions end at once) or reactivate an account, lifting any sign-in delay."""
     account, admins = _target(session, account_id, actor)
     if account.active == active:
         return account
@@ -80,9 +82,11 @@ def set_active(*, session: Session, account_id: int, active: bool, actor: Accoun
         _keep_an_admin(account, admins, actor, "deactivate")
     else:
         account.failed_logins, account.locked_until = 0, None
-        throttle.clear(session=session, key=throttle.key_for("email", account.email))
+        throttle.forgive_everywhere(session=session, kind="login", who=account.email)
     account.active = active
     session.add(account)
+    if not active:
+        sessions.end_all(session=session, kind=sessions.ADMIN_KEY, subject_id=account.id)
     _audit(session, actor, "account.activate" if active else "account.deactivate", account)
     return account
 
@@ -99,11 +103,18 @@ def reset_password(*, session: Session, account_id: int, password: str, actor: A
 
 
 def change_own_password(*, session: Session, account: Account, current: str, new: str) -> Account:
-    """Change one's own password after checking the current one; return the updated account."""
+    """Change one's own password after checking the current one; return the updated account.
+
+    Wrong current passwords are counted in session (the caller commits even when this raises) and throttled.
+    """
     stored = session.get(Account, account.id) if account.id is not None else None
     if stored is None or not stored.active:
         raise AccountError("this account is no longer active")
+    key = throttle.key_for("password-check", str(stored.id))
+    if throttle.recent(session=session, key=key, window_seconds=PASSWORD_CHECK_WINDOW) >= MAX_PASSWORD_CHECKS:
+        raise AccountError("too many wrong current passwords: try again in 15 minutes")
     if not verify_password(stored.password_hash, current or ""):
+        throttle.record(session=session, key=key, window_seconds=PASSWORD_CHECK_WINDOW)
         raise AccountError("the current password is wrong")
     _check_length(new)
     if new == current:

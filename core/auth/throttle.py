@@ -1,22 +1,39 @@
-"""Failure counters shared by every process (RateCounter rows in one-minute windows), for login throttling.
+"""Failure counters shared by every process, for sign-in throttling.
 
-One-minute windows, like core.messaging.ratelimit's, so its hourly pruning keeps every window counted here.
+Counts per key over a sliding window are RateCounter rows in one-minute windows, like core.messaging.ratelimit's,
+so its hourly pruning keeps every window counted here. Growing delays (SignInDelay rows) slow one account's
+guesses from one address without locking the account for everyone else.
 """
 
 import hashlib
+from datetime import timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from core import clock
+from core.auth.models import SignInDelay
 from core.messaging.models import RateCounter
+
+FREE_TRIES = 5  # failures before the first delay
+FIRST_DELAY_SECONDS = 30  # then 60, 120, ... up to MAX_DELAY_SECONDS
+MAX_DELAY_SECONDS = 15 * 60
+FORGET = timedelta(hours=1)  # failures this old no longer count
 
 
 def key_for(kind: str, value: str) -> str:
     """Return a counter key that does not store the email, phone or address itself."""
-    digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:24]
-    return f"auth:{kind}:{digest}"
+    return f"auth:{kind}:{_digest(value)}"
+
+
+def pair_key(kind: str, who: str, address: str) -> str:
+    """Return the key of one account (or provider) tried from one address; all of who's keys share a prefix."""
+    return f"{key_for(kind, who)}:{_digest(address or '-')}"
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.strip().lower().encode()).hexdigest()[:24]
 
 
 MINUTE = 60
@@ -50,3 +67,58 @@ def recent(*, session: Session, key: str, window_seconds: int) -> int:
 def clear(*, session: Session, key: str) -> None:
     """Forget the counts of key (after a successful login)."""
     session.execute(sa.delete(RateCounter).where(RateCounter.key == key))  # type: ignore[arg-type]
+
+
+def delay_for(failures: int) -> int:
+    """Return the seconds to wait after this many failures in a row (0 for the first few)."""
+    if failures < FREE_TRIES:
+        return 0
+    return min(FIRST_DELAY_SECONDS * 2 ** min(failures - FREE_TRIES, 20), MAX_DELAY_SECONDS)
+
+
+def wait_seconds(*, session: Session, key: str) -> int:
+    """Return how many seconds key must still wait before its next try (0: it may try now)."""
+    row = session.get(SignInDelay, key)
+    if row is None:
+        return 0
+    now = clock.now()
+    if now - row.last_failure_at > FORGET:
+        return 0
+    ready = row.last_failure_at + timedelta(seconds=delay_for(row.failures))
+    return max(0, int((ready - now).total_seconds() + 0.999))
+
+
+def fail(*, session: Session, key: str) -> int:
+    """Count one failed try of key now; return the seconds it must wait before the next one."""
+    now = clock.now()
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    table = SignInDelay.__table__  # type: ignore[attr-defined]
+    statement = insert(table).values(key=key, failures=1, last_failure_at=now)
+    statement = statement.on_conflict_do_update(index_elements=["key"], set_={
+        "failures": sa.case((table.c.last_failure_at < now - FORGET, 1), else_=table.c.failures + 1),
+        "last_failure_at": now})
+    session.execute(statement)
+    session.flush()
+    failures = session.exec(select(SignInDelay.failures).where(SignInDelay.key == key)).one()
+    return delay_for(failures)
+
+
+def forgive(*, session: Session, key: str) -> None:
+    """Forget the failures of key (after a successful try)."""
+    session.execute(sa.delete(SignInDelay).where(SignInDelay.key == key))  # type: ignore[arg-type]
+
+
+def forgive_everywhere(*, session: Session, kind: str, who: str) -> None:
+    """Forget the failures of who from every address (an admin lifts the delays of an account)."""
+    prefix = key_for(kind, who) + ":"
+    session.execute(sa.delete(SignInDelay).where(SignInDelay.key.startswith(prefix)))  # type: ignore[arg-type]
+
+
+def prune_delays() -> int:
+    """Delete delays whose failures are too old to count; return how many."""
+    from core.db import session_scope
+
+    with session_scope() as session:
+        table = SignInDelay.__table__  # type: ignore[attr-defined]
+        return session.execute(sa.delete(table).where(table.c.last_failure_at < clock.now() - FORGET)).rowcount

@@ -13,13 +13,14 @@ from core.config import settings
 from core.conversations.engine import reply_key
 from core.conversations.models import Conversation, Message
 from core.conversations.phone_codes import note_contact
-from core.db import run_io, session_scope
+from core.db import run_io, session_scope, storable
 from core.messaging.inbound import process_message, receive
 from core.messaging.models import OutboxMessage
 from core.messaging.ratelimit import client_key, hit
 from core.phones import InvalidPhone, normalize_phone
 from core.security.clients import client_address
 from core.service_requests.models import ServiceRequest
+from core.text import plain_text
 
 router = APIRouter()
 
@@ -59,6 +60,8 @@ async def chat_messages(session_id: str, after: str | None = None) -> JSONRespon
     try:
         after_id = int(after) if after not in (None, "") else 0
     except ValueError:
+        after_id = None
+    if after_id is None or not storable(after_id):
         return _error("after must be a message id (a whole number)", 422)
     result = await run_io(_messages, session_id, after_id)
     if result is None:
@@ -73,7 +76,7 @@ def _validated(raw: bytes) -> dict[str, Any]:
         raise ChatError(f"message too long: at most {MAX_MESSAGE} characters", 413)
     try:
         data = json.loads(raw or b"null")
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested deeper than any chat message
         raise ChatError("the body must be JSON: {\"session_id\": ..., \"message\": ...}") from exc
     if not isinstance(data, dict):
         raise ChatError("the body must be a JSON object with session_id and message")
@@ -82,7 +85,9 @@ def _validated(raw: bytes) -> dict[str, Any]:
         raise ChatError("session_id is required: 1-100 letters, digits, '-' or '_'")
     if not isinstance(message, str) or not message.strip():
         raise ChatError("message is required and must be non-empty text")
-    message = message.strip()
+    message = plain_text(message).strip()
+    if not message:
+        raise ChatError("message is required and must be non-empty text")
     if len(message) > MAX_MESSAGE:
         raise ChatError(f"message too long: at most {MAX_MESSAGE} characters", 413)
     phone, name = data.get("phone"), data.get("name")
@@ -97,7 +102,8 @@ def _validated(raw: bytes) -> dict[str, Any]:
             raise ChatError("phone must be a valid Cameroonian number, e.g. +237 6 99 12 34 56")
     if name is not None and not isinstance(name, str):
         raise ChatError("name must be text")
-    return {"session_id": session_id, "body": message, "phone": phone or None, "name": (name or "").strip()[:120]}
+    return {"session_id": session_id, "body": message, "phone": phone or None,
+            "name": plain_text(name or "").strip()[:120]}
 
 
 def chat_turn(*, session_id: str, body: str, client: str, phone: str | None = None,

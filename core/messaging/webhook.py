@@ -23,6 +23,7 @@ from core.messaging import delivery, door, media
 from core.messaging.inbound import accept
 from core.messaging.models import WebhookHit
 from core.phones import InvalidPhone, bsuid_of, normalize_phone
+from core.text import plain_text
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 MAX_MEDIA = 10  # Twilio sends at most ten attachments per message
@@ -59,10 +60,11 @@ def parse(form) -> Inbound:
         raise BadInbound("MessageSid missing or malformed")
     sender, alias = _sender(form)
     # PostgreSQL text cannot hold NUL; nothing a person types contains one.
-    body = (form.get("Body") or form.get("ButtonText") or "").replace("\x00", "")
+    body = plain_text(form.get("Body") or form.get("ButtonText") or "")
     items = []
     for index in range(min(_int(form.get("NumMedia")), MAX_MEDIA)):
-        url, content_type = form.get(f"MediaUrl{index}"), (form.get(f"MediaContentType{index}") or "")[:100]
+        url = plain_text(form.get(f"MediaUrl{index}") or "")
+        content_type = plain_text(form.get(f"MediaContentType{index}") or "")[:100]
         if url:
             items.append({"kind": media.kind_of(content_type), "url": url, "content_type": content_type,
                           "state": "pending"})
@@ -71,7 +73,7 @@ def parse(form) -> Inbound:
         items.append(pin)
         text = media.location_text(pin)
         body = f"{body}\n{text}" if body.strip() else text
-    name = (form.get("ProfileName") or "").replace("\x00", "")[:120]
+    name = plain_text(form.get("ProfileName") or "")[:120]
     return Inbound(sid=sid, sender=sender, body=body, name=name, media=items, alias=alias,
                    reply_to=_reply_to(form))
 
@@ -96,7 +98,7 @@ def _sender(form) -> tuple[str, str]:
 def _reply_to(form) -> dict:
     """Return what the message answers: a quick-reply button's payload, the sid of a message it quotes."""
     found = {}
-    payload = (form.get("ButtonPayload") or "").replace("\x00", "").strip()
+    payload = plain_text(form.get("ButtonPayload") or "").strip()
     if payload:
         found["button_payload"] = payload[:MAX_PAYLOAD]
     replied = (form.get("OriginalRepliedMessageSid") or "").strip()
@@ -119,7 +121,7 @@ def _location(form) -> dict | None:
         return None
     if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
         return None
-    return media.location(lat, lon, form.get("Label") or form.get("Address") or "")
+    return media.location(lat, lon, plain_text(form.get("Label") or form.get("Address") or ""))
 
 
 def store(inbound: Inbound, channel: str = "whatsapp", sent_by: str = "") -> tuple[int, str] | None:

@@ -1,1 +1,2 @@
-"""Protections that cut across domains: who the client is, secrets kept sealed at rest."""
+"""Protections that cut across domains: who the client is behind proxies, secrets sealed at rest, response
+headers and the request size limit."""

@@ -2,12 +2,12 @@
 
 from nicegui import run, ui
 
-from core.auth import service
+from core.auth import service, sessions
 from core.auth.models import Account
 from core.db import session_scope
 from pages.admin.team import ROLE_LABELS
 from ui import theme
-from ui.frame import admin_page, sign_in_admin, still_allowed
+from ui.frame import admin_page, session_token, still_allowed
 from ui.i18n import t
 
 
@@ -29,14 +29,13 @@ async def account_page(account: Account) -> None:
             if (new.value or "") != (confirm.value or ""):
                 ui.notify(t("Les deux mots de passe ne correspondent pas."), type="negative")
                 return
-            outcome = await run.io_bound(change, account, current.value or "", new.value or "")
+            outcome = await run.io_bound(change, account, current.value or "", new.value or "", session_token())
             if outcome is None:  # the server is stopping
                 return
             error, updated = outcome
             if updated is None:
                 ui.notify(error, type="negative")
                 return
-            sign_in_admin(updated)  # the new session version: this browser stays signed in, the others are not
             for field in (current, new, confirm):
                 field.value = ""
             ui.notify(t("Enregistré ✅"), type="positive")
@@ -48,10 +47,12 @@ def _password_field(label: str, autocomplete: str, mark: str) -> ui.input:
     return ui.input(label, password=True).props(f"outlined autocomplete={autocomplete}").classes("w-full").mark(mark)
 
 
-def change(account: Account, current: str, new: str) -> tuple[str, Account | None]:
-    """Change the account's own password; return ('', the updated account) or (an error text, None)."""
-    try:
-        with session_scope() as session:
-            return "", service.change_own_password(session=session, account=account, current=current, new=new)
-    except service.AccountError as exc:
-        return str(exc), None
+def change(account: Account, current: str, new: str, token: str | None) -> tuple[str, Account | None]:
+    """Change the account's own password, this browser staying signed in; return ('', the account) or (error, None)."""
+    with session_scope() as session:
+        try:
+            updated = service.change_own_password(session=session, account=account, current=current, new=new)
+        except service.AccountError as exc:
+            return str(exc), None  # committed all the same: a wrong current password is counted
+        sessions.keep(session=session, token=token, account=updated)  # the other browsers are signed out
+        return "", updated

@@ -37,23 +37,29 @@ def status_options() -> dict[str, str]:
     return {"": "—", **{s: t(STATUS_LABELS[s]) for s in STATUSES}}
 
 
+def known(options: dict[str, str], value: str | None, default: str = "") -> str:
+    """Return value when it is one of the options, else default (a hand-typed address may hold anything)."""
+    return value if value in options else default
+
+
 def filter_bar(path: str, values: dict[str, str], *, with_status: bool = False, extra: dict | None = None) -> None:
     """Period, service, quartier (and status) selects; a change reloads path with the new query."""
     def go(name: str, value: str) -> None:
         ui.navigate.to(href(path, **{**values, **(extra or {}), name: value}))
 
     with ui.row().classes(theme.FILTERS):
-        ui.select({k: t(v) for k, v in PERIOD_LABELS.items()}, value=values.get("period") or DEFAULT_PERIOD,
+        ui.select({k: t(v) for k, v in PERIOD_LABELS.items()}, value=known(PERIOD_LABELS, values.get("period"),
+                                                                          DEFAULT_PERIOD),
                   label=t("Période"), on_change=lambda e: go("period", e.value)).props("dense outlined").classes(
             "w-32").mark("filter-period")
-        ui.select(service_options(), value=values.get("service") or "", label=t("Service"),
+        ui.select(service_options(), value=known(service_options(), values.get("service")), label=t("Service"),
                   on_change=lambda e: go("service", e.value)).props("dense outlined").classes("w-40").mark(
             "filter-service")
-        ui.select(quartier_options(), value=values.get("quartier") or "", label=t("Quartier"),
+        ui.select(quartier_options(), value=known(quartier_options(), values.get("quartier")), label=t("Quartier"),
                   on_change=lambda e: go("quartier", e.value)).props("dense outlined use-input").classes(
             "w-40").mark("filter-quartier")
         if with_status:
-            ui.select(status_options(), value=values.get("status") or "", label=t("Statut"),
+            ui.select(status_options(), value=known(status_options(), values.get("status")), label=t("Statut"),
                       on_change=lambda e: go("status", e.value)).props("dense outlined").classes("w-36").mark(
                 "filter-status")
 

@@ -4,11 +4,11 @@ from nicegui import run, ui
 
 from core.analytics import providers as admin_providers
 from core.analytics.providers import ProviderProfile
-from core.db import session_scope
+from core.db import session_scope, storable
 from core.money import format_xaf
 from core.phones import InvalidPhone, display_phone
 from core.providers.models import Provider, ProviderApplication
-from pages.admin.common import href
+from pages.admin.common import href, known
 from ui import theme
 from ui.frame import admin_page
 from ui.i18n import t
@@ -45,7 +45,8 @@ async def providers_page(account, q: str = "", status: str = "") -> None:
         search = ui.input(t("Nom ou téléphone"), value=q).props("dense outlined").classes("grow").mark(
             "provider-search")
         search.on("keydown.enter", lambda: ui.navigate.to(href("/admin/providers", q=search.value, status=status)))
-        ui.select({"": "—", "active": "active", "suspended": "suspended", "pending": "pending"}, value=status,
+        statuses = {"": "—", "active": "active", "suspended": "suspended", "pending": "pending"}
+        ui.select(statuses, value=known(statuses, status),
                   label=t("Statut"), on_change=lambda e: ui.navigate.to(href("/admin/providers", q=q, status=e.value))
                   ).props("dense outlined").classes("w-32")
         ui.button(t("Nouveau"), icon="add", on_click=lambda: ui.navigate.to("/admin/providers/new")).props(
@@ -115,7 +116,7 @@ def _change(provider_id: int, action: str, value, actor: str) -> None:
 async def provider_page(account, provider_id: str) -> None:
     """Performance, profile edit, availability and suspension; 'new' creates one."""
     new = provider_id == "new"
-    if not new and not provider_id.isdigit():
+    if not new and not (provider_id.isascii() and provider_id.isdigit() and storable(int(provider_id))):
         ui.label(t("Prestataire introuvable.")).mark("not-found")
         return
     provider, perf, (trades, zones) = (None, None, ([], [])) if new else await run.io_bound(_provider, int(provider_id))

@@ -76,8 +76,8 @@ async def requests_page(account, period: str = DEFAULT_PERIOD, service: str = ""
             ui.link("→", href("/admin/requests", **query, page=result.page + 1)).mark("page-next")
 
 
-def _denied() -> Response | None:
-    account = current_admin()
+def _denied(request: Request) -> Response | None:
+    account = current_admin(request)
     if account is None:
         return Response("sign in first: /login", status_code=401, media_type="text/plain")
     if not sessions.has_role(account, "operator"):
@@ -92,7 +92,7 @@ def _stream(kind: str, params: dict) -> Iterator[str]:
 
 
 def _response(kind: str, request: Request) -> Response:
-    denied = _denied()
+    denied = _denied(request)
     if denied is not None:
         return denied
     name = f"djobea-{kind}-{clock.local(clock.now()):%Y%m%d-%H%M}.csv"

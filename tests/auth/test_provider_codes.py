@@ -6,10 +6,10 @@ from sqlmodel import select
 from core import clock
 from core.auth import otp
 from core.auth.models import LoginCode
-from core.auth.sessions import provider_token, resolve_provider
+from core.auth.sessions import resolve
 from core.messaging.models import OutboxMessage
 from core.security.sealed import unseal
-from tests.factories import make_provider
+from tests.factories import make_provider, signed_in
 
 
 def _ask(session, phone, ip="10.0.0.2") -> str:
@@ -90,13 +90,13 @@ def test_sending_codes_is_rate_limited(session):
 
 def test_suspended_providers_get_no_code_and_lose_their_session(session):
     provider = make_provider(session)
-    token = provider_token(provider)
+    token = signed_in(session, provider)
     provider.status = "suspended"
     session.add(provider)
     session.commit()
     assert _ask(session, provider.phone) == otp.SENT
     assert session.exec(select(OutboxMessage)).first() is None
-    assert resolve_provider(session=session, token=token) is None
+    assert resolve(session=session, kind="provider", token=token) is None
 
 
 def test_the_code_never_reaches_the_logs(session):

@@ -55,5 +55,6 @@ def test_python_main_py_starts_and_serves_the_landing_page(tmp_path):
     finally:
         proc.terminate()
         output = proc.communicate(timeout=20)[0]
-    assert "Admin login created: admin@djobea.local / " in output
+    assert "Admin login created: admin@djobea.local" in output  # its password: in a file, never in this log
+    assert (tmp_path / "first-admin-password.txt").exists()
     assert (tmp_path / "djobea.db").exists()

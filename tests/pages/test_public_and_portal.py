@@ -3,8 +3,9 @@
 from nicegui.testing import User
 from sqlmodel import Session, select
 
-from core.auth.login import MAX_FAILURES
+from core.auth.login import TOO_SOON
 from core.auth.models import Account
+from core.auth.throttle import FREE_TRIES
 from core.conversations.models import Conversation
 from core.matching.models import Offer
 from core.messaging.outbox import enqueue
@@ -45,10 +46,10 @@ async def test_the_chat_widget_sends_and_shows_later_messages_live(user: User, s
     await user.should_see("✅ Paul a accepté votre demande, il arrive.", retries=60)
 
 
-async def test_wrong_password_and_lock_messages_on_the_login_page(user: User, session):
+async def test_wrong_password_and_slow_down_messages_on_the_login_page(user: User, session):
     account = make_account(session)
     await user.open("/login")
-    for attempt in range(1, MAX_FAILURES + 1):
+    for attempt in range(1, FREE_TRIES + 1):
         user.find(marker="login-email").clear().type(account.email)
         user.find(marker="login-password").clear().type("not-the-password")
         user.find(marker="login-submit").click()
@@ -56,7 +57,7 @@ async def test_wrong_password_and_lock_messages_on_the_login_page(user: User, se
         await user.should_see("Email ou mot de passe incorrect.")
     user.find(marker="login-password").clear().type(PASSWORD)
     user.find(marker="login-submit").click()
-    await user.should_see("Trop de tentatives. Réessayez dans 15 minutes.", retries=50)
+    await user.should_see(TOO_SOON, retries=50)
     assert (await user.http_client.get("/admin", follow_redirects=False)).status_code == 303
 
 

@@ -48,7 +48,7 @@ def awa(engine, session) -> Victim:
 def whatsapp_live(monkeypatch):
     """Twilio configured (nothing is sent in these tests), the settings restored afterwards."""
     configure(monkeypatch, TWILIO_ACCOUNT_SID=ACCOUNT_SID, TWILIO_AUTH_TOKEN=AUTH_TOKEN, TWILIO_WHATSAPP_NUMBER=NUMBER,
-              PUBLIC_BASE_URL="https://djobea.example")
+              PUBLIC_BASE_URL="http://djobea.test")  # http: the test client keeps no Secure cookie
     yield
     monkeypatch.undo()
     reload_settings()
