@@ -364,7 +364,12 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | going in circles | goes in circles | not helpful | pas utile | aucune aide | no help at all"
         " | aucune reponse claire | memes questions | same questions | repeating myself | me repete"
         " | e don tire me | don tire me | pas du bon travail | pas un bon travail | not a good job"
-        " | not good work | pas parfait | not perfect",
+        " | not good work | pas parfait | not perfect | je regrette | i regret | regrette d avoir | penible"
+        " | very poor | poor service | mauvais service | service mediocre | mediocre | bothered to | je vais voir"
+        " | voir ailleurs | go elsewhere | i no go use una | never use you again | ne plus utiliser"
+        " | plus jamais utiliser | parler avec quelqu un de chez vous | parler a quelqu un de chez vous"
+        " | joindre quelqu un de chez vous | impossible de vous joindre | can t reach anyone | cannot reach anyone"
+        " | no one to talk to | personne a qui parler",
     },
     # Status in other words: the list of one's requests, who the worker is, where it stands.
     "status_check": {
@@ -404,7 +409,10 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | wonderful | amazing | awesome | bien repare | a bien repare | well fixed | fixed it well"
         " | repaired it well | everything is working | everything dey work | all is working | great service"
         " | excellent service | bon service | super service | service impeccable | sabi him work | sabi her work"
-        " | i dey happy | we dey happy | dey happy",
+        " | i dey happy | we dey happy | dey happy | je suis content | je suis contente | i m glad | so glad"
+        " | tout est regle | everything is fixed | all fixed now | c etait correct | was ok | was okay | pas mal"
+        " | c etait bien | correct merci | god bless una",
+
     },
     "problem": {
         1.0: "accident* | eau partout | de l eau partout | water everywhere | sous l eau | no water | plus d eau"

@@ -156,7 +156,9 @@ def classify(
     # Praise or thanks for work done ("le technicien a bien travaillé") is small talk, not a new job: naming the
     # worker asks for nothing.
     asked = scores.get("request", 0.0) - scores.get("worker_word", 0.0) > 0 or scores.get("summon", 0.0) > 0
-    if scores.get("praise") and not problem and not asked:
+    # Thanks for a visit of ours with nothing wrong ("le plombier est venu, tout est réglé, merci") close it too.
+    thanked = cues.greeting and scores.get("provider_ref") and not scores.get("complaint")
+    if (scores.get("praise") or thanked) and not problem and not asked:
         return "smalltalk", 0.8
     # Nothing but thanks, greetings and acknowledgements ("tank you ma"): no job even if a word looks like one.
     if cues.only_small_talk and not problem and not request:

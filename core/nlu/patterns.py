@@ -7,7 +7,8 @@ trigger words (it cannot match otherwise), and a match adds its weight to the la
 
 # A worker of ours named by trade or by a plain word ("le gars", "the man", "votre technicien").
 _WORKER = (
-    r"(?:{trade}|technicien|technician|gars|guy|man|type|mec|monsieur|artisan|ouvrier|worker|person|personne)s?"
+    r"(?:{trade}|technicien|technician|gars|guy|man|type|mec|monsieur|artisan|ouvrier|worker|person|personne"
+    r"|prestataire|provider)s?"
 )
 _SENT = r"(?:wey una send |you sent |una send |que vous avez envoye |que vous m avez envoye )?"
 _COMING = r"(?:coming|come|arriving|arrive|reach|reaching|on (?:his|her|their|the) way)"
@@ -37,7 +38,8 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      + r" (?:arrive|vient|passe|va venir|va passer|va arriver|sera la|viendra|passera|arrivera)\b"),
     # "le numéro du technicien", "the plumber's number": reaching the worker of a booking
     ("status_check", 2.0, "numero contact number phone telephone",
-     r"\b(?:numero|contact|number|phone|telephone)s? (?:du|de l|de la|de votre|of the|for the|of your|of una) "
+     r"\b(?:numero|contact|number|phone|telephone)s? (?:du|de l|de la|de votre|de mon|de ma|of the|for the|of your"
+     r"|of una|of my) "
      + _WORKER + r"\b|\b(?:the|your|una) " + _WORKER + r" s (?:number|contact|phone)\b"),
     # "stop la demande", "you can close the request", "clôturez ma commande"
     ("cancel", 2.0, "stop stoppe stoppez arrete arretez ferme fermez fermer close cloturez cloturer cancel",
@@ -218,7 +220,8 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"|j ecris|ecris"
      r"|repete|redis|je demande|demande|envoie|envoye|explain|explained|tell|told|say|said|ask|asked|write|wrote"
      r"|repeat|repeated|sent)\b"
-     r"|\b(?:explained|told you|said it|asked|repeated|written|wrote|texted|messaged|called|explique|dit|repete"
+     r"|\b(?:explained|told you|said it|asked|repeated|written|wrote|texted|messaged|called|talk|tok|talked|tell"
+     r"|explique|dit|repete"
      r"|demande|ecrit|envoye|appele|relance) (?:\w+ ){0,4}?(?:\d+|deux"
      r"|trois|quatre|cinq|plusieurs|two|three|four|five|many|several) (?:fois|times)\b"),
     # "du nouveau ?", "y a du nouveau pour moi" (not "du nouveau carrelage")
@@ -240,7 +243,7 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"|\b(?:besoin|need|cherche|looking for|il me faut|want|wan|veux|voudrais|send|envo[iy]\w*|get)\b(?: \w+){0,2}?"
      r" (?:d |de |un |une |1 |a |an |des |some |one )?(?:technicien\w*|technician\w*|reparateur\w*|repairer|depanneur"
      r"\w*|artisan\w*|gars|guy|quelqu un|someone|somebody|person|aide|help|handyman|bricoleur|ouvrier|worker|coup de"
-     r" main)\b"
+     r" main|vos services|your services|votre service|your service)\b"
      r"|\b(?:au secours|sos|a l aide|aidez (?:moi|nous)|aide (?:moi|nous)|help (?:me|us)|m aider|nous aider|help"
      r"|get person wey|una get person)\b"
      r"|\b(?:venez|come)(?: \w+)? (?:vite|s il|please|quick|now|help|m aider|nous aider|aider|maintenant)\b"
@@ -257,9 +260,10 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"|professionnel\w*|pro|honnete\w*|competent\w*|fiable\w*|serious|professional|reliable|helpful|utile)\b"),
     # "le climatiseur refroidit parfaitement", "everything dey work fine now": working again after the job
     ("praise", 2.0, "marche fonctionne refroidit chauffe tourne allume works working work cools cooling cool runs"
-     " running",
+     " running lave washes ferme closes ouvre opens flushes",
      r"(?<!\bne )(?<!\bnot )(?<!\bno )(?<!\bn )\b(?:marche|fonctionne|refroidit|chauffe|tourne|s allume|works|working"
-     r"|dey work|cools|cooling|dey cool|runs|running)\b (?:(?!pas\b|plus\b|not\b|no\b|jamais\b)\w+ )?"
+     r"|dey work|cools|cooling|dey cool|runs|running|lave|washes|ferme|closes|s ouvre|opens|flushes)\b"
+     r" (?:(?!pas\b|plus\b|not\b|no\b|jamais\b)\w+ )?"
      r"(?:parfaitement|tres bien|nickel|impeccable|normalement|perfectly|well|fine|great|again|de nouveau"
      r"|a nouveau|a merveille|comme neuf|like new)\b"),
     # "un boulot impeccable", "great service", "the work is neat": the job done judged well
@@ -267,5 +271,5 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"\b(?:boulot|travail|job|work|service|taf)\b (?:\w+ )?(?:impeccable|propre|excellent|parfait|top|nickel"
      r"|clean|great|neat|magnifique|formidable|de qualite|quality|professionnel|professional|soigne|perfect)\b"
      r"|\b(?:impeccable|excellent|superbe|beau|great|neat|quality|perfect|parfait|magnifique|formidable|super"
-     r"|tres bon|very good|top) (?:\w+ )?(?:boulot|travail|job|work|service)\b"),
+     r"|tres bon|very good|top|fine|good|nice|bon|bonne|clean|sharp) (?:\w+ )?(?:boulot|travail|job|work|service)\b"),
 ]

@@ -17,7 +17,8 @@ _PERSON = (r"(?:quelqu un|someone|somebody|some one|person|persons|people|le tec
            r"|a technician|your technician|votre technicien|the man|your man|le gars|un gars|help|de l aide|am|him"
            r"|her|lui|un reparateur|un depanneur|un artisan)")
 # "vous pouvez envoyer quelqu'un maintenant ?", "abeg come help me now": someone to come, now.
-_SEND = re.compile(r"\b(?:send|envo[iy]\w*|dispatch)\b(?: \w+){0,3}? " + _PERSON + r"\b")
+_SEND = re.compile(r"\b(?:send|envo[iy]\w*|dispatch)\b(?: \w+){0,3}? " + _PERSON + r"\b"
+                   r"|\b(?:send|envo[iy]\w*) (?:le|la|les|lui|him|her|am|them)\b")
 _COME = re.compile(r"\b(?:venez|venir|viens|come|passer|passez|arrive|intervenir)\b")
 _NOW_RE = re.compile(r"\b" + _NOW + r"\b")
 # "c'est combien ?", "na how much?", "price?", "le tarif", "ça va coûter combien": what it costs (not how long).
@@ -31,9 +32,10 @@ _PRICE_OBJECTION = re.compile(
     r"|\b(?:cher hein|cher oh|(?<!not )expensive|too much money|too costly|e too cost|too cost|na too much"
     r"|that s too much|it s too much"
     r"|c est trop|trop eleve|too high|prix est eleve|baisser|baissez|diminuer|diminuez|reduire|reduisez|reduce"
-    r"|reduction|discount|remise|negoci\w*|last price|dernier prix)\b")
-_ASKS_POLICY = re.compile(r"\b(?:vous faites|faites vous|do you|do una|una dey|you dey|est ce que vous|vous accordez"
-                          r"|vous donnez|you give|una give|chez vous)\b")
+    r"|reduction|discount|remise|negoci\w*|last price|dernier prix|faire un prix|un petit prix|faire un effort"
+    r"|reduce small|reduce am|consider me)\b")
+_ASKS_POLICY = re.compile(r"\b(?:vous faites|faites vous|do you|do una|una dey|you dey|vous accordez|vous donnez"
+                          r"|you give|una give|chez vous)\b")
 # "mes demandes", "historique", "my bookings": the list of one's requests.
 _HISTORY = re.compile(
     r"\b(?:mes (?:anciennes |dernieres |precedentes )?(?:demandes?|dmd|reservations?|commandes?|requetes?"
@@ -71,6 +73,8 @@ _CONFIRM = (
     " | c est ca | exactement | exact | correct | that s right | that s correct | right | na so | affirmatif"
     " | parfait | ca marche | ok ca marche | entendu | deal | sure | of course | bien sur | absolument"
     " | c est bien | oui oui | yes yes | tout a fait | no problem | pas de souci | pas de probleme | d accord pour"
+    " | on fait comme ca | on fait ca | let s do it | let s go | ca me va | ca me convient | that works"
+    " | fine by me | ok pour moi | c est ok | it s ok | it s fine | that s fine | that s ok | yes that s correct"
 )
 _FILLERS = (
     "je | i | s il vous plait | s il te plait | please | svp | merci | thanks | thank you | abeg | o | oh | eh | hein"

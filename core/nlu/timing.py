@@ -203,7 +203,7 @@ def _began_then(toks: list[str], start: int) -> bool:
         return False
     before = toks[max(0, start - 4):start]
     marks = [k for k, word in enumerate(before) if (word in _STARTED or (len(word) > 4 and word.endswith("ed")))
-             and not (word == "a" and _preposition(before[k + 1:k + 2]))]
+             and not (word == "a" and (_preposition(before[k + 1:k + 2]) or (k and before[k - 1] in _ASKING)))]
     return bool(marks) and not _ASKING.intersection(before[marks[-1]:])
 
 

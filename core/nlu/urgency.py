@@ -29,7 +29,8 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | shocked | sous l eau | water don enter | water dey enter | water dey rise | l eau rentre | l eau entre"
         " | pouring everywhere | dey pour everywhere | pour everywhere | au secours | sos | a l aide"
         " | sort de partout | sort partout | coming out everywhere | dey comot everywhere | full of water"
-        " | plein d eau | pleine d eau | rempli d eau | remplie d eau | prend l eau | prend de l eau",
+        " | plein d eau | pleine d eau | rempli d eau | remplie d eau | prend l eau | prend de l eau | smoking"
+        " | smokes | smoky | deborde* | overflow* | it s serious | it is serious | this is serious | e dey serious",
     },
     "now": {
         1.0: "urgent* | urgence | emergency | maintenant | now | right now | tout de suite | immediatement"
@@ -53,6 +54,11 @@ _GAS = {"gaz", "gas"}
 # "water dey waste everywhere for compound", "l'eau coule un peu partout": water loose in the house.
 _WATER_EVERYWHERE = re.compile(r"\b(?:water|eau)\b(?: \w+){0,4}? (?:everywhere|partout)\b")
 _WATER_WORDS = {"eau", "water", "partout", "everywhere"}
+# "la bassine se remplit vite", "it gets dirty fast": how fast something happens, not how soon to come.
+_SPEED = {"vite", "fast", "quick", "quickly", "rapidement"}
+_SPEED_VERBS = {"remplit", "rempli", "remplie", "vide", "use", "salit", "sature", "chauffe", "refroidit", "fills",
+                "fill", "gets", "drains", "runs", "trop", "too", "goes", "charge", "decharge", "finit", "finish",
+                "finishes", "tombe", "pourrit", "rouille"}
 _MACHINES = {"clim", "ac", "climatiseur", "climatisation", "split", "aircon", "frigo", "fridge", "congelateur",
              "freezer", "machine", "refrigerateur", "lave", "dishwasher", "washer"}
 # "Help!", "aidez-moi svp": a cry for help and nothing else is urgent.
@@ -106,6 +112,7 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
     found = {m.value[0] for m in _matcher().find(toks)
              if not (toks[m.start] in _DISCOURSE and m.end - m.start == 1 and m.end < len(toks)
                      and toks[m.end] in _SUBJECTS)
+             and not (toks[m.start] in _SPEED and m.start and toks[m.start - 1] in _SPEED_VERBS)
              and not _burner(toks, m.start, m.end) and toks[m.start] not in _BURNERS
              and not (machine and _WATER_WORDS.intersection(toks[m.start:m.end]))}
     text = " ".join(toks)

@@ -25,6 +25,9 @@ NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)  # a Tuesday, 10:00 in Douala
         "je veux parler à un humain tout de suite",
         "Can I speak to a real person?",
         "vs m'avez laissé tomber, c'est une honte",
+        "service très médiocre, je regrette de vous avoir contacté",
+        "impossible de joindre quelqu'un chez vous, c'est pénible",
+        "I don talk am two times, una no dey hear",
     ],
 )
 def test_complaints_about_the_service_itself(text: str) -> None:
@@ -117,6 +120,9 @@ def test_emergencies_with_no_trade_word_are_urgent_requests(text: str, service: 
         ("I give the carpenter five stars", 5),
         ("the man do the work well well, thank you o", None),
         ("satisfait du maçon, merci Djobea", None),
+        ("le serrurier est passé, tout est réglé, merci beaucoup", None),
+        ("la machine lave parfaitement maintenant, merci", None),
+        ("2 étoiles, c'était correct sans plus", 2),
     ],
 )
 def test_thanks_and_praise_after_a_job_are_small_talk(text: str, rating: int | None) -> None:
@@ -211,3 +217,16 @@ def test_new_fields_default_to_nothing_for_a_plain_request() -> None:
     result = analyze("mon frigo ne refroidit plus, Akwa", now=NOW)
     assert (result.follow_up, result.detail, result.asks_price, result.asks_history, result.landmark) == (
         None, None, False, False, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        ("the breaker box is smoking, Akwa", "urgent"),
+        ("mon évier déborde, Deido", "urgent"),
+        ("la poubelle se remplit vite, il faut un nettoyage samedi, Kotto", "scheduled"),
+        ("please send a cleaner this afternoon, Bonapriso", "scheduled"),
+    ],
+)
+def test_urgency_words_read_in_their_sense(text: str, urgency: str) -> None:
+    assert analyze(text, now=NOW).urgency == urgency
