@@ -369,7 +369,12 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | voir ailleurs | go elsewhere | i no go use una | never use you again | ne plus utiliser"
         " | plus jamais utiliser | parler avec quelqu un de chez vous | parler a quelqu un de chez vous"
         " | joindre quelqu un de chez vous | impossible de vous joindre | can t reach anyone | cannot reach anyone"
-        " | no one to talk to | personne a qui parler",
+        " | no one to talk to | personne a qui parler | quel bazar | ce bazar | c est quoi ce service"
+        " | c est quoi ce comportement | vous me prenez pour | m a ignore | m a ignoree | m avez ignore | m ignorez"
+        " | been ignored | ignored me | ignoring me | you ignore | una ignore | human being | parler a une machine"
+        " | talk with machine"
+        " | talk to a machine | talk to machine | pas une machine | not a machine | doesn t get anything"
+        " | don t get anything | no get anything",
     },
     # Status in other words: the list of one's requests, who the worker is, where it stands.
     "status_check": {
@@ -386,7 +391,9 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | who una send | who you send | who una don send | nom du technicien | nom de l artisan"
         " | nom du prestataire | name of the technician | name of the provider | where my matter reach"
         " | my matter reach | how my matter | du nouveau pour moi | du nouveau pour ma | du nouveau pour mon"
-        " | quelle etape | a quelle etape | what stage | which stage | at what stage"
+        " | quelle etape | a quelle etape | what stage | which stage | at what stage | ou en sommes nous"
+        " | a quel stade | quel stade | which provider | quel prestataire | which technician | which worker"
+        " | quel technicien"
         " | ma commande avance | mon affaire avance | accepted my",
     },
     "praise": {
@@ -411,7 +418,8 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | excellent service | bon service | super service | service impeccable | sabi him work | sabi her work"
         " | i dey happy | we dey happy | dey happy | je suis content | je suis contente | i m glad | so glad"
         " | tout est regle | everything is fixed | all fixed now | c etait correct | was ok | was okay | pas mal"
-        " | c etait bien | correct merci | god bless una",
+        " | c etait bien | correct merci | god bless una | remercier | je tiens a remercier | remercie le"
+        " | remercie votre | thank the | pour son travail | for his work | for her work | for the good work",
 
     },
     "problem": {

@@ -33,7 +33,7 @@ _ALSO = {"relapse": ("problem", "complaint"), "worker_word": ("worker_word", "re
 _ORDER = ("join_as_provider", "complaint", "cancel", "status_check", "info")
 # "le prix est trop élevé" objects to a price, it asks none.
 _DEAR = {"trop", "too", "cher", "chere", "expensive", "eleve", "high", "costly", "reduce", "reduire", "baisser",
-         "reduction", "discount", "baissez"}
+         "reduction", "discount", "baissez", "hors", "afford"}
 # Words for a worker: with stars they rate a job ("5 stars for the electrician").
 _WORKERS = set(TRADES) | {"gars", "guy", "man", "travail", "work", "job", "boulot", "service", "prestataire", "team",
                           "equipe", "technicien", "technician", "worker", "ouvrier", "artisan"}

@@ -52,7 +52,7 @@ ENGLISH: dict[str, float] = {
         " monday tuesday wednesday thursday friday saturday sunday january february april june july august"
         " september october november december servicing airtime rent strange noise thing things office shop"
         " sister brother tank tanks tenk news noted understood alright die leaks floor paid confirmed expensive"
-        " bookings requests status".split(),
+        " bookings requests status upstairs downstairs bathroom bedroom".split(),
         0.5,
     ),
 }

@@ -212,7 +212,7 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"|fonctionne pas|not working|doesn t work|does not work|don t work|no dey work|no work|is useless|useless"
      r"|est nul|est nulle|nul|nulle|is rubbish|rubbish|is bad|is terrible|terrible|me fatigue|fatigue|keeps failing"
      r"|ne comprend|comprend rien|doesn t understand|does not understand|no understand|no sabi|ne repond|never"
-     r"|ne sert|bug\w*|plante)\b"),
+     r"|ne sert|bug\w*|plante|doesn t get|don t get|no get|ne capte)\b"),
     # "ça fait 3 fois que j'explique", "I have told you three times", "4e fois que je répète": asked again and again
     ("complaint", 2.0, "fois times time",
      r"\b(?:\d+|deux|trois|quatre|cinq|plusieurs|two|three|four|five|many|several)(?: e| eme| th| rd| nd)?"
@@ -265,7 +265,7 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"|dey work|cools|cooling|dey cool|runs|running|lave|washes|ferme|closes|s ouvre|opens|flushes)\b"
      r" (?:(?!pas\b|plus\b|not\b|no\b|jamais\b)\w+ )?"
      r"(?:parfaitement|tres bien|nickel|impeccable|normalement|perfectly|well|fine|great|again|de nouveau"
-     r"|a nouveau|a merveille|comme neuf|like new)\b"),
+     r"|a nouveau|a merveille|comme neuf|like new|comme avant|like before|as before)\b"),
     # "un boulot impeccable", "great service", "the work is neat": the job done judged well
     ("praise", 2.0, "boulot travail job work service taf",
      r"\b(?:boulot|travail|job|work|service|taf)\b (?:\w+ )?(?:impeccable|propre|excellent|parfait|top|nickel"

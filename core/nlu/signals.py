@@ -33,7 +33,8 @@ _PRICE_OBJECTION = re.compile(
     r"|that s too much|it s too much"
     r"|c est trop|trop eleve|too high|prix est eleve|baisser|baissez|diminuer|diminuez|reduire|reduisez|reduce"
     r"|reduction|discount|remise|negoci\w*|last price|dernier prix|faire un prix|un petit prix|faire un effort"
-    r"|reduce small|reduce am|consider me)\b")
+    r"|reduce small|reduce am|consider me|hors de prix|can t pay|cannot pay|can t afford|cannot afford|no fit pay"
+    r"|peux pas payer|pas les moyens|big money|trop pour moi|too much for me)\b")
 _ASKS_POLICY = re.compile(r"\b(?:vous faites|faites vous|do you|do una|una dey|you dey|vous accordez|vous donnez"
                           r"|you give|una give|chez vous)\b")
 # "mes demandes", "historique", "my bookings": the list of one's requests.
@@ -46,8 +47,10 @@ _HISTORY = re.compile(
 _PRONOUN_START = {"ca", "c", "it", "e", "il", "elle", "this", "that", "le", "the"}
 _INTENSITY = re.compile(
     r"\b(?:beaucoup|enormement|de plus en plus|encore plus|plus fort|trop|a lot|plenty|too much|more and more"
-    r"|worse|worst|pire|don worse|de pire en pire|grave|serious|badly|heavily|seriously|fort)\b")
-_THING = {"truc", "thing", "chose", "probleme", "problem", "wahala"}
+    r"|worse|worst|pire|don worse|de pire en pire|grave|serious|badly|heavily|seriously|fort|aggrave|s aggrave"
+    r"|bigger|plus gros|plus grosse|grandit|increasing|augmente|spreading|spread|s etend)\b")
+_THING = {"truc", "thing", "chose", "probleme", "problem", "wahala", "leak", "fuite", "eau", "water", "crack",
+          "fissure", "bruit", "noise", "odeur", "smell"}
 # Where in the home, said as a detail: "dans la cuisine, sous l'évier", "na for parlour", "the one upstairs".
 _SPATIAL = {
     "dans", "sous", "derriere", "devant", "dessus", "dessous", "cote", "niveau", "interieur", "exterieur", "inside",
@@ -66,7 +69,9 @@ _ROOMS = {
 }
 # Fixtures say which one when a room goes with them ("c'est le robinet de la cour"); alone they name a job.
 _FIXTURES = {"plafond", "ceiling", "mur", "wall", "sol", "floor", "toit", "roof", "evier", "sink", "lavabo",
-             "robinet", "tap", "compteur", "meter", "douche", "shower", "toilettes", "toilet", "wc"}
+             "robinet", "tap", "compteur", "meter", "douche", "shower", "toilettes", "toilet", "wc", "tuyau", "tuyaux",
+             "pipe", "pipes", "cable", "fil", "prise", "socket", "interrupteur", "switch", "porte", "door", "fenetre",
+             "window", "placard"}
 _CONFIRM = (
     "oui | yes | yeah | yep | yea | ok | okay | d accord | je confirme | confirme | confirmed | confirm | i confirm"
     " | c est confirme | je valide | valide | go ahead | vas y | allez y | c est bon | c est bien ca | bien ca"
@@ -180,7 +185,7 @@ def _is_detail(toks: list[str]) -> bool:
     if rest[0] in _SPATIAL or (i > 0 and rest[0] in _ROOMS):
         return True
     if rest[0] in _FIXTURES:
-        return i > 0 and not _ROOMS.isdisjoint(rest[1:])
+        return i > 0 and not (_ROOMS | _SPATIAL).isdisjoint(rest[1:])
     return rest[0] in _SPATIAL_WEAK and not (_ROOMS | _FIXTURES).isdisjoint(rest[1:4])
 
 

@@ -30,14 +30,16 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | pouring everywhere | dey pour everywhere | pour everywhere | au secours | sos | a l aide"
         " | sort de partout | sort partout | coming out everywhere | dey comot everywhere | full of water"
         " | plein d eau | pleine d eau | rempli d eau | remplie d eau | prend l eau | prend de l eau | smoking"
-        " | smokes | smoky | deborde* | overflow* | it s serious | it is serious | this is serious | e dey serious",
+        " | smokes | smoky | deborde* | overflow* | it s serious | it is serious | this is serious | e dey serious"
+        " | sous les eaux | water dey pass | water dey come in | water is coming in",
     },
     "now": {
         1.0: "urgent* | urgence | emergency | maintenant | now | right now | tout de suite | immediatement"
         " | immediately | asap | as soon as possible | au plus vite | des que possible | vite | rapide*"
         " | quick* | fast | c est grave | daba | sharp sharp | dans la journee | ca presse | c est presse"
         " | c est pressant | je suis presse | je suis pressee | hurry | en vitesse"
-        " | pressant | critical | critique | today today | now now | quick quick | fast fast | vite vite",
+        " | pressant | critical | critique | today today | now now | quick quick | fast fast | vite vite"
+        " | can t wait | cannot wait | can not wait | ne peut pas attendre | peut pas attendre | no fit wait",
     },
     "calm": {
         1.0: "pas urgent | not urgent | no rush | pas presse | pas pressee | no hurry | quand vous pouvez"

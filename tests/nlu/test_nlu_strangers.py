@@ -28,6 +28,8 @@ NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)  # a Tuesday, 10:00 in Douala
         "service très médiocre, je regrette de vous avoir contacté",
         "impossible de joindre quelqu'un chez vous, c'est pénible",
         "I don talk am two times, una no dey hear",
+        "on m'a ignorée depuis hier, c'est quoi ce service ?",
+        "I want a human being, not this machine",
     ],
 )
 def test_complaints_about_the_service_itself(text: str) -> None:
@@ -122,6 +124,8 @@ def test_emergencies_with_no_trade_word_are_urgent_requests(text: str, service: 
         ("satisfait du maçon, merci Djobea", None),
         ("le serrurier est passé, tout est réglé, merci beaucoup", None),
         ("la machine lave parfaitement maintenant, merci", None),
+        ("je tiens à remercier le peintre pour son travail", None),
+        ("thanks, the freezer works like before", None),
         ("2 étoiles, c'était correct sans plus", 2),
     ],
 )
@@ -138,10 +142,13 @@ def test_thanks_and_praise_after_a_job_are_small_talk(text: str, rating: int | N
         ("ça coule encore plus fort maintenant", "urgency", "urgent"),
         ("il faut régler ça aujourd'hui", "urgency", "urgent"),
         ("e dey leak too much now", "urgency", "urgent"),
+        ("the water is spreading more and more", "urgency", "urgent"),
+        ("this one can't wait o", "urgency", "urgent"),
         ("oui, je confirme", "confirm", "normal"),
         ("yes please go ahead", "confirm", "normal"),
         ("c'est un peu cher ça", "price_objection", "normal"),
         ("na too much money o, reduce am", "price_objection", "normal"),
+        ("franchement c'est hors de prix", "price_objection", "normal"),
         ("sous le lavabo de la salle de bain", "detail", "normal"),
         ("c'est dans la chambre du fond", "detail", "normal"),
         ("in the kitchen near the window", "detail", "normal"),
