@@ -83,6 +83,7 @@ CUES: dict[str, dict[float, str]] = {
         " | delete it | remove my request | retirer ma demande | don t need anyone | no need anybody"
         " | n ai plus besoin | on m a trouve"
         " | j ai deja trouve | i don get person | i have found | i ve found | j ai eu quelqu un | no send the"
+        " | trouve un autre | trouve une autre | j ai trouve un | got another | found a"
         " | no send him | no send am | don t send the | don t send him"
         " | never mind | nevermind | ne derangez plus | ne derangez pas | ne le derangez plus | don t disturb"
         " | no disturb | no need disturb | close the request | close my request | close the ticket | close am"
@@ -374,7 +375,20 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | been ignored | ignored me | ignoring me | you ignore | una ignore | human being | parler a une machine"
         " | talk with machine"
         " | talk to a machine | talk to machine | pas une machine | not a machine | doesn t get anything"
-        " | don t get anything | no get anything",
+        " | don t get anything | no get anything | vous vous moquez | vous moquez | se moquer de | foutage"
+        " | bidon | amateurs | bande d amateurs | menteur | menteurs | mensonge | mensonges | vous mentez | you lied"
+        " | liars | you lie | promesse non tenue | promesses non tenues | false promise | false promises"
+        " | insupportable | intolerable | degoute | degoutee | vous plaisantez | you must be joking | c est abuse"
+        " | vous abusez | una abuse | trop c est trop | ca suffit | j en ai assez | enough is enough"
+        " | sick and tired | awful service | awful | disgrace | very upset | i m upset | i am upset | don t care"
+        " | nobody cares | no one cares | careless | wahala no dey finish | aucun respect | meprisant"
+        " | vous etes ou meme | where una dey sef | you people are useless | vous etes incapables"
+        " | ne tenez pas parole | ne tenez jamais | never keep your word | don t keep your word | si complique"
+        " | tellement complique | trop complique | so complicated | too complicated | so slow | trop lent"
+        " | si lent | tres lent | slow service | lenteur | keeps asking | already said | deja dit | je l ai deja dit"
+        " | i already told | i don already talk | j ai deja donne | play with person time | play with my time"
+        " | waste person time | no dey hear | doesn t listen | ne m ecoute pas | n ecoute pas | don t listen"
+        " | no dey listen | vous n ecoutez",
     },
     # Status in other words: the list of one's requests, who the worker is, where it stands.
     "status_check": {
@@ -393,7 +407,12 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | my matter reach | how my matter | du nouveau pour moi | du nouveau pour ma | du nouveau pour mon"
         " | quelle etape | a quelle etape | what stage | which stage | at what stage | ou en sommes nous"
         " | a quel stade | quel stade | which provider | quel prestataire | which technician | which worker"
-        " | quel technicien"
+        " | quel technicien | c est en cours | en cours de traitement | c est pris en compte | ca bouge"
+        " | quelle est la suite | la suite c est quoi | et la suite | next step | what next | what s next"
+        " | still pending | is it pending | pending | update me | keep me posted | any info | anything yet"
+        " | we still dey wait | i still dey wait | how the matter go be | how e go be | on attend quoi"
+        " | on attend toujours | j attends quoi | what are we waiting for | what am i waiting for"
+        " | qui va s occuper | qui s occupe de | who will handle | who go handle | who is taking care"
         " | ma commande avance | mon affaire avance | accepted my",
     },
     "praise": {
@@ -419,7 +438,13 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | i dey happy | we dey happy | dey happy | je suis content | je suis contente | i m glad | so glad"
         " | tout est regle | everything is fixed | all fixed now | c etait correct | was ok | was okay | pas mal"
         " | c etait bien | correct merci | god bless una | remercier | je tiens a remercier | remercie le"
-        " | remercie votre | thank the | pour son travail | for his work | for her work | for the good work",
+        " | remercie votre | thank the | pour son travail | for his work | for her work | for the good work"
+        " | ravi | ravie | pleased | delighted | grateful | thankful | reconnaissant | reconnaissante"
+        " | outstanding | brilliant | fantastic | superb | top notch | au top | efficient | friendly | aimable"
+        " | sympa | courtois | courtoise | soigne | soignee | vous assurez | vous gerez | rapide et efficace"
+        " | quick and efficient | on time | na correct person | correct guy | e sabi | big thanks | huge thanks"
+        " | no more leak | plus de fuite | no more problem | plus de probleme | no more wahala | fix am well"
+        " | fixed it well | fix am fine | fix am finish | everything don correct | don correct well",
 
     },
     "problem": {

@@ -24,7 +24,8 @@ _NOW_RE = re.compile(r"\b" + _NOW + r"\b")
 # "c'est combien ?", "na how much?", "price?", "le tarif", "ça va coûter combien": what it costs (not how long).
 _PRICE = re.compile(
     r"\b(?:combien(?! de (?:temps|fois|jours|heures|minutes|semaines|personnes))|how much(?! time)|price\w*|prix"
-    r"|tarif\w*|cost|costs|coute\w*|couter|cout|devis|quote|quotation|estimate|montant|frais|charge(?=s? for)"
+    r"|tarif\w*|cost|costs|coute\w*|couter|cout|devis|quote|quotation|estimate|montant|frais|charge(?=s? for)|fee"
+    r"|fees"
     r"|wetin be the price)\b")
 _PRICE_OBJECTION = re.compile(
     r"\b(?<!pas )(?<!pas trop )(?:c est|ca fait|ca reste|it s|that s|its|e|na|trop|un peu|assez|bien|vraiment|si"
@@ -48,7 +49,8 @@ _PRONOUN_START = {"ca", "c", "it", "e", "il", "elle", "this", "that", "le", "the
 _INTENSITY = re.compile(
     r"\b(?:beaucoup|enormement|de plus en plus|encore plus|plus fort|trop|a lot|plenty|too much|more and more"
     r"|worse|worst|pire|don worse|de pire en pire|grave|serious|badly|heavily|seriously|fort|aggrave|s aggrave"
-    r"|bigger|plus gros|plus grosse|grandit|increasing|augmente|spreading|spread|s etend)\b")
+    r"|bigger|plus gros|plus grosse|grandit|increasing|augmente|spreading|spread|s etend|partout|de partout"
+    r"|everywhere)\b")
 _THING = {"truc", "thing", "chose", "probleme", "problem", "wahala", "leak", "fuite", "eau", "water", "crack",
           "fissure", "bruit", "noise", "odeur", "smell"}
 # Where in the home, said as a detail: "dans la cuisine, sous l'évier", "na for parlour", "the one upstairs".
@@ -71,7 +73,7 @@ _ROOMS = {
 _FIXTURES = {"plafond", "ceiling", "mur", "wall", "sol", "floor", "toit", "roof", "evier", "sink", "lavabo",
              "robinet", "tap", "compteur", "meter", "douche", "shower", "toilettes", "toilet", "wc", "tuyau", "tuyaux",
              "pipe", "pipes", "cable", "fil", "prise", "socket", "interrupteur", "switch", "porte", "door", "fenetre",
-             "window", "placard"}
+             "window", "placard", "bulb", "ampoule", "lampe", "lamp", "light", "lumiere", "neon"}
 _CONFIRM = (
     "oui | yes | yeah | yep | yea | ok | okay | d accord | je confirme | confirme | confirmed | confirm | i confirm"
     " | c est confirme | je valide | valide | go ahead | vas y | allez y | c est bon | c est bien ca | bien ca"
@@ -79,6 +81,8 @@ _CONFIRM = (
     " | parfait | ca marche | ok ca marche | entendu | deal | sure | of course | bien sur | absolument"
     " | c est bien | oui oui | yes yes | tout a fait | no problem | pas de souci | pas de probleme | d accord pour"
     " | on fait comme ca | on fait ca | let s do it | let s go | ca me va | ca me convient | that works"
+    " | c est note | noted | bien note | well noted | entendu | compris | understood | i agree | agreed"
+    " | je suis d accord | we agree | i accept | j accepte | accepted"
     " | fine by me | ok pour moi | c est ok | it s ok | it s fine | that s fine | that s ok | yes that s correct"
 )
 _FILLERS = (
@@ -163,6 +167,8 @@ def _worse(toks: list[str], text: str) -> bool:
     if not toks or not _INTENSITY.search(text) or len(toks) > 8:
         return False
     first = next((t for t in toks if t not in {"et", "and", "mais", "but", "oui", "yes", "now", "maintenant"}), "")
+    if " ".join(toks[:3]) in {"il y a", "y a"} or toks[:2] == ["il", "y"]:  # "il y a de l'eau partout" tells anew
+        return False
     return first in _PRONOUN_START and (first not in {"le", "the"} or _THING.intersection(toks) != set())
 
 

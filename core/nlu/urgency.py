@@ -31,7 +31,8 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | sort de partout | sort partout | coming out everywhere | dey comot everywhere | full of water"
         " | plein d eau | pleine d eau | rempli d eau | remplie d eau | prend l eau | prend de l eau | smoking"
         " | smokes | smoky | deborde* | overflow* | it s serious | it is serious | this is serious | e dey serious"
-        " | sous les eaux | water dey pass | water dey come in | water is coming in",
+        " | sous les eaux | water dey pass | water dey come in | water is coming in | l eau arrive jusqu"
+        " | l eau atteint",
     },
     "now": {
         1.0: "urgent* | urgence | emergency | maintenant | now | right now | tout de suite | immediatement"
@@ -39,11 +40,13 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | quick* | fast | c est grave | daba | sharp sharp | dans la journee | ca presse | c est presse"
         " | c est pressant | je suis presse | je suis pressee | hurry | en vitesse"
         " | pressant | critical | critique | today today | now now | quick quick | fast fast | vite vite"
-        " | can t wait | cannot wait | can not wait | ne peut pas attendre | peut pas attendre | no fit wait",
+        " | can t wait | cannot wait | can not wait | ne peut pas attendre | peut pas attendre | no fit wait"
+        " | tres presse | tres pressant | very urgent | so urgent | trop presse | presse",
     },
     "calm": {
         1.0: "pas urgent | not urgent | no rush | pas presse | pas pressee | no hurry | quand vous pouvez"
-        " | when you can | when you fit | pas de rush | prenez votre temps | rien ne presse | pas grave",
+        " | when you can | when you fit | pas de rush | prenez votre temps | rien ne presse | pas grave"
+        " | pas de presse | pas de pression | no pressure",
     },
 }
 _DISCOURSE = {"now", "maintenant"}

@@ -30,6 +30,8 @@ NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)  # a Tuesday, 10:00 in Douala
         "I don talk am two times, una no dey hear",
         "on m'a ignorée depuis hier, c'est quoi ce service ?",
         "I want a human being, not this machine",
+        "vous êtes trop lents, c'est fatigant",
+        "I already said my quartier twice, una no dey listen",
     ],
 )
 def test_complaints_about_the_service_itself(text: str) -> None:
@@ -126,6 +128,7 @@ def test_emergencies_with_no_trade_word_are_urgent_requests(text: str, service: 
         ("la machine lave parfaitement maintenant, merci", None),
         ("je tiens à remercier le peintre pour son travail", None),
         ("thanks, the freezer works like before", None),
+        ("big thanks, no more leak in the kitchen", None),
         ("2 étoiles, c'était correct sans plus", 2),
     ],
 )
@@ -146,6 +149,7 @@ def test_thanks_and_praise_after_a_job_are_small_talk(text: str, rating: int | N
         ("this one can't wait o", "urgency", "urgent"),
         ("oui, je confirme", "confirm", "normal"),
         ("yes please go ahead", "confirm", "normal"),
+        ("ok, I agree", "confirm", "normal"),
         ("c'est un peu cher ça", "price_objection", "normal"),
         ("na too much money o, reduce am", "price_objection", "normal"),
         ("franchement c'est hors de prix", "price_objection", "normal"),
