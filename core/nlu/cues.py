@@ -200,7 +200,7 @@ CUES: dict[str, dict[float, str]] = {
     "price": {
         2.0: "combien coute | ca coute combien | c est combien | how much | vos prix | vos tarifs | your price*"
         " | una dey charge | you charge | quel prix | quels sont vos prix | le prix | prix | tarif* | price*"
-        " | cost | coute | frais | combien",
+        " | cost | coute | frais | combien | fee | fees",
         1.0: "deplacement",
     },
     "info": {
@@ -388,7 +388,8 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | si lent | tres lent | slow service | lenteur | keeps asking | already said | deja dit | je l ai deja dit"
         " | i already told | i don already talk | j ai deja donne | play with person time | play with my time"
         " | waste person time | no dey hear | doesn t listen | ne m ecoute pas | n ecoute pas | don t listen"
-        " | no dey listen | vous n ecoutez",
+        " | no dey listen | vous n ecoutez | laisse sans reponse | laissee sans reponse | sans reponse"
+        " | without a reply | without any reply | no reply at all | left me without",
     },
     # Status in other words: the list of one's requests, who the worker is, where it stands.
     "status_check": {

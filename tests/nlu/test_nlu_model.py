@@ -134,6 +134,14 @@ def test_confident_rules_are_kept_and_bare_answers_stay_answers() -> None:
     assert analyze("Akwa", now=NOW, context={"last_question": "location"}).intent == "other"
 
 
+def test_a_settled_reading_or_a_request_with_no_trade_to_read_is_not_second_guessed() -> None:
+    follow_up = RulesReading("other", 0.8, None, 0.0, answered=True)
+    assert decide(follow_up, lambda: ("complaint", 0.99), lambda: ("plumbing", 0.99)).intent == "other"
+    bare = RulesReading("new_request", 0.3, None, 0.0, guess_trade=False)
+    assert decide(bare, lambda: ("new_request", 0.99), lambda: ("plumbing", 0.99)).service is None
+    assert analyze("can someone come right now?", now=NOW).service_type is None
+
+
 def test_without_the_model_file_the_rules_work_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(model, "load", lambda: None)
     d = blend.blend(RulesReading("other", 0.2, None, 0.0), lambda: [])
