@@ -25,14 +25,13 @@ _NOW_RE = re.compile(r"\b" + _NOW + r"\b")
 _PRICE = re.compile(
     r"\b(?:combien(?! de (?:temps|fois|jours|heures|minutes|semaines|personnes))|how much(?! time)|price\w*|prix"
     r"|tarif\w*|cost|costs|coute\w*|couter|cout|devis|quote|quotation|estimate|montant|frais|charge(?=s? for)|fee"
-    r"|fees"
-    r"|wetin be the price)\b")
+    r"|fees|wetin be the price)\b")
 _PRICE_OBJECTION = re.compile(
     r"\b(?<!pas )(?<!pas trop )(?:c est|ca fait|ca reste|it s|that s|its|e|na|trop|un peu|assez|bien|vraiment|si"
     r"|tres|aussi|too|very|so|quite) (?:(?!pas |not |no )\w+ )?(?:cher|chere|expensive|costly)\b"
     r"|\b(?:cher hein|cher oh|(?<!not )expensive|too much money|too costly|e too cost|too cost|na too much"
-    r"|that s too much|it s too much"
-    r"|c est trop|trop eleve|too high|prix est eleve|baisser|baissez|diminuer|diminuez|reduire|reduisez|reduce"
+    r"|that s too much|it s too much|trop eleve|too high|prix est eleve|baisser|baissez|diminuer|diminuez|reduire"
+    r"|reduisez|reduce"
     r"|reduction|discount|remise|negoci\w*|last price|dernier prix|faire un prix|un petit prix|faire un effort"
     r"|reduce small|reduce am|consider me|hors de prix|can t pay|cannot pay|can t afford|cannot afford|no fit pay"
     r"|peux pas payer|pas les moyens|big money|trop pour moi|too much for me)\b")
@@ -109,11 +108,6 @@ class Signals:
 def _confirm() -> PhraseMatcher[str]:
     return PhraseMatcher([(p.strip(), "confirm") for p in _CONFIRM.split("|")]
                          + [(p.strip(), "filler") for p in _FILLERS.split("|")])
-
-
-def vocabulary() -> set[str]:
-    """Return the words the signals read (they are never read as misspelled places)."""
-    return _confirm().words | _ROOMS | _FIXTURES | _SPATIAL | _SPATIAL_WEAK
 
 
 def read_signals(
