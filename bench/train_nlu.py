@@ -1,7 +1,9 @@
-"""Train the learned NLU layer (core/nlu/model.json) on every labelled file; report leave-one-file-out accuracy.
+"""Train the learned NLU layer (core/nlu/model.json) on the training files; report leave-one-file-out accuracy.
+
+Only the files bench/data/manifest.json marks "training" are read: evidence files never reach the model.
 
 Usage:
-  python bench/train_nlu.py            # train on all files, write core/nlu/model.json
+  python bench/train_nlu.py            # train on the training files, write core/nlu/model.json
   python bench/train_nlu.py --check    # exit 1 unless training reproduces the committed file byte for byte
   python bench/train_nlu.py --cv       # leave-one-file-out: rules / model / combined per held-out file
   python bench/train_nlu.py --cv --grid  # also search the combination thresholds on the pooled held-out rows
@@ -10,10 +12,13 @@ Usage:
 import argparse
 import hashlib
 import itertools
+import json
 import math
+import multiprocessing
 import random
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +31,7 @@ from core.nlu import blend, engine, model  # noqa: E402
 from core.nlu.blend import POLICY, Policy, RulesReading, decide  # noqa: E402
 from core.nlu.model import Classifier, Model, dumps  # noqa: E402
 
-FILES = (
-    "bench/data/nlu_train.jsonl", "bench/data/nlu_heldout.jsonl", "bench/data/nlu_blind.jsonl",
-    "bench/data/nlu_blind2.jsonl", "bench/data/nlu_blind3.jsonl", "bench/data/nlu_blind4.jsonl",
-    "bench/data/nlu_shared_dev.jsonl",  # a copy of ../shared/eval/nlu_dev.jsonl, so training needs only the repo
-)
+MANIFEST = ROOT / "bench" / "data" / "manifest.json"
 MODEL_PATH = ROOT / "core" / "nlu" / "model.json"
 EPOCHS, RATE, MIN_DF, SEED, SURE = 12, 0.6, 2, 20260325, 0.985
 
@@ -46,13 +47,16 @@ class Row:
     got: dict[str, Any]  # the rules-only analysis
 
 
-def load_rows(paths: tuple[str, ...] = FILES) -> list[Row]:
-    """Return every labelled message of the files that exist, read by the rules alone."""
+def training_files() -> tuple[Path, ...]:
+    """Return the files the manifest marks as training data, in manifest order (the only ones the model sees)."""
+    entries = json.loads(MANIFEST.read_text(encoding="utf-8"))["files"]
+    return tuple(MANIFEST.parent / e["file"] for e in entries if e["role"] == "training")
+
+
+def load_rows(paths: tuple[Path, ...] | None = None) -> list[Row]:
+    """Return every labelled message of the training files (or of the files given), read by the rules alone."""
     rows: list[Row] = []
-    for path in paths:
-        full = Path(path) if Path(path).is_absolute() else ROOT / path
-        if not full.exists():
-            continue
+    for full in paths if paths is not None else training_files():
         for label in engine_rows(full):
             with rules_only() as seen:
                 got = engine.analyze(label["text"]).model_dump()
@@ -63,8 +67,6 @@ def load_rows(paths: tuple[str, ...] = FILES) -> list[Row]:
 
 def engine_rows(path: Path) -> list[dict[str, Any]]:
     """Return the labelled rows of one JSONL file."""
-    import json
-
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -167,15 +169,29 @@ def scores(rows: list[Row], outputs: list[dict[str, Any]]) -> dict[str, float]:
     return {f: right[f] / total[f] if total[f] else 1.0 for f in right}
 
 
-def cross_validate(rows: list[Row]) -> dict[str, list[tuple[Row, Any]]]:
+_FOLD_ROWS: list[Row] = []  # the rows the fold workers read (inherited when they fork)
+
+
+def _fold(name: str) -> list[Any]:
+    """Return the predictions, for the rows of one file, of a model trained on the other files' rows."""
+    held = [r for r in _FOLD_ROWS if r.file == name]
+    learned = train([r for r in _FOLD_ROWS if r.file != name])
+    print(f"  fold {name}: trained on {len(_FOLD_ROWS) - len(held)}", file=sys.stderr)
+    return predictions(held, learned)
+
+
+def cross_validate(rows: list[Row], jobs: int = 1) -> dict[str, list[tuple[Row, Any]]]:
     """Return, per held-out file, its rows with the predictions of a model trained on the other files."""
-    folds: dict[str, list[tuple[Row, Any]]] = {}
-    for name in dict.fromkeys(r.file for r in rows):
-        held = [r for r in rows if r.file == name]
-        learned = train([r for r in rows if r.file != name])
-        folds[name] = list(zip(held, predictions(held, learned), strict=True))
-        print(f"  fold {name}: trained on {len(rows) - len(held)}", file=sys.stderr)
-    return folds
+    _FOLD_ROWS[:] = rows
+    names = list(dict.fromkeys(r.file for r in rows))
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        # Each fold trains on its own; the results do not depend on how many run at once.
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            preds = list(pool.map(_fold, names))
+    else:
+        preds = [_fold(name) for name in names]
+    return {name: list(zip([r for r in rows if r.file == name], p, strict=True))
+            for name, p in zip(names, preds, strict=True)}
 
 
 def report(folds: dict[str, list[tuple[Row, Any]]], policy: Policy) -> float:
@@ -220,11 +236,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="verify the committed model file")
     parser.add_argument("--cv", action="store_true", help="leave-one-file-out report")
     parser.add_argument("--grid", action="store_true", help="with --cv: search the combination thresholds")
+    parser.add_argument("--jobs", type=int, default=1, help="with --cv: folds trained at once")
     args = parser.parse_args(argv)
     rows = load_rows()
-    print(f"{len(rows)} labelled messages from {len({r.file for r in rows})} files", file=sys.stderr)
+    print(f"{len(rows)} labelled messages from {len({r.file for r in rows})} training files", file=sys.stderr)
     if args.cv:
-        folds = cross_validate(rows)
+        folds = cross_validate(rows, jobs=args.jobs)
         print(f"combined with {POLICY}")
         report(folds, POLICY)
         if args.grid:

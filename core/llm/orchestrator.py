@@ -136,7 +136,8 @@ class Orchestrator:
 
         def ask(provider: LLMProvider, timeout: float) -> tuple[Analysis, Usage]:
             raw, usage = provider.complete_json(system, user, ANALYSIS_SCHEMA, timeout=timeout)
-            return analysis_from(raw, source=provider.name, fallback_language=local.language, usage=usage), usage
+            found = analysis_from(raw, source=provider.name, fallback_language=local.language, usage=usage)
+            return with_local_signals(found, local), usage
 
         return self.run("understand", ask, conversation_id=conversation_id, session=session) or local
 
@@ -277,6 +278,22 @@ def reset() -> None:
     global _default
     with _default_lock:
         _default = None
+
+
+def with_local_signals(found: Analysis, local: Analysis) -> Analysis:
+    """Return a model's analysis with what the local engine read besides the intent and slots.
+
+    The model is not asked for directions, price questions or follow-ups; the local reading of them is kept, a
+    follow-up only when the model agrees on the intent (a follow-up means nothing under another reading).
+    """
+    same = found.intent == local.intent
+    return found.model_copy(update={
+        "landmark": found.landmark or local.landmark,
+        "asks_price": found.asks_price or local.asks_price,
+        "asks_history": found.asks_history or (local.asks_history and found.intent == "status_check"),
+        "follow_up": found.follow_up or (local.follow_up if same else None),
+        "detail": found.detail or (local.detail if same else None),
+    })
 
 
 def understand(text: str, *, local: Analysis, context: dict[str, Any] | None = None,

@@ -14,7 +14,8 @@ class RulesReading:
     confidence: float
     service: str | None
     service_strength: float  # 0 when no trade was named
-    answered: bool = False  # the message answers the question just asked (a place, a time, a rating)
+    answered: bool = False  # the intent is settled: an answer to the question just asked, or a bare follow-up
+    guess_trade: bool = True  # the model may name a trade the rules did not (not when every word is known)
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def decide(
             if label != rules.intent and p >= policy.override:
                 intent, confidence, by_model = label, _confidence(p, policy.override), True
     if intent == "new_request":
-        if service is None:
+        if service is None and rules.guess_trade:
             code, p = service_best()
             if p >= policy.service_fill:
                 service, by_model = code, True

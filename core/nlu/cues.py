@@ -83,6 +83,7 @@ CUES: dict[str, dict[float, str]] = {
         " | delete it | remove my request | retirer ma demande | don t need anyone | no need anybody"
         " | n ai plus besoin | on m a trouve"
         " | j ai deja trouve | i don get person | i have found | i ve found | j ai eu quelqu un | no send the"
+        " | trouve un autre | trouve une autre | j ai trouve un | got another | found a"
         " | no send him | no send am | don t send the | don t send him"
         " | never mind | nevermind | ne derangez plus | ne derangez pas | ne le derangez plus | don t disturb"
         " | no disturb | no need disturb | close the request | close my request | close the ticket | close am"
@@ -199,7 +200,7 @@ CUES: dict[str, dict[float, str]] = {
     "price": {
         2.0: "combien coute | ca coute combien | c est combien | how much | vos prix | vos tarifs | your price*"
         " | una dey charge | you charge | quel prix | quels sont vos prix | le prix | prix | tarif* | price*"
-        " | cost | coute | frais | combien",
+        " | cost | coute | frais | combien | fee | fees",
         1.0: "deplacement",
     },
     "info": {
@@ -286,12 +287,16 @@ CUES: dict[str, dict[float, str]] = {
     "request": {
         1.0: "besoin | j ai besoin | il me faut | il faut | je cherche | cherche | je veux | je voudrais"
         " | j aimerais | need | needed | wanted | i want | i wan | looking for | envoyez | send | venez"
-        " | venir | come | help | aidez | aide | s il vous plait | s il te plait | please | abeg | i beg"
+        " | venir | come | aidez | aide | s il vous plait | s il te plait | please | abeg | i beg"
         " | reparer | repair* | fix | installer | install* | installation | changer | change | remplacer"
         " | replace | construire | build | poser | fabriquer | fabrication | entretien | servicing"
         " | recharge | can you | can someone | una fit | make una | make person | someone | quelqu un | make dem"
         " | make somebody | make someone | souhait* | we want | i would like | we would like | nous voulons"
-        " | technicien | reparateur | depann* | faire | refaire | urgent",
+        " | depann* | faire | refaire | urgent",
+    },
+    # A worker named as such ("le technicien"): a request when nothing else says otherwise.
+    "worker_word": {
+        1.0: "technicien | reparateur",
     },
     "problem": {
         1.0: "fuit | fuite* | coule | bouche | bouchee | bloque* | casse | cassee | cassees | gate | gatee"
@@ -326,6 +331,136 @@ CUES: dict[str, dict[float, str]] = {
         " | est deja la | don arrive",
     },
 }
+
+# Phrasings of issue 15's families, kept apart so that each family reads as one list.
+_FAMILIES: dict[str, dict[float, str]] = {
+    # The service or the bot itself failing or frustrating: a case for a person, not a job.
+    "complaint": {
+        2.0: "c est nul | c est vraiment nul | vraiment nul | trop nul | inacceptable | inadmissible | scandaleux"
+        " | unacceptable | not acceptable | outrageous | disgraceful | shameful"
+        " | scandaleuse | scandale | c est une honte | quelle honte | honteux | j en ai marre | en ai marre"
+        " | ras le bol | frustre | frustree | frustrant | frustrante | frustrating | frustrated | frustration"
+        " | perds mon temps | perdre mon temps | perte de temps | wasting my time | waste my time | waste of time"
+        " | worst service | worst customer | worst app | pire service | nonsense service | ca me saoule"
+        " | ca m enerve | m enerve | annoying | i don tire | don tire for | na wa for una | parler a un humain"
+        " | parler a une personne | une vraie personne | un vrai humain | a un humain | human agent | real person"
+        " | a human | talk to a person | speak to a person | speak with a person | un responsable"
+        " | votre responsable | your manager | your supervisor | personne ne repond | personne repond"
+        " | personne ne me repond | personne ne nous repond | personne ne decroche | nobody is answering"
+        " | nobody answers | nobody dey answer | nobody is replying | nobody replies | nobody dey reply"
+        " | no one is answering | no one answers | no one replies | no one is replying | nobody replying"
+        " | vous ne repondez | ne repondez jamais | repondez jamais | vous repondez jamais | vous repondez pas"
+        " | never answer | never reply | you don t reply | not replying | ne comprend rien | comprends rien"
+        " | comprenez rien | capte rien | understand nothing | don t understand anything | doesn t understand"
+        " | does not understand | no understand anything | no sabi anything | no dey understand"
+        " | ne sert a rien | servent a rien | sert a rien | quel genre de service | deja explique"
+        " | j ai deja explique | i have explained | i ve explained | already explained | explained already"
+        " | same question | meme question | tout recommencer | repeat myself | me repeter | je repete"
+        " | keep repeating | service client zero | zero service | is useless | est nul | est nulle | sont nuls"
+        " | keeps failing | toujours la meme chose | same thing again | decevant | decevante | ridicule"
+        " | ridiculous | a joke | is a joke | c est une blague | pathetic | pathetique | lamentable | pitoyable"
+        " | minable | catastrophique | horrible | enervant | enervante | agacant | fatigant | tired of | fed up"
+        " | sick of | j en peux plus | je n en peux plus | vex | don vex | i don vex | annoyed | angry | fache"
+        " | fachee | en colere | patience a des limites | lost my patience | perdu patience | tourne en rond"
+        " | going in circles | goes in circles | not helpful | pas utile | aucune aide | no help at all"
+        " | aucune reponse claire | memes questions | same questions | repeating myself | me repete"
+        " | e don tire me | don tire me | pas du bon travail | pas un bon travail | not a good job"
+        " | not good work | pas parfait | not perfect | je regrette | i regret | regrette d avoir | penible"
+        " | very poor | poor service | mauvais service | service mediocre | mediocre | bothered to | je vais voir"
+        " | voir ailleurs | go elsewhere | i no go use una | never use you again | ne plus utiliser"
+        " | plus jamais utiliser | parler avec quelqu un de chez vous | parler a quelqu un de chez vous"
+        " | joindre quelqu un de chez vous | impossible de vous joindre | can t reach anyone | cannot reach anyone"
+        " | no one to talk to | personne a qui parler | quel bazar | ce bazar | c est quoi ce service"
+        " | c est quoi ce comportement | vous me prenez pour | m a ignore | m a ignoree | m avez ignore | m ignorez"
+        " | been ignored | ignored me | ignoring me | you ignore | una ignore | human being | parler a une machine"
+        " | talk with machine"
+        " | talk to a machine | talk to machine | pas une machine | not a machine | doesn t get anything"
+        " | don t get anything | no get anything | vous vous moquez | vous moquez | se moquer de | foutage"
+        " | bidon | amateurs | bande d amateurs | menteur | menteurs | mensonge | mensonges | vous mentez | you lied"
+        " | liars | you lie | promesse non tenue | promesses non tenues | false promise | false promises"
+        " | insupportable | intolerable | degoute | degoutee | vous plaisantez | you must be joking | c est abuse"
+        " | vous abusez | una abuse | trop c est trop | ca suffit | j en ai assez | enough is enough"
+        " | sick and tired | awful service | awful | disgrace | very upset | i m upset | i am upset | don t care"
+        " | nobody cares | no one cares | careless | wahala no dey finish | aucun respect | meprisant"
+        " | vous etes ou meme | where una dey sef | you people are useless | vous etes incapables"
+        " | ne tenez pas parole | ne tenez jamais | never keep your word | don t keep your word | si complique"
+        " | tellement complique | trop complique | so complicated | too complicated | so slow | trop lent"
+        " | si lent | tres lent | slow service | lenteur | keeps asking | already said | deja dit | je l ai deja dit"
+        " | i already told | i don already talk | j ai deja donne | play with person time | play with my time"
+        " | waste person time | no dey hear | doesn t listen | ne m ecoute pas | n ecoute pas | don t listen"
+        " | no dey listen | vous n ecoutez | laisse sans reponse | laissee sans reponse | sans reponse"
+        " | without a reply | without any reply | no reply at all | left me without",
+    },
+    # Status in other words: the list of one's requests, who the worker is, where it stands.
+    "status_check": {
+        2.0: "mes demandes | mes demande | mes dmd | liste de mes demandes | mes anciennes demandes"
+        " | mes reservations | mes commandes | historique | booking history | request history | my history"
+        " | job history | order history | my requests | my bookings | my orders | my past jobs | my past requests"
+        " | my previous requests | my jobs | ou ca en est | ou ca en est | c est a quel niveau | ca evolue"
+        " | suivi de ma demande | suivre ma demande | suivi de mon dossier | statut de ma demande"
+        " | status of my | track my | qui est mon prestataire | c est qui mon prestataire"
+        " | mon prestataire c est qui | le prestataire c est qui | mon prestataire est qui | qui est mon technicien"
+        " | c est qui mon technicien | qui est mon artisan | c est qui le technicien | qui est le technicien"
+        " | who is my provider | who is my technician | who s my technician | who s my provider | who is handling"
+        " | who s handling | who s coming | which technician did | which technician will | which technician is"
+        " | who una send | who you send | who una don send | nom du technicien | nom de l artisan"
+        " | nom du prestataire | name of the technician | name of the provider | where my matter reach"
+        " | my matter reach | how my matter | du nouveau pour moi | du nouveau pour ma | du nouveau pour mon"
+        " | quelle etape | a quelle etape | what stage | which stage | at what stage | ou en sommes nous"
+        " | a quel stade | quel stade | which provider | quel prestataire | which technician | which worker"
+        " | quel technicien | c est en cours | en cours de traitement | c est pris en compte | ca bouge"
+        " | quelle est la suite | la suite c est quoi | et la suite | next step | what next | what s next"
+        " | still pending | is it pending | pending | update me | keep me posted | any info | anything yet"
+        " | we still dey wait | i still dey wait | how the matter go be | how e go be | on attend quoi"
+        " | on attend toujours | j attends quoi | what are we waiting for | what am i waiting for"
+        " | qui va s occuper | qui s occupe de | who will handle | who go handle | who is taking care"
+        " | ma commande avance | mon affaire avance | accepted my",
+    },
+    "praise": {
+        2.0: "tres bien travaille | bien travaille | a bien fait | a tres bien fait | travail propre | boulot propre"
+        " | boulot clean | travail clean | job propre | clean job | neat job | neat work | did a neat"
+        " | very good job | very good work | tres bon travail | du beau boulot | beau boulot | fait du beau"
+        " | fine fine | sabi work | recommande | recommend | impressed | impressionne | impressionnee | nickel"
+        " | comme un chef | a gere | vite regle | regle le probleme | a regle le probleme | vite regle le probleme"
+        " | regle mon probleme | resolu le probleme | fixed my problem | fixed the problem | solved the problem"
+        " | fixed it quickly | quickly fixed | poli | polie | polite | careful | soigneux | soigneuse | work sweet"
+        " | sweet me | i m happy | i am happy | je suis satisfait | je suis satisfaite | satisfait du"
+        " | satisfaite du | satisfied with | tres content | tres contente | rentre dans l ordre | back to normal"
+        " | marche nickel | refroidit de nouveau | marche de nouveau | fonctionne de nouveau | works again"
+        " | dey work again | dey cool well | was fast | was quick"
+        " | etait rapide | a ete rapide | est serieux | etait serieux | tres serieux | is serious | was serious"
+        " | bien fait | est clean | est propre | is clean now | bravo a | great work by | did a very good"
+        " | did a very | very professional | tres pro | tres professionnel | merci pour votre aide"
+        " | thanks for your help | thank you for your help | merci pour l aide | merci de votre aide"
+        " | magnifique | superbe | splendide | excellent | parfait | formidable | beautiful | lovely | perfect"
+        " | wonderful | amazing | awesome | bien repare | a bien repare | well fixed | fixed it well"
+        " | repaired it well | everything is working | everything dey work | all is working | great service"
+        " | excellent service | bon service | super service | service impeccable | sabi him work | sabi her work"
+        " | i dey happy | we dey happy | dey happy | je suis content | je suis contente | i m glad | so glad"
+        " | tout est regle | everything is fixed | all fixed now | c etait correct | was ok | was okay | pas mal"
+        " | c etait bien | correct merci | god bless una | remercier | je tiens a remercier | remercie le"
+        " | remercie votre | thank the | pour son travail | for his work | for her work | for the good work"
+        " | ravi | ravie | pleased | delighted | grateful | thankful | reconnaissant | reconnaissante"
+        " | outstanding | brilliant | fantastic | superb | top notch | au top | efficient | friendly | aimable"
+        " | sympa | courtois | courtoise | soigne | soignee | vous assurez | vous gerez | rapide et efficace"
+        " | quick and efficient | on time | na correct person | correct guy | e sabi | big thanks | huge thanks"
+        " | no more leak | plus de fuite | no more problem | plus de probleme | no more wahala | fix am well"
+        " | fixed it well | fix am fine | fix am finish | everything don correct | don correct well",
+
+    },
+    "problem": {
+        1.0: "accident* | eau partout | de l eau partout | water everywhere | sous l eau | no water | plus d eau"
+        " | pas d eau | plus l eau | l eau monte | water don full | water don enter | water dey pour | pouring"
+        " | l eau sort | water no dey comot | suinte | flaque | stagne | water dey drop | water dey comot"
+        " | water dey rise | water dey enter | l eau rentre | l eau entre | water dey everywhere | flood*"
+        " | inond*",
+    },
+}
+for _label, _levels in _FAMILIES.items():
+    for _weight, _phrases in _levels.items():
+        _table = CUES.setdefault(_label, {})
+        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
+
 
 # A message made only of these is small talk; greetings and thanks mark it as such.
 GREETINGS = (

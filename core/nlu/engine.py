@@ -8,6 +8,7 @@ from typing import Any
 
 from core.nlu import intents, services, urgency
 from core.nlu.blend import RulesReading, blend
+from core.nlu.directions import find_landmark
 from core.nlu.intents import Cues, classify, read_cues
 from core.nlu.language import ENGLISH, FRENCH, detect_language
 from core.nlu.model import features as model_features
@@ -15,6 +16,7 @@ from core.nlu.normalize import tokens
 from core.nlu.places import Place, find_place, place_words
 from core.nlu.schema import Analysis
 from core.nlu.services import detect_service
+from core.nlu.signals import Signals, read_signals
 from core.nlu.spelling import Respeller
 from core.nlu.timing import MONTHS, PARTS, WEEKDAYS, TimeInfo, resolve_time
 from core.nlu.urgency import urgency_of
@@ -100,14 +102,44 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
         intent, strength, toks, known_positions, cues, service_strength if service else 0.0, place, timing, rating,
         context,
     )
+    description = _description(text)
+    # A trade or its equipment named outright ("plombier", "frigo"), not a hint shared by trades ("l'eau").
+    named_trade = any(m.value[1] >= 3.0 for m in service_matches)
+    has_place = bool(place.location or place.outside_area)
+
+    def signals_for(reading: str) -> Signals:
+        return read_signals(toks, description, intent=reading, urgent=level == "urgent", named_trade=named_trade,
+                            has_place=has_place, problem=cues.get("problem") > 0, asks_for_job=cues.get("summon") > 0)
+
+    signals = signals_for(intent)
+    settled = False
+    # "c'est urgent", "ça coule beaucoup", "sous l'évier": a follow-up that asks for no job of its own.
+    if signals.bare and intent in {"new_request", "info"}:
+        intent, settled = "other", True
+    # "envoyez quelqu'un tout de suite", "urgence, venez": a call to come now is a job, its trade still to ask.
+    if signals.follow_up == "send_now" and intent == "other":
+        intent, settled = "new_request", True
+    if signals.follow_up and intent == "other":
+        confidence, settled = max(confidence, 0.8), True
     # Where the rules are unsure (nothing recognised, no trade, weak evidence) the learned reading may decide.
     # A place, time or rating given alone ("for Bepanda") or after our question is an answer, never a new job.
     answered = bool(place.location or place.outside_area or timing.when or rating) and (
         bool(context.get("last_question")) or len(toks) <= 3)
-    rules = RulesReading(intent, confidence, service, service_strength if service else 0.0, answered)
+    # Someone asked for with no trouble and every word known ("can someone come now?"): no trade to guess, it is
+    # still to ask; an unknown word ("nétoyé") may be a trade the tables miss, which the model may read.
+    known = known_words()
+    guess_trade = not (service is None and not service_evidence and not cues.get("problem")
+                       and cues.get("summon") > 0
+                       and all(t in known or t.isdigit() or i in place.positions for i, t in enumerate(toks)))
+    rules = RulesReading(intent, confidence, service, service_strength if service else 0.0, answered or settled,
+                         guess_trade)
     decision = blend(rules, lambda: model_features(toks, place.positions))
     if decision.intent != intent or decision.service != service:
+        if decision.intent != intent:
+            signals = signals_for(decision.intent)
         intent, service, confidence = decision.intent, decision.service, decision.confidence
+    if signals.urgent and level != "urgent" and not timing.later:
+        level = "urgent"
     if intent == "other" and context.get("last_question") != "service":
         service = None
     language, _ = detect_language(written, place.positions, default=str(context.get("language") or "fr"))
@@ -122,10 +154,15 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
         when=timing.when,
         language=language,
         confidence=round(confidence, 3),
-        description=_description(text),
+        description=description,
         outside_area=place.outside_area,
         is_correction=correction,
         rating=rating,
+        follow_up=signals.follow_up,
+        detail=signals.detail,
+        asks_price=signals.asks_price,
+        asks_history=signals.asks_history,
+        landmark=find_landmark(text, written),
         source="local",
     )
 

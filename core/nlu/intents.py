@@ -29,8 +29,14 @@ _AUXILIARIES = {"est", "ai", "a", "avons", "avez", "ont", "sera", "serait", "eta
 _ASKS = re.compile(r"\b(?:pouvez|pourriez|peux|peut|pouvons|can|could|would|est ce|do you|does|voulez|je veux"
                    r"|je voudrais|i want|i wan|avez vous|vous avez|vous faites|you get)\b")
 # A relapse ("fuit encore") is both a problem to fix and a hint that an earlier repair failed.
-_ALSO = {"relapse": ("problem", "complaint")}
+_ALSO = {"relapse": ("problem", "complaint"), "worker_word": ("worker_word", "request")}
 _ORDER = ("join_as_provider", "complaint", "cancel", "status_check", "info")
+# "le prix est trop élevé" objects to a price, it asks none.
+_DEAR = {"trop", "too", "cher", "chere", "expensive", "eleve", "high", "costly", "reduce", "reduire", "baisser",
+         "reduction", "discount", "baissez", "hors", "afford"}
+# Words for a worker: with stars they rate a job ("5 stars for the electrician").
+_WORKERS = set(TRADES) | {"gars", "guy", "man", "travail", "work", "job", "boulot", "service", "prestataire", "team",
+                          "equipe", "technicien", "technician", "worker", "ouvrier", "artisan"}
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,12 @@ def classify(
     if scores.get("capability") and not problem and not slots and not _OWN.intersection(toks):
         scores["info"] = scores.get("info", 0.0) + scores["capability"]
     scores["info"] = scores.get("info", 0.0) + scores.get("info_policy", 0.0)
+    # "c'est combien ?", "na how much?": a bare price question asks what we charge.
+    if not slots and len(toks) <= 6 and not problem and _DEAR.isdisjoint(toks):
+        scores["info"] = scores.get("info", 0.0) + scores.get("price", 0.0)
+    # Stars with thanks, praise or the worker named ("5 étoiles pour le menuisier, merci") rate a job done.
+    if scores.get("rating") and (cues.greeting or scores.get("praise") or _WORKERS.intersection(toks)):
+        scores["praise"] = scores.get("praise", 0.0) + scores["rating"]
     if scores.get("hypothetical") and "complaint" in scores:
         scores["info"] = scores.get("info", 0.0) + scores.pop("complaint")
     if problem and service is not None:
@@ -140,9 +152,13 @@ def classify(
     best, _, label = max((scores.get(name, 0.0), -i, name) for i, name in enumerate(_ORDER))
     if best >= _THRESHOLD:
         return label, min(1.0, best / 4.0)
-    request = scores.get("request", 0.0) > 0
-    # Praise or thanks for work done ("le peintre a fait du bon travail") is small talk, not a new job.
-    if scores.get("praise") and not problem and not request:
+    request = scores.get("request", 0.0) > 0 or scores.get("summon", 0.0) > 0
+    # Praise or thanks for work done ("le technicien a bien travaillé") is small talk, not a new job: naming the
+    # worker asks for nothing.
+    asked = scores.get("request", 0.0) - scores.get("worker_word", 0.0) > 0 or scores.get("summon", 0.0) > 0
+    # Thanks for a visit of ours with nothing wrong ("le plombier est venu, tout est réglé, merci") close it too.
+    thanked = cues.greeting and scores.get("provider_ref") and not scores.get("complaint")
+    if (scores.get("praise") or thanked) and not problem and not asked:
         return "smalltalk", 0.8
     # Nothing but thanks, greetings and acknowledgements ("tank you ma"): no job even if a word looks like one.
     if cues.only_small_talk and not problem and not request:
@@ -156,6 +172,10 @@ def classify(
         return "new_request", 0.35
     if cues.only_small_talk:
         return "smalltalk", 1.0
+    # Someone or help asked for before the trouble is told ("j'ai besoin d'un technicien", "I need help", "au
+    # secours"): a job whose trade is still to be asked.
+    if service is None and scores.get("summon") and not buying:
+        return "new_request", 0.3
     # "other" is a bare answer or something off-topic: a greeting or thanks with no job, place or time in it
     # ("Bonjour à toute l'équipe, j'espère que vous allez bien") is small talk however it goes on.
     if cues.greeting and not problem and not request and not slots and service is None and not _ASKS.search(text):

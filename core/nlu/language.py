@@ -51,7 +51,8 @@ ENGLISH: dict[str, float] = {
         " repair cooling cool leaking working stopped dead yes yeah near stars star now sell buy yo behind"
         " monday tuesday wednesday thursday friday saturday sunday january february april june july august"
         " september october november december servicing airtime rent strange noise thing things office shop"
-        " sister brother tank tanks tenk news noted understood alright die leaks floor paid".split(),
+        " sister brother tank tanks tenk news noted understood alright die leaks floor paid confirmed expensive"
+        " bookings requests status upstairs downstairs bathroom bedroom".split(),
         0.5,
     ),
 }

@@ -7,7 +7,8 @@ trigger words (it cannot match otherwise), and a match adds its weight to the la
 
 # A worker of ours named by trade or by a plain word ("le gars", "the man", "votre technicien").
 _WORKER = (
-    r"(?:{trade}|technicien|technician|gars|guy|man|type|mec|monsieur|artisan|ouvrier|worker|person|personne)s?"
+    r"(?:{trade}|technicien|technician|gars|guy|man|type|mec|monsieur|artisan|ouvrier|worker|person|personne"
+    r"|prestataire|provider)s?"
 )
 _SENT = r"(?:wey una send |you sent |una send |que vous avez envoye |que vous m avez envoye )?"
 _COMING = r"(?:coming|come|arriving|arrive|reach|reaching|on (?:his|her|their|the) way)"
@@ -37,7 +38,8 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      + r" (?:arrive|vient|passe|va venir|va passer|va arriver|sera la|viendra|passera|arrivera)\b"),
     # "le numéro du technicien", "the plumber's number": reaching the worker of a booking
     ("status_check", 2.0, "numero contact number phone telephone",
-     r"\b(?:numero|contact|number|phone|telephone)s? (?:du|de l|de la|de votre|of the|for the|of your|of una) "
+     r"\b(?:numero|contact|number|phone|telephone)s? (?:du|de l|de la|de votre|de mon|de ma|of the|for the|of your"
+     r"|of una|of my) "
      + _WORKER + r"\b|\b(?:the|your|una) " + _WORKER + r" s (?:number|contact|phone)\b"),
     # "stop la demande", "you can close the request", "clôturez ma commande"
     ("cancel", 2.0, "stop stoppe stoppez arrete arretez ferme fermez fermer close cloturez cloturer cancel",
@@ -163,6 +165,7 @@ PATTERNS: list[tuple[str, float, str, str]] = [
     ("join_as_provider", 2.0, "i je we nous",
      r"\b(?:(?:i am|i m|i be|we are|we be)(?: a| an)?|(?:je suis|nous sommes)(?: un| une| des)?)"
      r" (?:(?!(?:a|au|chez|at|in|for|dans|en|sans|with|la|ici|here|there|vers|near|pres|devant|outside|dehors"
+     r"|the|le|les|your|votre|una|ton|that|this|ce"
      r"|and|et|mais|but|my|mon|ma)\b)\w+ ){0,2}(?:{trade})s?\b"),
     # "do you guys repair generators?", "vous réparez les frigos ?": what we do, asked in general
     ("capability", 2.0, "do can will vous tu reparez installez nettoyez depannez posez fabriquez",
@@ -199,4 +202,74 @@ PATTERNS: list[tuple[str, float, str, str]] = [
     ("join_as_provider", 1.0, "run have own get manage ai",
      r"\b(?:i|we) (?:run|have|own|get|manage) (?:a |an |my |our )?(?:\w+ ){0,2}?(?:company|business|team|firm)\b"
      r"|\bj ai une (?:petite )?(?:entreprise|societe|equipe)\b"),
+    # "votre service ne marche pas", "this bot is useless", "l'application ne comprend rien": the service itself
+    # failing, a case for a person (not "la machine ne marche pas": a machine is a job)
+    ("complaint", 2.0, "service application appli app site plateforme platform bot robot systeme system truc chat"
+     " assistant",
+     r"\b(?:(?:votre|vos|ton|your|una|djobea)(?: \w+)? (?:service|application|appli|app|site|plateforme|platform|bot"
+     r"|robot|systeme|system|truc|chat|assistant)|(?:le|la|l|ce|cette|this|the) (?:service|application|appli|app"
+     r"|site|plateforme|platform|bot|robot|chatbot|assistant))s?(?: \w+){0,3}? (?:ne marche|marche pas|ne fonctionne"
+     r"|fonctionne pas|not working|doesn t work|does not work|don t work|no dey work|no work|is useless|useless"
+     r"|est nul|est nulle|nul|nulle|is rubbish|rubbish|is bad|is terrible|terrible|me fatigue|fatigue|keeps failing"
+     r"|ne comprend|comprend rien|doesn t understand|does not understand|no understand|no sabi|ne repond|never"
+     r"|ne sert|bug\w*|plante|doesn t get|don t get|no get|ne capte)\b"),
+    # "ça fait 3 fois que j'explique", "I have told you three times", "4e fois que je répète": asked again and again
+    ("complaint", 2.0, "fois times time",
+     r"\b(?:\d+|deux|trois|quatre|cinq|plusieurs|two|three|four|five|many|several)(?: e| eme| th| rd| nd)?"
+     r" (?:fois|times|time)\b(?: \w+){0,4}? (?:j explique|je explique|explique|expliquer|expliquez|je dis|dis|dit"
+     r"|j ecris|ecris"
+     r"|repete|redis|je demande|demande|envoie|envoye|explain|explained|tell|told|say|said|ask|asked|write|wrote"
+     r"|repeat|repeated|sent)\b"
+     r"|\b(?:explained|told you|said it|asked|repeated|written|wrote|texted|messaged|called|talk|tok|talked|tell"
+     r"|explique|dit|repete"
+     r"|demande|ecrit|envoye|appele|relance) (?:\w+ ){0,4}?(?:\d+|deux"
+     r"|trois|quatre|cinq|plusieurs|two|three|four|five|many|several) (?:fois|times)\b"),
+    # "du nouveau ?", "y a du nouveau pour moi" (not "du nouveau carrelage")
+    ("status_check", 2.0, "nouveau",
+     r"\bdu nouveau(?= (?:pour|sur|concernant|svp|s il|de votre|ici|dans|avec|depuis|aujourd|please|ou)\b|$)"),
+    # "5 étoiles", "4 sur 5", "five stars": a rating, which rates a job when thanks or a worker go with it
+    ("rating", 1.0, "etoile etoiles star stars sur",
+     r"\b(?:[1-5]|une|deux|trois|quatre|cinq|one|two|three|four|five) (?:etoiles?|stars?)\b|\b[1-5] sur (?:5|10)\b"),
+    # Someone or help asked for before the trouble is told: "j'ai besoin d'un technicien", "I need help", "je veux
+    # créer une nouvelle demande", "au secours", "quelqu'un peut passer ?"
+    ("summon", 1.0,
+     "nouvelle commande demande request booking reservation book booker besoin need cherche looking faut want wan"
+     " veux voudrais send envoyez envoyer envoie envoies get secours sos aide aidez help aider venez come quelqu"
+     " someone somebody travail work job reparation repair intervention fix reparer technicien technician"
+     " reparateur artisan depanneur gars guy person worker handyman bricoleur",
+     r"\b(?:nouvelle (?:demande|commande)|new (?:request|booking)|(?:creer|faire|ouvrir|passer|lancer|make|open"
+     r"|start|create|place|book|booker) (?:(?:une|un|a|an|my|new|nouvelle|une nouvelle|a new) )*(?:demande|commande"
+     r"|request|booking|reservation|job|repair|technician|technicien|service|intervention|worker))\b"
+     r"|\b(?:besoin|need|cherche|looking for|il me faut|want|wan|veux|voudrais|send|envo[iy]\w*|get)\b(?: \w+){0,2}?"
+     r" (?:d |de |un |une |1 |a |an |des |some |one )?(?:technicien\w*|technician\w*|reparateur\w*|repairer|depanneur"
+     r"\w*|artisan\w*|gars|guy|quelqu un|someone|somebody|person|aide|help|handyman|bricoleur|ouvrier|worker|coup de"
+     r" main|vos services|your services|votre service|your service)\b"
+     r"|\b(?:au secours|sos|a l aide|aidez (?:moi|nous)|aide (?:moi|nous)|help (?:me|us)|m aider|nous aider|help"
+     r"|get person wey|una get person)\b"
+     r"|\b(?:venez|come)(?: \w+)? (?:vite|s il|please|quick|now|help|m aider|nous aider|aider|maintenant)\b"
+     r"|\b(?:quelqu un|someone|somebody|person) (?:peut|pourrait|can|could|fit|go|must) (?:passer|venir|come|pass)\b"
+     r"|\b(?:un petit travail|petit travail|small work|small job|une reparation|a repair|une intervention"
+     r"|quelque chose a reparer|something to fix|repair something|fix something)\b"),
+    # "le technicien c'est qui ?", "na who una give my job?": who the worker of a booking is
+    ("status_check", 2.0, "qui who",
+     r"\b(?:le|la|l|mon|ma|votre|the|my|your) (?:" + _WORKER[3:-3] + r"|prestataire|provider)s?"
+     r" (?:c est |est |is |na )?(?:qui|who)\b|\b(?:na who|who) (?:una|you|u) (?:don )?(?:give|send|assign|put)\b"),
+    # "vous êtes pas du tout professionnels", "pas très sérieux": the service judged
+    ("complaint", 2.0, "pas not no",
+     r"\b(?:pas|not|no) (?:du tout |tres |vraiment |trop |at all |very |really )?(?:serieux|serieuse|serieuses"
+     r"|professionnel\w*|pro|honnete\w*|competent\w*|fiable\w*|serious|professional|reliable|helpful|utile)\b"),
+    # "le climatiseur refroidit parfaitement", "everything dey work fine now": working again after the job
+    ("praise", 2.0, "marche fonctionne refroidit chauffe tourne allume works working work cools cooling cool runs"
+     " running lave washes ferme closes ouvre opens flushes",
+     r"(?<!\bne )(?<!\bnot )(?<!\bno )(?<!\bn )\b(?:marche|fonctionne|refroidit|chauffe|tourne|s allume|works|working"
+     r"|dey work|cools|cooling|dey cool|runs|running|lave|washes|ferme|closes|s ouvre|opens|flushes)\b"
+     r" (?:(?!pas\b|plus\b|not\b|no\b|jamais\b)\w+ )?"
+     r"(?:parfaitement|tres bien|nickel|impeccable|normalement|perfectly|well|fine|great|again|de nouveau"
+     r"|a nouveau|a merveille|comme neuf|like new|comme avant|like before|as before)\b"),
+    # "un boulot impeccable", "great service", "the work is neat": the job done judged well
+    ("praise", 2.0, "boulot travail job work service taf",
+     r"\b(?:boulot|travail|job|work|service|taf)\b (?:\w+ )?(?:impeccable|propre|excellent|parfait|top|nickel"
+     r"|clean|great|neat|magnifique|formidable|de qualite|quality|professionnel|professional|soigne|perfect)\b"
+     r"|\b(?:impeccable|excellent|superbe|beau|great|neat|quality|perfect|parfait|magnifique|formidable|super"
+     r"|tres bon|very good|top|fine|good|nice|bon|bonne|clean|sharp) (?:\w+ )?(?:boulot|travail|job|work|service)\b"),
 ]

@@ -27,6 +27,55 @@ _VILLAGE_TRAILING = re.compile(r"[,.;:!?]\s*village\s*[.!?]*\s*$", re.IGNORECASE
 _VILLAGE_ALONE = re.compile(r"(?:^|[,;:!?]|\.\s)\s*village\s*(?:[,;:!?]|\.|$)", re.IGNORECASE)
 _VILLAGE_OK = {"a", "carrefour", "quartier", "vers", "niveau", "cote", "at", "in"}
 
+# How surely a name found says which quartier the job is in: the quartier named outright beats one of its named
+# areas, which beats a landmark, which beats a street ("rue des Palmiers" at Bonamoussadi is no Cité des Palmiers).
+QUARTIER, AREA, LANDMARK, STREET = 3, 2, 1, 0
+_STREET_WORDS = {"rue", "avenue", "av", "boulevard", "bd", "blvd", "street", "road", "rd", "route", "allee", "ruelle",
+                 "impasse", "chemin", "voie", "st"}
+_STREET_AFTER = {"street", "road", "rd"}
+# A name after one of these (with "de", "du", "d", "la" between) names the building, not where the customer is.
+_LANDMARK_WORDS = {
+    "ecole", "lycee", "college", "eglise", "chapelle", "mosquee", "pharmacie", "boulangerie", "station", "hopital",
+    "clinique", "stade", "banque", "hotel", "restaurant", "bar", "snack", "boutique", "supermarche", "immeuble",
+    "residence", "entree", "universite", "campus", "gare", "agence", "pressing", "cabaret", "auberge", "centre",
+    "school", "church", "pharmacy", "bakery", "hospital", "clinic", "bank", "shop", "supermarket", "building",
+    "junction", "market", "marche", "poste", "commissariat", "gendarmerie", "mairie", "cimetiere", "garage",
+}
+_LINKS = {"de", "du", "d", "la", "l", "des", "of", "the"}
+_LANDMARK_HEADS = {"lycee", "hopital", "stade", "cathedrale", "hotel", "campus", "ecole", "college", "universite",
+                   "palais", "prison", "poste", "place", "salle", "complexe", "port", "total", "brasseries", "essec",
+                   "douala", "akwa", "la", "pagode", "omnisport", "aeroport", "zone"}
+
+
+def _kind(key: str, q_name: str, aliases: tuple[str, ...]) -> int:
+    """Return the rank of one gazetteer name: the quartier itself, a named area of it, a landmark or a street."""
+    if key == fold(q_name) or key in {fold(a) for a in aliases}:
+        return QUARTIER
+    first = key.split()[0]
+    if first in _STREET_WORDS or key.startswith("ancienne route"):
+        return STREET
+    return LANDMARK if first in _LANDMARK_HEADS else AREA
+
+
+@cache
+def _ranks() -> dict[str, int]:
+    """Return the rank of every folded gazetteer name (a quartier's own names win over a sub-area's on clashes)."""
+    ranks: dict[str, int] = {}
+    for key, q in place_names().items():
+        ranks[key] = _kind(key, q.name, q.aliases)
+    return ranks
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A place name found at toks[start:end]: the quartier it names, whether outside Douala, and its rank."""
+
+    start: int
+    end: int
+    name: str
+    outside: bool
+    rank: int = QUARTIER
+
 
 @dataclass(frozen=True)
 class Place:
@@ -41,8 +90,9 @@ class Place:
 
 
 @cache
-def _quartier_matcher() -> PhraseMatcher[str]:
-    return PhraseMatcher((key, q.name) for key, q in place_names().items())
+def _quartier_matcher() -> PhraseMatcher[tuple[str, int]]:
+    ranks = _ranks()
+    return PhraseMatcher((key, (q.name, ranks[key])) for key, q in place_names().items())
 
 
 @cache
@@ -68,9 +118,10 @@ def _fuzzy_keys(min_length: int = 5) -> tuple[str, ...]:
 
 
 @cache
-def _sound_matcher(known_words: frozenset[str]) -> PhraseMatcher[str]:
+def _sound_matcher(known_words: frozenset[str]) -> PhraseMatcher[tuple[str, int]]:
     """Return the place names keyed by sound ("cite palmie", "carfour vilaj"), minus keys of common words."""
     common = {sound(w) for w in known_words}
+    ranks = _ranks()
     phrases = []
     for key, q in place_names().items():
         words = key.split()
@@ -78,16 +129,15 @@ def _sound_matcher(known_words: frozenset[str]) -> PhraseMatcher[str]:
         # One-word names must sound like no common word; "village" alone is too often the family's village.
         if len(words) == 1 and (len(keys[0]) < 4 or keys[0] in common or key == "village" or not key.isalpha()):
             continue
-        phrases.append((" ".join(keys), q.name))
+        phrases.append((" ".join(keys), (q.name, ranks[key])))
     return PhraseMatcher(phrases)
 
 
-def _sound_spans(
-    toks: list[str], known_words: frozenset[str], *, lone: bool = True
-) -> list[tuple[int, int, str, bool]]:
+def _sound_spans(toks: list[str], known_words: frozenset[str], *, lone: bool = True) -> list[_Span]:
     """Return places found by how their words sound; a lone word must be one no table knows."""
     keys = [sound(t) for t in toks]
-    return [(m.start, m.end, m.value, False) for m in _sound_matcher(known_words).find(keys)
+    return [_Span(m.start, m.end, m.value[0], False, m.value[1])
+            for m in _sound_matcher(known_words).find(keys)
             if m.end - m.start > 1 or (lone and len(toks[m.start]) >= 4 and toks[m.start] not in known_words)]
 
 
@@ -99,49 +149,67 @@ def place_words() -> set[str]:
 def find_place(
     toks: list[str], original: str, known_words: set[str] | frozenset[str], *, expecting: bool = False
 ) -> Place:
-    """Return the quartier or outside town named in the message; the last one not taken back wins.
+    """Return the quartier or outside town named in the message.
 
+    The surest kind of name wins (the quartier itself, then a named area, a landmark, a street: "rue des Palmiers,
+    Bonamoussadi" is Bonamoussadi), and among names of one kind the last one not taken back ("Kotto pas Makepe").
     `expecting` says we just asked where the job is: a short answer may then be a shorter or rougher typo.
     """
-    spans: list[tuple[int, int, str, bool]] = []  # start, end, name, outside
+    spans: list[_Span] = []
     for m in _quartier_matcher().find(toks):
+        name, rank = m.value
         # "carrefour Village", "Marché Village" name the quartier outright; "village" alone needs a closer look.
-        if m.value == "Village" and m.end - m.start == 1 and not _village_is_quartier(toks, m.start, original):
+        if name == "Village" and m.end - m.start == 1 and not _village_is_quartier(toks, m.start, original, spans):
             continue
-        spans.append((m.start, m.end, m.value, False))
+        spans.append(_Span(m.start, m.end, name, False, rank))
     for m in _outside_matcher().find(toks):
-        if not any(s <= m.start < e for s, e, _, _ in spans):
-            spans.append((m.start, m.end, m.value, True))
+        if not any(s.start <= m.start < s.end for s in spans):
+            spans.append(_Span(m.start, m.end, m.value, True))
     fuzzy = False
-    if not any(not out for *_, out in spans):
-        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+    if not any(not s.outside for s in spans):
+        taken = {i for s in spans for i in range(s.start, s.end)}
         known = known_words if isinstance(known_words, frozenset) else frozenset(known_words)
         # A lone rough word is a place only inside a sentence or when we asked where ("akwaa" alone is not).
         for span in _sound_spans(toks, known, lone=expecting or len(toks) > 2):
-            if not taken.intersection(range(span[0], span[1])):
+            if not taken.intersection(range(span.start, span.end)):
                 spans.append(span)
                 fuzzy = True
-    if not any(not out for *_, out in spans):
-        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+    if not any(not s.outside for s in spans):
+        taken = {i for s in spans for i in range(s.start, s.end)}
         for i, tok in enumerate(toks):
             if i not in taken and (name := _fuzzy(tok, known_words, relaxed=expecting and len(toks) <= 4)):
-                spans.append((i, i + 1, name, False))
+                spans.append(_Span(i, i + 1, name, False))
                 fuzzy = True
-    spans.sort()
-    positions = frozenset(i for s, e, _, _ in spans for i in range(s, e))
-    kept: list[tuple[str, bool]] = []
+    spans.sort(key=lambda s: (s.start, s.end))
+    positions = frozenset(i for s in spans for i in range(s.start, s.end))
+    kept: list[_Span] = []
     negated: list[str] = []
-    ends = {e for _, e, _, _ in spans}
-    for start, _, name, outside in spans:
-        if _taken_back(toks, start, ends):
-            negated.append(name)
+    ends = {s.end for s in spans}
+    for span in spans:
+        if _taken_back(toks, span.start, ends):
+            negated.append(span.name)
         else:
-            kept.append((name, outside))
-    inside = [name for name, outside in kept if not outside]
+            kept.append(_Span(span.start, span.end, span.name, span.outside, _rank_here(toks, span)))
+    inside = [s for s in kept if not s.outside]
     if inside:
-        return Place(inside[-1], None, tuple(negated), len(spans), fuzzy, positions)
-    towns = [name for name, outside in kept if outside]
+        best = max(inside, key=lambda s: (s.rank, s.start))
+        return Place(best.name, None, tuple(negated), len(spans), fuzzy, positions)
+    towns = [s.name for s in kept if s.outside]
     return Place(None, towns[-1] if towns else None, tuple(negated), len(spans), fuzzy, positions)
+
+
+def _rank_here(toks: list[str], span: _Span) -> int:
+    """Return the rank of a name where it stands: after "rue" it is a street, after "pharmacie du" a landmark."""
+    i = span.start - 1
+    while i >= 0 and toks[i] in _LINKS:
+        i -= 1
+    before = toks[i] if i >= 0 else ""
+    after = toks[span.end] if span.end < len(toks) else ""
+    if before in _STREET_WORDS or after in _STREET_AFTER:
+        return min(span.rank, STREET)
+    if before in _LANDMARK_WORDS:
+        return min(span.rank, LANDMARK)
+    return span.rank
 
 
 def _taken_back(toks: list[str], start: int, ends: set[int]) -> bool:
@@ -159,9 +227,10 @@ def _taken_back(toks: list[str], start: int, ends: set[int]) -> bool:
     return i == 0 or i in ends or toks[i - 1] in _BEFORE_NEGATOR
 
 
-def _village_is_quartier(toks: list[str], start: int, original: str) -> bool:
+def _village_is_quartier(toks: list[str], start: int, original: str, before: list[_Span]) -> bool:
     prev = toks[start - 1] if start else ""
-    if prev in _HOME_VILLAGE:
+    # "Bonamoussadi Village", "Bonapriso village": the old village of a quartier is that quartier.
+    if prev in _HOME_VILLAGE or any(s.end == start for s in before):
         return False
     if prev in _VILLAGE_OK or len(toks) <= 2:
         return True

@@ -10,9 +10,13 @@ Intent = Literal[
 ]
 Urgency = Literal["urgent", "scheduled", "normal"]
 Language = Literal["fr", "en"]
+# What a message adds to a request already open: a sooner need, a detail, a yes, a remark or question on the price,
+# or a call to send someone now.
+FollowUp = Literal["urgency", "detail", "confirm", "price_objection", "price_question", "send_now"]
 
 INTENTS: tuple[str, ...] = Intent.__args__  # type: ignore[attr-defined]
 URGENCIES: tuple[str, ...] = Urgency.__args__  # type: ignore[attr-defined]
+FOLLOW_UPS: tuple[str, ...] = FollowUp.__args__  # type: ignore[attr-defined]
 
 
 class Analysis(BaseModel):
@@ -32,5 +36,16 @@ class Analysis(BaseModel):
     is_correction: bool = False
     # A 1-5 rating when the message gives one ("5 étoiles", "je donne 4/5").
     rating: int | None = Field(default=None, ge=1, le=5)
+    # What the message would add to a request already open ("c'est urgent", "oui je confirme"); the intent stays
+    # what the message says on its own (a bare follow-up is "other"), the conversation decides whether one is open.
+    follow_up: FollowUp | None = None
+    # The spot or detail a follow-up adds, in the customer's words ("dans la cuisine, sous l'évier").
+    detail: str | None = None
+    # The customer asks what it costs ("c'est combien ?", "na how much?"), whatever the intent.
+    asks_price: bool = False
+    # The customer asks to see their requests ("mes demandes", "historique", "my bookings"): a status check.
+    asks_history: bool = False
+    # Directions to the door in the customer's words ("derrière la pharmacie du rond-point, portail bleu").
+    landmark: str | None = None
     # Which engine produced it: "local" or an LLM provider name.
     source: str = "local"

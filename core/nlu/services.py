@@ -116,6 +116,17 @@ SERVICE_TERMS["carpentry"][2.5] = (
     "new door | new doors | nouvelle porte | nouvelles portes | porte neuve | portes neuves | new window"
     " | new windows | nouvelle fenetre | fenetre neuve | new gate | make door | fabriquer une porte"
 )
+# Water out of place with no fixture named ("il y a de l'eau partout", "wata don full my parlour"): the plumber's.
+SERVICE_TERMS["plumbing"][2.5] = (
+    "eau partout | de l eau partout | water everywhere | water dey everywhere | sous l eau | inond* | flood*"
+    " | l eau monte | l eau sort | l eau ne sort | l eau coule | l eau rentre | l eau entre | l eau suinte"
+    " | l eau stagne | l eau deborde | plus d eau | plus l eau | water no dey comot | water don full"
+    " | water don enter | water dey enter | water dey pour | water is pouring | water dey rise | water dey drop"
+    " | water don reach | flaque d eau | suinte | l eau est devenue | eau marron | no water at home"
+    " | prend l eau | prend de l eau | full of water | plein d eau | pleine d eau | rempli d eau | remplie d eau"
+    " | sous les eaux | water dey pass | water dey come in | water is coming in | water comes in | l eau passe"
+    " | l eau arrive | l eau atteint"
+)
 # Equipment named outright: a symptom word that other trades share (water, a drain, dust) is its own.
 _EQUIPMENT = {"appliance_repair", "air_conditioning"}
 _SYMPTOM_OWNERS = {"plumbing": _EQUIPMENT, "cleaning": {"air_conditioning"}}
@@ -182,7 +193,8 @@ _WORKERS = {
     "plombier": "plumbing", "plumber": "plumbing", "electricien": "electrical", "electrician": "electrical",
     "macon": "masonry", "mason": "masonry", "menuisier": "carpentry", "carpenter": "carpentry", "peintre": "painting",
     "painter": "painting", "serrurier": "locksmith", "locksmith": "locksmith", "climaticien": "air_conditioning",
-    "carreleur": "masonry", "tiler": "masonry",
+    "carreleur": "masonry", "tiler": "masonry", "cleaner": "cleaning", "cleaners": "cleaning",
+    "nettoyeur": "cleaning", "nettoyeurs": "cleaning",
 }
 _ASKING = {"need", "besoin", "cherche", "looking", "send", "envoyez", "want", "wan", "veux", "voudrais", "faut",
            "for", "un", "une", "a"}

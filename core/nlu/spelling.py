@@ -34,7 +34,8 @@ SHORTHAND: dict[str, str] = {
     "jattends": "j attends", "jcherche": "je cherche", "jsais": "je sais", "jpense": "je pense",
     "vs": "vous", "nn": "non", "ui": "oui", "wi": "oui", "wai": "oui",
     # Written Pidgin and English chat
-    "dat": "that", "wat": "what", "wot": "what", "pipo": "people",
+    "jpp": "j en peux plus", "jpeuplu": "j en peux plus", "repon": "repond", "persone": "personne",
+    "wata": "water", "watá": "water", "dat": "that", "wat": "what", "wot": "what", "pipo": "people",
     "pple": "people", "ppl": "people", "tok": "talk", "tink": "think", "ting": "thing", "dere": "there",
     "wit": "with", "becos": "because", "bcos": "because", "bcoz": "because", "cuz": "because", "coz": "because",
     "cos": "because", "evri": "every", "oga": "boss", "moni": "money", "plenti": "plenty", "naw": "now",
@@ -65,7 +66,7 @@ _PERSON = {"mr", "m", "monsieur", "tonton", "oncle", "frere", "my", "mon", "ma",
 _EST_NEXT = {"ou", "la", "pas", "fini", "finie", "gate", "gatee", "bouche", "bouchee", "casse", "cassee", "venu",
              "venue", "parti", "partie", "en", "tres", "trop", "toujours", "encore", "deja", "mort", "morte", "tombe",
              "tombee", "bloque", "bloquee", "ici", "arrive", "arrivee", "revenu", "revenue", "plus", "vraiment",
-             "grave", "urgent", "normal", "cher", "gratuit", "possible", "quand", "comment"}
+             "grave", "urgent", "normal", "cher", "gratuit", "possible", "quand", "comment", "bien", "bon", "propre"}
 _CA_VERBS = {"fait", "va", "marche", "coule", "ne", "n", "y", "m", "me", "te", "suffit", "depend", "prend", "vient",
              "commence", "recommence", "continue", "chauffe", "sent", "fuit", "reste", "peut", "doit", "a", "c",
              "devient", "bloque", "gate", "dit", "presse", "urge", "tombe", "passe"}

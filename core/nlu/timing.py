@@ -63,6 +63,9 @@ _NOT_PARTICIPLE = {"ce", "cet", "cette", "la", "le", "l", "les", "un", "une", "m
 # "la journée s'est bien passée": a day looked back on, no booking.
 _LOOKING_BACK = {"s", "a", "est", "etait", "passee", "fut"}
 _ORDINAL = {"th", "st", "nd", "rd", "er", "eme"}
+# "entre 9h et 12h", "from 9 to 11am", "de 14h à 16h": a window opens at its first hour, which is the one booked.
+_RANGE_JOINS = {"et", "a", "and", "to", "au", "jusqu", "jusque", "till", "until", "ou", "or"}
+_RANGE_OPENS = {"entre", "between", "from", "de", "des"}
 
 
 def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
@@ -72,10 +75,13 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
     hour: tuple[int, int] | None = None
     exact: datetime | None = None
     today = clock_given = False
+    hour_at = -1  # where the hour kept was read
     n = len(toks)
     for i, tok in enumerate(toks):
         prev, prev2 = (toks[i - 1] if i else ""), (toks[i - 2] if i > 1 else "")
-        if prev in _PAST or prev2 in {"depuis", "since"}:
+        # "ça fait 2 jours" looks back; "que ce soit fait aujourd'hui" asks for today.
+        looks_back = prev in _PAST and not (prev == "fait" and prev2 in {"soit", "etre", "sera"})
+        if looks_back or prev2 in {"depuis", "since"}:
             continue
         nxt = toks[i + 1] if i + 1 < n else ""
         if tok in {"demain", "tomorrow"}:
@@ -124,15 +130,19 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
             day = _day_of_month(local.date(), int(tok))
         elif tok in PARTS and _began_then(toks, _part_start(toks, i)):
             continue
+        elif tok in PARTS and hour is not None and _closes_window(toks, hour_at, i):
+            continue
         elif tok in PARTS and _part_counts(tok, *_before_part(tok, prev, prev2, toks, i), day is not None, n):
-            hour = (PARTS[tok], 0)
+            hour, hour_at = (PARTS[tok], 0), i
             if tok == "midi" and prev == "apres":
                 hour = (14, 0)
             if day is None and (_before_part(tok, prev, prev2, toks, i)[0] in _THIS or tok == "tonight"):
                 day = local.date()
                 today = today or tok in {"matin", "morning"}
         elif (clock := _clock(tok, nxt, prev, toks[i + 2] if i + 2 < n else "")) is not None:
-            hour, clock_given = clock, True
+            if hour is not None and _closes_window(toks, hour_at, i):
+                continue
+            hour, clock_given, hour_at = _window_start(toks, i, clock), True, i
     if exact is not None:
         return TimeInfo(exact.astimezone(UTC), later=not today, today=today)
     if day is None and hour is None:
@@ -153,6 +163,29 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
                     tonight=day == local.date() and not clock_given)
 
 
+def _closes_window(toks: list[str], opened: int, i: int) -> bool:
+    """Return whether the hour at i ends a window whose first hour was read at `opened` ("entre 9h et 12h")."""
+    # "10h-12h" reaches here as two hours side by side: the dash was punctuation.
+    return 0 <= opened < i and (i - opened == 1 or (i - opened <= 4 and not _RANGE_JOINS.isdisjoint(
+        toks[opened + 1:i])))
+
+
+def _window_start(toks: list[str], i: int, end: tuple[int, int]) -> tuple[int, int]:
+    """Return the first hour of a window written "from 9 to 11am" (a bare number before the joining word), else end."""
+    first = None
+    if i >= 3 and toks[i - 1] in _RANGE_JOINS and toks[i - 2].isdigit() and toks[i - 3] in _RANGE_OPENS:
+        first = toks[i - 2]
+    elif i >= 1 and toks[i - 1].isdigit() and len(toks[i - 1]) <= 2 and toks[i].isdigit():
+        first = toks[i - 1]  # "2-4pm": the dash was punctuation
+    if first is not None:
+        start = int(first)
+        if start < 12 and end[0] > 12 and start + 12 <= end[0]:
+            start += 12  # "between 2 and 4pm" opens at 14:00
+        if 0 <= start <= 23 and start <= end[0]:
+            return start, 0
+    return end
+
+
 def _preposition(following: list[str]) -> bool:
     """Return whether "a" before these words is the preposition "à" ("à Nyalla", "à la maison")."""
     return not following or bool(_NOT_PARTICIPLE.intersection(following)) or following[0] in place_words()
@@ -170,7 +203,7 @@ def _began_then(toks: list[str], start: int) -> bool:
         return False
     before = toks[max(0, start - 4):start]
     marks = [k for k, word in enumerate(before) if (word in _STARTED or (len(word) > 4 and word.endswith("ed")))
-             and not (word == "a" and _preposition(before[k + 1:k + 2]))]
+             and not (word == "a" and (_preposition(before[k + 1:k + 2]) or (k and before[k - 1] in _ASKING)))]
     return bool(marks) and not _ASKING.intersection(before[marks[-1]:])
 
 
@@ -212,7 +245,7 @@ def _part_counts(part: str, prev: str, prev2: str, has_day: bool, n: int) -> boo
     if prev in _HABIT and not has_day:
         return prev == "le" and prev2 in WEEKDAYS
     return has_day or prev in _THIS or part == "tonight" or n <= 3 or prev in WEEKDAYS or prev in {
-        "demain", "tomorrow", "for", "pour", "vers", "a", "en", "in", "the"}
+        "demain", "tomorrow", "for", "pour", "vers", "a", "en", "in", "the", "entre", "between"}
 
 
 def _clock(tok: str, nxt: str, prev: str, nxt2: str) -> tuple[int, int] | None:

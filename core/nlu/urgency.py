@@ -24,18 +24,29 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | attendons dehors | locked dehors | restee a l interieur | reste a l interieur | restees a l interieur"
         " | restes a l interieur | est restee dedans | enfermee dehors | waiting outside | wait outside"
         " | dey wait outside | we dey outside | i m outside"
-        " | i am outside | nous sommes dehors | on est dehors | on dort dehors | sleep outside",
+        " | i am outside | nous sommes dehors | on est dehors | on dort dehors | sleep outside"
+        " | accident* | pris le courant | pris du courant | prendre le courant | pris le jus | current don shock"
+        " | shocked | sous l eau | water don enter | water dey enter | water dey rise | l eau rentre | l eau entre"
+        " | pouring everywhere | dey pour everywhere | pour everywhere | au secours | sos | a l aide"
+        " | sort de partout | sort partout | coming out everywhere | dey comot everywhere | full of water"
+        " | plein d eau | pleine d eau | rempli d eau | remplie d eau | prend l eau | prend de l eau | smoking"
+        " | smokes | smoky | deborde* | overflow* | it s serious | it is serious | this is serious | e dey serious"
+        " | sous les eaux | water dey pass | water dey come in | water is coming in | l eau arrive jusqu"
+        " | l eau atteint",
     },
     "now": {
         1.0: "urgent* | urgence | emergency | maintenant | now | right now | tout de suite | immediatement"
         " | immediately | asap | as soon as possible | au plus vite | des que possible | vite | rapide*"
         " | quick* | fast | c est grave | daba | sharp sharp | dans la journee | ca presse | c est presse"
         " | c est pressant | je suis presse | je suis pressee | hurry | en vitesse"
-        " | pressant | critical | critique | today today | now now | quick quick | fast fast | vite vite",
+        " | pressant | critical | critique | today today | now now | quick quick | fast fast | vite vite"
+        " | can t wait | cannot wait | can not wait | ne peut pas attendre | peut pas attendre | no fit wait"
+        " | tres presse | tres pressant | very urgent | so urgent | trop presse | presse",
     },
     "calm": {
         1.0: "pas urgent | not urgent | no rush | pas presse | pas pressee | no hurry | quand vous pouvez"
-        " | when you can | when you fit | pas de rush | prenez votre temps | rien ne presse | pas grave",
+        " | when you can | when you fit | pas de rush | prenez votre temps | rien ne presse | pas grave"
+        " | pas de presse | pas de pression | no pressure",
     },
 }
 _DISCOURSE = {"now", "maintenant"}
@@ -45,6 +56,20 @@ _PIPES = {"tuyau", "tuyaux", "pipe", "pipes", "canalisation"}
 # "On n'a plus l'eau": a broken supply pipe leaves the house dry rather than flooding it.
 _DRY = re.compile(r"\b(?:plus d eau|plus l eau|pas d eau|pas l eau|no water|no get water|sans eau|without water)\b")
 _GAS = {"gaz", "gas"}
+# "water dey waste everywhere for compound", "l'eau coule un peu partout": water loose in the house.
+_WATER_EVERYWHERE = re.compile(r"\b(?:water|eau)\b(?: \w+){0,4}? (?:everywhere|partout)\b")
+_WATER_WORDS = {"eau", "water", "partout", "everywhere"}
+# "la bassine se remplit vite", "it gets dirty fast": how fast something happens, not how soon to come.
+_SPEED = {"vite", "fast", "quick", "quickly", "rapidement"}
+_SPEED_VERBS = {"remplit", "rempli", "remplie", "vide", "use", "salit", "sature", "chauffe", "refroidit", "fills",
+                "fill", "gets", "drains", "runs", "trop", "too", "goes", "charge", "decharge", "finit", "finish",
+                "finishes", "tombe", "pourrit", "rouille"}
+_MACHINES = {"clim", "ac", "climatiseur", "climatisation", "split", "aircon", "frigo", "fridge", "congelateur",
+             "freezer", "machine", "refrigerateur", "lave", "dishwasher", "washer"}
+# "Help!", "aidez-moi svp": a cry for help and nothing else is urgent.
+_CRIES = {"help", "aidez", "aide", "secours"}
+_CRY_WORDS = _CRIES | {"me", "moi", "us", "nous", "please", "s", "il", "vous", "plait", "te", "abeg", "o", "oh", "au",
+                       "pls", "i", "beg", "somebody", "someone", "quelqu", "un", "svp"}
 _ESCAPING = {"fuit", "fuite", "fuient", "leak", "leaks", "leaking", "sent", "smell", "smells", "odeur", "sort"}
 # Someone who cannot get into (or out of) the house: "je peux pas rentrer", "I no fit enter", "can't get in".
 _SHUT_OUT = re.compile(
@@ -86,15 +111,20 @@ def _burner(toks: list[str], start: int, end: int) -> bool:
 def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
     """Return the urgency and whether anything in the message spoke about it."""
     # "now I need a painter", "maintenant je veux...": "now" opening a clause moves the story on, it sets no deadline.
+    words = set(toks)
+    # "my AC fait de l'eau partout": a machine's drip, however wide, floods nothing.
+    machine = not _MACHINES.isdisjoint(words)
     found = {m.value[0] for m in _matcher().find(toks)
              if not (toks[m.start] in _DISCOURSE and m.end - m.start == 1 and m.end < len(toks)
                      and toks[m.end] in _SUBJECTS)
-             and not _burner(toks, m.start, m.end) and toks[m.start] not in _BURNERS}
-    words = set(toks)
-    if "danger" in found:
+             and not (toks[m.start] in _SPEED and m.start and toks[m.start - 1] in _SPEED_VERBS)
+             and not _burner(toks, m.start, m.end) and toks[m.start] not in _BURNERS
+             and not (machine and _WATER_WORDS.intersection(toks[m.start:m.end]))}
+    text = " ".join(toks)
+    if "danger" in found or (words & _CRIES and words <= _CRY_WORDS) or (_WATER_EVERYWHERE.search(text)
+                                                                         and not machine):
         return "urgent", True
     # A broken or burst pipe floods the house: urgent unless the customer says it can wait.
-    text = " ".join(toks)
     if words & _PIPES and words & _BREAKS and "calm" not in found and not _DRY.search(text):
         return "urgent", True
     if (words & _GAS and words & _ESCAPING) or _SHUT_OUT.search(text):

@@ -110,3 +110,15 @@ def test_the_transcription_model_comes_from_settings(llm_servers, keyed_settings
     llm_servers.on("transcribe", Reply.answer("abeg come fix my light"))
     assert llm.transcribe(b"OggS", "audio/ogg") == "abeg come fix my light"
     assert llm_servers.seen("transcribe")[0].model == "whisper-1"
+
+
+def test_a_models_reading_keeps_the_local_directions_and_signals(llm_servers, orchestrator_for):
+    llm_servers.on("anthropic", Reply.json(ANSWER))
+    local = unsure(intent="new_request", landmark="derrière la pharmacie, portail bleu", asks_price=True,
+                   follow_up="send_now")
+    found = orchestrator_for(mode="hybrid").understand("tuyo pété, derrière la pharmacie", local=local)
+    assert (found.source, found.landmark, found.asks_price, found.follow_up) == (
+        "claude", "derrière la pharmacie, portail bleu", True, "send_now")
+    llm_servers.on("anthropic", Reply.json({**ANSWER, "intent": "complaint", "service_type": None}))
+    other = orchestrator_for(mode="hybrid").understand("c'est urgent", local=unsure(follow_up="urgency"))
+    assert (other.intent, other.follow_up) == ("complaint", None)

@@ -1,6 +1,5 @@
 """Families of phrasings, each in several styles, and the boundaries between intents that they must not blur."""
 
-import time
 from datetime import UTC, datetime
 
 import pytest
@@ -151,15 +150,3 @@ def test_the_most_literal_phrase_wins_a_tie() -> None:
     assert [m.value for m in matcher.find(["le", "disjoncteur"])] == ["longest"]
     assert [m.value for m in matcher.find(["ca", "disjoncte"])] == ["weak"]
 
-
-def test_long_messages_stay_fast() -> None:
-    text = "Bonjour la famille, mon voisin dit que le gardien a vu un souci vers la concession hier soir. " * 30
-    analyze(text, now=NOW)
-    best = min(_elapsed_ms(text) for _ in range(3))
-    assert best < 25.0  # about 550 words; typical messages take well under a millisecond
-
-
-def _elapsed_ms(text: str) -> float:
-    start = time.perf_counter()
-    analyze(text, now=NOW)
-    return (time.perf_counter() - start) * 1000

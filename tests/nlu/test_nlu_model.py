@@ -91,8 +91,8 @@ def test_model_reading_is_deterministic_and_a_distribution() -> None:
 # Fresh phonetic spellings (none is in a labelled file): the rules alone miss the job or its trade.
 FRESH = [
     ("jve kelk1 pr nétoyé ma mézon sam, bonamousadi", "new_request", "cleaning"),
-    ("ma tl é gaté, jve 1 reparateur, akwa", "new_request", "appliance_repair"),
-    ("mn frijo fé pa fré, bonapriso", "new_request", "appliance_repair"),
+    ("mn frigidr fé pa fré, bonapriso", "new_request", "appliance_repair"),
+    ("ma machin a lavé tourn pa, bepanda", "new_request", "appliance_repair"),
 ]
 # Fresh spellings the rules now read by ear (trade words respelled by their sound key).
 HEARD = [
@@ -132,6 +132,14 @@ def test_confident_rules_are_kept_and_bare_answers_stay_answers() -> None:
     assert (d.intent, d.service, d.by_model) == ("new_request", "painting", True)
     assert 0.5 <= d.confidence <= 0.8
     assert analyze("Akwa", now=NOW, context={"last_question": "location"}).intent == "other"
+
+
+def test_a_settled_reading_or_a_request_with_no_trade_to_read_is_not_second_guessed() -> None:
+    follow_up = RulesReading("other", 0.8, None, 0.0, answered=True)
+    assert decide(follow_up, lambda: ("complaint", 0.99), lambda: ("plumbing", 0.99)).intent == "other"
+    bare = RulesReading("new_request", 0.3, None, 0.0, guess_trade=False)
+    assert decide(bare, lambda: ("new_request", 0.99), lambda: ("plumbing", 0.99)).service is None
+    assert analyze("can someone come right now?", now=NOW).service_type is None
 
 
 def test_without_the_model_file_the_rules_work_alone(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -117,3 +117,20 @@ def test_a_rough_short_answer_is_read_as_a_place_when_we_asked_for_one() -> None
     assert analyze("akwaa").location is None
     assert analyze("akwaa", context={"last_question": "location"}).location == "Akwa"
     assert analyze("bali", context={"last_question": "location"}).location == "Bali"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Je suis à Bonamoussadi, rue Cité des Palmiers, le robinet coule", "Bonamoussadi"),
+        ("Kotto, avenue de Makepe, mon frigo ne refroidit plus", "Kotto"),
+        ("my socket spark, Deido, Bali street", "Deido"),
+        ("bonamoussadi village, une prise a brûlé", "Bonamoussadi"),
+        ("Je vis à Logpom village, la porte du salon est cassée", "Logpom"),
+        ("fuite d'eau, Bepanda, en face de l'école Makepe", "Bepanda"),
+        ("rue Gallieni, mon climatiseur coule", "Akwa"),
+        ("près du carrefour Ndokoti, peinture du salon", "Ndokoti"),
+    ],
+)
+def test_streets_and_landmarks_never_override_the_quartier(text: str, place: str) -> None:
+    assert analyze(text).location == place

@@ -6,10 +6,11 @@ import pytest
 
 from core.nlu import analyze
 from core.nlu.normalize import tokens
-from core.nlu.timing import resolve_time
+from core.nlu.timing import DOUALA, resolve_time
 
 # Wednesday 4 March 2026, 10:00 in Douala (UTC+1).
 NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
+WINDOW_NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)  # a Tuesday, 10:00 in Douala
 
 
 def when(text: str) -> datetime | None:
@@ -111,3 +112,18 @@ def test_urgency(text: str, urgency: str) -> None:
 
 def test_danger_wins_over_a_later_time() -> None:
     assert analyze("ma prise fume, venez demain", now=NOW).urgency == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [
+        ("un peintre entre 9h et 12h le samedi, Makepe", 9),
+        ("plombier jeudi de 15h à 17h, Akwa", 15),
+        ("can the electrician come tomorrow between 1 and 3pm? Deido", 13),
+        ("menuisier vendredi 10h-12h, Kotto", 10),
+    ],
+)
+def test_a_time_window_books_its_start(text: str, hour: int) -> None:
+    result = analyze(text, now=WINDOW_NOW)
+    assert result.urgency == "scheduled"
+    assert result.when is not None and result.when.astimezone(DOUALA).hour == hour
