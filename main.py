@@ -1,5 +1,8 @@
 """Djobea: one process serves the webhooks, the JSON API and the pages."""
 
+import asyncio
+import signal
+
 from nicegui import app, ui
 
 import pages  # noqa: F401  (registers every page)
@@ -8,21 +11,24 @@ from core.auth.routes import router as auth_router
 from core.bootstrap import prepare
 from core.config import settings
 from core.conversations.routes import router as chat_router
+from core.fleet import stopping
+from core.fleet.routes import router as fleet_router
 from core.health import router as health_router
 from core.llm.orchestrator import warm_up
 from core.logs import log, setup_logging
 from core.messaging.routes import fast_lane
 from core.messaging.routes import router as whatsapp_router
+from core.messaging.webhook import hits, write_hits
 from core.payments.routes import router as payments_router
 from core.security.clients import server_options
 from core.security.headers import SecurityMiddleware
 from pages.media import router as media_router
-from ui import errors
+from ui import errors, shared_storage
 
 setup_logging()
 errors.install()
 app.add_middleware(SecurityMiddleware)  # inside the fast lane: Twilio's posts never pass through it
-for router in (health_router, auth_router, chat_router, whatsapp_router, payments_router, media_router):
+for router in (health_router, fleet_router, auth_router, chat_router, whatsapp_router, payments_router, media_router):
     app.include_router(router)
 
 
@@ -30,6 +36,7 @@ for router in (health_router, auth_router, chat_router, whatsapp_router, payment
 def _startup() -> None:
     if app.middleware_stack is not None:  # built by the server before start-up; webhooks skip browser middlewares
         app.middleware_stack = fast_lane(app.middleware_stack)
+    stopping.chain_signals(signal.SIGTERM, signal.SIGINT)  # /ready turns 503 and no new work is claimed
     prepare()
     warm_up()
     if settings.scheduler_enabled and settings.inline_processing:  # otherwise `djobea worker` runs the sweeps
@@ -40,12 +47,15 @@ def _startup() -> None:
 
 
 @app.on_shutdown
-def _shutdown() -> None:
-    scheduler.stop()
+async def _shutdown() -> None:
+    # The server has stopped listening and finished the requests in flight (and the work after their answers).
+    await asyncio.to_thread(scheduler.stop, wait=True)  # a sweep under way finishes; unsent claims are given back
+    await write_hits(hits.flush())
 
 
 def run() -> None:
     """Start the server on the configured host and port."""
+    shared_storage.share()
     ui.run(host=settings.host, port=settings.port, title="Djobea", language="fr", favicon="🔧", reload=False,
            show=False, storage_secret=settings.storage_secret_value(), reconnect_timeout=10,
            session_middleware_kwargs={"https_only": settings.served_over_https, "same_site": "lax"},

@@ -91,6 +91,16 @@ class Settings(BaseSettings):
     chat_frame_ancestors: str = Field("", alias="CHAT_FRAME_ANCESTORS")
     max_request_bytes: int = Field(1_000_000, alias="MAX_REQUEST_BYTES", ge=16_384)
 
+    # Running as a fleet. With REDIS_URL, NiceGUI's server-side storage is shared by every web process.
+    redis_url: str = Field("", alias="REDIS_URL")
+    # Bearer token for GET /metrics; without one /metrics answers only on a loopback peer (see core/fleet/guard.py).
+    metrics_token: SecretStr = Field(SecretStr(""), alias="METRICS_TOKEN")
+    # `djobea worker` serves /health, /ready and /metrics on this port (0: off); bound to WORKER_PROBE_HOST.
+    worker_probe_port: int = Field(0, alias="WORKER_PROBE_PORT", ge=0, le=65535)
+    worker_probe_host: str = Field("127.0.0.1", alias="WORKER_PROBE_HOST")
+    # After SIGTERM, how long turns already taken may run before the rest is left for another process.
+    shutdown_grace_seconds: float = Field(20.0, alias="SHUTDOWN_GRACE_SECONDS", gt=0, le=600)
+
     @field_validator("public_base_url")
     @classmethod
     def _strip_slash(cls, value: str) -> str:
@@ -136,7 +146,7 @@ class Settings(BaseSettings):
         if not self.public_base_url:
             problems.append("PUBLIC_BASE_URL must be set (the address Twilio and Monetbil call back)")
         for name in ("twilio_auth_token", "twilio_webhook_signing_key", "anthropic_api_key", "gemini_api_key",
-                     "openai_api_key", "monetbil_service_secret", "admin_password"):
+                     "openai_api_key", "monetbil_service_secret", "admin_password", "metrics_token"):
             value: SecretStr = getattr(self, name)
             raw = value.get_secret_value()
             if raw and raw.strip().lower() in PLACEHOLDERS:

@@ -4,6 +4,7 @@ from core.analytics.models import DailyTotals, JobRun, ProviderDay, RollupState
 from core.auth.models import Account, LoginCode, SignInDelay, SignInSession
 from core.conversations.models import Case, Conversation, Message, PhoneCode
 from core.customers.models import Customer
+from core.fleet.models import WorkerHeartbeat
 from core.llm.models import LlmCall
 from core.matching.models import Offer
 from core.messaging.models import OutboxMessage, RateCounter, WebhookHit
@@ -16,5 +17,5 @@ __all__ = [
     "Account", "AuditEntry", "BusinessRule", "Case", "Conversation", "Customer", "DailyTotals", "JobRun",
     "LedgerEntry", "LlmCall", "LoginCode", "Message", "Offer", "OutboxMessage", "Payment", "PhoneCode", "Provider",
     "ProviderApplication", "ProviderDay", "ProviderService", "ProviderZone", "RateCounter", "Rating", "RequestEvent",
-    "RequestMedia", "RollupState", "ServiceRequest", "SignInDelay", "SignInSession", "WebhookHit",
+    "RequestMedia", "RollupState", "ServiceRequest", "SignInDelay", "SignInSession", "WebhookHit", "WorkerHeartbeat",
 ]

@@ -10,6 +10,7 @@ from datetime import datetime
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy.dialects import postgresql, sqlite
 
+from core.fleet import metrics
 from core.logs import log
 
 # (job name, "module:function", every N seconds). Each function does one bounded sweep and returns a count.
@@ -50,6 +51,7 @@ def _run(name: str, function: Callable[[], int]) -> None:
     except Exception as exc:  # a failing sweep must not stop the others; it is retried next tick
         log.exception("scheduled job failed", job=name)
         last_runs[name] = {"at": started, "ok": False, "error": repr(exc)[:200]}
+    metrics.observe_job(name, last_runs[name]["ok"])
     try:
         record_run(job=name, started_at=started, seconds=time.perf_counter() - clock_start, **{
             k: v for k, v in last_runs[name].items() if k != "at"})
@@ -84,9 +86,9 @@ def start() -> None:
     _scheduler.start()
 
 
-def stop() -> None:
-    """Stop the sweeps (at shutdown)."""
+def stop(*, wait: bool = False) -> None:
+    """Stop the sweeps (at shutdown); with wait, let the runs under way finish first."""
     global _scheduler
     if _scheduler is not None:
-        _scheduler.shutdown(wait=False)
+        _scheduler.shutdown(wait=wait)
         _scheduler = None

@@ -10,11 +10,14 @@ are claimed with SKIP LOCKED and a conversation is processed under its row lock.
 import os
 import signal
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 from core import heap, scheduler
 from core.config import settings
 from core.db import is_postgres
+from core.fleet import heartbeat, probe
+from core.fleet import stopping as fleet_stopping
 from core.llm.orchestrator import warm_up
 from core.logs import log
 from core.messaging.inbound import process_conversation
@@ -58,6 +61,8 @@ class Worker:
         self._pool.submit(self._process, item.conversation_id)
 
     def _fetch(self, item: Attached) -> None:
+        if _left_to_others():
+            return
         try:
             if prepare(item.message_id) == "received":
                 self._submit(Attached(item.message_id, item.conversation_id, "received"))
@@ -67,6 +72,10 @@ class Worker:
     def _process(self, conversation_id: int) -> None:
         try:
             while True:
+                if _left_to_others():  # still "received": another worker's stalled-message sweep takes it
+                    with self._lock:
+                        self._running.pop(conversation_id, None)
+                    return
                 process_conversation(conversation_id)
                 with self._lock:
                     if not self._running.get(conversation_id):
@@ -80,20 +89,34 @@ class Worker:
 
 
 def run(*, threads: int = 4, nice: int = 0, sweeps: bool = True) -> None:
-    """Process messages until SIGTERM or SIGINT; with sweeps, also run the scheduler's jobs in this process."""
+    """Process messages until SIGTERM or SIGINT; with sweeps, also run the scheduler's jobs in this process.
+
+    SIGTERM: no inbox message is attached and no outbox row claimed from then on; the turns already taken are
+    finished (for SHUTDOWN_GRACE_SECONDS at most, the rest stays waiting for another worker), outbox rows claimed
+    but not sent are given back, the heartbeat says "stopping" and is then removed.
+    """
     if nice:
         os.nice(nice)  # answers to Twilio come first on a shared machine; processing can wait a few ms
     warm_up()
     worker = Worker(threads)
+    me = scheduler.process_name()
+
+    def stop(*_: object) -> None:
+        fleet_stopping.request()
+        worker.stopping.set()
+
     for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: worker.stopping.set())
+        signal.signal(signum, stop)
+    probe_server = probe.start(me) if settings.worker_probe_port else None
     if sweeps:
         scheduler.start()
     wait = _listener() if is_postgres() else None
     heap.settle()
     log.info("worker started", threads=threads, listen=wait is not None)
+    last_beat = 0.0
     try:
         while not worker.stopping.is_set():
+            last_beat = _beat(me, last_beat)
             try:
                 busy = worker.work_once() > 0
             except Exception:  # the database going away for a moment must not end the worker
@@ -105,8 +128,38 @@ def run(*, threads: int = 4, nice: int = 0, sweeps: bool = True) -> None:
                 else:
                     worker.stopping.wait(POLL_SECONDS)
     finally:
-        scheduler.stop()
+        _beat(me, 0.0, stopping=True)
+        scheduler.stop(wait=True)  # a sweep under way finishes; the dispatcher gives back what it did not send
         worker.drain()
+        _forget(me)
+        if probe_server is not None:
+            probe_server.shutdown()
+        log.info("worker stopped")
+
+
+def _left_to_others() -> bool:
+    """True when this worker is stopping and its grace is spent: work not started now waits for another worker."""
+    return fleet_stopping.past_grace(settings.shutdown_grace_seconds)
+
+
+def _beat(process: str, last: float, *, stopping: bool = False) -> float:
+    """Write the heartbeat when BEAT_SECONDS passed since last (or when stopping); return when it was written."""
+    now = time.monotonic()
+    if not stopping and now - last < heartbeat.BEAT_SECONDS:
+        return last
+    try:
+        heartbeat.beat(process, stopping=stopping)
+    except Exception:  # the database may be away for a moment: /ready shows the missing beat
+        log.exception("heartbeat not written")
+        return last
+    return now
+
+
+def _forget(process: str) -> None:
+    try:
+        heartbeat.forget(process)
+    except Exception:
+        log.exception("heartbeat not removed")
 
 
 def _listener():

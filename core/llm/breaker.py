@@ -12,8 +12,8 @@ COOL_DOWN = timedelta(seconds=60)
 class CircuitBreaker:
     """Closed: calls go through. Open: skipped until the cool-down ends. Half-open: one trial call decides.
 
-    The state lives in process memory on purpose: it is a cache of a provider's recent health, not business
-    state. A restart or a second process starts closed and learns again within FAILURES_TO_OPEN calls.
+    A per-process cache: the state lives in process memory on purpose, a cache of a provider's recent health, not
+    business state. A restart or a second process starts closed and learns again within FAILURES_TO_OPEN calls.
     """
 
     def __init__(self, *, failures_to_open: int = FAILURES_TO_OPEN, cool_down: timedelta = COOL_DOWN) -> None:

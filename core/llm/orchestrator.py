@@ -251,7 +251,7 @@ def configured_providers(config: Settings = settings) -> list[LLMProvider]:
     return found
 
 
-_default: Orchestrator | None = None
+_default: Orchestrator | None = None  # per-process cache: clients built from settings, no shared state
 _default_lock = threading.Lock()
 
 

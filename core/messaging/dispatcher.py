@@ -21,6 +21,7 @@ from core import clock
 from core.config import settings
 from core.conversations.models import Conversation, Message
 from core.db import is_postgres, session_scope
+from core.fleet import stopping
 from core.logs import log
 from core.messaging import delivery, twilio_channel
 from core.messaging.models import OutboxMessage
@@ -68,11 +69,12 @@ def backoff(attempts: int) -> timedelta:
 
 def _dispatch(limit: int) -> int:
     sent, started = 0, time.monotonic()
-    while True:
+    while not stopping.requested():  # a stopping process claims nothing more
         claims, handled, delivered_locally = _claim(limit)
         sent += delivered_locally + sum(_pool.map(_send, claims))
         if handled < limit or time.monotonic() - started > TIME_BUDGET_SECONDS:
             return sent
+    return sent
 
 
 def _claim(limit: int) -> tuple[list[_Claim], int, int]:
@@ -186,6 +188,9 @@ def resend_as_template(session, row: OutboxMessage, how: str) -> bool:
 
 def _send(claim: _Claim) -> int:
     """Send one claimed row and record the outcome at once; return 1 when sent."""
+    if stopping.requested():  # claimed but not yet sent: hand it back now rather than after SENDING_TIMEOUT
+        release(claim)
+        return 0
     try:
         sid, status = twilio_channel.send_whatsapp(to=claim.to, body=claim.body[:1600],
                                                    content_sid=claim.content_sid,
@@ -203,6 +208,17 @@ def _send(claim: _Claim) -> int:
         row.last_error, row.error_code, row.sealed = "", "", ""  # the code now lives only on the person's phone
         delivery.advance(session, row, status)
     return 1
+
+
+def release(claim: _Claim) -> None:
+    """Give back a row this process claimed and never sent: due again now, the attempt not counted."""
+    with session_scope() as session:
+        row = _locked(session, claim.id)
+        if row.status != "sending" or row.attempts != claim.attempts:
+            return  # taken again by another dispatcher meanwhile
+        row.status, row.next_attempt_at, row.attempts = "pending", clock.now(), row.attempts - 1
+        session.add(row)
+    log.info("outbox row released at shutdown", outbox_id=claim.id)
 
 
 def _record_failure(claim: _Claim, failure: SendFailure) -> None:

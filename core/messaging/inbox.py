@@ -109,7 +109,7 @@ def prune() -> int:
 
 _STAGE_SQL = ("INSERT INTO inboundmessage (channel, sid, sender, alias, name, body, media, reply_to, received_at) "
               "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (channel, sid) DO NOTHING RETURNING id")
-_last_wake = 0.0
+_last_wake = 0.0  # per-process: each web process paces its own NOTIFYs
 
 
 def _row(inbound: Inbound, channel: str) -> dict:

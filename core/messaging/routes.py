@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from core.config import settings
 from core.db import is_postgres, run_io
+from core.fleet import metrics
 from core.logs import log
 from core.messaging import inbox, twilio_channel, webhook
 from core.messaging.inbound import process_message
@@ -145,7 +146,9 @@ async def _process(inbox_id: int) -> None:
 
 
 def _timing(route: str, status_code: int, started: float) -> list[Callable[[], Awaitable]]:
-    batch = webhook.hits.add(route, status_code, (time.perf_counter() - started) * 1000)
+    seconds = time.perf_counter() - started
+    metrics.observe_webhook(route, status_code, seconds)
+    batch = webhook.hits.add(route, status_code, seconds * 1000)
     return [lambda: webhook.write_hits(batch)] if batch else []
 
 

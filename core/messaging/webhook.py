@@ -176,6 +176,12 @@ class HitLog:
             batch, self._rows, self._since = self._rows, [], time.monotonic()
             return batch
 
+    def flush(self) -> list[dict]:
+        """Return every buffered timing (at shutdown), emptying the buffer."""
+        with self._lock:
+            batch, self._rows, self._since = self._rows, [], time.monotonic()
+            return batch
+
 
 async def write_hits(batch: list[dict]) -> int:
     """Write a batch of webhook timings; return how many (0 when the write failed).
@@ -204,4 +210,4 @@ def _write_hits(batch: list[dict]) -> None:
         session.execute(WebhookHit.__table__.insert(), batch)
 
 
-hits = HitLog()
+hits = HitLog()  # per-process buffer: each process writes its own timings to the shared WebhookHit table

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse
 
 from core.db import run_io, session_scope
+from core.fleet import metrics
 from core.logs import log
 from core.messaging.models import WebhookHit
 from core.payments.confirm import handle_notification
@@ -30,6 +31,7 @@ async def monetbil_notification(request: Request) -> PlainTextResponse:
 
 
 def _record_hit(status_code: int, latency_ms: float) -> None:
+    metrics.observe_webhook("monetbil", status_code, latency_ms / 1000)
     try:
         with session_scope() as session:
             session.add(WebhookHit(route="monetbil", status_code=status_code, latency_ms=round(latency_ms, 2)))
