@@ -1,0 +1,135 @@
+"""SIGTERM: no new work, the turns taken are finished, claimed rows are given back, the process exits."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from sqlmodel import select
+
+from core import clock
+from core.conversations.models import Message
+from core.db import get_engine
+from core.fleet import stopping
+from core.fleet.models import WorkerHeartbeat
+from core.messaging import dispatcher, inbox
+from core.messaging.dispatcher import dispatch_due
+from core.messaging.inbound import STALL_AFTER, resume_stalled
+from core.messaging.models import OutboxMessage
+from core.messaging.webhook import Inbound
+from core.worker import Worker
+from tests.messaging.helpers import configure, fetch, queue, row
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_stopping_dispatcher_claims_nothing_more(twilio):
+    queue("Bonjour")
+    stopping.request()
+    assert dispatch_due() == 0
+    assert twilio.requests == [] and fetch(select(OutboxMessage))[0].status == "pending"
+
+
+def test_rows_claimed_but_not_sent_are_given_back_at_once_and_sent_once_later(twilio):
+    ids = [queue(f"Réponse {n}", phone=f"+23769910000{n}") for n in range(3)]
+    claims, handled, _ = dispatcher._claim(10)
+    assert handled == 3 and [row(i).status for i in ids] == ["sending"] * 3
+    stopping.request()  # SIGTERM arrives between the claim and the sends
+    assert sum(dispatcher._send(claim) for claim in claims) == 0
+    for outbox_id in ids:
+        released = row(outbox_id)
+        assert (released.status, released.attempts) == ("pending", 0)
+        assert released.next_attempt_at <= clock.now()  # due now, not after SENDING_TIMEOUT
+    assert twilio.requests == []
+    stopping.reset()  # another process (or this one restarted) takes them
+    assert dispatch_due() == 3
+    assert sorted(m["Body"] for m in twilio.sent) == ["Réponse 0", "Réponse 1", "Réponse 2"]
+
+
+def _stage(n: int, prefix: str = "Bonjour") -> None:
+    for k in range(n):
+        sid = f"SM{k:032d}"
+        inbox.stage(Inbound(sid=sid, sender=f"+2376991{k:05d}", body=f"{prefix} {k}", name="", media=[],
+                            alias="", reply_to={}))
+
+
+def test_a_worker_past_its_grace_leaves_turns_waiting_for_another_worker(twilio, echo, monkeypatch):
+    configure(monkeypatch, DJOBEA_INLINE_PROCESSING="0", SHUTDOWN_GRACE_SECONDS="0.01")
+    _stage(2)
+    leaving = Worker(threads=1)
+    stopping.request()
+    time.sleep(0.05)
+    assert leaving.work_once() == 2  # attached before the stop reached its loop
+    leaving.drain()
+    assert echo == []  # not started: left waiting, not lost
+    assert {m.status for m in fetch(select(Message).where(Message.direction == "in"))} == {"received"}
+    stopping.reset()
+    clock.advance(STALL_AFTER + timedelta(seconds=1))
+    assert resume_stalled() == 2  # another worker's sweep takes them over
+    assert sorted(echo) == ["Bonjour 0", "Bonjour 1"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _counts() -> dict[str, int]:
+    with get_engine().connect() as conn:
+        return dict(conn.execute(sa.text(
+            "SELECT 'in', count(*) FROM message WHERE direction = 'in' "
+            "UNION ALL SELECT 'processed', count(*) FROM message WHERE direction = 'in' AND status = 'processed' "
+            "UNION ALL SELECT 'replies', count(*) FROM outboxmessage WHERE dedupe_key LIKE 'reply:%' "
+            "UNION ALL SELECT 'answered', count(DISTINCT m.id) FROM message m JOIN outboxmessage o "
+            "ON o.dedupe_key = 'reply:' || m.id || '\\:0' WHERE m.direction = 'in'")).all())
+
+
+@pytest.mark.timeout(120)
+def test_sigterm_ends_a_worker_in_order_and_nothing_is_lost_or_doubled(engine, tmp_path):
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "NICEGUI"))}
+    env |= {"DJOBEA_INLINE_PROCESSING": "0", "DJOBEA_SCHEDULER": "0", "WORKER_PROBE_PORT": str(port),
+            "LLM_MODE": "local", "DJOBEA_DATA_DIR": str(tmp_path), "LOG_LEVEL": "INFO"}
+    worker = subprocess.Popen([sys.executable, "-m", "core.cli", "worker", "--threads", "2"], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        else:
+            raise AssertionError("the worker never became ready")
+        _stage(60, "Mon robinet fuit à Makepe")
+        while _counts()["processed"] == 0 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        worker.send_signal(signal.SIGTERM)  # mid-batch: some turns done, some in flight, some queued
+        output = worker.communicate(timeout=60)[0]
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+    assert worker.returncode == 0, output[-3000:]
+    assert "worker stopped" in output
+    assert fetch(select(WorkerHeartbeat)) == []  # gone from readiness at once
+    stopped = _counts()
+    assert stopped["replies"] == stopped["answered"] == stopped["processed"]  # each turn finished once
+    clock.advance(STALL_AFTER + timedelta(seconds=1))  # what it left waits for another worker
+    successor = Worker(threads=2)
+    while successor.work_once():
+        pass
+    successor.drain()
+    resume_stalled(limit=100)
+    final = _counts()
+    assert final["in"] == 60 and final["processed"] == 60
+    assert final["replies"] == final["answered"] == 60  # every message answered exactly once
