@@ -51,6 +51,7 @@ async def _shutdown() -> None:
     # The server has stopped listening and finished the requests in flight (and the work after their answers).
     await asyncio.to_thread(scheduler.stop, wait=True)  # a sweep under way finishes; unsent claims are given back
     await write_hits(hits.flush())
+    log.info("djobea stopped")
 
 
 def run() -> None:

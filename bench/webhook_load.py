@@ -8,6 +8,13 @@ as the one-process default does). With --url it targets a server already running
 for the old client) and reports its own CPU next to the server's, so a saturated client is seen, not guessed.
 
     .venv/bin/python bench/webhook_load.py --senders 64 --messages 6000 --duration 20
+
+--restart runs the fleet instead: --webs web processes behind nginx (deploy/nginx.conf's upstream and webhook rules)
+and --workers workers, each restarted in turn (SIGTERM, exit, start, ready) while the load runs; posts that fail
+are sent again up to --retries times, as Twilio does with its connection-override retries, and the same checks
+say whether anything was lost or done twice.
+
+    .venv/bin/python bench/webhook_load.py --restart --webs 2 --workers 2 --rate 300 --duration 30
 """
 
 import argparse
@@ -17,6 +24,7 @@ import os
 import random
 import resource
 import secrets
+import signal
 import statistics
 import subprocess
 import sys
@@ -31,6 +39,7 @@ from twilio.request_validator import RequestValidator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from tests.fakes.twilio_server import FakeTwilio  # noqa: E402
 
@@ -46,9 +55,13 @@ def main() -> int:
     database_url = args.database_url or _fresh_database()
     processes: list[subprocess.Popen] = []
     fake = None
+    rolling = None
     try:
         if args.url:
             url = args.url.rstrip("/")
+        elif args.restart:
+            fake = _FakeTwilioProcess(args.token)
+            url, processes, rolling = _start_fleet(database_url, args, fake.url)
         else:
             fake = _FakeTwilioProcess(args.token)
             url, processes = _start_server(database_url, args.token, fake.url, args.port, args.workers,
@@ -60,19 +73,28 @@ def main() -> int:
               f"({args.workers} workers, client {args.client})", flush=True)
         cpu_before = [_cpu_seconds(p.pid) for p in processes]
         own_before, database_before = _own_cpu(), _postgres_cpu()
+        if rolling is not None:
+            rolling.start()
         if args.client == "raw":
-            results, elapsed = asyncio.run(_load_raw(posts, args.senders, args.duration, args.rate))
+            results, elapsed = asyncio.run(_load_raw(posts, args.senders, args.duration, args.rate, args.retries))
         else:
             results, elapsed = asyncio.run(_load_httpx(posts, args.senders, args.duration))
         own, database = _own_cpu() - own_before, _postgres_cpu() - database_before
         ok = _report(results, elapsed)
-        used = [f"{_cpu_seconds(p.pid) - before:.1f}" for p, before in zip(processes, cpu_before, strict=True)]
+        if rolling is not None:
+            ok &= _restart_report(rolling)
+        used = [f"{_cpu_seconds(p.pid) - before:.1f}" for p, before in zip(processes, cpu_before, strict=True)
+                if p.poll() is None]
         print(f"CPU seconds during the load ({elapsed:.1f} s wall): load generator {own:.1f}, server and workers "
               f"{', '.join(used) or 'n/a'}, PostgreSQL (all its processes on this machine) {database:.1f}; "
               f"load average {_load_average()}", flush=True)
         ok &= _check(database_url, results, fake, args.wait)
         return 0 if ok else 1
     finally:
+        if rolling is not None:
+            for member in reversed(rolling.fleet):
+                if member.process is not None and member.process.poll() is None:
+                    member.stop(timeout=30)
         for process in reversed(processes):
             process.terminate()
             try:
@@ -103,7 +125,18 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--rate", type=float, default=0, help="post at this many messages/s (default: as fast as "
                         "the senders get answers); raw client only")
     parser.add_argument("--keep", action="store_true", help="keep the fresh database")
+    parser.add_argument("--restart", action="store_true", help="run --webs web processes behind nginx and "
+                        "--workers workers, and restart each in turn during the load")
+    parser.add_argument("--webs", type=int, default=2, help="web processes behind nginx (with --restart)")
+    parser.add_argument("--restart-delay", type=float, default=3.0, help="seconds of load before the first restart")
+    parser.add_argument("--restart-pause", type=float, default=1.0, help="seconds between two restarts")
+    parser.add_argument("--retries", type=int, default=None, help="times a failed post is sent again (raw client), "
+                        "as Twilio's connection overrides (#rc=) do; default 3 with --restart, else 0")
     args = parser.parse_args()
+    if args.retries is None:
+        args.retries = 3 if args.restart else 0
+    if args.restart and (args.url or args.client != "raw" or args.workers < 1 or args.webs < 2):
+        parser.error("--restart starts its own fleet: at least 2 --webs and 1 worker, raw client, no --url")
     if args.url and urlsplit(args.url).hostname not in ("127.0.0.1", "localhost", "::1"):
         parser.error("the benchmark only targets loopback")
     return args
@@ -162,6 +195,59 @@ def _start_server(database_url: str, token: str, twilio_url: str, port: int, wor
     processes = [server] + [subprocess.Popen(worker, cwd=ROOT, env=env, stdout=(logs / f"worker{n}.log").open("w"),
                                              stderr=subprocess.STDOUT) for n in range(workers)]
     return url, processes
+
+
+def _start_fleet(database_url: str, args: argparse.Namespace, twilio_url: str):
+    """Start nginx, --webs web processes and --workers workers; return (proxy URL, [nginx], rolling restart)."""
+    import tempfile
+
+    import fleet
+
+    if fleet.nginx_binary() is None:
+        raise SystemExit("--restart needs nginx (apt-get install -y nginx)")
+    logs = Path(tempfile.mkdtemp(prefix="djobea-fleet-"))
+    ports = _free_ports(1 + args.webs + args.workers)
+    proxy_port, web_ports, probe_ports = ports[0], ports[1:1 + args.webs], ports[1 + args.webs:]
+    url = f"http://127.0.0.1:{proxy_port}"
+    env = fleet.environment() | {
+        "DATABASE_URL": database_url, "HOST": "127.0.0.1", "DJOBEA_ENV": "development",
+        "DJOBEA_DATA_DIR": str(logs), "DJOBEA_DEMO_DATA": "0", "DJOBEA_SCHEDULER": "0",
+        "DJOBEA_INLINE_PROCESSING": "0", "LOG_LEVEL": "WARNING", "TWILIO_AUTH_TOKEN": args.token,
+        "PUBLIC_BASE_URL": url, "TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_WHATSAPP_NUMBER": "+237655000111",
+        "TWILIO_API_BASE_URL": twilio_url, "LLM_MODE": "local", "DJOBEA_ADMIN_PASSWORD": "bench-admin-password",
+        "TRUSTED_PROXIES": "127.0.0.1", "STORAGE_SECRET": "bench-fleet-storage-secret"}
+    members = fleet.members(env, web_ports, probe_ports, logs, args.worker_nice)
+    webs, workers = members[:args.webs], members[args.webs:]
+    webs[0].start_until(webs[0].ready_url.replace("/ready", "/health"))  # migrates; /ready waits for a worker
+    for member in workers + webs[1:]:
+        member.start()
+    nginx = fleet.start_nginx(fleet.nginx_conf(logs, web_ports, proxy_port), proxy_port)
+    print(f"fleet: nginx on {url}, {args.webs} web processes, {args.workers} workers; logs in {logs}", flush=True)
+    return url, [nginx], fleet.RollingRestart(webs + workers, delay=args.restart_delay, pause=args.restart_pause)
+
+
+def _free_ports(count: int) -> list[int]:
+    import socket
+
+    sockets = [socket.socket() for _ in range(count)]
+    for s in sockets:
+        s.bind(("127.0.0.1", 0))
+    ports = [s.getsockname()[1] for s in sockets]
+    for s in sockets:
+        s.close()
+    return ports
+
+
+def _restart_report(rolling) -> bool:
+    """Wait for the rolling restart to end; print what each restart took; True when every member was restarted."""
+    rolling.join(timeout=600)
+    took = ", ".join(f"{m.name} {m.restarts[0]:.1f} s" for m in rolling.fleet if m.restarts)
+    clean = all(status in (0, -signal.SIGTERM) for status in rolling.exits.values())
+    print(f"rolling restart (SIGTERM to ready again): {took}; exit statuses {rolling.exits}")
+    restarted = len(rolling.exits) == len(rolling.fleet)
+    print(f"  {'ok  ' if restarted else 'FAIL'} every process restarted during the run")
+    print(f"  {'ok  ' if clean else 'FAIL'} every process ended on its own after SIGTERM (no kill)")
+    return restarted and clean
 
 
 class _FakeTwilioProcess:
@@ -245,8 +331,8 @@ def _prepare(url: str, args: argparse.Namespace) -> list[tuple[str, dict[str, st
     return posts
 
 
-async def _load_raw(posts: list, senders: int, duration: float,
-                    rate: float = 0) -> tuple[list[tuple[str, int, float]], float]:
+async def _load_raw(posts: list, senders: int, duration: float, rate: float = 0,
+                    retries: int = 0) -> tuple[list[tuple[str, int, float]], float]:
     """Post over keep-alive HTTP/1.1 connections with requests encoded in advance: a few µs of client CPU each.
 
     With a rate, posts are due at a fixed pace whatever the answers (Twilio does not wait for us either), and
@@ -260,6 +346,7 @@ async def _load_raw(posts: list, senders: int, duration: float,
         encoded.append((f"POST {urlsplit(target).path} HTTP/1.1\r\nHost: {parts.netloc}\r\n{head}"
                         f"Content-Length: {len(body)}\r\n\r\n".encode() + body, sid))
     results: list[tuple[str, int, float]] = []
+    retried = [0]
     queue: asyncio.Queue = asyncio.Queue()
     started = time.perf_counter()
     deadline = started + duration
@@ -287,19 +374,37 @@ async def _load_raw(posts: list, senders: int, duration: float,
                     return
                 raw, sid, due = item
                 begin = due or time.perf_counter()
-                try:
-                    writer.write(raw)
-                    status = await _response_status(reader)
-                except (OSError, asyncio.IncompleteReadError, ValueError):
-                    status = 0
-                    writer.close()
-                    reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
+                for attempt in range(retries + 1):
+                    if attempt:
+                        retried[0] += 1
+                        await asyncio.sleep(0.2 * attempt)
+                    try:
+                        writer.write(raw)
+                        status = await _response_status(reader)
+                    except (OSError, asyncio.IncompleteReadError, ValueError):
+                        status = 0
+                        writer.close()
+                        reader, writer = await _reconnect(parts)
+                    if status and status < 500:
+                        break
                 results.append((sid, status, (time.perf_counter() - begin) * 1000))
         finally:
             writer.close()
 
     await asyncio.gather(*(sender() for _ in range(senders)), *([pacer()] if rate else []))
+    if retries:
+        print(f"posts sent again after a failure: {retried[0]}", flush=True)
     return results, time.perf_counter() - started
+
+
+async def _reconnect(parts) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """Open a new connection, waiting out a proxy or server that is restarting (10 s at most)."""
+    for _ in range(50):
+        try:
+            return await asyncio.open_connection(parts.hostname, parts.port)
+        except OSError:
+            await asyncio.sleep(0.2)
+    return await asyncio.open_connection(parts.hostname, parts.port)
 
 
 async def _response_status(reader: asyncio.StreamReader) -> int:
