@@ -479,6 +479,9 @@ def _check(database_url: str, results: list, fake: "_FakeTwilioProcess | None", 
             if state["waiting"] == 0 and state["inbox"] == 0 and state["unsent"] == 0:
                 break
             time.sleep(1)
+        processing = conn.execute(sa.text(
+            "SELECT count(*), min(created_at), max(processed_at) FROM message WHERE direction = 'in' "
+            "AND status = 'processed'")).one()
         hits = conn.execute(sa.text(
             "SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms), "
             "percentile_cont(0.99) WITHIN GROUP (ORDER BY latency_ms) FROM webhookhit WHERE route = 'whatsapp'")
@@ -486,6 +489,10 @@ def _check(database_url: str, results: list, fake: "_FakeTwilioProcess | None", 
     drained = time.monotonic() - started
     sent, distinct = fake.sent() if fake is not None else (0, 0)
     print(f"after the load: {state} (drained in {drained:.0f} s)")
+    if processing[0] and processing[2] is not None:
+        span = max((processing[2] - processing[1]).total_seconds(), 1e-3)
+        print(f"processing: {processing[0]} messages from the first stored to the last processed in {span:.1f} s "
+              f"= {processing[0] / span:.0f} msg/s (every worker together)")
     if hits and hits[0]:
         print(f"server-side handler time (WebhookHit, {hits[0]} recorded): p50 {hits[1]:.1f} ms, p99 {hits[2]:.1f} ms")
     checks = {
