@@ -69,10 +69,10 @@ class Member:
     process: subprocess.Popen | None = None
     restarts: list[float] = field(default_factory=list)  # seconds each restart took, SIGTERM to ready
 
-    def start(self, timeout: float = 90) -> None:
+    def start(self, timeout: float = 180) -> None:
         self.start_until(self.ready_url, timeout)
 
-    def start_until(self, url: str, timeout: float = 90) -> None:
+    def start_until(self, url: str, timeout: float = 180) -> None:
         """Start the process and wait until url answers 200."""
         self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=self.log.open("a"),
                                         stderr=subprocess.STDOUT)
@@ -126,7 +126,11 @@ class RollingRestart(threading.Thread):
     def run(self) -> None:
         time.sleep(self.delay)
         for member in self.fleet:
-            self.exits[member.name] = member.restart()
+            try:
+                self.exits[member.name] = member.restart()
+            except (Exception, SystemExit) as exc:  # reported, and the next member is still restarted
+                print(f"  FAILED to restart {member.name}: {str(exc)[:300]}", flush=True)
+                continue
             print(f"  restarted {member.name} in {member.restarts[-1]:.1f} s (exit status "
                   f"{self.exits[member.name]})", flush=True)
             time.sleep(self.pause)

@@ -10,7 +10,6 @@ are claimed with SKIP LOCKED and a conversation is processed under its row lock.
 import os
 import signal
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 from core import heap, scheduler
@@ -112,11 +111,12 @@ def run(*, threads: int = 4, nice: int = 0, sweeps: bool = True) -> None:
         scheduler.start()
     wait = _listener() if is_postgres() else None
     heap.settle()
+    _beat(me)
+    # A thread of its own: a long batch in the loop below must not look like a dead worker.
+    threading.Thread(target=_keep_beating, args=(me, worker.stopping), name="heartbeat", daemon=True).start()
     log.info("worker started", threads=threads, listen=wait is not None)
-    last_beat = 0.0
     try:
         while not worker.stopping.is_set():
-            last_beat = _beat(me, last_beat)
             try:
                 busy = worker.work_once() > 0
             except Exception:  # the database going away for a moment must not end the worker
@@ -128,7 +128,7 @@ def run(*, threads: int = 4, nice: int = 0, sweeps: bool = True) -> None:
                 else:
                     worker.stopping.wait(POLL_SECONDS)
     finally:
-        _beat(me, 0.0, stopping=True)
+        _beat(me, stopping=True)
         scheduler.stop(wait=True)  # a sweep under way finishes; the dispatcher gives back what it did not send
         worker.drain()
         _forget(me)
@@ -142,17 +142,16 @@ def _left_to_others() -> bool:
     return fleet_stopping.past_grace(settings.shutdown_grace_seconds)
 
 
-def _beat(process: str, last: float, *, stopping: bool = False) -> float:
-    """Write the heartbeat when BEAT_SECONDS passed since last (or when stopping); return when it was written."""
-    now = time.monotonic()
-    if not stopping and now - last < heartbeat.BEAT_SECONDS:
-        return last
+def _keep_beating(process: str, stop: threading.Event) -> None:
+    while not stop.wait(heartbeat.BEAT_SECONDS):
+        _beat(process)
+
+
+def _beat(process: str, *, stopping: bool = False) -> None:
     try:
         heartbeat.beat(process, stopping=stopping)
     except Exception:  # the database may be away for a moment: /ready shows the missing beat
         log.exception("heartbeat not written")
-        return last
-    return now
 
 
 def _forget(process: str) -> None:

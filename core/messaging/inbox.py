@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.conversations.models import Message
 from core.db import get_engine, is_postgres, session_scope
+from core.fleet import stopping
 from core.logs import log
 from core.messaging import door
 from core.messaging.inbound import accept
@@ -88,6 +89,8 @@ def attach_pending(limit: int = 200, older_than: timedelta | None = None) -> lis
     attached = []
     with session_scope() as session:
         for row in _claim(session, query):
+            if stopping.requested():  # SIGTERM: the rest of the batch stays waiting, its row locks released
+                break
             try:
                 with session.begin_nested():
                     done = _attach(session, row)
