@@ -64,16 +64,21 @@ def test_a_worker_past_its_grace_leaves_turns_waiting_for_another_worker(twilio,
     configure(monkeypatch, DJOBEA_INLINE_PROCESSING="0", SHUTDOWN_GRACE_SECONDS="0.01")
     _stage(2)
     leaving = Worker(threads=1)
+    attached = inbox.attach_pending()  # taken by this worker just before SIGTERM
+    assert len(attached) == 2
     stopping.request()
+    _stage(3)  # one more arrives
+    assert inbox.attach_pending() == []  # no new work once stopping
     time.sleep(0.05)
-    assert leaving.work_once() == 2  # attached before the stop reached its loop
+    for item in attached:
+        leaving._submit(item)
     leaving.drain()
     assert echo == []  # not started: left waiting, not lost
     assert {m.status for m in fetch(select(Message).where(Message.direction == "in"))} == {"received"}
     stopping.reset()
     clock.advance(STALL_AFTER + timedelta(seconds=1))
-    assert resume_stalled() == 2  # another worker's sweep takes them over
-    assert sorted(echo) == ["Bonjour 0", "Bonjour 1"]
+    assert resume_stalled() == 3  # another worker's sweep takes them over, and the one never attached
+    assert sorted(echo) == ["Bonjour 0", "Bonjour 1", "Bonjour 2"]
 
 
 def _free_port() -> int:
