@@ -89,6 +89,8 @@ def main() -> int:
               f"{', '.join(used) or 'n/a'}, PostgreSQL (all its processes on this machine) {database:.1f}; "
               f"load average {_load_average()}", flush=True)
         ok &= _check(database_url, results, fake, args.wait)
+        if processes and rolling is None and all(p.poll() is None for p in processes):
+            _cpu_per_message(processes, cpu_before, results, args.workers)
         return 0 if ok else 1
     finally:
         if rolling is not None:
@@ -224,6 +226,16 @@ def _start_fleet(database_url: str, args: argparse.Namespace, twilio_url: str):
     nginx = fleet.start_nginx(fleet.nginx_conf(logs, web_ports, proxy_port), proxy_port)
     print(f"fleet: nginx on {url}, {args.webs} web processes, {args.workers} workers; logs in {logs}", flush=True)
     return url, [nginx], fleet.RollingRestart(webs + workers, delay=args.restart_delay, pause=args.restart_pause)
+
+
+def _cpu_per_message(processes: list, before: list[float], results: list, workers: int) -> None:
+    """CPU each kind of process spent per accepted message, from the load's start to the last reply sent."""
+    accepted = sum(1 for _, status, _ in results if status == 200)
+    used = [_cpu_seconds(p.pid) - b for p, b in zip(processes, before, strict=True)]
+    web = used[0] if workers else sum(used)
+    print(f"CPU per message (load and drain): web process {1000 * web / max(accepted, 1):.2f} ms"
+          + (f", workers {1000 * sum(used[1:]) / max(accepted, 1):.2f} ms (all {workers} together)" if workers
+             else " (processing included)"))
 
 
 def _free_ports(count: int) -> list[int]:
