@@ -13,6 +13,7 @@ from core.config import settings
 from core.conversations.models import Conversation, Message
 from core.conversations.service import ADDRESSED, conversation_for
 from core.db import is_postgres, session_scope
+from core.fleet import stopping
 from core.logs import log
 from core.messaging import ratelimit, texts
 from core.messaging.outbox import enqueue
@@ -159,12 +160,18 @@ def resume_stalled(limit: int = 50) -> int:
                                      Message.attempts < MAX_ATTEMPTS, Message.created_at < cutoff)
             .order_by(Message.id).limit(limit)).all()
     for message_id in waiting_media:
+        if stopping.requested():  # SIGTERM: what is left waits for another process's sweep
+            return 0
         prepare(message_id)
     with session_scope() as session:
         ids = session.exec(
             select(Message.conversation_id).where(Message.direction == "in", Message.status == "received",
                                                   Message.attempts < MAX_ATTEMPTS, Message.created_at < cutoff)
             .group_by(Message.conversation_id).order_by(sa.func.min(Message.id)).limit(limit)).all()
+    done = 0
     for conversation_id in ids:
+        if stopping.requested():
+            break
         process_conversation(conversation_id)
-    return len(ids)
+        done += 1
+    return done
