@@ -11,7 +11,8 @@ from core.dbtypes import json_field, utc_field
 class Conversation(SQLModel, table=True):
     """One person's chat on one channel; its state is the engine's memory between turns."""
 
-    __table_args__ = (sa.UniqueConstraint("channel", "external_id"),)
+    __table_args__ = (sa.UniqueConstraint("channel", "external_id"),
+                      sa.Index("ix_conversation_created_at", "created_at"))  # conversation analytics by period
 
     id: int | None = Field(default=None, primary_key=True)
     channel: str = Field(max_length=12)  # whatsapp | web | simulator
@@ -36,7 +37,8 @@ class Conversation(SQLModel, table=True):
 class Message(SQLModel, table=True):
     """One message in or out; an inbound one is stored before it is processed."""
 
-    __table_args__ = (sa.UniqueConstraint("channel", "provider_message_id"),)
+    __table_args__ = (sa.UniqueConstraint("channel", "provider_message_id"),
+                      sa.Index("ix_message_channel_created_at", "channel", "created_at"))
 
     id: int | None = Field(default=None, primary_key=True)
     conversation_id: int = Field(foreign_key="conversation.id", index=True)
@@ -54,6 +56,16 @@ class Message(SQLModel, table=True):
     analysis: dict | None = json_field(lambda: None)
     attempts: int = 0
     sent_by: str = Field(default="", max_length=200)  # the staff member who typed it on the simulator
+    # What the engine made of a customer's turn (None on every other message), for conversation analytics:
+    # columns, not the analysis JSON, so a million turns are counted by index on any database.
+    intent: str | None = Field(default=None, max_length=20)
+    language: str | None = Field(default=None, max_length=2)
+    understood: bool | None = None  # False when the answer was "I did not get that"
+    model: str = Field(default="", max_length=20)  # the model provider that read the turn; "" for the local engine
+    model_calls: int = 0  # calls to any model during the turn (reading, rewording, fallbacks)
+    model_cost_microusd: int = 0  # what the priced ones cost, in millionths of a US dollar
+    model_unpriced: int = 0  # calls of models without a known price
+    asked: str = Field(default="", max_length=20)  # the question left open for the customer after the turn
     created_at: datetime = utc_field(default_now=True, index=True)
     processed_at: datetime | None = utc_field()
 

@@ -1,0 +1,34 @@
+"""What the engine made of a customer's turn, written on the inbound message for conversation analytics."""
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from core.conversations.context import Turn
+from core.llm.models import LlmCall
+
+NOT_UNDERSTOOD = "not_understood"
+
+
+def last_model_call(*, session: Session, conversation_id: int) -> int:
+    """Return the id of the conversation's latest model call (0 without any): calls after it belong to the turn."""
+    return int(session.exec(select(sa.func.coalesce(sa.func.max(LlmCall.id), 0))
+                            .where(LlmCall.conversation_id == conversation_id)).one())
+
+
+def keep(turn: Turn, *, calls_after: int) -> None:
+    """Write the turn's intent, language, understood flag, model use and the question left open on its message."""
+    message, context = turn.message, turn.context
+    message.intent = turn.analysis.intent
+    message.language = turn.analysis.language
+    message.understood = NOT_UNDERSTOOD not in turn.keys
+    message.model = "" if turn.analysis.source == "local" else turn.analysis.source[:20]
+    calls, known, unpriced = turn.session.exec(
+        select(sa.func.count(LlmCall.id), sa.func.coalesce(sa.func.sum(LlmCall.cost_microusd), 0),
+               sa.func.count(LlmCall.id) - sa.func.count(LlmCall.cost_microusd))
+        .where(LlmCall.conversation_id == turn.conversation.id, LlmCall.id > calls_after)).one()
+    message.model_calls, message.model_cost_microusd, message.model_unpriced = int(calls), int(known), int(unpriced)
+    if context.awaiting_rating is not None:
+        message.asked = "rating"
+    else:
+        message.asked = (context.last_question or "")[:20]
+    turn.session.add(message)
