@@ -389,7 +389,11 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | i already told | i don already talk | j ai deja donne | play with person time | play with my time"
         " | waste person time | no dey hear | doesn t listen | ne m ecoute pas | n ecoute pas | don t listen"
         " | no dey listen | vous n ecoutez | laisse sans reponse | laissee sans reponse | sans reponse"
-        " | without a reply | without any reply | no reply at all | left me without",
+        " | without a reply | without any reply | no reply at all | left me without | a cote de la plaque"
+        " | completement a cote | repond a cote | scandalise | scandalisee | service inexistant"
+        " | service client inexistant | suivi inexistant | terrible service | service terrible | terrible experience"
+        " | nobody has contacted | no one has contacted | nobody contacted me | personne ne m a contacte"
+        " | personne ne m a rappele | ca commence a bien faire | attends une reponse de votre",
     },
     # Status in other words: the list of one's requests, who the worker is, where it stands.
     "status_check": {

@@ -236,18 +236,21 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      "nouvelle commande demande request booking reservation book booker besoin need cherche looking faut want wan"
      " veux voudrais send envoyez envoyer envoie envoies get secours sos aide aidez help aider venez come quelqu"
      " someone somebody travail work job reparation repair intervention fix reparer technicien technician"
-     " reparateur artisan depanneur gars guy person worker handyman bricoleur",
+     " reparateur artisan depanneur gars guy person worker handyman bricoleur professionnel professionnels expert run"
+     " rush",
      r"\b(?:nouvelle (?:demande|commande)|new (?:request|booking)|(?:creer|faire|ouvrir|passer|lancer|make|open"
-     r"|start|create|place|book|booker) (?:(?:une|un|a|an|my|new|nouvelle|une nouvelle|a new) )*(?:demande|commande"
+     r"|start|create|place|book|booker|request) (?:(?:une|un|a|an|my|new|nouvelle|une nouvelle|a new) )*(?:demande|commande"
      r"|request|booking|reservation|job|repair|technician|technicien|service|intervention|worker))\b"
      r"|\b(?:besoin|need|cherche|looking for|il me faut|want|wan|veux|voudrais|send|envo[iy]\w*|get)\b(?: \w+){0,2}?"
      r" (?:d |de |un |une |1 |a |an |des |some |one )?(?:technicien\w*|technician\w*|reparateur\w*|repairer|depanneur"
-     r"\w*|artisan\w*|gars|guy|quelqu un|someone|somebody|person|aide|help|handyman|bricoleur|ouvrier|worker|coup de"
+     r"\w*|artisan\w*|gars|guy|quelqu un|someone|somebody|person|aide|help|handyman|bricoleur|ouvrier|worker"
+     r"|professionnel\w*|expert\w*|coup de"
      r" main|vos services|your services|votre service|your service)\b"
      r"|\b(?:au secours|sos|a l aide|aidez (?:moi|nous)|aide (?:moi|nous)|help (?:me|us)|m aider|nous aider|help"
      r"|get person wey|una get person)\b"
      r"|\b(?:venez|come)(?: \w+)? (?:vite|s il|please|quick|now|help|m aider|nous aider|aider|maintenant)\b"
      r"|\b(?:quelqu un|someone|somebody|person) (?:peut|pourrait|can|could|fit|go|must) (?:passer|venir|come|pass)\b"
+     r"|\b(?:quelqu un|someone|somebody) (?:vite|quick|quickly|fast|rapidement|now)\b|\b(?:run|rush) come\b"
      r"|\b(?:un petit travail|petit travail|small work|small job|une reparation|a repair|une intervention"
      r"|quelque chose a reparer|something to fix|repair something|fix something)\b"),
     # "le technicien c'est qui ?", "na who una give my job?": who the worker of a booking is

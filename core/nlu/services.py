@@ -35,7 +35,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         2.0: "courant | current | light | lights | lumiere* | etincel* | spark* | coupure* | power | voltage"
         " | tension | plug | branchement* | eclairage | no light | light don go | compteur* | meter | disjonct*"
         " | odeur de brule | sent le brule | burning smell | smell of burning | smell burning | dans le noir"
-        " | in the dark",
+        " | in the dark | electric shock | electric shocks | choc electrique | chocs electriques"
+        " | decharge electrique | decharges electriques",
         # A cut is the cause, not the job: a named appliance or AC outweighs it.
         1.5: "coupure de courant | coupure d electricite | power cut | power cuts | light cut",
         1.0: "electrique*",
@@ -115,6 +116,8 @@ SERVICE_TERMS["masonry"][6.0] = " | ".join(
 SERVICE_TERMS["carpentry"][2.5] = (
     "new door | new doors | nouvelle porte | nouvelles portes | porte neuve | portes neuves | new window"
     " | new windows | nouvelle fenetre | fenetre neuve | new gate | make door | fabriquer une porte"
+    " | porte ferme mal | porte qui ferme mal | portes ferment mal | porte se ferme mal"
+    " | door doesn t close properly | door won t close properly | door no close well"
 )
 # Water out of place with no fixture named ("il y a de l'eau partout", "wata don full my parlour"): the plumber's.
 SERVICE_TERMS["plumbing"][2.5] = (
@@ -125,7 +128,8 @@ SERVICE_TERMS["plumbing"][2.5] = (
     " | water don reach | flaque d eau | suinte | l eau est devenue | eau marron | no water at home"
     " | prend l eau | prend de l eau | full of water | plein d eau | pleine d eau | rempli d eau | remplie d eau"
     " | sous les eaux | water dey pass | water dey come in | water is coming in | water comes in | l eau passe"
-    " | l eau arrive | l eau atteint"
+    " | l eau arrive | l eau atteint | il pleut dans | pleut dans | soaked | trempe | detrempe | l eau tombe"
+    " | eau tombe"
 )
 # Equipment named outright: a symptom word that other trades share (water, a drain, dust) is its own.
 _EQUIPMENT = {"appliance_repair", "air_conditioning"}
