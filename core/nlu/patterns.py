@@ -239,8 +239,8 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      " reparateur artisan depanneur gars guy person worker handyman bricoleur professionnel professionnels expert run"
      " rush",
      r"\b(?:nouvelle (?:demande|commande)|new (?:request|booking)|(?:creer|faire|ouvrir|passer|lancer|make|open"
-     r"|start|create|place|book|booker|request) (?:(?:une|un|a|an|my|new|nouvelle|une nouvelle|a new) )*(?:demande|commande"
-     r"|request|booking|reservation|job|repair|technician|technicien|service|intervention|worker))\b"
+     r"|start|create|place|book|booker|request) (?:(?:une|un|a|an|my|new|nouvelle|une nouvelle|a new) )*"
+     r"(?:demande|commande|request|booking|reservation|job|repair|technician|technicien|service|intervention|worker))\b"
      r"|\b(?:besoin|need|cherche|looking for|il me faut|want|wan|veux|voudrais|send|envo[iy]\w*|get)\b(?: \w+){0,2}?"
      r" (?:d |de |un |une |1 |a |an |des |some |one )?(?:technicien\w*|technician\w*|reparateur\w*|repairer|depanneur"
      r"\w*|artisan\w*|gars|guy|quelqu un|someone|somebody|person|aide|help|handyman|bricoleur|ouvrier|worker"
