@@ -129,7 +129,7 @@ SERVICE_TERMS["plumbing"][2.5] = (
     " | prend l eau | prend de l eau | full of water | plein d eau | pleine d eau | rempli d eau | remplie d eau"
     " | sous les eaux | water dey pass | water dey come in | water is coming in | water comes in | l eau passe"
     " | l eau arrive | l eau atteint | il pleut dans | pleut dans | soaked | trempe | detrempe | l eau tombe"
-    " | eau tombe"
+    " | eau tombe | ca mouille | mouille tout | tout est mouille"
 )
 # Equipment named outright: a symptom word that other trades share (water, a drain, dust) is its own.
 _EQUIPMENT = {"appliance_repair", "air_conditioning"}
