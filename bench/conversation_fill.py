@@ -27,39 +27,44 @@ def fill_conversations(url: str, messages: int) -> dict[str, int]:
         cur.execute("SELECT min(id) FROM customer WHERE phone >= '+237680000000'")
         first_customer = cur.fetchone()[0]
         starts = sorted(now - timedelta(seconds=rng.uniform(0, DAYS * 86400)) for _ in range(conversations))
+        plans, written = [], 0
+        for started in starts:  # each conversation's turns, then whether and when it became a request
+            at, turns = started, []
+            for _ in range(rng.randint(1, 7)):
+                calls = 1 if rng.random() < 0.12 else 0
+                turns.append((at, rng.choice(INTENTS), "en" if rng.random() < 0.3 else "fr", rng.random() > 0.08,
+                              calls, rng.randint(50, 400) if calls else 0, rng.choice(QUESTIONS)))
+                at += timedelta(seconds=rng.randint(20, 900))
+            request_at = turns[-1][0] + timedelta(seconds=5) if rng.random() < 0.35 else None
+            plans.append((started, turns, request_at))
+            written += 2 * len(turns)
+            if written >= messages:
+                break
+        counts["conversations"] = len(plans)
         with cur.copy("COPY conversation (channel, external_id, role, customer_id, language, state, human_takeover,"
-                      " takeover_by, turn_count, is_demo, created_at, updated_at) FROM STDIN") as copy:
-            for i, started in enumerate(starts):
+                      " takeover_by, turn_count, is_demo, read_turns, first_turn_at, last_asked, request_at,"
+                      " turns_to_request, created_at, updated_at) FROM STDIN") as copy:
+            for i, (started, turns, request_at) in enumerate(plans):
                 copy.write_row((CHANNELS[i % len(CHANNELS)], f"bench-{i}", "customer", first_customer + i, "fr", "{}",
-                                False, "", 0, False, started, started))
+                                False, "", len(turns), False, len(turns), turns[0][0], turns[-1][6], request_at,
+                                len(turns) if request_at else None, started, started))
         cur.execute("SELECT min(id) FROM conversation WHERE external_id LIKE 'bench-%'")
         first_conversation = cur.fetchone()[0]
         requests = []
         columns = ("conversation_id, direction, channel, author, body, status, error_code, media, reply_to, attempts,"
                    " sent_by, created_at, intent, language, understood, model, model_calls, model_cost_microusd,"
                    " model_unpriced, asked")
-        written = 0
         with cur.copy(f"COPY message ({columns}) FROM STDIN") as copy:
-            for i, started in enumerate(starts):
-                channel, at = CHANNELS[i % len(CHANNELS)], started
-                turns = rng.randint(1, 7)
-                for turn in range(turns):
-                    calls = 1 if rng.random() < 0.12 else 0
+            for i, (_, turns, request_at) in enumerate(plans):
+                channel = CHANNELS[i % len(CHANNELS)]
+                for at, intent, language, understood, calls, cost, asked in turns:
                     copy.write_row((first_conversation + i, "in", channel, "customer", "bonjour mon robinet fuit",
-                                    "processed", "", "[]", "{}", 0, "", at, rng.choice(INTENTS),
-                                    "en" if rng.random() < 0.3 else "fr", rng.random() > 0.08,
-                                    "gemini" if calls else "", calls, rng.randint(50, 400) if calls else 0, 0,
-                                    rng.choice(QUESTIONS)))
+                                    "processed", "", "[]", "{}", 0, "", at, intent, language, understood,
+                                    "gemini" if calls else "", calls, cost, 0, asked))
                     copy.write_row((first_conversation + i, "out", channel, "bot", "C'est noté", "sent", "", "[]",
                                     "{}", 0, "", at + timedelta(seconds=2), None, None, None, "", 0, 0, 0, ""))
-                    written += 2
-                    if turn == turns - 1 and rng.random() < 0.35:
-                        requests.append((first_conversation + i, first_customer + i, channel,
-                                         at + timedelta(seconds=5)))
-                    at += timedelta(seconds=rng.randint(20, 900))
-                if written >= messages:
-                    counts["conversations"] = i + 1
-                    break
+                if request_at is not None:
+                    requests.append((first_conversation + i, first_customer + i, channel, request_at))
         counts["messages"] = written
         with cur.copy("COPY servicerequest (reference, customer_id, conversation_id, channel, service_type, quartier,"
                       " address, description, urgency, language, status, price_min, price_max, offer_round,"

@@ -11,14 +11,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from core import clock
 from core.analytics.filters import DEFAULT_PERIOD, local_day, local_midnight, period_bounds, seconds_between
 from core.conversations.models import Conversation as C
 from core.conversations.models import Message as M
-from core.service_requests.models import ServiceRequest as R
 
 CHANNELS = ("whatsapp", "web", "simulator")
 # what a drill-down can ask for; the first group counts turns, the second conversations begun in the period
@@ -78,78 +76,76 @@ def begun_conditions(scope: Scope) -> list[Any]:
     return where
 
 
-def _has_request() -> Any:
-    return sa.exists(select(R.id).where(R.conversation_id == C.id))
+def _turn_groups(session: Session, scope: Scope) -> list[tuple]:
+    """Return the scope's turns counted per (day, channel, intent, language): one pass over the turn index."""
+    day = local_day(session, M.created_at).label("day")
+    return [tuple(row) for row in session.exec(select(
+        day, M.channel, M.intent, M.language, sa.func.count(),
+        sa.func.sum(sa.case((M.understood.is_(False), 1), else_=0)),  # type: ignore[union-attr]
+        sa.func.sum(sa.case((M.model_calls > 0, 1), else_=0)), sa.func.sum(M.model_calls),
+        sa.func.sum(M.model_cost_microusd), sa.func.sum(M.model_unpriced))
+        .where(*turn_conditions(scope)).group_by(day, M.channel, M.intent, M.language)).all()]
 
 
-def _last_asked() -> Any:
-    """The question left open after the conversation's last turn ('' when none was)."""
-    turn, shown = aliased(M), aliased(M)
-    last = (select(sa.func.max(turn.id)).where(turn.conversation_id == C.id, turn.intent.is_not(None))  # type: ignore
-            .correlate(C).scalar_subquery())
-    return select(shown.asked).where(shown.id == last).correlate(C).scalar_subquery()
+_TOTAL_KEYS = ("turns", "not_understood", "with_model", "model_calls", "cost_microusd", "unpriced")
+
+
+def _totals_of(groups: list[tuple]) -> dict[str, int]:
+    return {key: sum(int(g[4 + i] or 0) for g in groups) for i, key in enumerate(_TOTAL_KEYS)}
+
+
+def _by_day_of(groups: list[tuple], field: str) -> list[tuple[str, str, int]]:
+    index = {"intent": 2, "language": 3}[field]
+    counts: dict[tuple[str, str], int] = {}
+    for g in groups:
+        key = (str(g[0]), str(g[index] or ""))
+        counts[key] = counts.get(key, 0) + int(g[4])
+    return [(d, v, n) for (d, v), n in sorted(counts.items())]
 
 
 def totals(*, session: Session, scope: Scope) -> dict[str, int]:
-    """Return turns, conversations with turns, turns not understood, turns that needed a model and their cost."""
-    row = session.exec(select(
-        sa.func.count(M.id), sa.func.count(sa.distinct(M.conversation_id)),
-        sa.func.coalesce(sa.func.sum(sa.case((M.understood.is_(False), 1), else_=0)), 0),  # type: ignore
-        sa.func.coalesce(sa.func.sum(sa.case((M.model_calls > 0, 1), else_=0)), 0),
-        sa.func.coalesce(sa.func.sum(M.model_calls), 0), sa.func.coalesce(sa.func.sum(M.model_cost_microusd), 0),
-        sa.func.coalesce(sa.func.sum(M.model_unpriced), 0)).where(*turn_conditions(scope))).one()
-    keys = ("turns", "conversations", "not_understood", "with_model", "model_calls", "cost_microusd", "unpriced")
-    return {key: int(value) for key, value in zip(keys, row, strict=True)}
+    """Return turns, turns not understood, turns that needed a model, model calls and their cost."""
+    return _totals_of(_turn_groups(session, scope))
 
 
 def by_day(*, session: Session, scope: Scope, field: str) -> list[tuple[str, str, int]]:
     """Return (Douala day, value, turns) for field 'intent' or 'language', oldest day first."""
-    column = {"intent": M.intent, "language": M.language}[field]
-    day = local_day(session, M.created_at).label("day")
-    rows = session.exec(select(day, column, sa.func.count()).where(*turn_conditions(scope))
-                        .group_by(day, column).order_by(day, column)).all()
-    return [(str(d), str(v or ""), int(n)) for d, v, n in rows]
+    return _by_day_of(_turn_groups(session, scope), field)
 
 
-def by_channel(*, session: Session, scope: Scope) -> list[dict[str, Any]]:
+def by_channel(*, session: Session, scope: Scope, groups: list[tuple] | None = None) -> list[dict[str, Any]]:
     """Return per channel: turns, not understood, needing a model, conversations begun and turned into requests."""
-    turns = {row[0]: row[1:] for row in session.exec(select(
-        M.channel, sa.func.count(M.id),
-        sa.func.coalesce(sa.func.sum(sa.case((M.understood.is_(False), 1), else_=0)), 0),  # type: ignore
-        sa.func.coalesce(sa.func.sum(sa.case((M.model_calls > 0, 1), else_=0)), 0))
-        .where(*turn_conditions(scope)).group_by(M.channel)).all()}
+    groups = _turn_groups(session, scope) if groups is None else groups
     begun = {row[0]: row[1:] for row in session.exec(select(
-        C.channel, sa.func.count(C.id), sa.func.coalesce(sa.func.sum(sa.case((_has_request(), 1), else_=0)), 0))
-        .where(*begun_conditions(scope)).group_by(C.channel)).all()}
+        C.channel, sa.func.count(C.id), sa.func.count(C.request_at)).where(*begun_conditions(scope))
+        .group_by(C.channel)).all()}
     rows = []
     for channel in CHANNELS:
         if scope.channel and channel != scope.channel:
             continue
-        t, b = turns.get(channel, (0, 0, 0)), begun.get(channel, (0, 0))
-        rows.append({"channel": channel, "turns": int(t[0]), "not_understood": int(t[1]), "with_model": int(t[2]),
-                     "begun": int(b[0]), "converted": int(b[1])})
+        mine = _totals_of([g for g in groups if g[1] == channel])
+        b = begun.get(channel, (0, 0))
+        rows.append({"channel": channel, "turns": mine["turns"], "not_understood": mine["not_understood"],
+                     "with_model": mine["with_model"], "begun": int(b[0]), "converted": int(b[1])})
     return rows
 
 
 def drop_off(*, session: Session, scope: Scope) -> list[tuple[str, int]]:
-    """Return (question left open, conversations) for conversations begun in scope that never became a request."""
-    asked = sa.func.coalesce(_last_asked(), "").label("asked")
-    rows = session.exec(select(asked, sa.func.count()).where(*begun_conditions(scope), ~_has_request())
-                        .group_by(asked).order_by(sa.func.count().desc(), asked)).all()
+    """Return (question left open, conversations) for conversations begun in scope, read, never made a request."""
+    rows = session.exec(select(C.last_asked, sa.func.count()).where(*begun_conditions(scope), *_dropped())
+                        .group_by(C.last_asked).order_by(sa.func.count().desc(), C.last_asked)).all()
     return [(str(a), int(n)) for a, n in rows]
+
+
+def _dropped() -> list[Any]:
+    return [C.read_turns > 0, C.request_at.is_(None)]  # type: ignore[union-attr]
 
 
 def to_request(*, session: Session, scope: Scope) -> dict[str, Any]:
     """Return, over conversations begun in scope that became a request: how many, median turns and seconds to it."""
-    first_request = (select(sa.func.min(R.created_at)).where(R.conversation_id == C.id)
-                     .correlate(C).scalar_subquery())
-    first_message = (select(sa.func.min(M.created_at)).where(M.conversation_id == C.id, M.direction == "in")
-                     .correlate(C).scalar_subquery())
-    turns = (select(sa.func.count(M.id)).where(M.conversation_id == C.id, M.intent.is_not(None),  # type: ignore
-                                               M.created_at <= first_request).correlate(C).scalar_subquery())
-    rows = session.exec(select(turns, seconds_between(session, first_request, first_message))
-                        .where(*begun_conditions(scope), _has_request())).all()
-    counts = [int(n) for n, _ in rows]
+    rows = session.exec(select(C.turns_to_request, seconds_between(session, C.request_at, C.first_turn_at))
+                        .where(*begun_conditions(scope), C.request_at.is_not(None))).all()  # type: ignore
+    counts = [int(n) for n, _ in rows if n is not None]
     seconds = [max(0.0, float(s)) for _, s in rows if s is not None]
     return {"conversations": len(rows), "median_turns": statistics.median(counts) if counts else None,
             "median_seconds": statistics.median(seconds) if seconds else None}
@@ -181,20 +177,20 @@ def conversations(*, session: Session, scope: Scope, metric: str, key: str = "")
         raise ValueError(f"unknown figure: {metric}")
     where = begun_conditions(scope)
     if metric == "converted":
-        where.append(_has_request())
+        where.append(C.request_at.is_not(None))  # type: ignore[union-attr]
     elif metric == "dropped":
-        where += [~_has_request(), sa.func.coalesce(_last_asked(), "") == key]
+        where += [*_dropped(), C.last_asked == key]
     total = int(session.exec(select(sa.func.count(C.id)).where(*where)).one())
-    turns = select(sa.func.count(M.id)).where(M.conversation_id == C.id, M.intent.is_not(None)).scalar_subquery()
-    rows = session.exec(select(C, turns).where(*where).order_by(C.created_at.desc(), C.id.desc())  # type: ignore
+    rows = session.exec(select(C).where(*where).order_by(C.created_at.desc(), C.id.desc())  # type: ignore
                         .limit(DRILL_LIMIT)).all()
-    return total, [{"conversation": c, "turns": int(n)} for c, n in rows]
+    return total, [{"conversation": c, "turns": c.read_turns} for c in rows]
 
 
 def overview(*, session: Session, scope: Scope) -> dict[str, Any]:
     """Return every figure of the page for one scope."""
-    return {"totals": totals(session=session, scope=scope),
-            "intents": by_day(session=session, scope=scope, field="intent"),
-            "languages": by_day(session=session, scope=scope, field="language"),
-            "channels": by_channel(session=session, scope=scope), "drop_off": drop_off(session=session, scope=scope),
-            "to_request": to_request(session=session, scope=scope), "at": clock.now()}
+    groups = _turn_groups(session, scope)
+    return {"totals": _totals_of(groups), "intents": _by_day_of(groups, "intent"),
+            "languages": _by_day_of(groups, "language"),
+            "channels": by_channel(session=session, scope=scope, groups=groups),
+            "drop_off": drop_off(session=session, scope=scope), "to_request": to_request(session=session, scope=scope),
+            "at": clock.now()}

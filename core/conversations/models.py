@@ -30,6 +30,12 @@ class Conversation(SQLModel, table=True):
     is_demo: bool = Field(default=False, index=True)
     last_inbound_at: datetime | None = utc_field()
     last_outbound_at: datetime | None = utc_field()
+    # Kept by each turn for conversation analytics (a year of conversations is counted without reading its messages):
+    read_turns: int = 0  # customer messages the engine read
+    first_turn_at: datetime | None = utc_field()
+    last_asked: str = Field(default="", max_length=20)  # the question left open after the latest turn
+    request_at: datetime | None = utc_field()  # when the conversation's first request was made
+    turns_to_request: int | None = None  # turns read up to that request
     created_at: datetime = utc_field(default_now=True)
     updated_at: datetime = utc_field(default_now=True, index=True)
 
@@ -37,8 +43,14 @@ class Conversation(SQLModel, table=True):
 class Message(SQLModel, table=True):
     """One message in or out; an inbound one is stored before it is processed."""
 
-    __table_args__ = (sa.UniqueConstraint("channel", "provider_message_id"),
-                      sa.Index("ix_message_channel_created_at", "channel", "created_at"))
+    __table_args__ = (
+        sa.UniqueConstraint("channel", "provider_message_id"),
+        # Customer turns by period: PostgreSQL answers the analytics from this index alone.
+        sa.Index("ix_message_turn", "created_at", "channel", "intent", "language",
+                 postgresql_include=["understood", "model_calls", "model_cost_microusd", "model_unpriced",
+                                     "conversation_id"],
+                 postgresql_where=sa.text("intent IS NOT NULL"), sqlite_where=sa.text("intent IS NOT NULL")),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     conversation_id: int = Field(foreign_key="conversation.id", index=True)

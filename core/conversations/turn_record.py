@@ -4,7 +4,9 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core.conversations.context import Turn
+from core.conversations.models import Conversation, Message
 from core.llm.models import LlmCall
+from core.service_requests.models import ServiceRequest
 
 NOT_UNDERSTOOD = "not_understood"
 
@@ -32,3 +34,22 @@ def keep(turn: Turn, *, calls_after: int) -> None:
     else:
         message.asked = (context.last_question or "")[:20]
     turn.session.add(message)
+    _follow(turn.session, turn.conversation, message)
+
+
+def _follow(session: Session, conversation: Conversation, message: Message) -> None:
+    """Move the conversation's own totals on by this turn: turns read, question left open, first request."""
+    conversation.read_turns = (conversation.read_turns or 0) + 1
+    conversation.first_turn_at = conversation.first_turn_at or message.created_at
+    conversation.last_asked = message.asked
+    if conversation.request_at is None:
+        first = session.exec(select(sa.func.min(ServiceRequest.created_at))
+                             .where(ServiceRequest.conversation_id == conversation.id)).one()
+        if first is not None:
+            session.flush()  # this turn's message counts when the request came out of it
+            conversation.request_at = first
+            conversation.turns_to_request = int(session.exec(
+                select(sa.func.count(Message.id)).where(Message.conversation_id == conversation.id,
+                                                        Message.intent.is_not(None),  # type: ignore[union-attr]
+                                                        Message.created_at <= first)).one())
+    session.add(conversation)

@@ -1,4 +1,4 @@
-"""what the engine made of each customer turn, for conversation analytics
+"""what the engine made of each customer turn, and each conversation's path to a request, for conversation analytics
 
 Revision ID: 0010_conversation_analytics
 Revises: 0006_sessions_throttle
@@ -10,12 +10,17 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
+import core.dbtypes
+
 revision: str = '0010_conversation_analytics'
 down_revision: str | None = '0006_sessions_throttle'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-def _columns() -> tuple[sa.Column, ...]:
+_TURN_INCLUDE = ['understood', 'model_calls', 'model_cost_microusd', 'model_unpriced', 'conversation_id']
+
+
+def _message_columns() -> tuple[sa.Column, ...]:
     return (
         sa.Column('intent', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=True),
         sa.Column('language', sqlmodel.sql.sqltypes.AutoString(length=2), nullable=True),
@@ -28,19 +33,35 @@ def _columns() -> tuple[sa.Column, ...]:
     )
 
 
+def _conversation_columns() -> tuple[sa.Column, ...]:
+    return (
+        sa.Column('read_turns', sa.Integer(), nullable=False, server_default='0'),
+        sa.Column('first_turn_at', core.dbtypes.UTCDateTime(timezone=True), nullable=True),
+        sa.Column('last_asked', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False, server_default=''),
+        sa.Column('request_at', core.dbtypes.UTCDateTime(timezone=True), nullable=True),
+        sa.Column('turns_to_request', sa.Integer(), nullable=True),
+    )
+
+
 def upgrade() -> None:
-    with op.batch_alter_table('message', schema=None) as batch_op:
-        for column in _columns():
-            batch_op.add_column(column)
-        batch_op.create_index('ix_message_channel_created_at', ['channel', 'created_at'], unique=False)
-    with op.batch_alter_table('message', schema=None) as batch_op:
-        for column in _columns():
-            if column.server_default is not None:
-                batch_op.alter_column(column.name, server_default=None)  # the models give the defaults
+    for table, columns in (('message', _message_columns()), ('conversation', _conversation_columns())):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            for column in columns:
+                batch_op.add_column(column)
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            for column in columns:
+                if column.server_default is not None:
+                    batch_op.alter_column(column.name, server_default=None)  # the models give the defaults
+    op.create_index('ix_message_turn', 'message', ['created_at', 'channel', 'intent', 'language'], unique=False,
+                    postgresql_include=_TURN_INCLUDE, postgresql_where=sa.text('intent IS NOT NULL'),
+                    sqlite_where=sa.text('intent IS NOT NULL'))
     with op.batch_alter_table('conversation', schema=None) as batch_op:
         batch_op.create_index('ix_conversation_created_at', ['created_at'], unique=False)
     with op.batch_alter_table('llmcall', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_llmcall_conversation_id'), ['conversation_id'], unique=False)
+    # Earlier conversations have no turn read yet; their first request is known.
+    op.execute("UPDATE conversation SET request_at = (SELECT min(r.created_at) FROM servicerequest r"
+               " WHERE r.conversation_id = conversation.id)")
 
 
 def downgrade() -> None:
@@ -48,7 +69,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_llmcall_conversation_id'))
     with op.batch_alter_table('conversation', schema=None) as batch_op:
         batch_op.drop_index('ix_conversation_created_at')
+        for column in reversed(_conversation_columns()):
+            batch_op.drop_column(column.name)
+    op.drop_index('ix_message_turn', table_name='message')
     with op.batch_alter_table('message', schema=None) as batch_op:
-        batch_op.drop_index('ix_message_channel_created_at')
-        for column in reversed(_columns()):
+        for column in reversed(_message_columns()):
             batch_op.drop_column(column.name)

@@ -50,8 +50,7 @@ async def conversation_analytics_page(account, period: str = DEFAULT_PERIOD, cha
         return href(LIST_PATH, **values, metric=metric, key=key, **extra)
 
     with ui.element("div").classes(theme.KPI_GRID):
-        kpi(t("Messages lus"), str(totals["turns"]), mark="turns", href=drill("turns"),
-            hint=f"{totals['conversations']} conversations")
+        kpi(t("Messages lus"), str(totals["turns"]), mark="turns", href=drill("turns"))
         kpi(t("Non compris"), percent(totals["not_understood"], totals["turns"]), mark="not-understood",
             href=drill("not_understood"), hint=f"{totals['not_understood']} / {totals['turns']}")
         kpi(t("Lus par un modèle"), percent(totals["with_model"], totals["turns"]), mark="with-model",

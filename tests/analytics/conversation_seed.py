@@ -70,10 +70,23 @@ def seed_conversations(session: Session, *, count: int = 60, days: int = 40, see
         # a turn the engine did not read (a code typed back, a human answering) is no turn
         session.add(Message(conversation_id=conversation.id, direction="in", channel=channel, body="123456",
                             status="processed", created_at=at))
+        # what each turn keeps on its conversation (tests/conversations/test_turn_record.py checks the engine does)
+        conversation.read_turns, conversation.first_turn_at = len(turns), turns[0]["at"]
+        conversation.last_asked = turns[-1]["asked"]
+        if request_at is not None:
+            conversation.request_at = request_at
+            conversation.turns_to_request = sum(1 for t in turns if t["at"] <= request_at)
+        session.add(conversation)
         seeded.conversations.append({"id": conversation.id, "channel": channel, "started": started, "turns": turns,
                                      "request_at": request_at})
     provider_chat = Conversation(channel="whatsapp", external_id="provider", role="provider", created_at=now,
                                  updated_at=now)
     session.add(provider_chat)  # a provider's chat is never a customer's conversation begun
+    unread = Conversation(channel="web", external_id="unread", created_at=now - timedelta(hours=1),
+                          updated_at=now)
+    session.add(unread)  # begun, but nothing read yet (a code typed back): begun, never dropped at a question
+    session.flush()
+    seeded.conversations.append({"id": unread.id, "channel": "web", "started": unread.created_at, "turns": [],
+                                 "request_at": None})
     session.commit()
     return seeded

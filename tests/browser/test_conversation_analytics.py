@@ -39,12 +39,12 @@ def test_admin_on_a_phone_follows_not_understood_turns_to_a_conversation(server,
     page.wait_for_url(re.compile(r"/admin$"), timeout=30_000)
     page.locator("button:has(i:text('menu'))").first.click()  # on a phone the navigation is a menu
     page.get_by_text("Analyse des conversations").last.click()
-    page.wait_for_url(re.compile(r"/admin/conversation-analytics"), timeout=15_000)
+    page.wait_for_url(re.compile(r"/admin/conversation-analytics"), timeout=30_000)
     page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
 
     page.get_by_label("Canal").click()  # narrow to the web chat
     page.get_by_role("option", name="Web").click()
-    page.wait_for_url(re.compile(r"channel=web"), timeout=15_000)
+    page.wait_for_url(re.compile(r"channel=web"), timeout=30_000)
     share = page.locator(".q-card", has=page.get_by_text("Non compris", exact=True))
     share.get_by_text(re.compile(r"\d+ / \d+")).wait_for()
     assert share.get_by_text(re.compile(rf"^{turns} / \d+$")).count() == 1
@@ -53,11 +53,11 @@ def test_admin_on_a_phone_follows_not_understood_turns_to_a_conversation(server,
     screenshot(page, "conversation-analytics")
 
     share.click()
-    page.wait_for_url(re.compile(r"metric=not_understood"), timeout=15_000)
+    page.wait_for_url(re.compile(r"metric=not_understood"), timeout=30_000)
     page.get_by_text(re.compile(rf"^{len(conversations)} conversations · {turns} messages")).wait_for()
     mine = _conversation_of(db, visitor)
     page.get_by_text(f"#{mine} · web").click()
-    page.wait_for_url(re.compile(rf"/admin/conversations/{mine}$"), timeout=15_000)
+    page.wait_for_url(re.compile(rf"/admin/conversations/{mine}$"), timeout=30_000)
     page.get_by_text("zzz qwerty plof").first.wait_for()
 
 

@@ -10,7 +10,7 @@ from core.db import session_scope
 from core.llm.pricing import cost_microusd
 from core.llm.records import CallRecord, record_call
 from core.nlu.schema import Analysis
-from tests.conversations.conftest import conversation_of
+from tests.conversations.conftest import conversation_of, requests_of
 
 
 def _turns(session_id: str) -> list[Message]:
@@ -65,3 +65,23 @@ def test_a_turn_read_by_a_model_keeps_the_calls_and_their_cost(say, monkeypatch)
     for turn in (first, second):  # the second turn counts its own calls only
         assert (turn.model, turn.model_calls, turn.model_unpriced) == ("claude", 2, 1)
         assert turn.model_cost_microusd == cost_microusd("claude-haiku-5-5", 1200, 80) > 0
+
+
+def test_the_conversation_keeps_its_turns_the_question_left_open_and_its_first_request(say):
+    say("r5", "bonsoir")
+    say("r5", "mon robinet fuit")
+    middle = conversation_of("r5")
+    assert (middle.read_turns, middle.last_asked, middle.request_at) == (2, "location", None)
+    say("r5", "je suis à Makepe")
+    say("r5", "merci")
+    conversation = conversation_of("r5")
+    [request] = requests_of("r5")
+    turns = _turns("r5")
+    assert conversation.read_turns == len(turns) == 4
+    assert conversation.first_turn_at == turns[0].created_at
+    assert conversation.request_at == request.created_at
+    assert conversation.turns_to_request == sum(1 for t in turns if t.created_at <= request.created_at) == 3
+    assert conversation.last_asked == turns[-1].asked
+    say("r5", "j'ai aussi une prise grillée au salon, toujours à Makepe")
+    again = conversation_of("r5")
+    assert len(requests_of("r5")) == 2 and (again.request_at, again.turns_to_request) == (request.created_at, 3)

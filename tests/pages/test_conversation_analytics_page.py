@@ -32,7 +32,7 @@ async def test_an_operator_sees_the_figures_and_the_navigation_link(user: User, 
     assert text_of(user, "kpi-with-model-value") == _percent(sum(1 for t in turns if t["model_calls"]), len(turns))
     begun = [c for c in seeded.conversations if scope.start <= c["started"] < scope.end]
     assert text_of(user, "kpi-begun-value") == str(len(begun))
-    dropped = Counter(c["turns"][-1]["asked"] for c in begun if c["request_at"] is None)
+    dropped = Counter(c["turns"][-1]["asked"] for c in begun if c["request_at"] is None and c["turns"])
     assert text_of(user, "drop-location") == f"Quel quartier ? : {dropped['location']}"
     user.find(marker="chart-intents")  # the charts are drawn
     user.find(marker="chart-drop-off")
