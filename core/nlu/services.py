@@ -119,8 +119,10 @@ SERVICE_TERMS["carpentry"][2.5] = (
     " | porte ferme mal | porte qui ferme mal | portes ferment mal | porte se ferme mal"
     " | door doesn t close properly | door won t close properly | door no close well"
 )
-# Water out of place with no fixture named ("il y a de l'eau partout", "wata don full my parlour"): the plumber's.
-SERVICE_TERMS["plumbing"][2.5] = (
+# Water out of place with no fixture named ("il y a de l'eau partout", "wata don full my parlour"): the plumber's,
+# as strong as a fixture, so furniture it runs under ("sous le placard") is where, not what; a machine named still
+# owns it (ties go to appliances and ACs, see the order in detect_service).
+SERVICE_TERMS["plumbing"][3.0] += " | " + (
     "eau partout | de l eau partout | water everywhere | water dey everywhere | sous l eau | inond* | flood*"
     " | l eau monte | l eau sort | l eau ne sort | l eau coule | l eau rentre | l eau entre | l eau suinte"
     " | l eau stagne | l eau deborde | plus d eau | plus l eau | water no dey comot | water don full"
