@@ -1,6 +1,6 @@
 """Conversation, its messages, cases handed to a human, and codes a web visitor proves a number with."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
@@ -80,6 +80,24 @@ class Message(SQLModel, table=True):
     asked: str = Field(default="", max_length=20)  # the question left open for the customer after the turn
     created_at: datetime = utc_field(default_now=True, index=True)
     processed_at: datetime | None = utc_field()
+
+
+class TurnDay(SQLModel, table=True):
+    """Customer turns of one Douala day, channel, intent and language, counted as each turn is read."""
+
+    __table_args__ = (sa.UniqueConstraint("day", "channel", "intent", "language"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(index=True)
+    channel: str = Field(max_length=12)
+    intent: str = Field(max_length=20)
+    language: str = Field(max_length=2)
+    turns: int = 0
+    not_understood: int = 0
+    with_model: int = 0
+    model_calls: int = 0
+    model_cost_microusd: int = 0
+    model_unpriced: int = 0
 
 
 class Case(SQLModel, table=True):

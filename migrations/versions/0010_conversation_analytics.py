@@ -59,12 +59,32 @@ def upgrade() -> None:
         batch_op.create_index('ix_conversation_created_at', ['created_at'], unique=False)
     with op.batch_alter_table('llmcall', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_llmcall_conversation_id'), ['conversation_id'], unique=False)
+    op.create_table('turnday',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('channel', sqlmodel.sql.sqltypes.AutoString(length=12), nullable=False),
+    sa.Column('intent', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('language', sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
+    sa.Column('turns', sa.Integer(), nullable=False),
+    sa.Column('not_understood', sa.Integer(), nullable=False),
+    sa.Column('with_model', sa.Integer(), nullable=False),
+    sa.Column('model_calls', sa.Integer(), nullable=False),
+    sa.Column('model_cost_microusd', sa.Integer(), nullable=False),
+    sa.Column('model_unpriced', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('day', 'channel', 'intent', 'language')
+    )
+    with op.batch_alter_table('turnday', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_turnday_day'), ['day'], unique=False)
     # Earlier conversations have no turn read yet; their first request is known.
     op.execute("UPDATE conversation SET request_at = (SELECT min(r.created_at) FROM servicerequest r"
                " WHERE r.conversation_id = conversation.id)")
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('turnday', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_turnday_day'))
+    op.drop_table('turnday')
     with op.batch_alter_table('llmcall', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_llmcall_conversation_id'))
     with op.batch_alter_table('conversation', schema=None) as batch_op:

@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from core import clock
 from core.conversations.models import Conversation, Message
+from core.conversations.turn_record import rebuild_turn_days
 from core.customers.models import Customer
 from core.service_requests.models import ServiceRequest
 
@@ -88,5 +89,6 @@ def seed_conversations(session: Session, *, count: int = 60, days: int = 40, see
     session.flush()
     seeded.conversations.append({"id": unread.id, "channel": "web", "started": unread.created_at, "turns": [],
                                  "request_at": None})
+    rebuild_turn_days(session=session)  # the daily totals each turn adds to (test_turn_record checks it does)
     session.commit()
     return seeded

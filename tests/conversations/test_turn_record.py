@@ -4,8 +4,10 @@ import importlib
 
 from sqlmodel import select
 
+from core import clock
 from core.config import settings
-from core.conversations.models import Message
+from core.conversations.models import Message, TurnDay
+from core.conversations.turn_record import rebuild_turn_days
 from core.db import session_scope
 from core.llm.pricing import cost_microusd
 from core.llm.records import CallRecord, record_call
@@ -85,3 +87,24 @@ def test_the_conversation_keeps_its_turns_the_question_left_open_and_its_first_r
     say("r5", "j'ai aussi une prise grillée au salon, toujours à Makepe")
     again = conversation_of("r5")
     assert len(requests_of("r5")) == 2 and (again.request_at, again.turns_to_request) == (request.created_at, 3)
+
+
+def test_each_turn_adds_itself_to_its_days_totals(say, monkeypatch):
+    for session_id, text in (("r6", "zzz qwerty plof"), ("r6", "mon robinet fuit à Makepe"), ("r7", "hello"),
+                             ("r7", "my fridge is dead, Kotto"), ("r8", "mon robinet fuit à Bonapriso")):
+        say(session_id, text)
+    with session_scope() as session:
+        turns = list(session.exec(select(Message).where(Message.intent.is_not(None))))
+        kept = {(r.day, r.channel, r.intent, r.language): (r.turns, r.not_understood, r.with_model)
+                for r in session.exec(select(TurnDay))}
+    expected: dict = {}
+    for m in turns:
+        key = (clock.local(m.created_at).date(), m.channel, m.intent, m.language)
+        n, misread, model = expected.get(key, (0, 0, 0))
+        expected[key] = (n + 1, misread + (m.understood is False), model + (m.model_calls > 0))
+    assert kept == expected and sum(n for n, _, _ in kept.values()) == 5
+    with session_scope() as session:  # a recount from the stored turns gives the same totals
+        rebuild_turn_days(session=session)
+    with session_scope() as session:
+        assert {(r.day, r.channel, r.intent, r.language): (r.turns, r.not_understood, r.with_model)
+                for r in session.exec(select(TurnDay))} == expected
