@@ -7,7 +7,6 @@ figure has a drill-down (`conversations()`) that lists the conversations behind 
 the tests hold the two equal.
 """
 
-import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -17,6 +16,7 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.analytics.filters import DEFAULT_PERIOD, local_midnight, period_bounds, seconds_between
+from core.analytics.monitoring import percentile
 from core.conversations.models import Conversation as C
 from core.conversations.models import Message as M
 from core.conversations.models import TurnDay as T
@@ -79,11 +79,8 @@ def begun_conditions(scope: Scope) -> list[Any]:
     return where
 
 
-def _turn_groups(session: Session, scope: Scope) -> list[tuple]:
-    """Return the scope's turns counted per (day, channel, intent, language), from the daily totals.
-
-    Periods are whole Douala days, so the days' totals hold exactly the turns the drill-downs list.
-    """
+def _day_conditions(scope: Scope) -> list[Any]:
+    """The scope on the daily totals: periods are whole Douala days, so they hold exactly the turns drilled into."""
     where: list[Any] = []
     if scope.start is not None:
         where.append(T.day >= clock.local(scope.start).date())
@@ -93,40 +90,36 @@ def _turn_groups(session: Session, scope: Scope) -> list[tuple]:
         where.append(T.day == date.fromisoformat(scope.day))
     if scope.channel:
         where.append(T.channel == scope.channel)
-    rows = session.exec(select(T.day, T.channel, T.intent, T.language, T.turns, T.not_understood, T.with_model,
-                               T.model_calls, T.model_cost_microusd, T.model_unpriced).where(*where)).all()
-    return [(d.isoformat(), *rest) for d, *rest in rows]
+    return where
 
 
 _TOTAL_KEYS = ("turns", "not_understood", "with_model", "model_calls", "cost_microusd", "unpriced")
+_SUMS = (T.turns, T.not_understood, T.with_model, T.model_calls, T.model_cost_microusd, T.model_unpriced)
 
 
-def _totals_of(groups: list[tuple]) -> dict[str, int]:
-    return {key: sum(int(g[4 + i] or 0) for g in groups) for i, key in enumerate(_TOTAL_KEYS)}
-
-
-def _by_day_of(groups: list[tuple], field: str) -> list[tuple[str, str, int]]:
-    index = {"intent": 2, "language": 3}[field]
-    counts: dict[tuple[str, str], int] = {}
-    for g in groups:
-        key = (str(g[0]), str(g[index] or ""))
-        counts[key] = counts.get(key, 0) + int(g[4])
-    return [(d, v, n) for (d, v), n in sorted(counts.items())]
+def _sums(session: Session, scope: Scope, *keys: Any) -> list[tuple]:
+    """Return the daily totals of the scope summed per keys (none: one row)."""
+    query = select(*keys, *(sa.func.coalesce(sa.func.sum(c), 0) for c in _SUMS)).where(*_day_conditions(scope))
+    if keys:
+        query = query.group_by(*keys).order_by(*keys)
+    return [tuple(row) for row in session.exec(query).all()]
 
 
 def totals(*, session: Session, scope: Scope) -> dict[str, int]:
     """Return turns, turns not understood, turns that needed a model, model calls and their cost."""
-    return _totals_of(_turn_groups(session, scope))
+    [row] = _sums(session, scope)
+    return {key: int(value) for key, value in zip(_TOTAL_KEYS, row, strict=True)}
 
 
 def by_day(*, session: Session, scope: Scope, field: str) -> list[tuple[str, str, int]]:
     """Return (Douala day, value, turns) for field 'intent' or 'language', oldest day first."""
-    return _by_day_of(_turn_groups(session, scope), field)
+    column = {"intent": T.intent, "language": T.language}[field]
+    return [(d.isoformat(), str(v), int(n)) for d, v, n, *_ in _sums(session, scope, T.day, column)]
 
 
-def by_channel(*, session: Session, scope: Scope, groups: list[tuple] | None = None) -> list[dict[str, Any]]:
+def by_channel(*, session: Session, scope: Scope) -> list[dict[str, Any]]:
     """Return per channel: turns, not understood, needing a model, conversations begun and turned into requests."""
-    groups = _turn_groups(session, scope) if groups is None else groups
+    turns = {row[0]: row[1:] for row in _sums(session, scope, T.channel)}
     begun = {row[0]: row[1:] for row in session.exec(select(
         C.channel, sa.func.count(C.id), sa.func.count(C.request_at)).where(*begun_conditions(scope))
         .group_by(C.channel)).all()}
@@ -134,10 +127,9 @@ def by_channel(*, session: Session, scope: Scope, groups: list[tuple] | None = N
     for channel in CHANNELS:
         if scope.channel and channel != scope.channel:
             continue
-        mine = _totals_of([g for g in groups if g[1] == channel])
-        b = begun.get(channel, (0, 0))
-        rows.append({"channel": channel, "turns": mine["turns"], "not_understood": mine["not_understood"],
-                     "with_model": mine["with_model"], "begun": int(b[0]), "converted": int(b[1])})
+        t, b = turns.get(channel, (0, 0, 0)), begun.get(channel, (0, 0))
+        rows.append({"channel": channel, "turns": int(t[0]), "not_understood": int(t[1]), "with_model": int(t[2]),
+                     "begun": int(b[0]), "converted": int(b[1])})
     return rows
 
 
@@ -154,12 +146,15 @@ def _dropped() -> list[Any]:
 
 def to_request(*, session: Session, scope: Scope) -> dict[str, Any]:
     """Return, over conversations begun in scope that became a request: how many, median turns and seconds to it."""
-    rows = session.exec(select(C.turns_to_request, seconds_between(session, C.request_at, C.first_turn_at))
-                        .where(*begun_conditions(scope), C.request_at.is_not(None))).all()  # type: ignore
-    counts = [int(n) for n, _ in rows if n is not None]
-    seconds = [max(0.0, float(s)) for _, s in rows if s is not None]
-    return {"conversations": len(rows), "median_turns": statistics.median(counts) if counts else None,
-            "median_seconds": statistics.median(seconds) if seconds else None}
+    reached = [*begun_conditions(scope), C.request_at.is_not(None)]  # type: ignore[union-attr]
+    count = int(session.exec(select(sa.func.count(C.id)).where(*reached)).one())
+    turns = percentile(session=session, column=C.turns_to_request, q=0.5,
+                       where=[*reached, C.turns_to_request.is_not(None)])  # type: ignore[union-attr]
+    waited = seconds_between(session, C.request_at, C.first_turn_at)
+    seconds = percentile(session=session, column=waited, q=0.5,
+                         where=[*reached, C.first_turn_at.is_not(None)])  # type: ignore[union-attr]
+    return {"conversations": count, "median_turns": turns,
+            "median_seconds": None if seconds is None else max(0.0, seconds)}
 
 
 def conversations(*, session: Session, scope: Scope, metric: str, key: str = "") -> tuple[int, list[dict[str, Any]]]:
@@ -199,9 +194,8 @@ def conversations(*, session: Session, scope: Scope, metric: str, key: str = "")
 
 def overview(*, session: Session, scope: Scope) -> dict[str, Any]:
     """Return every figure of the page for one scope."""
-    groups = _turn_groups(session, scope)
-    return {"totals": _totals_of(groups), "intents": _by_day_of(groups, "intent"),
-            "languages": _by_day_of(groups, "language"),
-            "channels": by_channel(session=session, scope=scope, groups=groups),
-            "drop_off": drop_off(session=session, scope=scope), "to_request": to_request(session=session, scope=scope),
-            "at": clock.now()}
+    return {"totals": totals(session=session, scope=scope),
+            "intents": by_day(session=session, scope=scope, field="intent"),
+            "languages": by_day(session=session, scope=scope, field="language"),
+            "channels": by_channel(session=session, scope=scope), "drop_off": drop_off(session=session, scope=scope),
+            "to_request": to_request(session=session, scope=scope), "at": clock.now()}
