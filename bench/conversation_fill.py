@@ -6,6 +6,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import psycopg
+import sqlalchemy as sa
 
 DAYS = 365
 INTENTS = ("new_request", "new_request", "new_request", "other", "other", "status_check", "smalltalk", "info",
@@ -89,8 +90,9 @@ def run_conversation_loads(loads: int) -> None:
 
     started = time.perf_counter()
     with Session(get_engine()) as session:  # a bulk load skips the turns' own counting: recount once
-        rows = rebuild_turn_days(session=session)
+        rebuild_turn_days(session=session)
         session.commit()
+        rows = session.exec(sa.select(sa.func.count()).select_from(sa.table("turnday"))).one()[0]
     print(f"daily turn totals recounted ({rows} rows) in {time.perf_counter() - started:.1f} s", flush=True)
 
     queries = {
