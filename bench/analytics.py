@@ -1,11 +1,16 @@
-"""Dashboard query time on 1,000,000 requests (PostgreSQL): fill a fresh database, time whole dashboard loads.
+"""Dashboard query time on 1,000,000 requests and conversation analytics on 1,000,000 messages (PostgreSQL).
 
-    .venv/bin/python bench/analytics.py [--requests 1000000] [--loads 10] [--url postgresql://postgres@127.0.0.1:5432]
+    .venv/bin/python bench/analytics.py [--requests 1000000] [--messages 1000000] [--part all|dashboard|conversations]
+        [--loads 10] [--url postgresql://postgres@127.0.0.1:5432]
 
 Creates a database of its own, fills it with COPY, builds the daily totals the way production does (the first
 run of the scheduler's sweep rebuilds them; timed), changes a few requests the way a minute of traffic does and
 leaves them unswept, then prints p50/p95 of one dashboard load (every query it runs) for several filters, and
 drops the database at the end. Target: p95 < 500 ms for every period.
+
+Conversation analytics: customers' conversations on the three channels over a year, half of their messages
+customer turns (intent, language, understood, model use, the question left open), one in three conversations
+turned into a request; prints p50/p95 of each query of the page and of a drill-down, per period and channel.
 """
 
 import argparse
@@ -31,6 +36,8 @@ PROVIDERS = 800
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=1_000_000)
+    parser.add_argument("--messages", type=int, default=1_000_000)
+    parser.add_argument("--part", choices=("all", "dashboard", "conversations"), default="all")
     parser.add_argument("--loads", type=int, default=10)
     parser.add_argument("--url", default="postgresql://postgres@127.0.0.1:5432")
     parser.add_argument("--keep", help="reuse (or create and keep) the database of this name, to study the plans")
@@ -59,10 +66,21 @@ def main() -> int:
                     conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS ix_{table}_updated_at ON {table} (updated_at)"))
         else:
             started = time.perf_counter()
-            counts = fill(f"{args.url}/{name}", args.requests)
+            counts = fill(f"{args.url}/{name}", args.requests if args.part != "conversations" else 0)
             print(f"filled {counts} in {time.perf_counter() - started:.1f} s", flush=True)
-        build_rollups()
-        run_loads(args.loads)
+            if args.part != "dashboard":
+                from bench.conversation_fill import fill_conversations
+
+                started = time.perf_counter()
+                counts = fill_conversations(f"{args.url}/{name}", args.messages)
+                print(f"filled {counts} in {time.perf_counter() - started:.1f} s", flush=True)
+        if args.part != "conversations":
+            build_rollups()
+            run_loads(args.loads)
+        if args.part != "dashboard":
+            from bench.conversation_fill import run_conversation_loads
+
+            run_conversation_loads(args.loads)
         db.dispose_engine()
     finally:
         if not args.keep:

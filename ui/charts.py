@@ -48,6 +48,31 @@ def requests_over_time(rows: list[tuple[str, str, int]], *, title: str, language
     return fig
 
 
+def counts_over_time(rows: list[tuple[str, str, int]], *, title: str, names: dict[str, str]) -> go.Figure:
+    """Stacked bars: counts per Douala day, one colour per value (named by names); customdata carries (value, day)."""
+    fig = _figure(title)
+    series: dict[str, dict[str, int]] = defaultdict(dict)
+    for day, value, count in rows:
+        series[value][day] = count
+    for value, counts in sorted(series.items()):
+        days = sorted(counts)
+        fig.add_bar(x=days, y=[counts[d] for d in days], name=plain(names.get(value, value)),
+                    customdata=[[value, d] for d in days])
+    fig.update_layout(barmode="stack", xaxis={"type": "category"})
+    return fig
+
+
+def labelled_bars(rows: list[tuple[str, str, int]], *, title: str) -> go.Figure:
+    """Horizontal bars of (key, label, count); customdata carries the key."""
+    fig = _figure(title)
+    ordered = list(reversed(rows))
+    fig.add_bar(y=[plain(label) for _, label, _ in ordered], x=[n for _, _, n in ordered], orientation="h",
+                customdata=[[key] for key, _, _ in ordered], text=[n for _, _, n in ordered], textposition="auto",
+                marker_color=theme.ACCENT)
+    fig.update_layout(height=max(200, 60 + 30 * len(rows)))
+    return fig
+
+
 def funnel(stages: list[tuple[str, str, int]], *, title: str) -> go.Figure:
     """Funnel bars from request to paid; customdata carries the stage key."""
     fig = _figure(title)

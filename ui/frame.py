@@ -24,7 +24,8 @@ from ui.guard import (  # noqa: F401  (pages import these from the frame)
 from ui.i18n import language_switch, t
 
 ADMIN_NAV = (("/admin", "Tableau de bord"), ("/admin/requests", "Demandes"), ("/admin/providers", "Prestataires"),
-             ("/admin/conversations", "Conversations"), ("/admin/payments", "Paiements"),
+             ("/admin/conversations", "Conversations"), ("/admin/conversation-analytics", "Analyse des conversations"),
+             ("/admin/payments", "Paiements"),
              ("/admin/monitoring", "Surveillance"), ("/simulator", "Simulateur"), ("/admin/team", "Équipe"),
              ("/admin/settings", "Réglages"))
 PROVIDER_NAV = (("/provider", "Travaux en cours"), ("/provider/history", "Historique"),

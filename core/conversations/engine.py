@@ -4,7 +4,7 @@ from sqlmodel import Session
 
 from core.catalog import fold
 from core.config import settings
-from core.conversations import actions, answers, onboarding, web_identity
+from core.conversations import actions, answers, onboarding, turn_record, web_identity
 from core.conversations.context import Context, Turn
 from core.conversations.models import Conversation, Message
 from core.conversations.understanding import asks_to_pay, find_quartier, understand
@@ -34,6 +34,7 @@ def handle(*, session: Session, conversation: Conversation, message: Message) ->
     # One deadline for every model call of this turn; what the photo or voice note already used counts.
     with turn_deadline(settings.llm_turn_deadline_seconds - media_model_seconds(message)):
         context = Context.load(conversation)
+        calls_after = turn_record.last_model_call(session=session, conversation_id=conversation.id)
         if code is None:
             analysis = understand(text=message.body or "", context=context, conversation_id=conversation.id,
                                   session=session)
@@ -53,6 +54,8 @@ def handle(*, session: Session, conversation: Conversation, message: Message) ->
         for index, draft in enumerate(turn.replies):
             enqueue(session=session, conversation=conversation, body=_phrased(turn, draft) if index == worth else draft,
                     dedupe_key=reply_key(message.id, index))
+        if code is None:
+            turn_record.keep(turn, calls_after=calls_after)
 
 
 def reply_key(message_id: int, index: int) -> str:

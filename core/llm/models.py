@@ -21,5 +21,5 @@ class LlmCall(SQLModel, table=True):
     output_tokens: int = 0
     # Millionths of a US dollar (integers, no float money); None when the model has no known price.
     cost_microusd: int | None = None
-    conversation_id: int | None = Field(default=None, foreign_key="conversation.id")
+    conversation_id: int | None = Field(default=None, foreign_key="conversation.id", index=True)
     created_at: datetime = utc_field(default_now=True, index=True)

@@ -389,7 +389,12 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | i already told | i don already talk | j ai deja donne | play with person time | play with my time"
         " | waste person time | no dey hear | doesn t listen | ne m ecoute pas | n ecoute pas | don t listen"
         " | no dey listen | vous n ecoutez | laisse sans reponse | laissee sans reponse | sans reponse"
-        " | without a reply | without any reply | no reply at all | left me without",
+        " | without a reply | without any reply | no reply at all | left me without | a cote de la plaque"
+        " | completement a cote | repond a cote | scandalise | scandalisee | service inexistant"
+        " | service client inexistant | suivi inexistant | terrible service | service terrible | terrible experience"
+        " | nobody has contacted | no one has contacted | nobody contacted me | personne ne m a contacte"
+        " | personne ne m a rappele | ca commence a bien faire | attends une reponse de votre"
+        " | paye le deplacement pour rien | paye le deplacement et",
     },
     # Status in other words: the list of one's requests, who the worker is, where it stands.
     "status_check": {
@@ -414,7 +419,10 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | we still dey wait | i still dey wait | how the matter go be | how e go be | on attend quoi"
         " | on attend toujours | j attends quoi | what are we waiting for | what am i waiting for"
         " | qui va s occuper | qui s occupe de | who will handle | who go handle | who is taking care"
-        " | ma commande avance | mon affaire avance | accepted my",
+        " | ma commande avance | mon affaire avance | accepted my | etat de ma demande | etat de ma reservation"
+        " | etat de ma commande | etat de mon dossier | progress on my | progress of my | what s the progress"
+        " | jobs i ve booked | jobs i booked | what i booked | what i ve booked | ce que j ai demande"
+        " | ce que j ai reserve",
     },
     "praise": {
         2.0: "tres bien travaille | bien travaille | a bien fait | a tres bien fait | travail propre | boulot propre"

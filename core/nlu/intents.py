@@ -18,11 +18,12 @@ _SELF = ("je suis", "je suis un", "je suis une", "moi je suis", "moi c est", "i 
          "i m an", "i be a", "i be an", "i am", "i m", "mon metier c est", "je travaille comme", "i work as a")
 # A price question is about us only when it names a trade or addresses us ("c'est combien le taxi" is not).
 _ABOUT_US = {"vous", "vos", "votre", "your", "una", "djobea", "deplacement", "intervention", "visite", "you",
-             "technicien", "technician", "frais"}
+             "technicien", "technician", "frais", "repair", "reparation"}
 # A job of the customer's own: "my fridge", "for me", "chez moi".
 _OWN = {"my", "mon", "ma", "mes", "our", "notre", "nos", "me", "moi", "i", "je", "j", "we", "nous", "us"}
 _NEGATED_VERB = re.compile(r"\b(?:ne|n) (?:\w+ ){1,2}(?:plus|pas|jamais)\b|\bno dey \w+|\bnot \w+ing\b")
 _THRESHOLD = 2.0
+_PAID = {"paye", "payee", "payes", "paid", "pay", "regle", "verse"}
 _CLOSERS = {"plus", "pas", "jamais"}
 _AUXILIARIES = {"est", "ai", "a", "avons", "avez", "ont", "sera", "serait", "etait"}  # "je n'ai plus besoin"
 # Asking us for something ("vous pouvez recharger mon crédit ?") is more than a greeting, even off-topic.
@@ -148,6 +149,9 @@ def classify(
         scores["info"] = scores.get("info", 0.0) + scores.pop("complaint")
     if problem and service is not None:
         # "Mon frigo coule, c'est combien ?" describes a job of theirs: a request, not a price enquiry.
+        scores.pop("info", None)
+    if scores.get("complaint", 0.0) >= _THRESHOLD and not _PAID.isdisjoint(toks):
+        # "jamais venu et j'ai payé le déplacement": money paid for a failure is a complaint, not a fee question.
         scores.pop("info", None)
     best, _, label = max((scores.get(name, 0.0), -i, name) for i, name in enumerate(_ORDER))
     if best >= _THRESHOLD:

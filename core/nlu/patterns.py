@@ -236,24 +236,40 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      "nouvelle commande demande request booking reservation book booker besoin need cherche looking faut want wan"
      " veux voudrais send envoyez envoyer envoie envoies get secours sos aide aidez help aider venez come quelqu"
      " someone somebody travail work job reparation repair intervention fix reparer technicien technician"
-     " reparateur artisan depanneur gars guy person worker handyman bricoleur",
-     r"\b(?:nouvelle (?:demande|commande)|new (?:request|booking)|(?:creer|faire|ouvrir|passer|lancer|make|open"
-     r"|start|create|place|book|booker) (?:(?:une|un|a|an|my|new|nouvelle|une nouvelle|a new) )*(?:demande|commande"
-     r"|request|booking|reservation|job|repair|technician|technicien|service|intervention|worker))\b"
-     r"|\b(?:besoin|need|cherche|looking for|il me faut|want|wan|veux|voudrais|send|envo[iy]\w*|get)\b(?: \w+){0,2}?"
+     " reparateur artisan depanneur gars guy person worker handyman bricoleur professionnel professionnels expert run"
+     " reserver hire engager faire rush",
+     r"\b(?:nouvelle (?:demande|commande)|new (?:request|booking|job)|(?:creer|faire|ouvrir|passer|lancer|make|open"
+     r"|start|create|place|book|booker|request) (?:(?:une|un|a|an|my|new|nouvelle|une nouvelle|a new) )*"
+     r"(?:demande|commande|request|booking|reservation|job|repair|technician|technicien|service|intervention|worker))\b"
+     r"|\b(?:besoin|need|cherche|looking for|il me faut|want|wan|veux|voudrais|send|envo[iy]\w*|get|reserver|hire"
+     r"|engager)\b(?: \w+){0,2}?"
      r" (?:d |de |un |une |1 |a |an |des |some |one )?(?:technicien\w*|technician\w*|reparateur\w*|repairer|depanneur"
-     r"\w*|artisan\w*|gars|guy|quelqu un|someone|somebody|person|aide|help|handyman|bricoleur|ouvrier|worker|coup de"
+     r"\w*|artisan\w*|gars|guy|quelqu un|someone|somebody|person|aide|help|handyman|bricoleur|ouvrier|worker"
+     r"|professionnel\w*|expert\w*|coup de"
      r" main|vos services|your services|votre service|your service)\b"
      r"|\b(?:au secours|sos|a l aide|aidez (?:moi|nous)|aide (?:moi|nous)|help (?:me|us)|m aider|nous aider|help"
      r"|get person wey|una get person)\b"
      r"|\b(?:venez|come)(?: \w+)? (?:vite|s il|please|quick|now|help|m aider|nous aider|aider|maintenant)\b"
      r"|\b(?:quelqu un|someone|somebody|person) (?:peut|pourrait|can|could|fit|go|must) (?:passer|venir|come|pass)\b"
+     r"|\b(?:quelqu un|someone|somebody) (?:vite|quick|quickly|fast|rapidement|now)\b|\b(?:run|rush) come\b"
+     r"|\b(?:can|could|pouvez|pourriez|peux|peut)(?: \w+){0,3}? (?:someone|somebody|quelqu un) (?:come|venir|passer)\b"
+     r"|\bfaire venir (?:quelqu un|un technicien|un artisan|un reparateur)\b"
      r"|\b(?:un petit travail|petit travail|small work|small job|une reparation|a repair|une intervention"
      r"|quelque chose a reparer|something to fix|repair something|fix something)\b"),
     # "le technicien c'est qui ?", "na who una give my job?": who the worker of a booking is
     ("status_check", 2.0, "qui who",
      r"\b(?:le|la|l|mon|ma|votre|the|my|your) (?:" + _WORKER[3:-3] + r"|prestataire|provider)s?"
      r" (?:c est |est |is |na )?(?:qui|who)\b|\b(?:na who|who) (?:una|you|u) (?:don )?(?:give|send|assign|put)\b"),
+    # "c'est la quatrième fois que je donne mon adresse", "tu me fais répéter": being asked again and again
+    ("complaint", 2.0, "fois time repeter repeat expres purpose",
+     r"\b(?:deuxieme|troisieme|quatrieme|cinquieme|dixieme|2e|3e|4e|5e|second|third|fourth|fifth|tenth|enieme)"
+     r" (?:fois|time) (?:que|i|that)\b|\b(?:me|m) (?:fais|faites|fait|faire) (?:tout )?repeter\b"
+     r"|\bmake me repeat\b|\b(?:le|la|les) faites expres\b|\bfaites expres\b|\bon purpose\b"),
+    # "ton service est mauvais", "your app is bad": the service itself judged
+    ("complaint", 2.0, "mauvais mauvaise nul nulle bad poor rubbish useless terrible",
+     r"\b(?:service|appli\w*|app|application|plateforme|platform|bot|robot|systeme|system|assistant)"
+     r"(?: \w+){0,2}? (?:est |is |sont |are )?(?:vraiment |trop |tres |really |very |so )?"
+     r"(?:mauvais|mauvaise|nul|nulle|bad|poor|rubbish|useless|terrible)\b"),
     # "vous êtes pas du tout professionnels", "pas très sérieux": the service judged
     ("complaint", 2.0, "pas not no",
      r"\b(?:pas|not|no) (?:du tout |tres |vraiment |trop |at all |very |really )?(?:serieux|serieuse|serieuses"

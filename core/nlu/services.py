@@ -6,6 +6,7 @@ from core.nlu.matcher import Match, PhraseMatcher, parse_weighted
 
 # Weights: 3 names the trade or its equipment; 2 is typical of it; 1 or less only hints (a door, a wall, water).
 # Longer phrases win over their words ("porte du frigo" is the fridge, "compteur d eau" is plumbing).
+WATER_OUT_OF_PLACE = 2.5  # the weight of water out of place, a tier of its own
 SERVICE_TERMS: dict[str, dict[float, str]] = {
     "plumbing": {
         3.0: "plomb* | plumb* | robinet* | tuyau* | evier* | lavabo* | wc | chasse d eau | chasse eau | chauffe eau"
@@ -35,7 +36,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         2.0: "courant | current | light | lights | lumiere* | etincel* | spark* | coupure* | power | voltage"
         " | tension | plug | branchement* | eclairage | no light | light don go | compteur* | meter | disjonct*"
         " | odeur de brule | sent le brule | burning smell | smell of burning | smell burning | dans le noir"
-        " | in the dark",
+        " | in the dark | electric shock | electric shocks | choc electrique | chocs electriques"
+        " | decharge electrique | decharges electriques",
         # A cut is the cause, not the job: a named appliance or AC outweighs it.
         1.5: "coupure de courant | coupure d electricite | power cut | power cuts | light cut",
         1.0: "electrique*",
@@ -115,9 +117,11 @@ SERVICE_TERMS["masonry"][6.0] = " | ".join(
 SERVICE_TERMS["carpentry"][2.5] = (
     "new door | new doors | nouvelle porte | nouvelles portes | porte neuve | portes neuves | new window"
     " | new windows | nouvelle fenetre | fenetre neuve | new gate | make door | fabriquer une porte"
+    " | porte ferme mal | porte qui ferme mal | portes ferment mal | porte se ferme mal"
+    " | door doesn t close properly | door won t close properly | door no close well"
 )
 # Water out of place with no fixture named ("il y a de l'eau partout", "wata don full my parlour"): the plumber's.
-SERVICE_TERMS["plumbing"][2.5] = (
+SERVICE_TERMS["plumbing"][WATER_OUT_OF_PLACE] = (
     "eau partout | de l eau partout | water everywhere | water dey everywhere | sous l eau | inond* | flood*"
     " | l eau monte | l eau sort | l eau ne sort | l eau coule | l eau rentre | l eau entre | l eau suinte"
     " | l eau stagne | l eau deborde | plus d eau | plus l eau | water no dey comot | water don full"
@@ -125,8 +129,12 @@ SERVICE_TERMS["plumbing"][2.5] = (
     " | water don reach | flaque d eau | suinte | l eau est devenue | eau marron | no water at home"
     " | prend l eau | prend de l eau | full of water | plein d eau | pleine d eau | rempli d eau | remplie d eau"
     " | sous les eaux | water dey pass | water dey come in | water is coming in | water comes in | l eau passe"
-    " | l eau arrive | l eau atteint"
+    " | l eau arrive | l eau atteint | il pleut dans | pleut dans | soaked | trempe | detrempe | l eau tombe"
+    " | eau tombe | ca mouille | mouille tout | tout est mouille"
 )
+# Furniture or the fabric of the house that water runs under or through ("sous le placard", "sous le carrelage") is
+# where the water shows, not the job: water out of place outweighs it, unless a machine is named.
+_WHERE_WATER_SHOWS = {"carpentry", "masonry", "painting"}
 # Equipment named outright: a symptom word that other trades share (water, a drain, dust) is its own.
 _EQUIPMENT = {"appliance_repair", "air_conditioning"}
 _SYMPTOM_OWNERS = {"plumbing": _EQUIPMENT, "cleaning": {"air_conditioning"}}
@@ -174,6 +182,9 @@ def detect_service(
     # A door that is jammed or will not open is a lock problem; one that will not close is the carpenter's.
     if words & _DOORS and words & _JAMMED:
         scores["locksmith"] = scores.get("locksmith", 0.0) + 2.5
+    water_out = bool(matches) and any(m.value == ("plumbing", WATER_OUT_OF_PLACE) for m in matches or [])
+    if water_out and not _EQUIPMENT & set(scores) and _WHERE_WATER_SHOWS & set(scores):
+        scores["plumbing"] = scores.get("plumbing", 0.0) + 1.0
     if not scores:
         return None, 0.0
     # Ties go to the first code in this order: an electrician installs a ceiling fan, a plug is not a fridge.

@@ -12,7 +12,8 @@ from functools import cache
 from core.nlu.matcher import PhraseMatcher
 
 _NOW = (r"(?:maintenant|now|tout de suite|right now|immediately|immediatement|vite|quick|quickly|asap|now now"
-        r"|today|aujourd hui|rapidement|fast|sharp sharp|urgent\w*|urgence|emergency)")
+        r"|today|aujourd hui|rapidement|fast|sharp sharp|urgent\w*|urgence|emergency|right away|straight away"
+        r"|dans l heure|within the hour)")
 _PERSON = (r"(?:quelqu un|someone|somebody|some one|person|persons|people|le technicien|un technicien|the technician"
            r"|a technician|your technician|votre technicien|the man|your man|le gars|un gars|help|de l aide|am|him"
            r"|her|lui|un reparateur|un depanneur|un artisan)")
@@ -50,6 +51,7 @@ _INTENSITY = re.compile(
     r"|worse|worst|pire|don worse|de pire en pire|grave|serious|badly|heavily|seriously|fort|aggrave|s aggrave"
     r"|bigger|plus gros|plus grosse|grandit|increasing|augmente|spreading|spread|s etend|partout|de partout"
     r"|everywhere)\b")
+_FLOOD = re.compile(r"\b(?:flood\w*|inond\w*)\b")
 _THING = {"truc", "thing", "chose", "probleme", "problem", "wahala", "leak", "fuite", "eau", "water", "crack",
           "fissure", "bruit", "noise", "odeur", "smell"}
 # Where in the home, said as a detail: "dans la cuisine, sous l'évier", "na for parlour", "the one upstairs".
@@ -162,6 +164,8 @@ def _worse(toks: list[str], text: str) -> bool:
         return False
     first = next((t for t in toks if t not in {"et", "and", "mais", "but", "oui", "yes", "now", "maintenant"}), "")
     if " ".join(toks[:3]) in {"il y a", "y a"} or toks[:2] == ["il", "y"]:  # "il y a de l'eau partout" tells anew
+        return False
+    if _FLOOD.search(text):  # "the kitchen is flooding": a flood is told, not a leak already known growing
         return False
     return first in _PRONOUN_START and (first not in {"le", "the"} or _THING.intersection(toks) != set())
 

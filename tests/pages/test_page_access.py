@@ -10,7 +10,8 @@ from tests.pages.helpers import sign_in_admin, sign_in_provider
 
 ADMIN_ROUTES = ["/admin", "/admin/requests", "/admin/requests/1", "/admin/providers", "/admin/providers/1",
                 "/admin/providers/new", "/admin/conversations", "/admin/conversations/1", "/admin/payments",
-                "/admin/monitoring", "/admin/settings", "/admin/team", "/admin/account"]
+                "/admin/monitoring", "/admin/settings", "/admin/team", "/admin/account",
+                "/admin/conversation-analytics", "/admin/conversation-analytics/conversations"]
 PROVIDER_ROUTES = ["/provider", "/provider/history", "/provider/earnings", "/provider/profile", "/provider/jobs/1"]
 PUBLIC_ROUTES = ["/", "/chat", "/login", "/provider/login", "/health"]
 
