@@ -8,7 +8,7 @@ from core.catalog import quartiers, services
 from core.config import settings
 from core.money import format_range
 from ui import theme
-from ui.chat_widget import chat_widget
+from ui.chat_widget import ChatWidget, chat_widget
 from ui.frame import Layout
 from ui.i18n import language, t
 
@@ -21,6 +21,12 @@ def whatsapp_link() -> str | None:
     return f"https://wa.me/{digits}?text={quote('Bonjour Djobea')}"
 
 
+def open_chat(widget: ChatWidget) -> None:
+    """Bring the chat into view and put the cursor in its input (the phone's keyboard opens)."""
+    widget.input.run_method("focus")
+    ui.run_javascript(f"document.getElementById('{widget.card.html_id}').scrollIntoView({{block: 'start'}})")
+
+
 @ui.page("/", title="Djobea · Dépannage à Douala")
 async def landing() -> None:
     """Public landing page."""
@@ -31,19 +37,22 @@ async def landing() -> None:
             theme.SUBTITLE)
         ui.label(t("Écrivez-nous comme vous parlez : « mon tuyau a pété à Makepe ». Djobea comprend, trouve un artisan "
                    "vérifié près de chez vous et vous tient au courant.")).classes(theme.MUTED)
-        link = whatsapp_link()
-        if link:
-            ui.link(t("Écrire sur WhatsApp"), link, new_tab=True).classes(
-                "bg-[#25D366] text-white no-underline rounded-full px-4 py-2 font-semibold").mark("whatsapp-link")
-        else:
+        with ui.row().classes("gap-2 items-center"):
+            ui.button(t("Discuter maintenant"), icon="chat", on_click=lambda: open_chat(widget)).props(
+                "color=primary rounded").mark("open-chat")
+            link = whatsapp_link()
+            if link:
+                ui.link(t("Écrire sur WhatsApp"), link, new_tab=True).classes(
+                    "bg-[#25D366] text-white no-underline rounded-full px-4 py-2 font-semibold").mark("whatsapp-link")
+        if not link:
             ui.label(t("WhatsApp arrive bientôt : en attendant, utilisez le chat ci-dessous.")).classes(
                 theme.MUTED).mark("whatsapp-soon")
+        widget = await chat_widget()
         with ui.card().classes(theme.CARD):
             ui.label(t("Comment ça marche")).classes(theme.SUBTITLE)
             for step in ("1. Vous décrivez le problème et le quartier.", "2. Un artisan proche accepte le travail.",
                          "3. Il vient, répare, et vous payez à la fin."):
                 ui.label(t(step))
-        await chat_widget()
         with ui.card().classes(theme.CARD):
             ui.label(t("Services et prix indicatifs")).classes(theme.SUBTITLE)
             for service in services():

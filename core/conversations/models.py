@@ -53,7 +53,7 @@ class Message(SQLModel, table=True):
     reply_to: dict = json_field(dict)
     analysis: dict | None = json_field(lambda: None)
     attempts: int = 0
-    sent_by: str = Field(default="", max_length=200)  # the staff member who typed it on the simulator
+    sent_by: str = Field(default="", max_length=200)  # the staff member who typed it (simulator) or wrote it (agent)
     created_at: datetime = utc_field(default_now=True, index=True)
     processed_at: datetime | None = utc_field()
 
