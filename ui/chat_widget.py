@@ -83,9 +83,7 @@ class ChatWidget:
         with self.card:
             ui.label(t("Discuter avec Djobea")).classes(theme.SUBTITLE)
             ui.add_body_html(FOLLOW_JS)
-            self.scroll = ui.element("div").classes(
-                f"{SCROLL_CLASS} w-full h-[55vh] max-h-96 overflow-y-auto overscroll-contain border rounded").mark(
-                "chat-scroll")
+            self.scroll = ui.element("div").classes(f"{SCROLL_CLASS} {theme.CHAT_SCROLL}").mark("chat-scroll")
             with self.scroll:
                 self.log = ui.column().classes("w-full gap-2 p-1").mark("chat-log")
             with self.log:

@@ -64,11 +64,11 @@ async def job_page(provider, request_id: int) -> None:
     _summary(request, job.get("stages", []))
     if not job["mine"]:
         return
+    _contact(provider.id, request, job)
+    _place(job["place"])
     if request.status in OPEN:
         with ui.card().classes(theme.CARD).mark("job-actions"):
             job_actions(provider.id, request, job["stages"], ui.navigate.reload)
-    _contact(provider.id, request, job)
-    _place(job["place"])
     with ui.card().classes(theme.CARD).mark("job-attachments"):
         ui.label(t("Photos et pièces jointes")).classes(theme.SUBTITLE)
         attachments(job["media"])
