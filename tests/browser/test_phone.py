@@ -195,6 +195,9 @@ def test_a_web_customer_is_called_and_the_provider_works_from_the_portal(server,
     customer.get_by_text(re.compile(r"Serge s'occupe de votre demande")).first.wait_for(timeout=30_000)
     _newest_in_view(customer, "Serge")
 
+    _wait(lambda: _fresh(db, select(OutboxMessage.id).where(  # the provider's WhatsApp has the number to call too
+        OutboxMessage.to.contains("677654321"), OutboxMessage.body.contains(reference),
+        OutboxMessage.body.contains("+237699123456"))), what="the job's details on the provider's WhatsApp")
     portal.get_by_role("link", name=re.compile(reference)).first.click()
     portal.wait_for_url(re.compile(r"/provider/jobs/\d+$"))
     call = portal.locator("a[href^='tel:']")
