@@ -53,10 +53,13 @@ class Board:
     offers: list[OfferView]
     jobs: list[tuple[ServiceRequest, list[str]]]
 
-    def fingerprint(self) -> tuple:
-        """What changes the page: the offers, and each job's status and stages."""
-        return (tuple(o.offer_id for o in self.offers),
-                tuple((r.id, r.status, tuple(stages)) for r, stages in self.jobs))
+    def offers_seen(self) -> tuple:
+        """What changes the offers card: which offers are open."""
+        return tuple(o.offer_id for o in self.offers)
+
+    def jobs_seen(self) -> tuple:
+        """What changes the jobs card: each job's status and stages."""
+        return tuple((r.id, r.status, tuple(stages)) for r, stages in self.jobs)
 
 
 def _board(provider_id: int) -> Board:
@@ -87,25 +90,34 @@ async def portal(provider) -> None:
 
     async def after_action() -> None:
         state["board"] = await run.io_bound(_board, provider.id)
-        board.refresh()
+        offers_card.refresh()
+        jobs_card.refresh()
 
     @ui.refreshable
-    def board() -> None:
-        _draw(provider.id, state["board"], after_action)
+    def offers_card() -> None:
+        _offers(provider.id, state["board"], after_action)
+
+    @ui.refreshable
+    def jobs_card() -> None:
+        _jobs(provider.id, state["board"], after_action)
 
     async def check() -> None:
+        """Redraw only the card that changed: a price being typed in a job survives a new offer."""
         fresh = await run.io_bound(_board, provider.id)
-        if fresh.fingerprint() != state["board"].fingerprint():
-            state["board"] = fresh
-            board.refresh()
+        old, state["board"] = state["board"], fresh
+        if fresh.offers_seen() != old.offers_seen():
+            offers_card.refresh()
+        if fresh.jobs_seen() != old.jobs_seen():
+            jobs_card.refresh()
 
     ui.switch(t("Disponible"), value=state["board"].available,
               on_change=lambda e: run.io_bound(_set_available, provider.id, e.value)).mark("available-switch")
-    board()
+    offers_card()
+    jobs_card()
     ui.timer(REFRESH_SECONDS, check)
 
 
-def _draw(provider_id: int, data: Board, after) -> None:
+def _offers(provider_id: int, data: Board, after) -> None:
     lang = language()
     with ui.card().classes(theme.CARD).mark("offers"):
         ui.label(t("Offres ouvertes")).classes(theme.SUBTITLE)
@@ -113,6 +125,10 @@ def _draw(provider_id: int, data: Board, after) -> None:
             ui.label(t("Aucune offre pour le moment.")).classes(theme.MUTED)
         for view in data.offers:
             _offer(provider_id, view, lang, after)
+
+
+def _jobs(provider_id: int, data: Board, after) -> None:
+    lang = language()
     with ui.card().classes(theme.CARD).mark("jobs"):
         ui.label(t("Travaux en cours")).classes(theme.SUBTITLE)
         if not data.jobs:

@@ -91,8 +91,10 @@ async def test_a_new_offer_appears_on_the_open_portal(user: User, session, monke
 
     monkeypatch.setattr(portal, "REFRESH_SECONDS", 0.3)
     provider = make_provider(session)
+    job, _ = _web_job(session, provider, phone="+237699123456")
     await sign_in_provider(user, session, provider)
     await user.should_see("Aucune offre pour le moment.")
+    user.find(marker=f"price-{job.reference}").type("12000")  # being typed when the offer comes
     customer = make_customer(session)
     request = create_request(session=session, customer_id=customer.id, service_type="plumbing", quartier="Makepe",
                              urgency="urgent")
@@ -103,6 +105,7 @@ async def test_a_new_offer_appears_on_the_open_portal(user: User, session, monke
     await user.should_see(marker=f"urgent-{request.reference}")
     await user.should_see("2,3 km")
     await user.should_see(marker=f"countdown-{request.reference}")
+    assert user.find(marker=f"price-{job.reference}").elements.pop().value == 12000  # the jobs card was left alone
 
 
 def test_job_contact_and_place_read_what_the_request_has(session):
