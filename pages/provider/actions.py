@@ -7,6 +7,7 @@ from nicegui import run, ui
 from core.analytics.portal import own_job, own_offer
 from core.db import session_scope
 from core.matching import jobs
+from core.matching.notifications import send_job_details
 from core.providers.models import Provider
 from core.service_requests import lifecycle
 from core.service_requests.models import ServiceRequest
@@ -32,7 +33,9 @@ def act(provider_id: int, action: str, item_id: int, price: int | None = None) -
             if own_offer(session=session, provider=provider, offer_id=item_id) is None:
                 return "offer_closed"
             function = jobs.accept_offer if action == "accept" else jobs.decline_offer
-            outcome, _ = function(session=session, provider=provider, offer_id=item_id)
+            outcome, request = function(session=session, provider=provider, offer_id=item_id)
+            if outcome == "accepted":  # as the WhatsApp "OUI" is answered: the details, on the phone too
+                send_job_details(session=session, request=request, provider=provider)
             return outcome
         if own_job(session=session, provider=provider, request_id=item_id) is None:
             return "offer_closed"

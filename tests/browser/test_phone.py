@@ -72,9 +72,11 @@ def _writer(db) -> Iterator[Session]:
         session.commit()
 
 
-def _web_conversation(db) -> Conversation:
-    return _wait(lambda: _fresh(db, select(Conversation).where(Conversation.channel == "web")
-                                .order_by(Conversation.id.desc())), what="the web conversation")
+def _web_conversation(db, first_words: str) -> Conversation:
+    """Return the web conversation that began with these words (other tests' chats share the server)."""
+    return _wait(lambda: _fresh(db, select(Conversation).join(Message, Message.conversation_id == Conversation.id)
+                                .where(Conversation.channel == "web", Message.direction == "in",
+                                       Message.body == first_words)), what="the web conversation")
 
 
 def _queue(db, conversation_id: int, body: str, author: str = "bot") -> None:
@@ -121,8 +123,8 @@ def test_the_newest_message_stays_in_view_links_open_and_agents_sign(server, bro
     db.close()
     page = browser.new_context(**PHONE).new_page()
     page.goto(f"{base}/chat")
-    _send(page, "bonsoir")
-    conversation = _web_conversation(db)
+    _send(page, "bonsoir, je regarde le fil")
+    conversation = _web_conversation(db, "bonsoir, je regarde le fil")
     _wait(lambda: _fresh(db, select(Message).where(Message.conversation_id == conversation.id,
                                                    Message.direction == "out")), what="the bot's first answer")
     for n in range(1, 7):  # more than the box holds: the log must follow its newest bubble

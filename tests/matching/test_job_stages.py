@@ -12,7 +12,7 @@ from core.providers.models import Provider
 from core.service_requests.models import RequestEvent, ServiceRequest
 from pages.provider.actions import act
 from tests.factories import make_provider
-from tests.matching.conftest import fresh, new_request, provider_says, sent_to
+from tests.matching.conftest import fresh, new_request, offers_of, provider_says, sent_to
 
 
 def _assigned(session) -> tuple[ServiceRequest, Provider]:
@@ -106,3 +106,13 @@ def test_the_provider_writes_to_the_customer_of_their_own_open_job_only(session)
     with session_scope() as s:
         assert jobs.message_customer(session=s, provider=s.get(Provider, provider.id), request_id=request.id,
                                      body="merci") == "offer_closed"  # a closed job: no more messages
+
+
+def test_accepting_in_the_portal_sends_the_details_to_whatsapp_as_oui_does(session):
+    provider = make_provider(session)
+    request = new_request(session)
+    advance_due()
+    offer_id = next(o.id for o in offers_of(request.id) if o.provider_id == provider.id)
+    assert act(provider.id, "accept", offer_id) == "accepted"
+    details = [body for body in sent_to(provider.phone) if request.reference in body and "est pour vous" in body]
+    assert len(details) == 1 and _customer_phone(request) in details[0]
