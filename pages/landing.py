@@ -21,10 +21,13 @@ def whatsapp_link() -> str | None:
     return f"https://wa.me/{digits}?text={quote('Bonjour Djobea')}"
 
 
-def open_chat(widget: ChatWidget) -> None:
-    """Bring the chat into view and put the cursor in its input (the phone's keyboard opens)."""
-    widget.input.run_method("focus")
-    ui.run_javascript(f"document.getElementById('{widget.card.html_id}').scrollIntoView({{block: 'start'}})")
+def open_chat(button: ui.button, widget: ChatWidget) -> None:
+    """Make the button bring the chat into view and put the cursor in it, in the browser itself: at once on a slow
+    network, and within the tap, so the phone's keyboard opens."""
+    card, field = widget.card.html_id, widget.input.html_id
+    button.on("click", js_handler=f"() => {{ document.getElementById('{card}').scrollIntoView({{block: 'start'}}); "
+                                  f"const f = document.getElementById('{field}'); "
+                                  f"(f.matches('input') ? f : f.querySelector('input')).focus(); }}")
 
 
 @ui.page("/", title="Djobea · Dépannage à Douala")
@@ -38,8 +41,8 @@ async def landing() -> None:
         ui.label(t("Écrivez-nous comme vous parlez : « mon tuyau a pété à Makepe ». Djobea comprend, trouve un artisan "
                    "vérifié près de chez vous et vous tient au courant.")).classes(theme.MUTED)
         with ui.row().classes("gap-2 items-center"):
-            ui.button(t("Discuter maintenant"), icon="chat", on_click=lambda: open_chat(widget)).props(
-                "color=primary rounded").mark("open-chat")
+            opener = ui.button(t("Discuter maintenant"), icon="chat").props("color=primary rounded").mark(
+                "open-chat")
             link = whatsapp_link()
             if link:
                 ui.link(t("Écrire sur WhatsApp"), link, new_tab=True).classes(
@@ -48,6 +51,7 @@ async def landing() -> None:
             ui.label(t("WhatsApp arrive bientôt : en attendant, utilisez le chat ci-dessous.")).classes(
                 theme.MUTED).mark("whatsapp-soon")
         widget = await chat_widget()
+        open_chat(opener, widget)
         with ui.card().classes(theme.CARD):
             ui.label(t("Comment ça marche")).classes(theme.SUBTITLE)
             for step in ("1. Vous décrivez le problème et le quartier.", "2. Un artisan proche accepte le travail.",

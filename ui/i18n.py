@@ -281,8 +281,8 @@ EN: dict[str, str] = {
     "Lieu": "Place",
     "📍 Ouvrir la position du client": "📍 Open the customer's location",
     "🗺 Voir le quartier sur la carte": "🗺 See the area on a map",
-    "Pas d'autre précision : demandez au client un point de repère.":
-        "No other detail: ask the customer for a landmark.",
+    "Pas de repère enregistré : voyez le message du client, ou demandez-lui.":
+        "No landmark recorded: see the customer's message, or ask them.",
     "Photos et pièces jointes": "Photos and attachments",
     "Prévu le {when}": "Planned for {when}",
     # chat: who answers, and a way in from the top of the page

@@ -141,4 +141,5 @@ def _place(place) -> None:
         elif place.area_url:
             ui.link(t("🗺 Voir le quartier sur la carte"), place.area_url, new_tab=True).mark("place-area")
         if not (place.landmark or place.details or place.pin_url):
-            ui.label(t("Pas d'autre précision : demandez au client un point de repère.")).classes(theme.MUTED)
+            ui.label(t("Pas de repère enregistré : voyez le message du client, ou demandez-lui.")).classes(
+                theme.MUTED).mark("place-ask")

@@ -37,9 +37,9 @@ NEWEST_IN_VIEW_JS = """() => {
 }"""
 
 
-def _shot(page, name: str) -> None:
+def _shot(page, name: str, full_page: bool = False) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
 def _newest_in_view(page, text: str) -> dict:
@@ -207,7 +207,7 @@ def test_a_web_customer_is_called_and_the_provider_works_from_the_portal(server,
     assert call.get_attribute("href") == "tel:+237699123456"
     portal.get_by_text("Makepe").first.wait_for()
     portal.get_by_text(re.compile("pharmacie")).first.wait_for()
-    _shot(portal, "portal-job-page")
+    _shot(portal, "portal-job-page", full_page=True)
 
     portal.get_by_role("button", name="En route").click()
     customer.get_by_text(re.compile(r"Serge est en route")).first.wait_for(timeout=30_000)

@@ -63,7 +63,7 @@ async def test_a_web_customer_without_a_number_is_answered_through_the_chat(user
     await user.open(f"/provider/jobs/{request.id}")
     await user.should_see(marker="contact-chat-only")
     await user.should_not_see(marker="contact-phone")
-    await user.should_see("demandez au client un point de repère")
+    await user.should_see(marker="place-ask")
     await user.should_see(marker="place-area")  # no pin: the quartier on a map
     user.find(marker="job-chat-input").type("Je suis devant la pharmacie, où êtes-vous ?")
     user.find(marker="job-chat-send").click()
