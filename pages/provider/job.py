@@ -60,15 +60,32 @@ async def job_page(provider, request_id: int) -> None:
         ui.label(t("Travail introuvable.")).mark("not-found")
         ui.context.client.status_code = 404
         return
-    request = job["request"]
-    _summary(request, job.get("stages", []))
+    state = {"job": job}
+
+    async def after_action() -> None:
+        fresh = await run.io_bound(_job, provider.id, request_id)
+        if fresh is not None:
+            state["job"] = fresh
+        summary.refresh()
+        actions.refresh()
+
+    @ui.refreshable
+    def summary() -> None:
+        _summary(state["job"]["request"], state["job"].get("stages", []))
+
+    @ui.refreshable
+    def actions() -> None:
+        current = state["job"]["request"]
+        if current.status in OPEN:
+            with ui.card().classes(theme.CARD).mark("job-actions"):
+                job_actions(provider.id, current, state["job"]["stages"], after_action)
+
+    summary()
     if not job["mine"]:
         return
-    _contact(provider.id, request, job)
+    _contact(provider.id, job["request"], job)
     _place(job["place"])
-    if request.status in OPEN:
-        with ui.card().classes(theme.CARD).mark("job-actions"):
-            job_actions(provider.id, request, job["stages"], ui.navigate.reload)
+    actions()
     with ui.card().classes(theme.CARD).mark("job-attachments"):
         ui.label(t("Photos et pièces jointes")).classes(theme.SUBTITLE)
         attachments(job["media"])

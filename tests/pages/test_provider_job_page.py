@@ -40,7 +40,7 @@ def _web_job(session, provider, *, phone: str | None, address: str = "Rue des Pa
 
 async def test_job_page_gives_a_tappable_number_and_the_place(user: User, session):
     provider = make_provider(session)
-    request, _ = _web_job(session, provider, phone="+237699123456")
+    request, conversation = _web_job(session, provider, phone="+237699123456")
     session.add(RequestMedia(request_id=request.id, kind="location", lat=4.0712, lon=9.7421))
     session.commit()
     await sign_in_provider(user, session, provider)
@@ -52,8 +52,16 @@ async def test_job_page_gives_a_tappable_number_and_the_place(user: User, sessio
     await user.should_see("Rue des Palmiers, portail bleu")
     pin = user.find(marker="place-pin").elements.pop()
     assert pin.props["href"] == "https://maps.google.com/?q=4.071200,9.742100"
-    await user.should_see(marker=f"on-the-way-{request.reference}")
-    await user.should_see(marker=f"start-{request.reference}")
+    user.find(marker=f"on-the-way-{request.reference}").click()
+    await user.should_see(marker="stage-on_the_way", retries=50)  # redrawn in place, no reload
+    await user.should_see(marker="status-in_progress")
+    await user.should_not_see(marker=f"on-the-way-{request.reference}")
+    user.find(marker=f"start-{request.reference}").click()
+    await user.should_see(marker="stage-started", retries=50)
+    await user.should_not_see(marker=f"start-{request.reference}")
+    told = await eventually(lambda: _read(session, select(Message).where(
+        Message.conversation_id == conversation.id, Message.body.contains("a commencé"))))
+    assert told.direction == "out"
 
 
 async def test_a_web_customer_without_a_number_is_answered_through_the_chat(user: User, session):
