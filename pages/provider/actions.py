@@ -4,17 +4,15 @@ from collections.abc import Awaitable, Callable
 
 from nicegui import run, ui
 
-from core.analytics.portal import own_job, own_offer
+from core.analytics.portal import own_job
 from core.db import session_scope
 from core.matching import jobs
-from core.matching.notifications import send_job_details
+from core.matching.portal import portal_action
 from core.providers.models import Provider
 from core.service_requests import lifecycle
 from core.service_requests.models import ServiceRequest
 from ui.i18n import t
 
-# portal action -> the stage start_job records, as "EN ROUTE" and "j'ai commencé" do on WhatsApp
-STAGE_OF = {"on_the_way": "on_the_way", "start": "started"}
 OUTCOMES = {
     "accepted": "C'est à vous ✅ Les coordonnées du client vous sont envoyées sur WhatsApp.",
     "taken": "Un autre artisan a déjà pris ce travail.", "offer_closed": "Ce travail n'est plus disponible.",
@@ -26,29 +24,13 @@ OUTCOMES = {
 
 
 def act(provider_id: int, action: str, item_id: int, price: int | None = None) -> str:
-    """Run the provider's action through core.matching.jobs, on their own offer or job only; return the outcome."""
+    """Run the provider's action on their own offer or job, in its own transaction; return the outcome."""
     with session_scope() as session:
         provider = session.get(Provider, provider_id)
-        if action in ("accept", "decline"):
-            if own_offer(session=session, provider=provider, offer_id=item_id) is None:
-                return "offer_closed"
-            function = jobs.accept_offer if action == "accept" else jobs.decline_offer
-            outcome, request = function(session=session, provider=provider, offer_id=item_id)
-            if outcome == "accepted":  # as the WhatsApp "OUI" is answered: the details, on the phone too
-                send_job_details(session=session, request=request, provider=provider)
-            return outcome
-        if own_job(session=session, provider=provider, request_id=item_id) is None:
+        if action not in ("accept", "decline") and own_job(session=session, provider=provider,
+                                                           request_id=item_id) is None:
             return "offer_closed"
-        if action in STAGE_OF:
-            outcome, _ = jobs.start_job(session=session, provider=provider, request_id=item_id,
-                                        stage=STAGE_OF[action])
-            return "on_the_way_ok" if outcome == "started_ok" and action == "on_the_way" else outcome
-        if action != "complete":
-            return "offer_closed"
-        if not isinstance(price, int) or price <= 0:
-            return "price_needed"
-        outcome, _ = jobs.complete_job(session=session, provider=provider, request_id=item_id, price=price)
-        return outcome
+        return portal_action(session=session, provider=provider, action=action, item_id=item_id, price=price)
 
 
 async def run_action(provider_id: int, action: str, item_id: int, price: int | None,

@@ -7,12 +7,19 @@ from core.conversations.models import Conversation, Message
 from core.customers.models import Customer
 from core.db import session_scope
 from core.matching import jobs
+from core.matching.portal import portal_action
 from core.matching.sweep import advance_due
 from core.providers.models import Provider
 from core.service_requests.models import RequestEvent, ServiceRequest
-from pages.provider.actions import act
 from tests.factories import make_provider
 from tests.matching.conftest import fresh, new_request, offers_of, provider_says, sent_to
+
+
+def act(provider_id: int, action: str, item_id: int) -> str:
+    """Press the portal's button."""
+    with session_scope() as session:
+        return portal_action(session=session, provider=session.get(Provider, provider_id), action=action,
+                             item_id=item_id)
 
 
 def _assigned(session) -> tuple[ServiceRequest, Provider]:
