@@ -8,7 +8,7 @@ from core.catalog import quartiers, services
 from core.config import settings
 from core.money import format_range
 from ui import theme
-from ui.chat_widget import chat_widget
+from ui.chat_widget import ChatWidget, chat_widget
 from ui.frame import Layout
 from ui.i18n import language, t
 
@@ -21,6 +21,15 @@ def whatsapp_link() -> str | None:
     return f"https://wa.me/{digits}?text={quote('Bonjour Djobea')}"
 
 
+def open_chat(button: ui.button, widget: ChatWidget) -> None:
+    """Make the button bring the chat into view and put the cursor in it, in the browser itself: at once on a slow
+    network, and within the tap, so the phone's keyboard opens."""
+    card, field = widget.card.html_id, widget.input.html_id
+    button.on("click", js_handler=f"() => {{ document.getElementById('{card}').scrollIntoView({{block: 'start'}}); "
+                                  f"const f = document.getElementById('{field}'); "
+                                  f"(f.matches('input') ? f : f.querySelector('input')).focus(); }}")
+
+
 @ui.page("/", title="Djobea · Dépannage à Douala")
 async def landing() -> None:
     """Public landing page."""
@@ -31,19 +40,23 @@ async def landing() -> None:
             theme.SUBTITLE)
         ui.label(t("Écrivez-nous comme vous parlez : « mon tuyau a pété à Makepe ». Djobea comprend, trouve un artisan "
                    "vérifié près de chez vous et vous tient au courant.")).classes(theme.MUTED)
-        link = whatsapp_link()
-        if link:
-            ui.link(t("Écrire sur WhatsApp"), link, new_tab=True).classes(
-                "bg-[#25D366] text-white no-underline rounded-full px-4 py-2 font-semibold").mark("whatsapp-link")
-        else:
+        with ui.row().classes("gap-2 items-center"):
+            opener = ui.button(t("Discuter maintenant"), icon="chat").props("color=primary rounded").mark(
+                "open-chat")
+            link = whatsapp_link()
+            if link:
+                ui.link(t("Écrire sur WhatsApp"), link, new_tab=True).classes(
+                    "bg-[#25D366] text-white no-underline rounded-full px-4 py-2 font-semibold").mark("whatsapp-link")
+        if not link:
             ui.label(t("WhatsApp arrive bientôt : en attendant, utilisez le chat ci-dessous.")).classes(
                 theme.MUTED).mark("whatsapp-soon")
+        widget = await chat_widget()
+        open_chat(opener, widget)
         with ui.card().classes(theme.CARD):
             ui.label(t("Comment ça marche")).classes(theme.SUBTITLE)
             for step in ("1. Vous décrivez le problème et le quartier.", "2. Un artisan proche accepte le travail.",
                          "3. Il vient, répare, et vous payez à la fin."):
                 ui.label(t(step))
-        await chat_widget()
         with ui.card().classes(theme.CARD):
             ui.label(t("Services et prix indicatifs")).classes(theme.SUBTITLE)
             for service in services():

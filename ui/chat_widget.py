@@ -1,10 +1,11 @@
 """The web chat: posts through the same turn function as POST /api/chat, then polls for later messages."""
 
+import re
 import secrets
 
 from nicegui import app, run, ui
 
-from core.analytics.inbox import web_chat_messages
+from core.analytics.inbox import agent_first_names, web_chat_messages
 from core.conversations.routes import chat_turn
 from core.db import session_scope
 from core.messaging.outbox import CODE_MASK
@@ -14,6 +15,25 @@ from ui.i18n import t
 
 POLL_SECONDS = 3.0
 STORAGE_KEY = "chat_session"
+SCROLL_CLASS = "djobea-chat-scroll"  # named in FOLLOW_JS too
+# the log's scroll box follows its newest bubble, once the browser has laid it out (not before: then the bubble
+# would stay below the fold); static script, no text of anyone's in it
+FOLLOW_JS = """<script>
+(() => {
+  const follow = (box) => {
+    if (box.dataset.follow) return;
+    box.dataset.follow = '1';
+    const down = () => { box.scrollTop = box.scrollHeight; };
+    new MutationObserver(() => requestAnimationFrame(down)).observe(box, {childList: true, subtree: true});
+    down();
+  };
+  const scan = () => document.querySelectorAll('.djobea-chat-scroll').forEach(follow);
+  new MutationObserver(scan).observe(document.body, {childList: true, subtree: true});
+  scan();
+})();
+</script>"""
+_URL = re.compile(r"https?://[^\s<>\"'«»]+")
+_TRAILING = ".,;:!?)]}"
 
 
 def chat_session_id() -> str:
@@ -26,10 +46,29 @@ def chat_session_id() -> str:
     return sid
 
 
-def _load(session_id: str, after_id: int) -> list[tuple[int, str, str, str]]:
+def _load(session_id: str, after_id: int) -> list[tuple[int, str, str, str, str]]:
+    """Return (id, direction, author, body, agent's first name) of the messages after after_id."""
     with session_scope() as session:
-        return [(m.id, m.direction, m.author, m.body) for m in
-                web_chat_messages(session=session, session_id=session_id, after_id=after_id)]
+        messages = web_chat_messages(session=session, session_id=session_id, after_id=after_id)
+        names = agent_first_names(session=session, emails={m.sent_by for m in messages
+                                                           if m.author == "agent" and m.sent_by})
+        return [(m.id, m.direction, m.author, m.body, names.get(m.sent_by, "") if m.author == "agent" else "")
+                for m in messages]
+
+
+def pieces(body: str) -> list[tuple[str, bool]]:
+    """Split a message of ours into (text, is_link) pieces: web addresses become links, the rest stays text."""
+    parts: list[tuple[str, bool]] = []
+    at = 0
+    for match in _URL.finditer(body):
+        url = match.group(0).rstrip(_TRAILING)
+        if match.start() > at:
+            parts.append((body[at:match.start()], False))
+        parts.append((url, True))
+        at = match.start() + len(url)
+    if at < len(body):
+        parts.append((body[at:], False))
+    return parts
 
 
 class ChatWidget:
@@ -40,9 +79,11 @@ class ChatWidget:
         self.client = client_address(ui.context.client.request)  # the page's request: where this visitor is
         self.last_id = 0
         self.echoes: list[str] = []  # sent texts shown before the server stored them
-        with ui.card().classes("w-full p-2 gap-2").mark("chat-widget"):
+        self.card = ui.card().classes("w-full p-2 gap-2 scroll-mt-2").mark("chat-widget")
+        with self.card:
             ui.label(t("Discuter avec Djobea")).classes(theme.SUBTITLE)
-            self.scroll = ui.scroll_area().classes("w-full h-[55vh] max-h-96 border rounded")
+            ui.add_body_html(FOLLOW_JS)
+            self.scroll = ui.element("div").classes(f"{SCROLL_CLASS} {theme.CHAT_SCROLL}").mark("chat-scroll")
             with self.scroll:
                 self.log = ui.column().classes("w-full gap-2 p-1").mark("chat-log")
             with self.log:
@@ -82,18 +123,30 @@ class ChatWidget:
     async def poll(self) -> None:
         """Add the messages stored since the last one shown."""
         rows = await run.io_bound(_load, self.session_id, self.last_id)
-        for message_id, direction, author, body in rows:
+        for message_id, direction, author, body, agent in rows:
             self.last_id = max(self.last_id, message_id)
             if direction == "in" and self.echoes and body.strip() in (self.echoes[0], CODE_MASK):
                 self.echoes.pop(0)
                 continue
-            self._bubble(direction, author, body)
+            self._bubble(direction, author, body, agent)
 
-    def _bubble(self, direction: str, author: str, body: str) -> None:
-        style = theme.BUBBLE_IN if direction == "in" else theme.BUBBLE_AGENT if author == "agent" else theme.BUBBLE_OUT
+    def _bubble(self, direction: str, author: str, body: str, agent: str = "") -> None:
+        """Show one message: the visitor's own words as plain text, ours with tappable links."""
         with self.log:
-            ui.label(body).classes(style).mark(f"chat-{direction}")
-        self.scroll.scroll_to(percent=1.0)
+            if direction == "in":
+                ui.label(body).classes(theme.BUBBLE_IN).mark("chat-in")
+                return
+            if author == "agent":
+                who = t("{name} · équipe Djobea").format(name=agent) if agent else t("Équipe Djobea")
+                ui.label(who).classes("self-start text-xs text-gray-600 -mb-1").mark("chat-agent-name")
+            style = theme.BUBBLE_AGENT if author == "agent" else theme.BUBBLE_OUT
+            with ui.element("div").classes(style).mark("chat-out"):
+                for text, is_link in pieces(body):
+                    if is_link:
+                        ui.link(text, text, new_tab=True).props('rel="noopener noreferrer"').classes(
+                            "underline break-all text-primary").mark("chat-link")
+                    else:
+                        ui.label(text).classes("inline")
 
 
 async def chat_widget() -> ChatWidget:

@@ -303,6 +303,33 @@ EN: dict[str, str] = {
     "plus récentes": "most recent",
     "les": "the",
     "appels sans prix": "calls without a known price",
+    # portal: live offers, job stages, the job page
+    "URGENT": "URGENT",
+    "Répondre avant {time}": "Answer before {time}",
+    "En route": "On my way",
+    "Sur place": "On site",
+    "Commencé": "Started",
+    "Bonne route 🚗 Le client sait que vous arrivez.": "Safe trip 🚗 The customer knows you are coming.",
+    "Client sans nom": "Customer (no name given)",
+    "Pas de numéro : le client a écrit sur le chat du site. Répondez-lui par le chat ci-dessous ; "
+    "il a aussi reçu votre numéro.":
+        "No number: the customer wrote on the website chat. Answer them through the chat below; "
+        "they also received your number.",
+    "Écrire au client…": "Write to the customer…",
+    "Envoyer au client": "Send to the customer",
+    "Message envoyé au client.": "Message sent to the customer.",
+    "Écrivez un message.": "Write a message.",
+    "Lieu": "Place",
+    "📍 Ouvrir la position du client": "📍 Open the customer's location",
+    "🗺 Voir le quartier sur la carte": "🗺 See the area on a map",
+    "Pas de repère enregistré : voyez le message du client, ou demandez-lui.":
+        "No landmark recorded: see the customer's message, or ask them.",
+    "Photos et pièces jointes": "Photos and attachments",
+    "Prévu le {when}": "Planned for {when}",
+    # chat: who answers, and a way in from the top of the page
+    "{name} · équipe Djobea": "{name} · Djobea team",
+    "Équipe Djobea": "Djobea team",
+    "Discuter maintenant": "Chat now",
 }
 
 

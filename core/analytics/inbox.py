@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core import clock
+from core.auth.models import Account
 from core.conversations.models import Case, Conversation, Message
 from core.customers.models import Customer
 from core.messaging.outbox import enqueue
@@ -66,10 +67,27 @@ def agent_reply(*, session: Session, conversation_id: int, body: str, actor: str
     conversation = _get(session, conversation_id)
     row = enqueue(session=session, conversation=conversation, body=text, kind="reply", author="agent")
     assert row is not None  # no dedupe key: always queued
+    signed_by_agent(session=session, message_id=row.message_id, actor=actor)
     conversation.updated_at = clock.now()
     session.add(conversation)
     session.add(AuditEntry(actor=actor, action="conversation.reply", target=f"conversation:{conversation_id}"))
     return session.get(Message, row.message_id)  # type: ignore[return-value]
+
+
+def signed_by_agent(*, session: Session, message_id: int | None, actor: str) -> None:
+    """Record which staff member wrote an agent message (the customer is shown their first name)."""
+    message = session.get(Message, message_id) if message_id else None
+    if message is not None:
+        message.sent_by = actor[:200]
+        session.add(message)
+
+
+def agent_first_names(*, session: Session, emails: set[str]) -> dict[str, str]:
+    """Return the first name of each staff member among emails who has a name (none for the others)."""
+    if not emails:
+        return {}
+    rows = session.exec(select(Account.email, Account.name).where(Account.email.in_(emails)))  # type: ignore
+    return {email: name.strip().split()[0] for email, name in rows if (name or "").strip()}
 
 
 def cases(*, session: Session, status: str = "open", limit: int = 100) -> list[Case]:

@@ -2,6 +2,7 @@
 
 from sqlmodel import Session
 
+from core.analytics.inbox import signed_by_agent
 from core.conversations.models import Conversation
 from core.conversations.service import customer_conversation_of, provider_conversation
 from core.customers.models import Customer
@@ -72,6 +73,7 @@ def contact(*, session: Session, request: ServiceRequest, who: str, body: str, a
     conversation = _conversation_of(session, request, who)
     row = enqueue(session=session, conversation=conversation, body=text[:1500], author="agent")
     assert row is not None
+    signed_by_agent(session=session, message_id=row.message_id, actor=admin)
     _audit(session, admin, f"request.contact_{who}", request, {})
     return row
 

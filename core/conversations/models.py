@@ -67,7 +67,6 @@ class Message(SQLModel, table=True):
     reply_to: dict = json_field(dict)
     analysis: dict | None = json_field(lambda: None)
     attempts: int = 0
-    sent_by: str = Field(default="", max_length=200)  # the staff member who typed it on the simulator
     # What the engine made of a customer's turn (None on every other message), for conversation analytics:
     # columns, not the analysis JSON, so a million turns are counted by index on any database.
     intent: str | None = Field(default=None, max_length=20)
@@ -78,6 +77,7 @@ class Message(SQLModel, table=True):
     model_cost_microusd: int = 0  # what the priced ones cost, in millionths of a US dollar
     model_unpriced: int = 0  # calls of models without a known price
     asked: str = Field(default="", max_length=20)  # the question left open for the customer after the turn
+    sent_by: str = Field(default="", max_length=200)  # the staff member who typed it (simulator) or wrote it (agent)
     created_at: datetime = utc_field(default_now=True, index=True)
     processed_at: datetime | None = utc_field()
 

@@ -4,17 +4,22 @@ Each function locks the request first, so two providers answering at the same mo
 other and exactly one of them gets the job. Each returns the name of the reply text for the provider.
 """
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core import clock
 from core.db import is_postgres
 from core.matching import offers
 from core.matching.models import Offer
+from core.messaging.outbox import enqueue
 from core.providers.models import Provider
 from core.providers.service import active_jobs, bump_counters
 from core.service_requests import lifecycle
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestEvent, ServiceRequest
 from core.service_requests.service import record_event, transition
+
+MESSAGE_LIMIT = 500  # a provider's message to a customer through the chat
+STAGES = ("on_the_way", "arrived", "started")  # what a started job's customer is told, in this order
 
 
 def accept_offer(*, session: Session, provider: Provider, offer_id: int) -> tuple[str, ServiceRequest]:
@@ -48,17 +53,36 @@ def decline_offer(*, session: Session, provider: Provider, offer_id: int) -> tup
 
 def start_job(*, session: Session, provider: Provider, request_id: int, stage: str) -> tuple[str, ServiceRequest]:
     """Mark the job started (on the way, arrived or working); the customer hears of each new stage once."""
+    stage = stage if stage in STAGES else "on_the_way"
     request = offers.locked_request(session=session, request_id=request_id)
     if request.provider_id != provider.id or request.status not in (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS):
         return "offer_closed", request
     if request.status == lifecycle.ASSIGNED:
         transition(session=session, request=request, target=lifecycle.IN_PROGRESS, actor="provider",
                    actor_id=str(provider.id), detail={"stage": stage})
-    else:
+    elif stage not in stages_reached(session=session, request_id=request.id):
         from core.matching.notifications import tell_customer_stage
 
+        record_event(session=session, request=request, actor="provider", actor_id=str(provider.id), kind="stage",
+                     detail={"stage": stage})
         tell_customer_stage(session=session, request=request, stage=stage)
     return "started_ok", request
+
+
+def stages_reached(*, session: Session, request_id: int) -> list[str]:
+    """Return the stages of the job the customer was told of (on the way, arrived, started), in order."""
+    details = session.exec(select(RequestEvent.detail).where(
+        RequestEvent.request_id == request_id,
+        sa.or_(RequestEvent.kind == "stage", sa.and_(RequestEvent.kind == "transition",
+                                                      RequestEvent.to_status == lifecycle.IN_PROGRESS)))
+        .order_by(RequestEvent.id))  # type: ignore[arg-type]
+    reached: list[str] = []
+    for detail in details:
+        stage = (detail or {}).get("stage")
+        stage = stage if stage in STAGES else "on_the_way"  # an older start without a stage told "on the way"
+        if stage not in reached:
+            reached.append(stage)
+    return reached
 
 
 def complete_job(*, session: Session, provider: Provider, request_id: int, price: int) -> tuple[str, ServiceRequest]:
@@ -104,3 +128,25 @@ def _answered(session: Session, offer: Offer, status: str, **counters: int) -> N
     seconds = max(0, int((now - offer.created_at).total_seconds()))
     bump_counters(session=session, provider_id=offer.provider_id, responses=1, response_seconds_total=seconds,
                   **counters)
+
+
+def message_customer(*, session: Session, provider: Provider, request_id: int, body: str) -> str:
+    """Pass the provider's words to the customer of their open job, in the customer's chat; return the outcome."""
+    from core.matching.notifications import customer_conversation
+
+    text = " ".join((body or "").split())[:MESSAGE_LIMIT]
+    if not text:
+        return "message_empty"
+    request = session.get(ServiceRequest, request_id)
+    if request is None or request.provider_id != provider.id or request.status not in (lifecycle.ASSIGNED,
+                                                                                        lifecycle.IN_PROGRESS):
+        return "offer_closed"
+    conversation = customer_conversation(session=session, request=request)
+    if conversation is None:
+        return "offer_closed"
+    name = (provider.name or "").strip().split(" ")[0]
+    enqueue(session=session, conversation=conversation, body=f"{name} ({request.reference}) : {text}",
+            kind="reply", author="provider")
+    record_event(session=session, request=request, actor="provider", actor_id=str(provider.id),
+                 kind="provider_message", detail={"length": len(text)})
+    return "message_sent"

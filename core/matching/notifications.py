@@ -95,6 +95,13 @@ def job_details(*, session: Session, request: ServiceRequest, provider: Provider
     return text
 
 
+def send_job_details(*, session: Session, request: ServiceRequest, provider: Provider) -> None:
+    """Send the job's details to the provider's WhatsApp once (they took it elsewhere, e.g. in the portal)."""
+    enqueue(session=session, conversation=provider_conversation(session=session, provider=provider),
+            body=job_details(session=session, request=request, provider=provider), kind="update",
+            dedupe_key=f"req{request.id}:details:provider{provider.id}:{int(request.assigned_at.timestamp())}")
+
+
 def _event_id(session: Session, request: ServiceRequest) -> int:
     query = (select(RequestEvent.id).where(RequestEvent.request_id == request.id, RequestEvent.kind == "transition")
              .order_by(RequestEvent.id.desc()).limit(1))  # type: ignore[union-attr]

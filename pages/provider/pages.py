@@ -1,4 +1,4 @@
-"""The provider's other pages: one job, history and ratings, earnings and payouts, profile."""
+"""The provider's other pages: history and ratings, earnings and payouts, profile."""
 
 from nicegui import run, ui
 
@@ -6,50 +6,16 @@ from core import clock
 from core.analytics import portal
 from core.analytics.providers import ProviderProfile, save_provider, trades_and_zones
 from core.db import session_scope
-from core.money import format_range, format_xaf
+from core.money import format_xaf
 from core.phones import InvalidPhone, display_phone
 from core.providers.models import Provider
-from core.service_requests.service import request_media
 from pages.admin.common import status_badge
 from ui import theme
-from ui.attachments import attachments
 from ui.charts import service_label
 from ui.frame import provider_page
 from ui.i18n import language, t
 from ui.kpi import kpi, stars
 from ui.profile_form import profile_form
-
-
-def _job(provider_id: int, request_id: int):
-    """The job and, once it is the provider's own, what the customer sent with it."""
-    with session_scope() as session:
-        request = portal.own_job(session=session, provider=session.get(Provider, provider_id), request_id=request_id)
-        mine = request is not None and request.provider_id == provider_id
-        return request, request_media(session=session, request_id=request_id) if mine else None
-
-
-@provider_page("/provider/jobs/{request_id}", title="Travail")
-async def job_page(provider, request_id: int) -> None:
-    """One of the provider's own jobs (another provider's is not found)."""
-    request, media = await run.io_bound(_job, provider.id, request_id)
-    if request is None:
-        ui.label(t("Travail introuvable.")).mark("not-found")
-        ui.context.client.status_code = 404
-        return
-    with ui.card().classes(theme.CARD).mark("job-detail"):
-        with ui.row().classes("w-full justify-between"):
-            ui.label(request.reference).classes("font-mono font-bold").mark("job-reference")
-            status_badge(request.status)
-        ui.label(" · ".join(p for p in (service_label(request.service_type, language()), request.quartier,
-                                         request.address) if p))
-        ui.label(request.description or "").classes("text-sm whitespace-pre-line")
-        ui.label(format_xaf(request.final_price) if request.final_price else
-                 format_range(request.price_min, request.price_max)).classes(theme.MUTED)
-        ui.label(clock.format_local(request.created_at)).classes(theme.MUTED)
-    if media is not None:
-        with ui.card().classes(theme.CARD).mark("job-attachments"):
-            ui.label(t("Pièces jointes")).classes(theme.SUBTITLE)
-            attachments(media)
 
 
 def _history(provider_id: int):

@@ -1,55 +1,80 @@
-"""/provider: availability, open offers (accept/decline) and current jobs (start/complete), as on WhatsApp."""
+"""/provider: availability, open offers (accept/decline) and current jobs (on the way, start, complete), live."""
+
+from dataclasses import dataclass
+from datetime import datetime
 
 from nicegui import run, ui
 
-from core.analytics.portal import own_job, own_offer
+from core import clock
 from core.db import session_scope
-from core.matching import jobs
+from core.matching.jobs import stages_reached
 from core.matching.replies import open_jobs, open_offers
 from core.money import format_range, format_xaf
 from core.providers.models import Provider
 from core.providers.service import set_availability
+from core.service_requests.models import ServiceRequest
 from pages.admin.common import status_badge
+from pages.provider.actions import OUTCOMES, act, job_actions, run_action, stage_chip
 from ui import theme
 from ui.charts import service_label
 from ui.frame import provider_page
 from ui.i18n import language, t
 
-OUTCOMES = {
-    "accepted": "C'est à vous ✅ Les coordonnées du client vous sont envoyées sur WhatsApp.",
-    "taken": "Un autre artisan a déjà pris ce travail.", "offer_closed": "Ce travail n'est plus disponible.",
-    "at_capacity": "Vous avez déjà le maximum de travaux en cours.", "declined_ok": "C'est noté, merci 🙏",
-    "started_ok": "Bon travail ! Le client est prévenu.",
-    "completed_ok": "Merci ! Le client reçoit le lien de paiement.",
-}
+__all__ = ["OUTCOMES", "REFRESH_SECONDS", "act", "portal"]
+
+REFRESH_SECONDS = 10.0  # one small query; the page changes only when an offer or a job did
+# counts each [data-left] element down on the phone itself: no message per second over a slow network
+COUNTDOWN_JS = """<script>
+setInterval(() => {
+  for (const el of document.querySelectorAll('[data-left]')) {
+    if (!el.dataset.until) el.dataset.until = Date.now() + 1000 * Number(el.dataset.left);
+    const left = Math.max(0, Math.round((Number(el.dataset.until) - Date.now()) / 1000));
+    el.textContent = Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0');
+  }
+}, 1000);
+</script>"""
 
 
-def _board(provider_id: int):
+@dataclass(frozen=True)
+class OfferView:
+    """An open offer as the provider reads it."""
+
+    offer_id: int
+    request: ServiceRequest
+    expires_at: datetime
+    distance_km: float | None
+
+
+@dataclass(frozen=True)
+class Board:
+    """Everything the portal's main page shows, read in one go."""
+
+    available: bool
+    offers: list[OfferView]
+    jobs: list[tuple[ServiceRequest, list[str]]]
+
+    def offers_seen(self) -> tuple:
+        """What changes the offers card: which offers are open."""
+        return tuple(o.offer_id for o in self.offers)
+
+    def jobs_seen(self) -> tuple:
+        """What changes the jobs card: each job's status and stages."""
+        return tuple((r.id, r.status, tuple(stages)) for r, stages in self.jobs)
+
+
+def _board(provider_id: int) -> Board:
     with session_scope() as session:
         provider = session.get(Provider, provider_id)
-        offers = [(o.id, r) for o, r in open_offers(session=session, provider=provider)]
-        return provider, offers, open_jobs(session=session, provider=provider)
+        offers = [OfferView(offer.id, request, offer.expires_at, _km(offer.score_parts))
+                  for offer, request in open_offers(session=session, provider=provider)]
+        current = [(r, stages_reached(session=session, request_id=r.id))
+                   for r in open_jobs(session=session, provider=provider)]
+        return Board(provider.available, offers, current)
 
 
-def act(provider_id: int, action: str, item_id: int, price: int | None = None) -> str:
-    """Run the provider's action through core.matching.jobs, on their own offer or job only; return the outcome."""
-    with session_scope() as session:
-        provider = session.get(Provider, provider_id)
-        if action in ("accept", "decline"):
-            if own_offer(session=session, provider=provider, offer_id=item_id) is None:
-                return "offer_closed"
-            function = jobs.accept_offer if action == "accept" else jobs.decline_offer
-            outcome, _ = function(session=session, provider=provider, offer_id=item_id)
-            return outcome
-        if own_job(session=session, provider=provider, request_id=item_id) is None:
-            return "offer_closed"
-        if action == "start":
-            outcome, _ = jobs.start_job(session=session, provider=provider, request_id=item_id, stage="working")
-            return outcome
-        if not isinstance(price, int) or price <= 0:
-            return "price_needed"
-        outcome, _ = jobs.complete_job(session=session, provider=provider, request_id=item_id, price=price)
-        return outcome
+def _km(parts: dict | None) -> float | None:
+    value = (parts or {}).get("distance_km")
+    return float(value) if isinstance(value, int | float) else None
 
 
 def _set_available(provider_id: int, available: bool) -> None:
@@ -59,55 +84,94 @@ def _set_available(provider_id: int, available: bool) -> None:
 
 @provider_page("/provider", title="Travaux en cours")
 async def portal(provider) -> None:
-    """Offers to answer and jobs to do."""
-    fresh, offers, current = await run.io_bound(_board, provider.id)
-    lang = language()
+    """Offers to answer and jobs to do; new offers appear without reloading."""
+    state = {"board": await run.io_bound(_board, provider.id)}
+    ui.add_body_html(COUNTDOWN_JS)
 
-    async def do(action: str, item_id: int, price: int | None = None) -> None:
-        outcome = await run.io_bound(act, provider.id, action, item_id, price)
-        if outcome == "price_needed":
-            ui.notify(t("Indiquez le prix final."), type="warning")
-            return
-        ui.notify(t(OUTCOMES.get(outcome, outcome)), type="positive" if outcome.endswith(("ok", "accepted"))
-                  else "warning")
-        ui.navigate.reload()
+    async def after_action() -> None:
+        state["board"] = await run.io_bound(_board, provider.id)
+        offers_card.refresh()
+        jobs_card.refresh()
 
-    ui.switch(t("Disponible"), value=fresh.available,
+    @ui.refreshable
+    def offers_card() -> None:
+        _offers(provider.id, state["board"], after_action)
+
+    @ui.refreshable
+    def jobs_card() -> None:
+        _jobs(provider.id, state["board"], after_action)
+
+    async def check() -> None:
+        """Redraw only the card that changed: a price being typed in a job survives a new offer."""
+        fresh = await run.io_bound(_board, provider.id)
+        old, state["board"] = state["board"], fresh
+        if fresh.offers_seen() != old.offers_seen():
+            offers_card.refresh()
+        if fresh.jobs_seen() != old.jobs_seen():
+            jobs_card.refresh()
+
+    ui.switch(t("Disponible"), value=state["board"].available,
               on_change=lambda e: run.io_bound(_set_available, provider.id, e.value)).mark("available-switch")
+    offers_card()
+    jobs_card()
+    ui.timer(REFRESH_SECONDS, check)
+
+
+def _offers(provider_id: int, data: Board, after) -> None:
+    lang = language()
     with ui.card().classes(theme.CARD).mark("offers"):
         ui.label(t("Offres ouvertes")).classes(theme.SUBTITLE)
-        if not offers:
+        if not data.offers:
             ui.label(t("Aucune offre pour le moment.")).classes(theme.MUTED)
-        for offer_id, request in offers:
-            with ui.column().classes("w-full gap-1 border-b pb-2").mark(f"offer-{request.reference}"):
-                ui.label(f"{request.reference} · {service_label(request.service_type, lang)} · {request.quartier}"
-                         ).classes("font-semibold")
-                ui.label(request.description or "").classes("text-sm")
-                ui.label(format_range(request.price_min, request.price_max)).classes(theme.MUTED)
-                with ui.row().classes("gap-2"):
-                    ui.button(t("Accepter"), on_click=lambda _, i=offer_id: do("accept", i)).props(
-                        "color=primary").mark(f"accept-{request.reference}")
-                    ui.button(t("Refuser"), on_click=lambda _, i=offer_id: do("decline", i)).props("outline").mark(
-                        f"decline-{request.reference}")
+        for view in data.offers:
+            _offer(provider_id, view, lang, after)
+
+
+def _jobs(provider_id: int, data: Board, after) -> None:
+    lang = language()
     with ui.card().classes(theme.CARD).mark("jobs"):
         ui.label(t("Travaux en cours")).classes(theme.SUBTITLE)
-        if not current:
+        if not data.jobs:
             ui.label(t("Aucun travail en cours.")).classes(theme.MUTED)
-        for request in current:
+        for request, stages in data.jobs:
             with ui.column().classes("w-full gap-1 border-b pb-2").mark(f"job-{request.reference}"):
                 with ui.row().classes("w-full justify-between items-center"):
                     ui.link(f"{request.reference} · {service_label(request.service_type, lang)}",
-                            f"/provider/jobs/{request.id}").classes("font-semibold")
-                    status_badge(request.status)
+                            f"/provider/jobs/{request.id}").classes("font-semibold").mark(
+                        f"job-link-{request.reference}")
+                    with ui.row().classes("gap-1 items-center"):
+                        stage_chip(stages)
+                        status_badge(request.status)
                 ui.label(" · ".join(p for p in (request.quartier, request.address) if p)).classes("text-sm")
-                with ui.row().classes("items-end gap-2"):
-                    if request.status == "assigned":
-                        ui.button(t("Commencer"), on_click=lambda _, i=request.id: do("start", i)).props(
-                            "outline").mark(f"start-{request.reference}")
-                    price = ui.number(t("Prix final (FCFA)"), min=0, step=500, format="%d").props(
-                        "dense outlined").classes("w-40").mark(f"price-{request.reference}")
-                    ui.button(t("Terminer"), on_click=lambda _, i=request.id, p=price: do(
-                        "complete", i, int(p.value) if p.value else None)).props("color=primary").mark(
-                        f"complete-{request.reference}")
+                job_actions(provider_id, request, stages, after)
                 if request.final_price:
                     ui.label(format_xaf(request.final_price)).classes(theme.MUTED)
+
+
+def _offer(provider_id: int, view: OfferView, lang: str, after) -> None:
+    request = view.request
+    ref = request.reference
+    with ui.column().classes("w-full gap-1 border-b pb-2").mark(f"offer-{ref}"):
+        with ui.row().classes("w-full items-center gap-2"):
+            if request.urgency == "urgent":
+                ui.badge(t("URGENT"), color="negative").classes("font-bold").mark(f"urgent-{ref}")
+            ui.label(f"{ref} · {service_label(request.service_type, lang)} · {request.quartier}").classes(
+                "font-semibold")
+        ui.label(request.description or "").classes("text-sm")
+        with ui.row().classes("w-full gap-3 text-sm items-center"):
+            if view.distance_km is not None:
+                km = f"{view.distance_km:.1f}".replace(".", "," if lang != "en" else ".")
+                ui.label(f"📍 {km} km").mark(f"distance-{ref}")
+            if request.scheduled_for is not None:
+                ui.label(f"🗓 {clock.format_local(request.scheduled_for, '%d/%m %H:%M')}").mark(f"when-{ref}")
+            ui.label(format_range(request.price_min, request.price_max)).classes(theme.MUTED)
+        left = max(0, int((view.expires_at - clock.now()).total_seconds()))
+        with ui.row().classes("items-center gap-1 text-sm text-orange-800").mark(f"deadline-{ref}"):
+            ui.label(t("Répondre avant {time}").format(time=clock.format_local(view.expires_at, "%H:%M")))
+            ui.label(f"{left // 60}:{left % 60:02d}").props(f"data-left={left}").classes(
+                "font-mono font-bold").mark(f"countdown-{ref}")
+        with ui.row().classes("gap-2"):
+            ui.button(t("Accepter"), on_click=lambda: run_action(provider_id, "accept", view.offer_id, None,
+                                                                 after)).props("color=primary").mark(f"accept-{ref}")
+            ui.button(t("Refuser"), on_click=lambda: run_action(provider_id, "decline", view.offer_id, None,
+                                                                after)).props("outline").mark(f"decline-{ref}")
