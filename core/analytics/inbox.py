@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.conversations.models import Case, Conversation, Message
 from core.customers.models import Customer
-from core.messaging.outbox import enqueue
+from core.messaging.outbox import enqueue, release_held
 from core.providers.models import Provider
 from core.rules.models import AuditEntry
 
@@ -47,9 +47,10 @@ def take_over(*, session: Session, conversation_id: int, actor: str) -> Conversa
 
 
 def release(*, session: Session, conversation_id: int, actor: str) -> Conversation:
-    """Give the conversation back to the engine."""
+    """Give the conversation back to the engine; the notices held meanwhile go out now."""
     conversation = _get(session, conversation_id)
     conversation.human_takeover, conversation.takeover_by = False, ""
+    release_held(session=session, conversation_id=conversation.id)
     conversation.updated_at = clock.now()
     session.add(conversation)
     session.add(AuditEntry(actor=actor, action="conversation.release", target=f"conversation:{conversation_id}"))
