@@ -37,7 +37,8 @@ def collect(turn: Turn) -> None:
             correct(turn, current)
             return
         if analysis.service_type in (None, current.service_type) and analysis.location in (None, current.quartier):
-            _already_open(turn, current)
+            if not handoff.adds_words(turn, current):
+                _already_open(turn, current)
             return
         if not analysis.location and analysis.service_type != current.service_type:
             ctx.slots["location"] = current.quartier  # a second job at the same home
@@ -263,8 +264,9 @@ def summary(turn: Turn, request: ServiceRequest) -> str:
 
 def _already_open(turn: Turn, request: ServiceRequest) -> None:
     turn.conversation.current_request_id = request.id
+    status = "held" if request.contact_hold and request.status == lifecycle.PENDING else request.status
     turn.say("already_open", service=service_name(request.service_type, turn.language), quartier=request.quartier,
-             reference=request.reference)
+             reference=request.reference, status=status_words(status, turn.language))
 
 
 def open_case(turn: Turn, *, kind: str, request: ServiceRequest | None, summary: str) -> Case:

@@ -9,6 +9,7 @@ from core import clock
 from core.catalog import fold
 from core.conversations.actions import open_case, open_request, own, summary
 from core.conversations.context import Turn
+from core.conversations.handoff import add_detail, add_landmark
 from core.conversations.templates import render, service_name, status_words
 from core.customers.models import Customer
 from core.matching.handoff import pending_offer_count, tell_provider_detail
@@ -79,6 +80,8 @@ def follow_up(turn: Turn) -> bool:
     """Answer what the message adds to the open request; False when there is none or it says something new."""
     analysis = turn.analysis
     kind = analysis.follow_up or ("price_question" if analysis.asks_price else None)
+    if analysis.landmark and kind in (None, "detail"):
+        kind = "landmark"
     if kind is None or analysis.intent in ("cancel", "status_check", "complaint", "join_as_provider"):
         return False
     request = open_request(turn)
@@ -89,6 +92,9 @@ def follow_up(turn: Turn) -> bool:
         _raise_urgency(turn, request)
     elif kind == "send_now":
         _send_now(turn, request)
+    elif kind == "landmark":
+        add_landmark(turn, request, analysis.landmark)
+        turn.say("landmark_saved", reference=request.reference, landmark=" ".join(analysis.landmark.split()))
     elif kind == "detail":
         add_detail(turn, request, analysis.detail or turn.text)
     elif kind == "confirm":
@@ -98,17 +104,6 @@ def follow_up(turn: Turn) -> bool:
                  turn.language), price=format_range(request.price_min, request.price_max))
     turn.conversation.current_request_id = request.id
     return True
-
-
-def add_detail(turn: Turn, request: ServiceRequest, text: str) -> None:
-    """Add the customer's words to the request's description; an assigned provider gets them too."""
-    words = " ".join(text.split())[:500]
-    update_request(session=turn.session, request=request, actor="customer",
-                   description=f"{request.description}\n{words}".strip()[-4000:])
-    told = tell_provider_detail(session=turn.session, request=request, kind="detail", text=words)
-    name = _first(turn.session.get(Provider, request.provider_id)) if told else ""
-    turn.say("detail_added", reference=request.reference,
-             told=_render(turn, "detail_told", name=name) if told else "")
 
 
 def history(turn: Turn) -> bool:

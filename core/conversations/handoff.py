@@ -5,6 +5,7 @@ import re
 from core.catalog import fold
 from core.conversations import phone_codes
 from core.conversations.context import Turn
+from core.conversations.templates import render
 from core.conversations.web_identity import phone_in
 from core.customers.models import Customer
 from core.phones import display_phone
@@ -94,6 +95,30 @@ def add_landmark(turn: Turn, request: ServiceRequest, landmark: str) -> None:
     from core.matching.handoff import tell_provider_detail
 
     tell_provider_detail(session=turn.session, request=request, kind="landmark", text=text)
+
+
+def adds_words(turn: Turn, request: ServiceRequest) -> bool:
+    """Add a message about the same job that says something new to the request; False when it is a repeat."""
+    words = " ".join(turn.text.split())
+    if len(fold(words).split()) < 3 or fold(words) in fold(request.description or ""):
+        return False
+    add_detail(turn, request, words)
+    return True
+
+
+def add_detail(turn: Turn, request: ServiceRequest, text: str) -> None:
+    """Add the customer's words to the request's description; an assigned provider gets them too."""
+    from core.matching.handoff import tell_provider_detail
+    from core.providers.models import Provider
+
+    words = " ".join(text.split())[:500]
+    update_request(session=turn.session, request=request, actor="customer",
+                   description=f"{request.description}\n{words}".strip()[-4000:])
+    told = tell_provider_detail(session=turn.session, request=request, kind="detail", text=words)
+    provider = turn.session.get(Provider, request.provider_id) if told else None
+    name = (provider.name.split() or [provider.name])[0] if provider is not None and provider.name else ""
+    turn.say("detail_added", reference=request.reference,
+             told=render("detail_told", turn.language, turn.context.turns, name=name) if name else "")
 
 
 def _held_request(turn: Turn, awaited: dict) -> ServiceRequest | None:

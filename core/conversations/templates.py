@@ -34,10 +34,8 @@ TEXTS: dict[str, dict[str, list[str]]] = {
                "To change or cancel, just tell me."],
     },
     "already_open": {
-        "fr": ["Votre demande de {service} à {quartier} est déjà en cours (réf. {reference}) : je cherche "
-               "toujours le bon artisan 🙏"],
-        "en": ["Your {service} request in {quartier} is already in progress (ref. {reference}): I'm still "
-               "finding the right repairer 🙏"],
+        "fr": ["Votre demande de {service} à {quartier} est déjà en cours (réf. {reference}) : {status} 🙏"],
+        "en": ["Your {service} request in {quartier} is already in progress (ref. {reference}): {status} 🙏"],
     },
     "corrected": {
         "fr": ["C'est corrigé ✅ {summary}. Prix indicatif : {price}. Je continue la recherche (réf. {reference})."],

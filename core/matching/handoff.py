@@ -35,7 +35,8 @@ def job_sheet(*, session: Session, request: ServiceRequest) -> dict:
     return {
         "reference": request.reference,
         "first_name": first_name(customer),
-        "phone": display_phone(phone) if phone else None,
+        "phone": phone,  # E.164: a number WhatsApp and phones make tappable
+        "phone_display": display_phone(phone) if phone else None,
         "reach_through_chat": phone is None,  # a web customer without a number: the provider writes, we relay
         "quartier": request.quartier,
         "landmark": request.address or "",

@@ -161,8 +161,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "arrived": {"fr": "📍 {name} est arrivé pour votre demande {ref}.", "en": "📍 {name} has arrived for {ref}."},
     "started": {"fr": "🔧 {name} a commencé le travail ({ref}).", "en": "🔧 {name} has started the work ({ref})."},
     "completed": {
-        "fr": "Travail terminé ✅ ({ref}). Prix final : {price}. Comment ça s'est passé ? Donnez une note de 1 à 5 ⭐",
-        "en": "Job done ✅ ({ref}). Final price: {price}. How did it go? Give a rating from 1 to 5 ⭐",
+        "fr": "Travail terminé ✅ ({ref}). Prix final : {price} (pas d'accord ? dites-le). Comment ça s'est passé ? "
+              "Donnez une note de 1 à 5 ⭐",
+        "en": "Job done ✅ ({ref}). Final price: {price} (don't agree? just say so). How did it go? Give a rating "
+              "from 1 to 5 ⭐",
     },
     "from_provider": {
         "fr": "💬 {name} (artisan, {ref}) : « {text} »",

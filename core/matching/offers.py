@@ -145,12 +145,11 @@ def send_offer(session: Session, request: ServiceRequest, offer: Offer, expires:
     """Queue the offer to its provider, in the provider's language, the customer's words quoted as written."""
     provider = session.get(Provider, offer.provider_id)
     lang = provider.language
+    place = f"{request.quartier} ({request.address[:120]})" if request.address else request.quartier
     body = messages.say(
-        "offer", lang, ref=request.reference, service=messages.service_name(request, lang), quartier=request.quartier,
+        "offer", lang, ref=request.reference, service=messages.service_name(request, lang), quartier=place,
         when=messages.when_text(request, lang), description=(request.description or "-").strip()[:300],
         price=messages.price_range(request), deadline=clock.format_local(expires, "%H:%M"))
-    if request.address:
-        body = body.replace("\n", f" ({request.address[:120]})\n", 1)
     if note:
         body = f"{messages.say(note, lang)}\n{body}"
     conversation = provider_conversation(session=session, provider=provider)
