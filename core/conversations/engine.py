@@ -85,9 +85,10 @@ def act(turn: Turn) -> None:
         return
     if intent == "join_as_provider":
         onboarding.start(turn)
+    elif followups.wants_history(turn) and followups.history(turn):
+        return
     elif intent == "status_check":
-        if not (analysis.asks_history and followups.history(turn)):
-            actions.status(turn)
+        actions.status(turn)
     elif intent == "cancel":
         request = actions.open_request(turn)
         if request is None or not followups.ask_cancel(turn, request):

@@ -27,6 +27,9 @@ _NO = re.compile(r"^(non|nan|no|nope|garde\w*|keep|laisse|leave it|no o)\b")
 _CONTEST = re.compile(r"\b(pas d ?accord|conteste\w*|contest\w*|dispute|disagree|don ?t agree|do not agree|no agree"
                       r"|i no gree|wrong price|mauvais prix|trop cher|too expensive|too much|e too cost)\b")
 _WORKING = (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS)
+# "mes demandes", "my bookings", "all my request dem", "historique": the list, not the status of one request
+_HISTORY = re.compile(r"\b(mes (demandes|reservations|commandes|travaux)|historique|history|my (requests|bookings|jobs)"
+                      r"|(request|booking|job)s? dem|all my (request|booking|job)s?)\b")
 
 
 def confirm_cancel_step(turn: Turn) -> bool:
@@ -104,6 +107,13 @@ def follow_up(turn: Turn) -> bool:
                  turn.language), price=format_range(request.price_min, request.price_max))
     turn.conversation.current_request_id = request.id
     return True
+
+
+def wants_history(turn: Turn) -> bool:
+    """True when the customer asks for their requests as a list ("mes demandes", "all my request dem")."""
+    analysis = turn.analysis
+    return analysis.intent in ("status_check", "other") and (analysis.asks_history or bool(_HISTORY.search(
+        fold(turn.text))))
 
 
 def history(turn: Turn) -> bool:
