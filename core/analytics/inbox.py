@@ -104,5 +104,6 @@ def web_chat_messages(*, session: Session, session_id: str, after_id: int = 0, l
                                                                  Conversation.external_id == session_id)).first()
     if conversation_id is None:
         return []
-    return list(session.exec(select(Message).where(Message.conversation_id == conversation_id, Message.id > after_id)
+    return list(session.exec(select(Message).where(Message.conversation_id == conversation_id, Message.id > after_id,
+                                                   Message.status != "held")  # held during a takeover: not yet
                              .order_by(Message.id).limit(limit)))  # type: ignore[arg-type]

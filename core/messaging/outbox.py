@@ -43,17 +43,25 @@ def enqueue(*, session: Session, conversation: Conversation, body: str, kind: st
 
 
 def release_held(*, session: Session, conversation_id: int) -> int:
-    """Queue the notices held while a person answered this conversation; return how many."""
+    """Queue the notices held while a person answered this conversation, as new messages; return how many.
+
+    New rows, not the held ones: a web chat reads its messages after the last id it saw, so a notice must come
+    after the agent's messages to be seen at all.
+    """
     now = clock.now()
     rows = list(session.exec(select(OutboxMessage).where(OutboxMessage.conversation_id == conversation_id,
                                                          OutboxMessage.status == "held").order_by(OutboxMessage.id)))
     for row in rows:
-        row.status, row.next_attempt_at = "pending", now
+        held = session.get(Message, row.message_id) if row.message_id else None
+        message = Message(conversation_id=conversation_id, direction="out", channel=row.channel, author="bot",
+                          body=row.body, status="queued", created_at=now)
+        session.add(message)
+        session.flush()
+        row.message_id, row.status, row.next_attempt_at = message.id, "pending", now
         session.add(row)
-        message = session.get(Message, row.message_id) if row.message_id else None
-        if message is not None and message.status == "held":
-            message.status = "queued"
-            session.add(message)
+        if held is not None:
+            session.flush()
+            session.delete(held)  # its copy above is the one the person reads
     return len(rows)
 
 
