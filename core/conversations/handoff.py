@@ -71,8 +71,7 @@ def step(turn: Turn) -> bool:
         turn.say("contact_refused", reference=request.reference)
         answered = True
     if awaited.get("landmark"):
-        landmark = turn.analysis.landmark if not turn.analysis.is_correction else None
-        landmark = landmark or (None if answered or not _only_directions(turn) else turn.text)
+        landmark = turn.analysis.landmark if _only_directions(turn) or answered else None
         awaited["landmark"] = False  # asked once: whatever came back, not asked again
         if landmark:
             add_landmark(turn, request, landmark)
@@ -148,11 +147,9 @@ def _refuses(turn: Turn) -> bool:
 def _only_directions(turn: Turn) -> bool:
     """True when the message, read on its own, says nothing but where (the answer to "a landmark?")."""
     analysis = turn.analysis
-    if (analysis.service_type or analysis.location or analysis.is_correction or analysis.when is not None
-            or analysis.urgency != "normal" or analysis.asks_price or analysis.intent in _OTHER_MEANING
-            or analysis.follow_up not in (None, "detail")):
-        return False
-    return len(fold(turn.text).split()) >= 2
+    return not (analysis.service_type or analysis.location or analysis.is_correction or analysis.when is not None
+                or analysis.urgency != "normal" or analysis.asks_price or analysis.intent in _OTHER_MEANING
+                or analysis.follow_up not in (None, "detail"))
 
 
 def _clean(text: str) -> str:

@@ -16,6 +16,7 @@ from sqlmodel import select
 
 from core import clock
 from core.analytics.inbox import release, take_over
+from core.config import reload_settings
 from core.conversations.models import Case, Conversation, Message
 from core.conversations.routes import chat_turn
 from core.conversations.service import conversation_for
@@ -27,8 +28,8 @@ from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest
 from core.service_requests.service import create_request
 from tests.factories import make_provider
-from tests.messaging.conftest import twilio  # noqa: F401  (the fixture: a fake Twilio on loopback)
-from tests.messaging.helpers import form, post
+from tests.fakes.twilio_server import FakeTwilio
+from tests.messaging.helpers import ACCOUNT_SID, AUTH_TOKEN, LOCAL, NUMBER, configure, form, post
 
 HANDOFF = Path(__file__).parent / "handoff"
 _sids = itertools.count(1)
@@ -157,11 +158,17 @@ def _check(said: list[str], step: dict, where: str) -> None:
 
 
 @pytest.fixture
-async def webhook(twilio):
-    app = FastAPI()
-    app.include_router(router)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
-        yield http
+async def webhook(monkeypatch, engine):
+    """The WhatsApp webhook, signed as Twilio signs, with a fake Twilio on loopback for what goes out."""
+    with FakeTwilio(ACCOUNT_SID, AUTH_TOKEN) as fake:
+        configure(monkeypatch, TWILIO_ACCOUNT_SID=ACCOUNT_SID, TWILIO_AUTH_TOKEN=AUTH_TOKEN,
+                  TWILIO_WHATSAPP_NUMBER=NUMBER, TWILIO_API_BASE_URL=fake.url, PUBLIC_BASE_URL=LOCAL)
+        app = FastAPI()
+        app.include_router(router)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=LOCAL) as http:
+            yield http
+    monkeypatch.undo()
+    reload_settings()
 
 
 @pytest.mark.parametrize("dialogue", _load())

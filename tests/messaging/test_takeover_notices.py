@@ -27,7 +27,7 @@ def test_a_notice_during_a_takeover_waits_and_comes_after_the_agent(engine):
     shown = _shown("held-1")
     assert [body for _, body in shown] == ["Je m'en occupe"]
     with session_scope() as session:
-        assert [r.status for r in session.exec(select(OutboxMessage).order_by(OutboxMessage.id))][0] == "held"
+        assert session.exec(select(OutboxMessage.status).order_by(OutboxMessage.id)).first() == "held"
         release(session=session, conversation_id=conversation_id, actor="awa@djobea.local")
     assert [body for _, body in _shown("held-1", after_id=shown[-1][0])] == ["Je cherche toujours"]
     with session_scope() as session:
