@@ -110,7 +110,6 @@ def create_from_slots(turn: Turn) -> ServiceRequest | None:
     if when is not None and urgency == "normal":
         urgency = "scheduled"
     place = find_place(place_name)
-    landmark_asked = bool(ctx.slots.get("landmark_asked"))
     preferred = ctx.slots.get("preferred_provider_id")
     request = create_request(
         session=session, customer_id=conversation.customer_id, service_type=service, quartier=place_name,
@@ -127,7 +126,7 @@ def create_from_slots(turn: Turn) -> ServiceRequest | None:
              reference=request.reference)
     if preferred is not None:
         returning.tell_same_provider(turn, preferred)
-    handoff.ask_after_creation(turn, request, landmark_asked=landmark_asked)
+    handoff.ask_after_creation(turn, request)
     return request
 
 
@@ -224,8 +223,10 @@ def status(turn: Turn) -> None:
         web_identity.nothing_here(turn, "status_none")
         return
     for request in requests[:3]:
+        held = request.contact_hold and request.status == lifecycle.PENDING  # waiting for the customer's number
         turn.say("status_line", reference=request.reference, service=service_name(request.service_type,
-                 turn.language), quartier=request.quartier, status=status_words(request.status, turn.language),
+                 turn.language), quartier=request.quartier,
+                 status=status_words("held" if held else request.status, turn.language),
                  extra=_status_extra(turn, session, request))
 
 

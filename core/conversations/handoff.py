@@ -34,10 +34,10 @@ def reachable(turn: Turn) -> bool:
     return bool(customer is not None and (customer.phone or customer.contact_phone))
 
 
-def ask_after_creation(turn: Turn, request: ServiceRequest, *, landmark_asked: bool) -> None:
-    """Ask, in one reply, for what the provider still needs: a number (web chat) and a landmark (asked once)."""
+def ask_after_creation(turn: Turn, request: ServiceRequest) -> None:
+    """Ask, in the reply that confirms the request, what the provider still needs: a number (web), a landmark."""
     phone = request.contact_hold
-    landmark = not request.address and not landmark_asked
+    landmark = not request.address
     if not (phone or landmark):
         return
     turn.context.extra[KEY] = {"request": request.id, "phone": phone, "landmark": landmark}
