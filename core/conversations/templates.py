@@ -384,8 +384,8 @@ STATUS_WORDS: dict[str, dict[str, str]] = {
     "completed": {"fr": "terminée", "en": "completed"},
     "cancelled": {"fr": "annulée", "en": "cancelled"},
     "expired": {"fr": "aucun artisan trouvé à temps", "en": "no repairer found in time"},
-    "held": {"fr": "j'attends votre numéro pour lancer la recherche",
-             "en": "waiting for your number to start the search"},
+    "held": {"fr": "j'attends votre numéro pour chercher un artisan",
+             "en": "waiting for your number to start finding a repairer"},
 }
 
 
