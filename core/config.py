@@ -83,6 +83,8 @@ class Settings(BaseSettings):
     offer_rounds: int = Field(3, alias="OFFER_ROUNDS", ge=1)
     match_radius_km: float = Field(5.0, alias="MATCH_RADIUS_KM", gt=0)
     match_wide_radius_km: float = Field(12.0, alias="MATCH_WIDE_RADIUS_KM", gt=0)
+    # How long the provider a returning customer asked for has the job to themselves before the normal round.
+    preferred_provider_minutes: int = Field(5, alias="PREFERRED_PROVIDER_MINUTES", ge=1)
 
     # Security. Behind a reverse proxy, its address goes in TRUSTED_PROXIES, or every visitor looks like the proxy.
     trusted_proxies: str = Field("", alias="TRUSTED_PROXIES")

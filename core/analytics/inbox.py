@@ -7,7 +7,7 @@ from core import clock
 from core.auth.models import Account
 from core.conversations.models import Case, Conversation, Message
 from core.customers.models import Customer
-from core.messaging.outbox import enqueue
+from core.messaging.outbox import enqueue, release_held
 from core.providers.models import Provider
 from core.rules.models import AuditEntry
 
@@ -48,9 +48,10 @@ def take_over(*, session: Session, conversation_id: int, actor: str) -> Conversa
 
 
 def release(*, session: Session, conversation_id: int, actor: str) -> Conversation:
-    """Give the conversation back to the engine."""
+    """Give the conversation back to the engine; the notices held meanwhile go out now."""
     conversation = _get(session, conversation_id)
     conversation.human_takeover, conversation.takeover_by = False, ""
+    release_held(session=session, conversation_id=conversation.id)
     conversation.updated_at = clock.now()
     session.add(conversation)
     session.add(AuditEntry(actor=actor, action="conversation.release", target=f"conversation:{conversation_id}"))
@@ -121,5 +122,6 @@ def web_chat_messages(*, session: Session, session_id: str, after_id: int = 0, l
                                                                  Conversation.external_id == session_id)).first()
     if conversation_id is None:
         return []
-    return list(session.exec(select(Message).where(Message.conversation_id == conversation_id, Message.id > after_id)
+    return list(session.exec(select(Message).where(Message.conversation_id == conversation_id, Message.id > after_id,
+                                                   Message.status != "held")  # held during a takeover: not yet
                              .order_by(Message.id).limit(limit)))  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from core import clock
 from core.catalog import fold
 from core.catalog import quartier as find_place
 from core.config import settings
-from core.conversations import web_identity
+from core.conversations import handoff, returning, web_identity
 from core.conversations.context import Turn
 from core.conversations.models import Case
 from core.conversations.templates import service_name, status_words
@@ -37,17 +37,20 @@ def collect(turn: Turn) -> None:
             correct(turn, current)
             return
         if analysis.service_type in (None, current.service_type) and analysis.location in (None, current.quartier):
-            _already_open(turn, current)
+            if not handoff.adds_words(turn, current):
+                _already_open(turn, current)
             return
         if not analysis.location and analysis.service_type != current.service_type:
             ctx.slots["location"] = current.quartier  # a second job at the same home
     _merge(turn)
+    returning.take_same_place(turn)
+    returning.take_same_provider(turn)
     service, place = ctx.slots.get("service_type"), ctx.slots.get("location")
     if service and place:
         create_from_slots(turn)
     elif not service:
         _ask(turn, "service_type", "ask_service")
-    else:
+    elif not returning.ask_same_place(turn, service):
         _ask(turn, "location", "ask_location", service=service_name(service, turn.language))
 
 
@@ -61,6 +64,8 @@ def _merge(turn: Turn) -> None:
         slots["urgency"] = analysis.urgency
     if future(analysis.when):
         slots["when"] = clock.as_utc(analysis.when).isoformat()
+    if analysis.landmark:
+        slots["landmark"] = analysis.landmark[:300]
     turn.context.add_description(turn.text)
 
 
@@ -105,17 +110,23 @@ def create_from_slots(turn: Turn) -> ServiceRequest | None:
     if when is not None and urgency == "normal":
         urgency = "scheduled"
     place = find_place(place_name)
+    preferred = ctx.slots.get("preferred_provider_id")
     request = create_request(
         session=session, customer_id=conversation.customer_id, service_type=service, quartier=place_name,
         conversation_id=conversation.id, channel=conversation.channel, description=ctx.slots.get("description", ""),
         urgency=urgency, scheduled_for=when, language=ctx.language, lat=place.lat if place else None,
-        lon=place.lon if place else None, is_demo=conversation.is_demo,
+        lon=place.lon if place else None, is_demo=conversation.is_demo, address=ctx.slots.get("landmark") or "",
+        contact_hold=not handoff.reachable(turn), preferred_provider_id=preferred or None,
     )
     conversation.current_request_id = request.id
     ctx.reset_slots()
-    turn.say("created", service=service_name(service, turn.language), quartier=place_name,
+    turn.say("created_hold" if request.contact_hold or preferred else "created",
+             service=service_name(service, turn.language), quartier=place_name,
              when=_when_text(turn, request), price=format_range(request.price_min, request.price_max),
              reference=request.reference)
+    if preferred is not None:
+        returning.tell_same_provider(turn, preferred)
+    handoff.ask_after_creation(turn, request)
     return request
 
 
@@ -212,8 +223,10 @@ def status(turn: Turn) -> None:
         web_identity.nothing_here(turn, "status_none")
         return
     for request in requests[:3]:
+        held = request.contact_hold and request.status == lifecycle.PENDING  # waiting for the customer's number
         turn.say("status_line", reference=request.reference, service=service_name(request.service_type,
-                 turn.language), quartier=request.quartier, status=status_words(request.status, turn.language),
+                 turn.language), quartier=request.quartier,
+                 status=status_words("held" if held else request.status, turn.language),
                  extra=_status_extra(turn, session, request))
 
 
@@ -252,8 +265,9 @@ def summary(turn: Turn, request: ServiceRequest) -> str:
 
 def _already_open(turn: Turn, request: ServiceRequest) -> None:
     turn.conversation.current_request_id = request.id
+    status = "held" if request.contact_hold and request.status == lifecycle.PENDING else request.status
     turn.say("already_open", service=service_name(request.service_type, turn.language), quartier=request.quartier,
-             reference=request.reference)
+             reference=request.reference, status=status_words(status, turn.language))
 
 
 def open_case(turn: Turn, *, kind: str, request: ServiceRequest | None, summary: str) -> Case:

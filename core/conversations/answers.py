@@ -5,6 +5,7 @@ import re
 from sqlmodel import select
 
 from core.catalog import fold, quartiers, services
+from core.conversations import returning
 from core.conversations.actions import open_case, open_request, own
 from core.conversations.context import Turn
 from core.logs import log
@@ -23,7 +24,7 @@ _THANKS = re.compile(r"\b(merci|thanks|thank|thank you|tenkyu|tanks|thx|mrc)\b")
 def info(turn: Turn) -> None:
     """Answer a question from the catalogue: prices, quartiers, payment, how it works, trust."""
     text, said = fold(turn.text), len(turn.replies)
-    service = turn.analysis.service_type
+    service = turn.analysis.service_type or turn.context.slots.get("service_type")
     if service or _PRICE.search(text):
         prices(turn, service)
     if _AREAS.search(text):
@@ -50,8 +51,11 @@ def prices(turn: Turn, service_code: str | None) -> None:
 
 def smalltalk(turn: Turn) -> None:
     """Answer briefly and warmly, steering back to the job; a first greeting introduces Djobea."""
+    name = returning.greeting_name(turn)
     if _THANKS.search(fold(turn.text)):
         turn.say("thanks")
+    elif name:
+        turn.say("intro_known", name=name)
     elif turn.context.turns <= 1:
         turn.say("intro")
     else:
@@ -121,9 +125,12 @@ def payment(turn: Turn) -> None:
         turn.say("payment_nothing" if open_request(turn) else "payment_info")
         return
     try:
-        from core.payments.service import send_payment_link
+        from core.payments.service import price_disputed, send_payment_link
     except ImportError:
         turn.say("payment_coming")
+        return
+    if price_disputed(session=turn.session, request_id=request.id):
+        turn.say("payment_held", reference=request.reference)
         return
     payment_row = send_payment_link(session=turn.session, request=request)
     if getattr(payment_row, "status", "") in ("success", "refunded"):

@@ -4,7 +4,7 @@ from sqlmodel import Session
 
 from core.catalog import fold
 from core.config import settings
-from core.conversations import actions, answers, onboarding, turn_record, web_identity
+from core.conversations import actions, answers, followups, handoff, onboarding, returning, turn_record, web_identity
 from core.conversations.context import Context, Turn
 from core.conversations.models import Conversation, Message
 from core.conversations.understanding import asks_to_pay, find_quartier, understand
@@ -66,7 +66,8 @@ def reply_key(message_id: int, index: int) -> str:
 def act(turn: Turn) -> None:
     """Choose and run the action for the message in its context."""
     analysis, ctx, intent = turn.analysis, turn.context, turn.analysis.intent
-    if ctx.onboarding is None and web_identity.step(turn):
+    if ctx.onboarding is None and (handoff.step(turn) or followups.confirm_cancel_step(turn)
+                                   or web_identity.step(turn)):
         return
     if ctx.awaiting_rating is not None and analysis.rating is not None:
         answers.rating(turn, analysis.rating)
@@ -83,10 +84,20 @@ def act(turn: Turn) -> None:
         else:
             onboarding.step(turn)
         return
+    if followups.contest_step(turn) or (not returning.answers_same_place(turn) and followups.follow_up(turn)):
+        return
     if intent == "join_as_provider":
         onboarding.start(turn)
-    elif intent in ("status_check", "cancel", "complaint"):
-        {"status_check": actions.status, "cancel": actions.cancel, "complaint": answers.complaint}[intent](turn)
+    elif followups.wants_history(turn) and followups.history(turn):
+        return
+    elif intent == "status_check":
+        actions.status(turn)
+    elif intent == "cancel":
+        request = actions.open_request(turn)
+        if request is None or not followups.ask_cancel(turn, request):
+            actions.cancel(turn)
+    elif intent == "complaint":
+        answers.complaint(turn)
     elif asks_to_pay(turn.text) and not analysis.service_type and intent in ("info", "other", "smalltalk"):
         answers.payment(turn)
     elif analysis.outside_area and not _douala_place(turn):
@@ -94,8 +105,10 @@ def act(turn: Turn) -> None:
         turn.say("outside_area", place=analysis.outside_area)
     elif intent == "info":
         answers.info(turn)
-    elif intent == "new_request" or _gives_details(turn):
+    elif intent == "new_request" or _gives_details(turn) or returning.answers_same_place(turn):
         actions.collect(turn)
+    elif followups.relay_to_provider(turn):
+        return
     elif intent == "smalltalk":
         answers.smalltalk(turn)
     else:

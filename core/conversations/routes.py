@@ -193,8 +193,9 @@ def _messages(session_id: str, after_id: int) -> list[dict[str, Any]] | None:
                                                             OutboxMessage.status == "pending")):
             _mark_sent(session, row)
         session.flush()
-        messages = session.exec(select(Message).where(Message.conversation_id == conversation.id,
-                                                      Message.id > after_id).order_by(Message.id).limit(200))
+        messages = session.exec(select(Message).where(Message.conversation_id == conversation.id, Message.id > after_id,
+                                                      Message.status != "held")  # a notice held during a takeover
+                                .order_by(Message.id).limit(200))
         return [{"id": m.id, "direction": m.direction, "author": m.author, "body": m.body,
                  "created_at": clock.as_utc(m.created_at).isoformat(), "status": m.status} for m in messages]
 

@@ -34,10 +34,8 @@ TEXTS: dict[str, dict[str, list[str]]] = {
                "To change or cancel, just tell me."],
     },
     "already_open": {
-        "fr": ["Votre demande de {service} à {quartier} est déjà en cours (réf. {reference}) : je cherche "
-               "toujours le bon artisan 🙏"],
-        "en": ["Your {service} request in {quartier} is already in progress (ref. {reference}): I'm still "
-               "finding the right repairer 🙏"],
+        "fr": ["Votre demande de {service} à {quartier} est déjà en cours (réf. {reference}) : {status} 🙏"],
+        "en": ["Your {service} request in {quartier} is already in progress (ref. {reference}): {status} 🙏"],
     },
     "corrected": {
         "fr": ["C'est corrigé ✅ {summary}. Prix indicatif : {price}. Je continue la recherche (réf. {reference})."],
@@ -244,6 +242,134 @@ TEXTS: dict[str, dict[str, list[str]]] = {
         "fr": ["Merci, c'est noté 👍 L'artisan pourra vous appeler au {phone}."],
         "en": ["Thanks, noted 👍 The repairer can call you on {phone}."],
     },
+    "created_hold": {
+        "fr": ["C'est noté ✅ {service} à {quartier}{when}. Prix indicatif : {price} (réf. {reference})."],
+        "en": ["All set ✅ {service} in {quartier}{when}. Usual price: {price} (ref. {reference})."],
+    },
+    "ask_phone": {
+        "fr": ["Sur quel numéro l'artisan peut-il vous appeler ? (ex. 6 99 12 34 56) Je lance la recherche dès que "
+               "je l'ai. Sans numéro, dites-le : l'artisan vous répondra ici, dans le chat."],
+        "en": ["Which number can the repairer call you on? (e.g. 6 99 12 34 56) I'll start the search as soon as I "
+               "have it. Rather not give one? Just say so: the repairer will answer you here, in the chat."],
+    },
+    "ask_phone_landmark": {
+        "fr": ["Sur quel numéro l'artisan peut-il vous appeler ? (ex. 6 99 12 34 56) Et un repère pour trouver chez "
+               "vous (derrière la pharmacie, portail bleu…) ? Je lance la recherche dès que j'ai le numéro. Sans "
+               "numéro, dites-le : l'artisan vous répondra ici, dans le chat."],
+        "en": ["Which number can the repairer call you on? (e.g. 6 99 12 34 56) And a landmark to find your place "
+               "(behind the pharmacy, blue gate…)? I'll start the search as soon as I have the number. Rather not "
+               "give one? Just say so: the repairer will answer you here, in the chat."],
+    },
+    "ask_landmark": {
+        "fr": ["Un repère pour que l'artisan trouve chez vous (derrière la pharmacie, portail bleu, 2e étage…) ?"],
+        "en": ["A landmark so the repairer finds your place (behind the pharmacy, blue gate, 2nd floor…)?"],
+    },
+    "contact_search": {
+        "fr": ["Merci, c'est noté 👍 L'artisan pourra vous appeler au {phone}. Je lance la recherche pour "
+               "{reference} 🔎"],
+        "en": ["Thanks, noted 👍 The repairer can call you on {phone}. I'm starting the search for {reference} 🔎"],
+    },
+    "contact_refused": {
+        "fr": ["D'accord, sans numéro 👍 L'artisan vous répondra ici, dans ce chat : gardez-le ouvert. Je lance la "
+               "recherche pour {reference} 🔎"],
+        "en": ["Okay, no number 👍 The repairer will answer you here, in this chat: keep it open. I'm starting the "
+               "search for {reference} 🔎"],
+    },
+    "landmark_saved": {
+        "fr": ["Merci, repère noté pour {reference} : « {landmark} » 📍"],
+        "en": ["Thanks, landmark noted for {reference}: \"{landmark}\" 📍"],
+    },
+    "intro_known": {
+        "fr": ["Bonjour {name} 👋 Content de vous revoir sur Djobea. Dites-moi ce qu'il faut réparer."],
+        "en": ["Hello {name} 👋 Good to see you again on Djobea. Tell me what needs fixing."],
+    },
+    "ask_same_place": {
+        "fr": ["{hello}D'accord pour {service}. Toujours à {quartier}{landmark} ? Un « oui » suffit, sinon "
+               "dites-moi le quartier."],
+        "en": ["{hello}Okay, {service}. Still in {quartier}{landmark}? A \"yes\" is enough, or tell me the "
+               "quartier."],
+    },
+    "same_provider_found": {
+        "fr": ["Je propose d'abord la demande à {name}, qui était venu la dernière fois. S'il n'est pas libre très "
+               "vite, je cherche un autre artisan et je vous le dis."],
+        "en": ["I'm offering the job to {name} first, who came last time. If they're not free quickly, I'll find "
+               "another repairer and tell you."],
+    },
+    "same_provider_none": {
+        "fr": ["Je ne retrouve pas d'artisan venu chez vous pour ce travail : je cherche le meilleur disponible."],
+        "en": ["I can't find a repairer who came to you for this before: I'll find the best one available."],
+    },
+    "urgency_raised": {
+        "fr": ["C'est noté : {reference} passe en URGENT ⚡ {next}"],
+        "en": ["Noted: {reference} is now URGENT ⚡ {next}"],
+    },
+    "next_offers": {
+        "fr": ["Les artisans contactés le voient tout de suite, et j'élargis vite si personne ne répond."],
+        "en": ["The repairers contacted see it right away, and I'll widen the search fast if nobody answers."],
+    },
+    "next_provider": {
+        "fr": ["{name} est prévenu."],
+        "en": ["{name} has been told."],
+    },
+    "next_hold": {
+        "fr": ["La recherche part dès que j'ai votre numéro (ou que vous me dites de continuer sans)."],
+        "en": ["The search starts as soon as I have your number (or you tell me to go on without)."],
+    },
+    "detail_added": {
+        "fr": ["Merci, j'ajoute ça à {reference} 📝{told}"],
+        "en": ["Thanks, I've added that to {reference} 📝{told}"],
+    },
+    "detail_told": {"fr": [" {name} le reçoit aussi."], "en": [" {name} gets it too."]},
+    "confirm_ok": {
+        "fr": ["C'est bien noté ✅ {reference} : {status}."],
+        "en": ["All confirmed ✅ {reference}: {status}."],
+    },
+    "price_context": {
+        "fr": ["Pour {reference} ({service}), le prix indicatif est {price}. Le prix exact est fixé avec l'artisan "
+               "avant le travail : s'il ne vous convient pas, vous pouvez refuser, sans frais."],
+        "en": ["For {reference} ({service}), the usual price is {price}. The exact price is agreed with the "
+               "repairer before the work: if it doesn't suit you, you can say no, at no cost."],
+    },
+    "send_now_searching": {
+        "fr": ["Oui, je cherche en ce moment pour {reference} : {count} artisan(s) contacté(s), j'attends leur "
+               "réponse et je vous préviens dès qu'un accepte. {next}"],
+        "en": ["Yes, I'm on it right now for {reference}: {count} repairer(s) contacted, waiting for a yes; I'll "
+               "tell you as soon as one accepts. {next}"],
+    },
+    "send_now_assigned": {
+        "fr": ["{name} a déjà accepté {reference} et va venir : appelez-le au {phone} pour l'heure exacte."],
+        "en": ["{name} has already accepted {reference} and is coming: call them on {phone} for the exact time."],
+    },
+    "send_now_reach": {
+        "fr": ["{name} a déjà accepté {reference} et va venir : écrivez ici, je lui transmets."],
+        "en": ["{name} has already accepted {reference} and is coming: write here and I'll pass it on."],
+    },
+    "cancel_confirm": {
+        "fr": ["Annuler {reference} ? {name} est déjà prévenu. Répondez OUI pour annuler, NON pour garder."],
+        "en": ["Cancel {reference}? {name} has already been told. Reply YES to cancel, NO to keep it."],
+    },
+    "cancel_kept": {
+        "fr": ["D'accord, je garde {reference} ✅"],
+        "en": ["Okay, {reference} stays on ✅"],
+    },
+    "history_title": {
+        "fr": ["Vos demandes :"],
+        "en": ["Your requests:"],
+    },
+    "price_contested": {
+        "fr": ["C'est noté : vous contestez le prix de {reference} ({price}). Le paiement est mis en attente et une "
+               "personne de l'équipe vous contacte avec l'artisan pour régler ça 🙏"],
+        "en": ["Noted: you dispute the price of {reference} ({price}). Payment is on hold and a team member will "
+               "contact you and the repairer to sort it out 🙏"],
+    },
+    "payment_held": {
+        "fr": ["Le paiement de {reference} attend que l'équipe règle le prix avec vous : pas de lien pour l'instant."],
+        "en": ["Payment for {reference} waits until the team settles the price with you: no link for now."],
+    },
+    "relayed": {
+        "fr": ["Message transmis à {name} 👍"],
+        "en": ["Message passed on to {name} 👍"],
+    },
     "human": {
         "fr": ["Un agent de l'équipe va vous répondre."],
         "en": ["A team member will answer you."],
@@ -258,6 +384,8 @@ STATUS_WORDS: dict[str, dict[str, str]] = {
     "completed": {"fr": "terminée", "en": "completed"},
     "cancelled": {"fr": "annulée", "en": "cancelled"},
     "expired": {"fr": "aucun artisan trouvé à temps", "en": "no repairer found in time"},
+    "held": {"fr": "j'attends votre numéro pour chercher un artisan",
+             "en": "waiting for your number to start finding a repairer"},
 }
 
 

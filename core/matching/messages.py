@@ -14,12 +14,38 @@ TEXTS: dict[str, dict[str, str]] = {
               "Reply YES to take it, NO if you're not free (before {deadline}).",
     },
     "job_details": {
-        "fr": "✅ {ref} est pour vous !\nClient : {name}, {phone}\nAdresse : {address}\n{service} : « {description} »\n"
-              "Quand : {when}.\nÉcrivez EN ROUTE quand vous partez, puis FIN et le prix à la fin (ex. FIN 15000).",
-        "en": "✅ {ref} is yours!\nCustomer: {name}, {phone}\nAddress: {address}\n{service}: \"{description}\"\n"
-              "When: {when}.\nWrite ON MY WAY when you leave, then DONE and the price at the end (e.g. DONE 15000).",
+        "fr": "✅ {ref} est pour vous !\nClient : {name}, {phone}\nLieu : {address}\n{service} : « {description} »\n"
+              "Quand : {when}.",
+        "en": "✅ {ref} is yours!\nCustomer: {name}, {phone}\nPlace: {address}\n{service}: \"{description}\"\n"
+              "When: {when}.",
     },
     "phone_hidden": {"fr": "numéro non communiqué", "en": "number not shared"},
+    "reach_through_chat": {"fr": "pas de numéro, il vous répond par le chat",
+                           "en": "no number, answers through the chat"},
+    "unnamed_customer": {"fr": "client du site", "en": "web customer"},
+    "job_next_call": {
+        "fr": "👉 Appelez le client pour confirmer l'heure, écrivez EN ROUTE en partant, puis FIN et le prix.",
+        "en": "👉 Call the customer to confirm the time, write ON MY WAY when you leave, then DONE and the price.",
+    },
+    "job_next_chat": {
+        "fr": "👉 Le client n'a pas donné de numéro : écrivez-lui ici, je transmets dans son chat. EN ROUTE en "
+              "partant, puis FIN et le prix.",
+        "en": "👉 The customer gave no number: write to them here and I'll pass it on in their chat. ON MY WAY when "
+              "you leave, then DONE and the price.",
+    },
+    "later_detail": {"fr": "📝 {ref} — le client ajoute : « {text} »",
+                     "en": "📝 {ref} — the customer adds: \"{text}\""},
+    "later_landmark": {"fr": "📍 {ref} — repère donné par le client : « {text} »",
+                       "en": "📍 {ref} — landmark from the customer: \"{text}\""},
+    "later_urgent": {"fr": "⚡ {ref} — le client indique que c'est urgent : « {text} »",
+                     "en": "⚡ {ref} — the customer says it is urgent: \"{text}\""},
+    "later_message": {"fr": "💬 {ref} — message du client : « {text} »",
+                      "en": "💬 {ref} — message from the customer: \"{text}\""},
+    "relayed_to_customer": {"fr": "Transmis au client de {ref} ✅", "en": "Passed on to the customer of {ref} ✅"},
+    "offer_urgent": {"fr": "⚡ {ref} est maintenant URGENT : répondez OUI ou NON avant {deadline}.",
+                     "en": "⚡ {ref} is now URGENT: reply YES or NO before {deadline}."},
+    "offer_preferred": {"fr": "⭐ Le client vous redemande : vous étiez venu chez lui la dernière fois.",
+                        "en": "⭐ The customer asked for you again: you came to them last time."},
     "job_pin": {
         "fr": "📍 Position envoyée par le client : {url}",
         "en": "📍 Location the customer shared: {url}",
@@ -135,8 +161,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "arrived": {"fr": "📍 {name} est arrivé pour votre demande {ref}.", "en": "📍 {name} has arrived for {ref}."},
     "started": {"fr": "🔧 {name} a commencé le travail ({ref}).", "en": "🔧 {name} has started the work ({ref})."},
     "completed": {
-        "fr": "Travail terminé ✅ ({ref}). Prix final : {price}. Comment ça s'est passé ? Donnez une note de 1 à 5 ⭐",
-        "en": "Job done ✅ ({ref}). Final price: {price}. How did it go? Give a rating from 1 to 5 ⭐",
+        "fr": "Travail terminé ✅ ({ref}). Prix final : {price} (pas d'accord ? dites-le). Comment ça s'est passé ? "
+              "Donnez une note de 1 à 5 ⭐",
+        "en": "Job done ✅ ({ref}). Final price: {price} (don't agree? just say so). How did it go? Give a rating "
+              "from 1 to 5 ⭐",
+    },
+    "from_provider": {
+        "fr": "💬 {name} (artisan, {ref}) : « {text} »",
+        "en": "💬 {name} (repairer, {ref}): \"{text}\"",
+    },
+    "preferred_busy": {
+        "fr": "{name}, qui était venu la dernière fois, n'est pas disponible pour {ref} 😔 Je cherche un autre "
+              "artisan près de chez vous.",
+        "en": "{name}, who came last time, isn't available for {ref} 😔 I'm finding another repairer near you.",
+    },
+    "searching_one": {
+        "fr": "Je cherche toujours le bon artisan pour {ref} 🙏 Un artisan près de {quartier} a été contacté, je "
+              "vous préviens dès qu'il répond.",
+        "en": "Still finding the right repairer for {ref} 🙏 One repairer near {quartier} has been contacted; I'll "
+              "tell you as soon as they answer.",
     },
     "searching": {
         "fr": "Je cherche toujours le bon artisan pour {ref} 🙏 Plusieurs artisans près de {quartier} ont été "

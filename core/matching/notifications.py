@@ -3,8 +3,6 @@
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from core.catalog import map_link
-from core.config import settings
 from core.conversations.models import Conversation
 from core.conversations.service import customer_conversation_of, provider_conversation
 from core.customers.models import Customer
@@ -16,7 +14,7 @@ from core.providers.models import Provider
 from core.service_requests import lifecycle
 from core.service_requests.lifecycle import Transition
 from core.service_requests.models import RequestEvent, ServiceRequest
-from core.service_requests.service import record_event, request_media
+from core.service_requests.service import record_event
 
 
 def on_transition(*, session: Session, request: ServiceRequest, step: Transition, actor: str, detail: dict) -> None:
@@ -34,16 +32,18 @@ def on_transition(*, session: Session, request: ServiceRequest, step: Transition
                              "rounds": request.offer_round})
 
 
-def tell_offer_closed(*, session: Session, request: ServiceRequest, offer: Offer) -> None:
-    """Tell a provider their offer is over (taken by someone else, cancelled, or closed), once per offer."""
+def tell_offer_closed(*, session: Session, request: ServiceRequest, offer: Offer, late_yes: bool = False) -> None:
+    """Tell a provider their offer is over, once per offer: "already taken" only to one who said yes too late."""
     provider = session.get(Provider, offer.provider_id)
-    if request.provider_id is not None and request.provider_id != provider.id:
+    if late_yes and request.provider_id is not None and request.provider_id != provider.id:
         name = "taken"
     else:
         name = "offer_withdrawn" if request.status == lifecycle.CANCELLED else "offer_closed"
     body = messages.say(name, provider.language, ref=request.reference)
+    suffix = ":late-yes" if late_yes else ""
     enqueue(session=session, conversation=provider_conversation(session=session, provider=provider), body=body,
-            kind="update", dedupe_key=f"req{request.id}:closed:offer{offer.id}:{int(offer.created_at.timestamp())}")
+            kind="update",
+            dedupe_key=f"req{request.id}:closed:offer{offer.id}:{int(offer.created_at.timestamp())}{suffix}")
     if offer.notice_pending:  # updated after the conversation, the order every path takes: no deadlock
         session.execute(sa.update(Offer).where(Offer.id == offer.id).values(notice_pending=False)
                         .execution_options(synchronize_session=False))
@@ -74,25 +74,10 @@ def customer_conversation(*, session: Session, request: ServiceRequest) -> Conve
 
 
 def job_details(*, session: Session, request: ServiceRequest, provider: Provider) -> str:
-    """Return what the provider who got the job needs: the customer's name, phone, address, pin and photos."""
-    customer = session.get(Customer, request.customer_id)
-    lang = provider.language
-    address = ", ".join(part for part in (request.address.strip(), request.quartier) if part)
-    text = messages.say("job_details", lang, ref=request.reference, name=customer.name or "-",
-                        phone=customer.phone or customer.contact_phone or messages.say("phone_hidden", lang),
-                        address=address,
-                        service=messages.service_name(request, lang),
-                        description=(request.description or "-").strip()[:300],
-                        when=messages.when_text(request, lang))
-    media = request_media(session=session, request_id=request.id)
-    pins = [m for m in media if m.kind == "location"]
-    if pins:
-        text += "\n" + messages.say("job_pin", lang, url=map_link(pins[-1].lat, pins[-1].lon))
-    photos = sum(m.kind == "image" for m in media)
-    if photos:
-        text += "\n" + messages.say("job_photos", lang, count=photos,
-                                     url=f"{settings.base_url()}/provider/jobs/{request.id}")
-    return text
+    """Return what the provider who got the job needs: the customer's name, phone, place, pin, photos, next step."""
+    from core.matching.handoff import job_message
+
+    return job_message(session=session, request=request, provider=provider)
 
 
 def send_job_details(*, session: Session, request: ServiceRequest, provider: Provider) -> None:

@@ -9,7 +9,7 @@ from core import clock
 from core.config import settings
 from core.conversations.service import provider_conversation
 from core.db import is_postgres
-from core.matching import messages, phrases
+from core.matching import messages, phrases, preferred
 from core.matching.models import Offer
 from core.matching.ranking import best_candidates
 from core.messaging.outbox import enqueue, one_line
@@ -50,8 +50,8 @@ def advance(*, session: Session, request: ServiceRequest) -> str:
 
     Returns "offered", "widened", "expired", or "waiting" (offers still pending, or nothing to do).
     """
-    if request.status not in (lifecycle.PENDING, lifecycle.OFFERED):
-        return "waiting"
+    if request.status not in (lifecycle.PENDING, lifecycle.OFFERED) or request.contact_hold:
+        return "waiting"  # held: a web customer's number (or their choice of the chat) comes first
     if pending_offers(session=session, request_id=request.id):
         return "waiting"
     rounds = int(rule("offer_rounds", session=session))
@@ -60,6 +60,9 @@ def advance(*, session: Session, request: ServiceRequest) -> str:
     if request.status == lifecycle.PENDING:
         request.offer_round, request.radius_km = 0, base
     widened = (request.radius_km or base) >= wide and wide > base
+    if request.preferred_provider_id is not None and preferred.offer_first(session=session, request=request,
+                                                                          radius_km=wide):
+        return "offered"
     if request.offer_round < rounds and _send_round(session, request):
         return "offered"
     if not widened:  # the radius is widened once: when the rounds are used up, or nobody is left nearby
@@ -131,20 +134,24 @@ def _send_round(session: Session, request: ServiceRequest) -> int:
         session.add(offer)
         session.flush()
         bump_counters(session=session, provider_id=candidate.id, offers_received=1, last_offered_at=created)
-        _send_offer(session, request, offer, expires)
+        send_offer(session, request, offer, expires)
     record_event(session=session, request=request, actor="system", kind="offer_round",
                  detail={"round": request.offer_round, "radius_km": radius,
                          "offers": [{"provider_id": c.id, "score": s} for c, s, _ in best]})
     return len(best)
 
 
-def _send_offer(session: Session, request: ServiceRequest, offer: Offer, expires: datetime) -> None:
+def send_offer(session: Session, request: ServiceRequest, offer: Offer, expires: datetime, note: str = "") -> None:
+    """Queue the offer to its provider, in the provider's language, the customer's words quoted as written."""
     provider = session.get(Provider, offer.provider_id)
     lang = provider.language
+    place = f"{request.quartier} ({request.address[:120]})" if request.address else request.quartier
     body = messages.say(
-        "offer", lang, ref=request.reference, service=messages.service_name(request, lang), quartier=request.quartier,
+        "offer", lang, ref=request.reference, service=messages.service_name(request, lang), quartier=place,
         when=messages.when_text(request, lang), description=(request.description or "-").strip()[:300],
         price=messages.price_range(request), deadline=clock.format_local(expires, "%H:%M"))
+    if note:
+        body = f"{messages.say(note, lang)}\n{body}"
     conversation = provider_conversation(session=session, provider=provider)
     # With TWILIO_CONTENT_SID_OFFER (a twilio/quick-reply content: body {{1}}, buttons OUI {{2}} and NON {{3}}) every
     # offer goes as that template, so its buttons bind the answer to this offer whether or not a session is open.

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.conversations.models import Conversation, Message
 from core.matching import jobs, messages, phrases
+from core.matching.handoff import relay_to_customer
 from core.matching.models import Offer
 from core.matching.notifications import job_details, tell_offer_closed
 from core.messaging.models import OutboxMessage
@@ -31,7 +32,11 @@ _WORD = {"accept": ("OUI", "YES"), "decline": ("NON", "NO"), "start": ("EN ROUTE
 def handle_provider_message(*, session: Session, provider: Provider, conversation: Conversation,
                             message: Message) -> None:
     """Act on one message from a provider and queue the answer (called by the conversation engine)."""
-    body = _answer(session, provider, conversation, _understood(session, provider, message))
+    said = _understood(session, provider, message)
+    body = _answer(session, provider, conversation, said)
+    if said.intent == "unknown" and not open_offers(session=session, provider=provider):
+        # words for a customer who can only be reached through the chat go to them
+        body = relay_to_customer(session=session, provider=provider, text=message.body or "") or body
     if body:
         enqueue(session=session, conversation=conversation, body=body, kind="reply",
                 dedupe_key=f"reply:msg{message.id}")
@@ -101,7 +106,7 @@ def _answer(session: Session, provider: Provider, conversation: Conversation, sa
         if not pool:
             return _not_open(session, provider, said.reference, offers, jobs_)
     if not pool:
-        if intent in _OFFER_INTENTS and not offers and _recently_closed(session, provider):
+        if intent in _OFFER_INTENTS and not offers and _recently_closed(session, provider, intent == "accept"):
             return None  # a late answer to an offer that was just taken or closed: they were told once already
         return _unclear(provider, offers, jobs_)
     if len(pool) > 1:
@@ -118,7 +123,7 @@ def _act(session: Session, provider: Provider, conversation: Conversation, inten
             return job_details(session=session, request=request, provider=provider)
         if outcome == "at_capacity":
             return messages.say("at_capacity", lang, count=provider.max_concurrent_jobs)
-        tell_offer_closed(session=session, request=request, offer=offer)  # once: the sweep will not repeat it
+        tell_offer_closed(session=session, request=request, offer=offer, late_yes=True)  # a yes too late
         return None
     if intent == "decline":
         outcome, request = jobs.decline_offer(session=session, provider=provider, offer_id=item[0].id)
@@ -147,7 +152,7 @@ def _complete(session: Session, provider: Provider, conversation: Conversation, 
     return messages.say(outcome, lang, ref=request.reference, price=format_xaf(said.price))
 
 
-def _recently_closed(session: Session, provider: Provider) -> bool:
+def _recently_closed(session: Session, provider: Provider, late_yes: bool) -> bool:
     """If the provider's latest offer closed within the last hour, tell them (once per offer) and say so."""
     latest = session.exec(select(Offer, ServiceRequest).join(ServiceRequest, ServiceRequest.id == Offer.request_id)
                           .where(Offer.provider_id == provider.id)
@@ -157,7 +162,7 @@ def _recently_closed(session: Session, provider: Provider) -> bool:
     offer, request = latest
     if offer.status not in ("withdrawn", "expired"):
         return False
-    tell_offer_closed(session=session, request=request, offer=offer)
+    tell_offer_closed(session=session, request=request, offer=offer, late_yes=late_yes)
     return True
 
 

@@ -74,7 +74,8 @@ def _due(session: Session, now, limit: int) -> list[int]:
                      ServiceRequest.searching_notice_sent.is_(False),  # type: ignore[attr-defined]
                      ServiceRequest.offered_at <= now - SEARCHING_NOTICE_AFTER)  # type: ignore[operator]
     query = (select(ServiceRequest.id)
-             .where(sa.or_(
+             .where(ServiceRequest.contact_hold.is_(False),  # type: ignore[attr-defined]
+                    sa.or_(
                  sa.and_(ServiceRequest.status.in_((lifecycle.PENDING, lifecycle.OFFERED)),  # type: ignore[attr-defined]
                          ~waiting),
                  sa.and_(ServiceRequest.status == lifecycle.OFFERED, late),
@@ -114,6 +115,8 @@ def _tell_still_searching(session: Session, request: ServiceRequest) -> None:
     if conversation is None:
         return
     lang = request.language or conversation.language
-    body = messages.say("searching", lang, ref=request.reference, quartier=request.quartier)
+    asked = session.exec(select(sa.func.count()).select_from(Offer).where(Offer.request_id == request.id)).one()
+    body = messages.say("searching" if asked > 1 else "searching_one", lang, ref=request.reference,
+                        quartier=request.quartier)
     enqueue(session=session, conversation=conversation, body=body, kind="update",
             dedupe_key=f"req{request.id}:searching:{int(request.offered_at.timestamp())}")

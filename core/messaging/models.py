@@ -24,7 +24,7 @@ class OutboxMessage(SQLModel, table=True):
     content_sid: str = Field(default="", max_length=64)
     content_variables: dict = json_field(dict)
     dedupe_key: str | None = Field(default=None, unique=True, max_length=120)
-    status: str = Field(default="pending", max_length=10, index=True)  # pending | sending | sent | failed
+    status: str = Field(default="pending", max_length=10, index=True)  # pending | sending | sent | failed | held
     attempts: int = 0
     next_attempt_at: datetime = utc_field(default_now=True, index=True)
     last_error: str = Field(default="", sa_type=sa.Text)

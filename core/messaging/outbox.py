@@ -20,24 +20,49 @@ def enqueue(*, session: Session, conversation: Conversation, body: str, kind: st
 
     With a dedupe_key, a second call for the same key queues nothing and returns None. With private_body (a text
     holding a code), the person receives private_body, kept only sealed, while body (the code masked) is what staff
-    can read.
+    can read. A notice of the bot's own to a customer whose conversation a person holds waits, held, for the release.
     """
     if dedupe_key and session.exec(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)).first():
         return None
     now = clock.now()
+    held = conversation.human_takeover and author == "bot" and kind == "update" and conversation.role == "customer"
     message = Message(conversation_id=conversation.id, direction="out", channel=conversation.channel, author=author,
-                      body=body, status="queued", created_at=now)
+                      body=body, status="held" if held else "queued", created_at=now)
     session.add(message)
     session.flush()
     row = OutboxMessage(channel=conversation.channel, to=conversation.external_id, conversation_id=conversation.id,
                         message_id=message.id, kind=kind, body=body, dedupe_key=dedupe_key,
                         sealed=seal(private_body) if private_body else "",
-                        content_sid=content_sid, content_variables=content_variables or {}, next_attempt_at=now)
+                        content_sid=content_sid, content_variables=content_variables or {}, next_attempt_at=now,
+                        status="held" if held else "pending")
     session.add(row)
     conversation.last_outbound_at = now
     session.add(conversation)
     session.flush()
     return row
+
+
+def release_held(*, session: Session, conversation_id: int) -> int:
+    """Queue the notices held while a person answered this conversation, as new messages; return how many.
+
+    New rows, not the held ones: a web chat reads its messages after the last id it saw, so a notice must come
+    after the agent's messages to be seen at all.
+    """
+    now = clock.now()
+    rows = list(session.exec(select(OutboxMessage).where(OutboxMessage.conversation_id == conversation_id,
+                                                         OutboxMessage.status == "held").order_by(OutboxMessage.id)))
+    for row in rows:
+        held = session.get(Message, row.message_id) if row.message_id else None
+        message = Message(conversation_id=conversation_id, direction="out", channel=row.channel, author="bot",
+                          body=row.body, status="queued", created_at=now)
+        session.add(message)
+        session.flush()
+        row.message_id, row.status, row.next_attempt_at = message.id, "pending", now
+        session.add(row)
+        if held is not None:
+            session.flush()
+            session.delete(held)  # its copy above is the one the person reads
+    return len(rows)
 
 
 CODE_MASK = "••••••"

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.config import settings
+from core.conversations.models import Case
 from core.customers.models import Customer
 from core.db import session_scope
 from core.logs import log
@@ -100,6 +101,12 @@ def send_payment_link(*, session: Session, request: ServiceRequest) -> Payment:
     return pending
 
 
+def price_disputed(*, session: Session, request_id: int) -> bool:
+    """True while the customer's dispute of the request's final price waits for the team (the link is held)."""
+    return session.exec(select(Case.id).where(Case.request_id == request_id, Case.kind == "price",
+                                              Case.status == "open")).first() is not None
+
+
 def send_due_links() -> int:
     """Scheduled: ask Monetbil (or the sandbox) for the links still missing and message them; return how many."""
     now = clock.now()
@@ -147,6 +154,8 @@ def _send_link(payment_id: int) -> bool:
         payment = session.get(Payment, payment_id)
         if payment is None or payment.status != "pending" or payment.payment_url:
             return False
+        if price_disputed(session=session, request_id=payment.request_id):
+            return False  # the customer contests the price: the link waits for the team
         request = session.get(ServiceRequest, payment.request_id)
         fields = _widget_fields(session=session, payment=payment, request=request)
         payment_ref = payment.payment_ref

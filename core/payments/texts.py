@@ -6,9 +6,9 @@ from core.money import format_xaf
 _TEXTS = {
     "link": {
         "fr": "Travail terminé : {service} ({reference}) 🙏 Montant à payer : {amount}. "
-              "Payez par MTN MoMo ou Orange Money ici : {url}",
+              "Payez par MTN MoMo ou Orange Money ici : {url}\nPas d'accord avec ce prix ? Répondez « pas d'accord ».",
         "en": "Job done: {service} ({reference}) 🙏 Amount to pay: {amount}. "
-              "Pay with MTN MoMo or Orange Money here: {url}",
+              "Pay with MTN MoMo or Orange Money here: {url}\nDon't agree with this price? Reply \"disagree\".",
     },
     "link_delayed": {
         "fr": "Votre lien de paiement pour {reference} arrive dans quelques minutes, merci de votre patience 🙏",

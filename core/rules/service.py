@@ -17,6 +17,7 @@ RULES: dict[str, tuple[str, type, float, float]] = {
     "match_radius_km": ("match_radius_km", float, 0.5, 50),
     "match_wide_radius_km": ("match_wide_radius_km", float, 0.5, 100),
     "commission_percent": ("commission_percent", int, 0, 50),
+    "preferred_provider_minutes": ("preferred_provider_minutes", int, 1, 60),
 }
 
 

@@ -30,6 +30,10 @@ class ServiceRequest(SQLModel, table=True):
     price_max: int = 0
     final_price: int | None = None
     provider_id: int | None = Field(default=None, foreign_key="provider.id", index=True)
+    # The provider the customer asked for again ("le même que la dernière fois"): offered the job alone first.
+    preferred_provider_id: int | None = Field(default=None, foreign_key="provider.id")
+    # Offers wait until a web customer gives a number the provider can call, or says they will not.
+    contact_hold: bool = False
     offer_round: int = 0
     radius_km: float | None = None
     searching_notice_sent: bool = False

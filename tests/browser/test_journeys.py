@@ -55,6 +55,9 @@ def test_customer_sees_the_providers_acceptance_live_and_provider_completes_the_
     reply.wait_for(timeout=30_000)
     reference = re.search(r"DJB-[0-9A-Z]{4}", reply.inner_text()).group(0)
     screenshot(page, "landing")
+    page.get_by_placeholder("Votre message…").fill("6 99 12 34 56")  # the number the provider will call
+    page.get_by_role("button", name="Envoyer").click()
+    page.get_by_text(re.compile(r"Je lance la recherche")).first.wait_for(timeout=30_000)
 
     offer = _wait(lambda: _fresh(db, select(Offer).join(ServiceRequest, ServiceRequest.id == Offer.request_id)
                                  .where(ServiceRequest.reference == reference, Offer.provider_id == provider.id)),

@@ -37,9 +37,11 @@ def test_oui_assigns_withdraws_the_others_and_tells_everyone(session, customer_p
     assert statuses == {winner.id: "accepted", other.id: "withdrawn", third.id: "withdrawn"}
     customer = fresh(Customer, request.customer_id)
     details = sent_to(winner.phone)[-1]
-    assert customer.phone in details and customer.name in details and "Makepe" in details
-    for loser in (other, third):
-        assert "déjà été prise" in sent_to(loser.phone)[-1]
+    assert customer.phone in details and customer.name.split()[0] in details and "Makepe" in details
+    assert customer.name not in details  # the first name only
+    for loser in (other, third):  # they never said yes: not "taken by another", just no longer available
+        assert "n'est plus disponible" in sent_to(loser.phone)[-1]
+        assert "déjà été prise" not in sent_to(loser.phone)[-1]
     told = sent_to(customer.phone)[-1]
     assert "Jean-Paul" in told and "Ekambi" not in told and winner.phone in told
     assert "4,7/5" in told and "12 travaux" in told and "minutes" in told

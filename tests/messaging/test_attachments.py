@@ -7,6 +7,7 @@ from sqlmodel import select
 from core import clock
 from core.db import session_scope
 from core.matching.notifications import job_details
+from core.messaging.models import OutboxMessage
 from core.providers.models import Provider
 from core.service_requests import lifecycle
 from core.service_requests.models import RequestMedia, ServiceRequest
@@ -95,3 +96,19 @@ async def test_an_attachment_older_than_a_day_is_not_given_to_a_new_request(clie
     clock.advance(timedelta(days=1, minutes=1))
     await post(client, form(body="Fuite d'eau à Makepe", sid=_sid(2)))
     assert len(_requests()) == 1 and [m.request_id for m in _media()] == [None]
+
+
+async def test_a_photo_and_a_pin_sent_after_the_job_was_taken_reach_its_provider(client, twilio, session):
+    await post(client, form(body="Fuite sous l'évier à Makepe", sid=_sid(1)))
+    [request] = _requests()
+    provider = make_provider(session, zones=("Makepe",), language="en")
+    with session_scope() as s:
+        taken = s.get(ServiceRequest, request.id)
+        taken.provider_id = provider.id
+        transition(session=s, request=taken, target=lifecycle.ASSIGNED, actor="admin")
+    await post(client, with_media(twilio.add_media("ME15", JPEG, "image/jpeg"), "image/jpeg", sid=_sid(2)))
+    await post(client, form(body="", sid=_sid(3), **MAKEPE_PIN))
+    told = [m.body for m in fetch(select(OutboxMessage).where(OutboxMessage.to == provider.phone)
+                                  .order_by(OutboxMessage.id))]
+    assert any(f"The customer's photos (1): http://testserver/provider/jobs/{request.id}" in m for m in told)
+    assert any("maps.google.com/?q=4.084100,9.747900" in m and request.reference in m for m in told)

@@ -109,6 +109,8 @@ async def test_asking_about_ma_demande_offers_a_whatsapp_code_and_the_right_code
     assert _web_customer().id == awa.customer.id
     assert code not in everything_staff_can_read()  # not even as the visitor typed it
     said = await _say(user, "annulez ma demande svp")
+    assert awa.request.reference in said and "OUI" in said  # a provider is on it: asked once
+    await _say(user, "oui")
     assert _request(awa.request.id).status == "cancelled"
 
 
