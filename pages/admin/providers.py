@@ -3,11 +3,12 @@
 from nicegui import run, ui
 
 from core.analytics import providers as admin_providers
-from core.analytics.providers import ProviderProfile
 from core.db import session_scope, storable
 from core.money import format_xaf
 from core.phones import InvalidPhone, display_phone
+from core.providers import profiles
 from core.providers.models import Provider, ProviderApplication
+from core.providers.profiles import ProviderProfile
 from pages.admin.common import href, known
 from ui import theme
 from ui.frame import admin_page
@@ -29,9 +30,9 @@ def _review(application_id: int, approve: bool, actor: str) -> str:
             if application is None:
                 return "unknown application"
             if approve:
-                admin_providers.approve_application(session=session, application=application, actor=actor)
+                profiles.approve_application(session=session, application=application, actor=actor)
             else:
-                admin_providers.reject_application(session=session, application=application, actor=actor)
+                profiles.reject_application(session=session, application=application, actor=actor)
     except (ValueError, InvalidPhone) as exc:
         return str(exc)
     return ""
@@ -97,7 +98,7 @@ def _save(provider_id: int | None, profile: ProviderProfile, actor: str) -> tupl
     try:
         with session_scope() as session:
             provider = session.get(Provider, provider_id) if provider_id else None
-            saved = admin_providers.save_provider(session=session, profile=profile, actor=actor, provider=provider)
+            saved = profiles.save_provider(session=session, profile=profile, actor=actor, provider=provider)
             return "", saved.id
     except (ValueError, InvalidPhone) as exc:
         return str(exc), None
@@ -107,9 +108,9 @@ def _change(provider_id: int, action: str, value, actor: str) -> None:
     with session_scope() as session:
         provider = session.get(Provider, provider_id)
         if action == "status":
-            admin_providers.set_status(session=session, provider=provider, status=value, actor=actor)
+            profiles.set_status(session=session, provider=provider, status=value, actor=actor)
         else:
-            admin_providers.toggle_availability(session=session, provider=provider, available=value, actor=actor)
+            profiles.toggle_availability(session=session, provider=provider, available=value, actor=actor)
 
 
 @admin_page("/admin/providers/{provider_id}", title="Prestataire")
