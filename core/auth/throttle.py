@@ -9,12 +9,12 @@ import hashlib
 from datetime import timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from core import clock
 from core.auth.models import SignInDelay
 from core.messaging.models import RateCounter
+from core.upsert import dialect_of, upsert
 
 FREE_TRIES = 5  # failures before the first delay
 FIRST_DELAY_SECONDS = 30  # then 60, 120, ... up to MAX_DELAY_SECONDS
@@ -46,12 +46,8 @@ def _minute() -> int:
 def record(*, session: Session, key: str, window_seconds: int) -> int:
     """Count one event for key now; return the count over the last window_seconds (a sliding window)."""
     window = _minute()
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(RateCounter).values(key=key, window=window, count=1)
-    statement = statement.on_conflict_do_update(index_elements=["key", "window"],
-                                                set_={"count": RateCounter.count + 1})  # type: ignore[operator]
-    session.execute(statement)
+    session.execute(upsert(dialect_of(session), RateCounter, {"key": key, "window": window, "count": 1},
+                           keys=["key", "window"], update={"count": RateCounter.count + 1}))  # type: ignore[operator]
     session.flush()
     return recent(session=session, key=key, window_seconds=window_seconds)
 
@@ -91,14 +87,11 @@ def wait_seconds(*, session: Session, key: str) -> int:
 def fail(*, session: Session, key: str) -> int:
     """Count one failed try of key now; return the seconds it must wait before the next one."""
     now = clock.now()
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     table = SignInDelay.__table__  # type: ignore[attr-defined]
-    statement = insert(table).values(key=key, failures=1, last_failure_at=now)
-    statement = statement.on_conflict_do_update(index_elements=["key"], set_={
+    session.execute(upsert(dialect_of(session), table, {"key": key, "failures": 1, "last_failure_at": now},
+                           keys=["key"], update={
         "failures": sa.case((table.c.last_failure_at < now - FORGET, 1), else_=table.c.failures + 1),
-        "last_failure_at": now})
-    session.execute(statement)
+        "last_failure_at": now}))
     session.flush()
     failures = session.exec(select(SignInDelay.failures).where(SignInDelay.key == key)).one()
     return delay_for(failures)

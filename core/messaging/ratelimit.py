@@ -5,12 +5,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
 from core import clock
 from core.messaging.models import RateCounter
+from core.upsert import dialect_of, upsert
 
 WINDOW_SECONDS = 60
 
@@ -30,10 +29,8 @@ def hit(*, session: Session, key: str, limit: int, window_seconds: int = WINDOW_
     """Count one event for key in the window of at (now by default; atomic upsert); decide if it is within limit."""
     window = int((at or clock.now()).timestamp()) // window_seconds
     table = RateCounter.__table__
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert(table) if dialect == "postgresql" else sqlite_insert(table)
-    statement = insert.values(key=key, window=window, count=1, notified=False).on_conflict_do_update(
-        index_elements=["key", "window"], set_={"count": table.c.count + 1}).returning(table.c.count)
+    statement = upsert(dialect_of(session), table, {"key": key, "window": window, "count": 1, "notified": False},
+                       keys=["key", "window"], update={"count": table.c.count + 1}).returning(table.c.count)
     count = session.execute(statement).scalar_one()
     if count <= limit:
         return RateDecision(count, True, False, window)

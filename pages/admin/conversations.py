@@ -5,6 +5,7 @@ from nicegui import run, ui
 from core import clock
 from core.analytics import inbox
 from core.analytics.requests import conversation_messages
+from core.conversations import takeover
 from core.conversations.models import Conversation
 from core.db import session_scope
 from core.phones import display_phone
@@ -29,7 +30,7 @@ def _newest() -> int:
 def _run(action: str, **kwargs) -> str:
     try:
         with session_scope() as session:
-            getattr(inbox, action)(session=session, **kwargs)
+            getattr(takeover, action)(session=session, **kwargs)
     except ValueError as exc:
         return str(exc)
     return ""
