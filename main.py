@@ -11,6 +11,7 @@ from core.conversations.routes import router as chat_router
 from core.health import router as health_router
 from core.llm.orchestrator import warm_up
 from core.logs import log, setup_logging
+from core.messaging import door
 from core.messaging.routes import fast_lane
 from core.messaging.routes import router as whatsapp_router
 from core.payments.routes import router as payments_router
@@ -40,8 +41,9 @@ def _startup() -> None:
 
 
 @app.on_shutdown
-def _shutdown() -> None:
+async def _shutdown() -> None:
     scheduler.stop()
+    await door.close_running()
 
 
 def run() -> None:

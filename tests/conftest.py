@@ -104,3 +104,12 @@ def _fresh_lifespan():
     lifespan = app.router.lifespan_context
     yield
     app.router.lifespan_context = lifespan
+
+
+@pytest.fixture(autouse=True)
+async def _answer_path_closed():
+    """Close the answer path's connection pool before the test's event loop ends, as the server's shutdown does."""
+    from core.messaging import door
+
+    yield
+    await door.close_running()
