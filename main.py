@@ -4,6 +4,7 @@ from nicegui import app, ui
 
 import pages  # noqa: F401  (registers every page)
 from core import heap, scheduler
+from core.api_docs import router as api_docs_router
 from core.auth.routes import router as auth_router
 from core.bootstrap import prepare
 from core.config import settings
@@ -23,7 +24,8 @@ from ui import errors
 setup_logging()
 errors.install()
 app.add_middleware(SecurityMiddleware)  # inside the fast lane: Twilio's posts never pass through it
-for router in (health_router, auth_router, chat_router, whatsapp_router, payments_router, media_router):
+for router in (health_router, auth_router, chat_router, whatsapp_router, payments_router, media_router,
+               api_docs_router):
     app.include_router(router)
 
 
