@@ -1,5 +1,7 @@
 """The admin's conversation inbox and complaints queue (reads only)."""
 
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
@@ -8,7 +10,17 @@ from core.customers.models import Customer
 from core.providers.models import Provider
 
 
-def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, text: str = "") -> list[dict]:
+@dataclass(frozen=True)
+class InboxRow:
+    """One conversation in the inbox: who it is with and its last message."""
+
+    conversation: Conversation
+    last: str  # the first 120 characters of the last message
+    direction: str  # of the last message: in, out, or "" before any
+    who: str  # the provider's name, else the customer's phone or WhatsApp id, else the channel's id
+
+
+def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, text: str = "") -> list[InboxRow]:
     """Return the latest conversations (most recently active first) with their last message."""
     last_id = (select(Message.conversation_id, sa.func.max(Message.id).label("mid"))
                .group_by(Message.conversation_id).subquery())
@@ -24,8 +36,8 @@ def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, tex
         query = query.where(Conversation.external_id.ilike(f"%{text.strip()}%"))  # type: ignore[attr-defined]
     rows = session.exec(query.order_by(Conversation.updated_at.desc(), Conversation.id.desc())  # type: ignore
                         .limit(limit)).all()
-    return [{"conversation": c, "last": (body or "")[:120], "direction": direction or "",
-             "who": provider_name or phone or c.external_id} for c, body, direction, phone, provider_name in rows]
+    return [InboxRow(conversation=c, last=(body or "")[:120], direction=direction or "",
+                     who=provider_name or phone or c.external_id) for c, body, direction, phone, provider_name in rows]
 
 
 def newest_message_id(*, session: Session) -> int:

@@ -1,6 +1,8 @@
 """The admin's view of providers: list, performance, applications to verify (reads only)."""
 
 
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
@@ -11,7 +13,31 @@ from core.providers.service import acceptance_rate
 from core.service_requests.models import ServiceRequest as R
 
 
-def provider_rows(*, session: Session, text: str = "", status: str = "") -> list[dict]:
+@dataclass(frozen=True)
+class ProviderRow:
+    """One provider in the admin's list, with the trades they offer."""
+
+    provider: Provider
+    trades: list[str]
+
+
+@dataclass(frozen=True)
+class Performance:
+    """A provider's record as the admin sees it (money in whole XAF)."""
+
+    acceptance: float | None  # share of offers accepted, None before the first offer
+    acceptance_smoothed: float  # what matching ranks by
+    offers: int
+    jobs_completed: int
+    open_jobs: int
+    rating: float | None
+    ratings: int
+    earned: int
+    paid_out: int
+    balance: int
+
+
+def provider_rows(*, session: Session, text: str = "", status: str = "") -> list[ProviderRow]:
     """Return providers (name or phone search, status filter) with their trades, best rated first."""
     query = select(Provider)
     if text.strip():
@@ -21,7 +47,7 @@ def provider_rows(*, session: Session, text: str = "", status: str = "") -> list
         query = query.where(Provider.status == status)
     providers = list(session.exec(query.order_by(Provider.name).limit(500)))
     trades = _trades(session, [p.id for p in providers])
-    return [{"provider": p, "trades": trades.get(p.id, [])} for p in providers]
+    return [ProviderRow(p, trades.get(p.id, [])) for p in providers]
 
 
 def _trades(session: Session, ids: list) -> dict[int, list[str]]:
@@ -41,7 +67,7 @@ def trades_and_zones(*, session: Session, provider_id: int) -> tuple[list[str], 
     return list(trades), list(zones)
 
 
-def performance(*, session: Session, provider: Provider) -> dict:
+def performance(*, session: Session, provider: Provider) -> Performance:
     """Return acceptance rate, jobs, rating, earnings and balance, straight from the database."""
     earned = session.exec(select(sa.func.coalesce(sa.func.sum(LedgerEntry.amount), 0)).where(
         LedgerEntry.provider_id == provider.id, LedgerEntry.kind == "earning")).one()
@@ -50,14 +76,14 @@ def performance(*, session: Session, provider: Provider) -> dict:
     open_jobs = session.exec(select(sa.func.count()).select_from(R).where(
         R.provider_id == provider.id, R.status.in_(("assigned", "in_progress")))).one()  # type: ignore[attr-defined]
     received = provider.offers_received
-    return {
-        "acceptance": (provider.offers_accepted / received) if received else None,
-        "acceptance_smoothed": acceptance_rate(provider),
-        "offers": received, "jobs_completed": provider.jobs_completed, "open_jobs": int(open_jobs),
-        "rating": provider.rating, "ratings": provider.rating_count,
-        "earned": int(earned), "paid_out": -int(paid_out),
-        "balance": provider_balance(session=session, provider_id=provider.id),
-    }
+    return Performance(
+        acceptance=(provider.offers_accepted / received) if received else None,
+        acceptance_smoothed=acceptance_rate(provider),
+        offers=received, jobs_completed=provider.jobs_completed, open_jobs=int(open_jobs),
+        rating=provider.rating, ratings=provider.rating_count,
+        earned=int(earned), paid_out=-int(paid_out),
+        balance=provider_balance(session=session, provider_id=provider.id),
+    )
 
 
 def pending_applications(*, session: Session) -> list[ProviderApplication]:

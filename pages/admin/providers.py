@@ -74,14 +74,14 @@ async def providers_page(account, q: str = "", status: str = "") -> None:
     ui.label(f"{len(rows)} {t('prestataires')}").classes(theme.MUTED)
     with ui.column().classes("w-full gap-1").mark("provider-list"):
         for row in rows:
-            provider: Provider = row["provider"]
+            provider: Provider = row.provider
             with ui.card().classes("w-full p-2 gap-0 cursor-pointer").on(
                     "click", lambda _, i=provider.id: ui.navigate.to(f"/admin/providers/{i}")).mark(
                     f"provider-row-{provider.id}"):
                 with ui.row().classes("w-full justify-between no-wrap"):
                     ui.link(provider.name, f"/admin/providers/{provider.id}").classes("font-semibold")
                     ui.label(("🟢 " if provider.available else "⏸ ") + provider.status).classes("text-xs")
-                ui.label(f"{provider.quartier} · {', '.join(row['trades'])} · {stars(provider.rating)} · "
+                ui.label(f"{provider.quartier} · {', '.join(row.trades)} · {stars(provider.rating)} · "
                          f"{provider.jobs_completed} {t('travaux')}").classes(theme.MUTED)
 
 
@@ -132,10 +132,10 @@ async def provider_page(account, provider_id: str) -> None:
                 hint=f"{provider.offers_accepted}/{provider.offers_received}")
             kpi(t("Travaux terminés"), str(provider.jobs_completed), mark="jobs",
                 href=href("/admin/requests", provider=provider.id, period="all"))
-            kpi(t("Note"), stars(perf["rating"]), mark="provider-rating", hint=f"{perf['ratings']} {t('avis')}")
-            kpi(t("Gains"), format_xaf(perf["earned"]), mark="earned")
-            kpi(t("Solde à verser"), format_xaf(perf["balance"]), mark="balance")
-            kpi(t("Travaux en cours"), str(perf["open_jobs"]), mark="open-jobs")
+            kpi(t("Note"), stars(perf.rating), mark="provider-rating", hint=f"{perf.ratings} {t('avis')}")
+            kpi(t("Gains"), format_xaf(perf.earned), mark="earned")
+            kpi(t("Solde à verser"), format_xaf(perf.balance), mark="balance")
+            kpi(t("Travaux en cours"), str(perf.open_jobs), mark="open-jobs")
         with ui.row().classes("w-full items-center gap-4"):
             ui.switch(t("Disponible"), value=provider.available, on_change=lambda e: run.io_bound(
                 _change, provider.id, "available", e.value, account.email)).mark("provider-available")
