@@ -7,6 +7,7 @@ from nicegui import app, ui
 
 import pages  # noqa: F401  (registers every page)
 from core import heap, scheduler
+from core.api_docs import router as api_docs_router
 from core.auth.routes import router as auth_router
 from core.bootstrap import prepare
 from core.config import settings
@@ -16,6 +17,7 @@ from core.fleet.routes import router as fleet_router
 from core.health import router as health_router
 from core.llm.orchestrator import warm_up
 from core.logs import log, setup_logging
+from core.messaging import door
 from core.messaging.routes import fast_lane
 from core.messaging.routes import router as whatsapp_router
 from core.messaging.webhook import hits, write_hits
@@ -28,7 +30,8 @@ from ui import errors, shared_storage
 setup_logging()
 errors.install()
 app.add_middleware(SecurityMiddleware)  # inside the fast lane: Twilio's posts never pass through it
-for router in (health_router, fleet_router, auth_router, chat_router, whatsapp_router, payments_router, media_router):
+for router in (health_router, fleet_router, auth_router, chat_router, whatsapp_router, payments_router, media_router,
+               api_docs_router):
     app.include_router(router)
 
 
@@ -51,6 +54,7 @@ async def _shutdown() -> None:
     # The server has stopped listening and finished the requests in flight (and the work after their answers).
     await asyncio.to_thread(scheduler.stop, wait=True)  # a sweep under way finishes; unsent claims are given back
     await write_hits(hits.flush())
+    await door.close_running()
     log.info("djobea stopped")
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from core.config import settings
+from core.logs import log
 from core.security.files import private_file
 from core.text import clean_parameters
 
@@ -116,7 +117,8 @@ def ping() -> bool:
         with get_engine().connect() as conn:
             conn.execute(sa.text("SELECT 1"))
         return True
-    except Exception:
+    except Exception as exc:  # the health page reports it; the log keeps where it failed
+        log.opt(exception=exc).warning("database ping failed", error=type(exc).__name__)
         return False
 
 

@@ -2,6 +2,7 @@
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
 from core import clock
 from core.db import ping, run_io
@@ -9,7 +10,15 @@ from core.db import ping, run_io
 router = APIRouter()
 
 
-@router.get("/health")
+class Health(BaseModel):
+    """Whether the process is up and the database answers."""
+
+    status: str = Field(description="ok or degraded")
+    database: str = Field(description="ok or unreachable")
+    time: str = Field(description="ISO 8601, UTC")
+
+
+@router.get("/health", response_model=Health, responses={503: {"model": Health}})
 async def health() -> JSONResponse:
     """Return status and database reachability (503 when the database does not answer)."""
     database = await run_io(ping)

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from datetime import datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
-from sqlalchemy.dialects import postgresql, sqlite
 
 from core.fleet import metrics
 from core.logs import log
+from core.upsert import dialect_of, upsert
 
 # (job name, "module:function", every N seconds). Each function does one bounded sweep and returns a count.
 JOBS: list[tuple[str, str, float]] = [
@@ -69,9 +69,8 @@ def record_run(*, job: str, started_at: datetime, seconds: float, ok: bool, coun
               "ok": ok, "count": count if isinstance(count, int) else None, "error": error[:300]}
     with session_scope() as session:
         table = JobRun.__table__  # type: ignore[attr-defined]
-        insert = postgresql.insert(table) if session.get_bind().dialect.name == "postgresql" else sqlite.insert(table)
-        session.execute(insert.values(**values).on_conflict_do_update(
-            index_elements=["job", "process"], set_={k: v for k, v in values.items() if k not in ("job", "process")}))
+        session.execute(upsert(dialect_of(session), table, values, keys=["job", "process"],
+                               update={k: v for k, v in values.items() if k not in ("job", "process")}))
 
 
 def start() -> None:

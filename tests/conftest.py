@@ -4,6 +4,7 @@ TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test runs the suite on Po
 is created next to the given one and dropped at the end.
 """
 
+import inspect
 import os
 import tempfile
 import uuid
@@ -104,3 +105,19 @@ def _fresh_lifespan():
     lifespan = app.router.lifespan_context
     yield
     app.router.lifespan_context = lifespan
+
+
+@pytest.fixture
+async def answer_path_closed():
+    """Close the answer path's connection pool before the test's event loop ends, as the server's shutdown does."""
+    from core.messaging import door
+
+    yield
+    await door.close_running()
+
+
+@pytest.fixture(autouse=True)
+def _answer_path_of_async_tests(request):
+    """Async tests (the only ones that open the answer path) close it on their own loop."""
+    if inspect.iscoroutinefunction(getattr(request.node, "function", None)):
+        request.getfixturevalue("answer_path_closed")

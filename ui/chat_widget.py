@@ -8,6 +8,7 @@ from nicegui import app, run, ui
 from core.analytics.inbox import agent_first_names, web_chat_messages
 from core.conversations.routes import chat_turn
 from core.db import session_scope
+from core.logs import log
 from core.messaging.outbox import CODE_MASK
 from core.security.clients import client_address
 from ui import theme
@@ -114,7 +115,8 @@ class ChatWidget:
             result = await run.io_bound(chat_turn, session_id=self.session_id, body=text, client=self.client)
             if result is None:
                 ui.notify(t("Trop de messages d'un coup : attendez une minute."), type="warning")
-        except Exception:
+        except Exception as exc:  # the visitor is told to try again; the log says where it failed, not what they wrote
+            log.opt(exception=exc).warning("web chat message not sent", error=type(exc).__name__)
             ui.notify(t("Message non envoyé, réessayez."), type="negative")
         finally:
             self.button.props(remove="loading")

@@ -4,9 +4,9 @@ from collections.abc import Callable
 
 from nicegui import run, ui
 
-from core.analytics.providers import ProviderProfile
 from core.catalog import quartiers, services
 from core.providers.models import Provider
+from core.providers.profiles import ProviderProfile
 from ui import theme
 from ui.i18n import language, t
 

@@ -1,18 +1,27 @@
-"""The admin's conversation inbox, complaints queue, and the agent's actions on a conversation."""
+"""The admin's conversation inbox and complaints queue (reads only)."""
+
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from core import clock
 from core.auth.models import Account
 from core.conversations.models import Case, Conversation, Message
 from core.customers.models import Customer
-from core.messaging.outbox import enqueue, release_held
 from core.providers.models import Provider
-from core.rules.models import AuditEntry
 
 
-def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, text: str = "") -> list[dict]:
+@dataclass(frozen=True)
+class InboxRow:
+    """One conversation in the inbox: who it is with and its last message."""
+
+    conversation: Conversation
+    last: str  # the first 120 characters of the last message
+    direction: str  # of the last message: in, out, or "" before any
+    who: str  # the provider's name, else the customer's phone or WhatsApp id, else the channel's id
+
+
+def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, text: str = "") -> list[InboxRow]:
     """Return the latest conversations (most recently active first) with their last message."""
     last_id = (select(Message.conversation_id, sa.func.max(Message.id).label("mid"))
                .group_by(Message.conversation_id).subquery())
@@ -28,59 +37,13 @@ def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, tex
         query = query.where(Conversation.external_id.ilike(f"%{text.strip()}%"))  # type: ignore[attr-defined]
     rows = session.exec(query.order_by(Conversation.updated_at.desc(), Conversation.id.desc())  # type: ignore
                         .limit(limit)).all()
-    return [{"conversation": c, "last": (body or "")[:120], "direction": direction or "",
-             "who": provider_name or phone or c.external_id} for c, body, direction, phone, provider_name in rows]
+    return [InboxRow(conversation=c, last=(body or "")[:120], direction=direction or "",
+                     who=provider_name or phone or c.external_id) for c, body, direction, phone, provider_name in rows]
 
 
 def newest_message_id(*, session: Session) -> int:
     """Return the id of the newest message (the inbox refreshes when it changes)."""
     return int(session.exec(select(sa.func.coalesce(sa.func.max(Message.id), 0))).one())
-
-
-def take_over(*, session: Session, conversation_id: int, actor: str) -> Conversation:
-    """Hand the conversation to a human: the engine stays silent until release."""
-    conversation = _get(session, conversation_id)
-    conversation.human_takeover, conversation.takeover_by = True, actor[:120]
-    conversation.updated_at = clock.now()
-    session.add(conversation)
-    session.add(AuditEntry(actor=actor, action="conversation.takeover", target=f"conversation:{conversation_id}"))
-    return conversation
-
-
-def release(*, session: Session, conversation_id: int, actor: str) -> Conversation:
-    """Give the conversation back to the engine; the notices held meanwhile go out now."""
-    conversation = _get(session, conversation_id)
-    conversation.human_takeover, conversation.takeover_by = False, ""
-    release_held(session=session, conversation_id=conversation.id)
-    conversation.updated_at = clock.now()
-    session.add(conversation)
-    session.add(AuditEntry(actor=actor, action="conversation.release", target=f"conversation:{conversation_id}"))
-    return conversation
-
-
-def agent_reply(*, session: Session, conversation_id: int, body: str, actor: str) -> Message:
-    """Send body to the conversation's person through the outbox, as an agent."""
-    text = (body or "").strip()
-    if not text:
-        raise ValueError("the message is empty")
-    if len(text) > 1500:
-        raise ValueError("the message is too long (1500 characters at most)")
-    conversation = _get(session, conversation_id)
-    row = enqueue(session=session, conversation=conversation, body=text, kind="reply", author="agent")
-    assert row is not None  # no dedupe key: always queued
-    signed_by_agent(session=session, message_id=row.message_id, actor=actor)
-    conversation.updated_at = clock.now()
-    session.add(conversation)
-    session.add(AuditEntry(actor=actor, action="conversation.reply", target=f"conversation:{conversation_id}"))
-    return session.get(Message, row.message_id)  # type: ignore[return-value]
-
-
-def signed_by_agent(*, session: Session, message_id: int | None, actor: str) -> None:
-    """Record which staff member wrote an agent message (the customer is shown their first name)."""
-    message = session.get(Message, message_id) if message_id else None
-    if message is not None:
-        message.sent_by = actor[:200]
-        session.add(message)
 
 
 def agent_first_names(*, session: Session, emails: set[str]) -> dict[str, str]:
@@ -95,25 +58,6 @@ def cases(*, session: Session, status: str = "open", limit: int = 100) -> list[C
     """Return complaints and questions for humans with this status, oldest open first."""
     order = Case.created_at if status == "open" else Case.resolved_at.desc()  # type: ignore[union-attr]
     return list(session.exec(select(Case).where(Case.status == status).order_by(order).limit(limit)))
-
-
-def resolve_case(*, session: Session, case_id: int, actor: str) -> Case:
-    """Mark a case resolved by actor (a second call changes nothing)."""
-    case = session.get(Case, case_id)
-    if case is None:
-        raise ValueError(f"no case {case_id}")
-    if case.status != "resolved":
-        case.status, case.resolved_at, case.resolved_by = "resolved", clock.now(), actor[:120]
-        session.add(case)
-        session.add(AuditEntry(actor=actor, action="case.resolve", target=f"case:{case_id}"))
-    return case
-
-
-def _get(session: Session, conversation_id: int) -> Conversation:
-    conversation = session.get(Conversation, conversation_id)
-    if conversation is None:
-        raise ValueError(f"no conversation {conversation_id}")
-    return conversation
 
 
 def web_chat_messages(*, session: Session, session_id: str, after_id: int = 0, limit: int = 100) -> list[Message]:

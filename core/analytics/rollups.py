@@ -7,7 +7,6 @@ from itertools import pairwise
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from core import clock
@@ -16,6 +15,7 @@ from core.analytics.models import WAIT_EDGES, DailyTotals, ProviderDay, Provider
 from core.payments.models import Payment
 from core.providers.models import Rating
 from core.service_requests.models import ServiceRequest as R
+from core.upsert import dialect_of, upsert
 
 STATE = "dashboard"
 # Rows are stamped by the writer's clock before its transaction commits: re-reading a few minutes back catches a
@@ -154,8 +154,7 @@ def _sum_if(condition: Any) -> Any:
 def _locked_state(session: Session) -> RollupState:
     """Return the state row, locked for this transaction, so two processes never recompute at once."""
     table = RollupState.__table__  # type: ignore[attr-defined]
-    insert = (postgresql.insert(table) if session.get_bind().dialect.name == "postgresql" else sqlite.insert(table))
-    session.execute(insert.values(name=STATE).on_conflict_do_nothing(index_elements=["name"]))
+    session.execute(upsert(dialect_of(session), table, {"name": STATE}, keys=["name"]))
     state = session.exec(select(RollupState).where(RollupState.name == STATE).with_for_update()
                          .execution_options(populate_existing=True)).one()
     return state

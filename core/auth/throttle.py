@@ -1,20 +1,18 @@
 """Failure counters shared by every process, for sign-in throttling.
 
-Counts per key over a sliding window are RateCounter rows in one-minute windows, like core.messaging.ratelimit's,
-so its hourly pruning keeps every window counted here. Growing delays (SignInDelay rows) slow one account's
-guesses from one address without locking the account for everyone else.
+Counts per key over a sliding window are kept by core.counters, which also prunes them. Growing delays
+(SignInDelay rows) slow one account's guesses from one address without locking the account for everyone else.
 """
 
 import hashlib
 from datetime import timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
-from core import clock
+from core import clock, counters
 from core.auth.models import SignInDelay
-from core.messaging.models import RateCounter
+from core.upsert import dialect_of, upsert
 
 FREE_TRIES = 5  # failures before the first delay
 FIRST_DELAY_SECONDS = 30  # then 60, 120, ... up to MAX_DELAY_SECONDS
@@ -36,37 +34,21 @@ def _digest(value: str) -> str:
     return hashlib.sha256(value.strip().lower().encode()).hexdigest()[:24]
 
 
-MINUTE = 60
-
-
-def _minute() -> int:
-    return int(clock.now().timestamp()) // MINUTE
-
-
 def record(*, session: Session, key: str, window_seconds: int) -> int:
     """Count one event for key now; return the count over the last window_seconds (a sliding window)."""
-    window = _minute()
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(RateCounter).values(key=key, window=window, count=1)
-    statement = statement.on_conflict_do_update(index_elements=["key", "window"],
-                                                set_={"count": RateCounter.count + 1})  # type: ignore[operator]
-    session.execute(statement)
+    counters.add(session=session, key=key)
     session.flush()
     return recent(session=session, key=key, window_seconds=window_seconds)
 
 
 def recent(*, session: Session, key: str, window_seconds: int) -> int:
     """Return the events counted for key over the last window_seconds (at most an hour)."""
-    first = _minute() - max(1, window_seconds // MINUTE) + 1
-    total = session.exec(select(sa.func.coalesce(sa.func.sum(RateCounter.count), 0)).where(
-        RateCounter.key == key, RateCounter.window >= first)).one()
-    return int(total)
+    return counters.total(session=session, key=key, window_seconds=window_seconds)
 
 
 def clear(*, session: Session, key: str) -> None:
     """Forget the counts of key (after a successful login)."""
-    session.execute(sa.delete(RateCounter).where(RateCounter.key == key))  # type: ignore[arg-type]
+    counters.clear(session=session, key=key)
 
 
 def delay_for(failures: int) -> int:
@@ -91,14 +73,11 @@ def wait_seconds(*, session: Session, key: str) -> int:
 def fail(*, session: Session, key: str) -> int:
     """Count one failed try of key now; return the seconds it must wait before the next one."""
     now = clock.now()
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     table = SignInDelay.__table__  # type: ignore[attr-defined]
-    statement = insert(table).values(key=key, failures=1, last_failure_at=now)
-    statement = statement.on_conflict_do_update(index_elements=["key"], set_={
+    session.execute(upsert(dialect_of(session), table, {"key": key, "failures": 1, "last_failure_at": now},
+                           keys=["key"], update={
         "failures": sa.case((table.c.last_failure_at < now - FORGET, 1), else_=table.c.failures + 1),
-        "last_failure_at": now})
-    session.execute(statement)
+        "last_failure_at": now}))
     session.flush()
     failures = session.exec(select(SignInDelay.failures).where(SignInDelay.key == key)).one()
     return delay_for(failures)

@@ -13,6 +13,7 @@ from core.config import settings
 from core.conversations.engine import reply_key
 from core.conversations.models import Conversation, Message
 from core.conversations.phone_codes import note_contact
+from core.conversations.schemas import ApiError, ChatIn, ChatMessage, ChatTurn
 from core.db import run_io, session_scope, storable
 from core.messaging.inbound import process_message, receive
 from core.messaging.models import OutboxMessage
@@ -38,8 +39,13 @@ class ChatError(ValueError):
         self.status = status
 
 
-@router.post("/api/chat")
-async def chat(request: Request) -> JSONResponse:
+_ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ApiError} for status in (413, 422, 429)}
+_CHAT_BODY = {"requestBody": {"required": True,
+                              "content": {"application/json": {"schema": ChatIn.model_json_schema()}}}}
+
+
+@router.post("/api/chat", response_model=ChatTurn, responses=_ERRORS, openapi_extra=_CHAT_BODY)
+async def chat(request: Request) -> Any:
     """Store the visitor's message, run the engine on it, and return the replies of this turn."""
     try:
         fields = _validated(await request.body())
@@ -49,11 +55,12 @@ async def chat(request: Request) -> JSONResponse:
     if result is None:
         return _error("Doucement 🙏 Trop de messages d'un coup : attendez une minute puis réessayez. "
                       "(Too many messages: please wait a minute.)", 429)
-    return JSONResponse(result)
+    return ChatTurn.model_validate(result)
 
 
-@router.get("/api/chat/{session_id}/messages")
-async def chat_messages(session_id: str, after: str | None = None) -> JSONResponse:
+@router.get("/api/chat/{session_id}/messages", response_model=list[ChatMessage],
+            responses={404: {"model": ApiError}, 422: {"model": ApiError}})
+async def chat_messages(session_id: str, after: str | None = None) -> Any:
     """Return the conversation's messages after the given id, so the client sees later updates."""
     if not SESSION_ID.match(session_id):
         return _error("session_id must be 1-100 letters, digits, '-' or '_'", 422)
@@ -66,7 +73,7 @@ async def chat_messages(session_id: str, after: str | None = None) -> JSONRespon
     result = await run_io(_messages, session_id, after_id)
     if result is None:
         return _error("unknown chat session", 404)
-    return JSONResponse(result)
+    return [ChatMessage.model_validate(m) for m in result]
 
 
 def _validated(raw: bytes) -> dict[str, Any]:

@@ -91,10 +91,16 @@ def complete_job(*, session: Session, provider: Provider, request_id: int, price
     if request.provider_id != provider.id or request.status not in (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS):
         return "offer_closed", request
     request.final_price = price
-    transition(session=session, request=request, target=lifecycle.COMPLETED, actor="provider",
-               actor_id=str(provider.id), detail={"price": price})
-    bump_counters(session=session, provider_id=provider.id, jobs_completed=1)
+    finish(session=session, request=request, actor="provider", actor_id=str(provider.id), detail={"price": price})
     return "completed_ok", request
+
+
+def finish(*, session: Session, request: ServiceRequest, actor: str, actor_id: str, detail: dict) -> None:
+    """Move the request to completed and count the job for its provider: the one way a job is counted."""
+    transition(session=session, request=request, target=lifecycle.COMPLETED, actor=actor, actor_id=actor_id,
+               detail=detail)
+    if request.provider_id is not None:
+        bump_counters(session=session, provider_id=request.provider_id, jobs_completed=1)
 
 
 def withdraw_from_job(*, session: Session, provider: Provider, request_id: int) -> tuple[str, ServiceRequest]:

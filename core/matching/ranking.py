@@ -5,7 +5,7 @@ hundred milliseconds. So ranking first asks only for the providers whose score c
 upper bound read from the index (cell, quality), see bounds.py), and lowers the level until `limit` providers
 truly reach it: nobody left out can beat them, so the answer is exact. Far away in a sparse city, it ranks
 everyone as before. The parts of the K chosen are computed again in Python to be stored with the offers, and
-tests check that this ranking and scoring.rank() agree.
+tests check that this ranking and their plain-Python reference (tests/matching/reference.py) agree.
 """
 
 from datetime import datetime, timedelta

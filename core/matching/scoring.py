@@ -92,26 +92,7 @@ def score_parts(c: Candidate, *, lat: float, lon: float, radius_km: float, now: 
     }
 
 
-def total(parts: dict[str, float], weights: dict[str, float]) -> float:
-    """Return the weighted sum of the parts."""
-    return sum(weight * parts[name] for name, weight in weights.items())
-
-
-def rank(candidates: list[Candidate], *, lat: float, lon: float, radius_km: float, now: datetime,
-         weights: dict[str, float], limit: int) -> list[tuple[Candidate, float, dict]]:
-    """Return the best `limit` candidates with their score and its parts, best first (ties: lower id).
-
-    The reference ranking, in Python; core.matching.ranking does the same in SQL for speed (tests compare them).
-    """
-    scored = []
-    for c in candidates:
-        parts = score_parts(c, lat=lat, lon=lon, radius_km=radius_km, now=now)
-        scored.append((-total(parts, weights), c.id, c, parts))
-    scored.sort(key=lambda item: (item[0], item[1]))
-    return [(c, *explained(parts, weights)) for _, _, c, parts in scored[:limit]]
-
-
 def explained(parts: dict[str, float], weights: dict[str, float]) -> tuple[float, dict]:
     """Return the score and the parts as stored with an offer (rounded, with the weights used)."""
     rounded = {k: round(v, 4) if isinstance(v, float) else v for k, v in parts.items()}
-    return round(total(parts, weights), 4), {**rounded, "weights": weights}
+    return round(sum(weight * parts[name] for name, weight in weights.items()), 4), {**rounded, "weights": weights}

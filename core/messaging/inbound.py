@@ -3,8 +3,6 @@
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, select
 
@@ -18,6 +16,7 @@ from core.logs import log
 from core.messaging import ratelimit, texts
 from core.messaging.outbox import enqueue
 from core.phones import normalize_address
+from core.upsert import dialect_of, upsert
 
 MAX_ATTEMPTS = 3
 STALL_AFTER = timedelta(seconds=30)
@@ -46,10 +45,8 @@ def receive(*, session: Session, channel: str, external_id: str, body: str, prov
                       sent_by=sent_by[:200])
     # One statement claims the channel id: a retry or a concurrent copy inserts nothing (no savepoint needed).
     table = Message.__table__
-    insert = pg_insert(table) if session.get_bind().dialect.name == "postgresql" else sqlite_insert(table)
     message_id = session.execute(
-        insert.values(**message.model_dump(exclude={"id"}))
-        .on_conflict_do_nothing(index_elements=["channel", "provider_message_id"])
+        upsert(dialect_of(session), table, message.model_dump(exclude={"id"}), keys=["channel", "provider_message_id"])
         .returning(table.c.id)).scalar()
     if message_id is None:
         return None

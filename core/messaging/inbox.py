@@ -8,14 +8,12 @@ NOTIFY sent after the answer wakes (it also looks a few times a second).
 """
 
 import asyncio
-import json
 import time
 from dataclasses import dataclass
 from datetime import timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.sql.dml import Insert
 from sqlmodel import Session, select
 
 from core import clock
@@ -27,6 +25,7 @@ from core.messaging import door
 from core.messaging.inbound import accept
 from core.messaging.models import InboundMessage
 from core.messaging.webhook import Inbound
+from core.upsert import for_psycopg, upsert
 
 CHANNEL_NOTIFY = "djobea_inbox"
 WAKE_SECONDS = 0.05
@@ -46,19 +45,16 @@ async def stage_async(inbound: Inbound, *, channel: str = "whatsapp") -> int | N
     """stage() for the event loop: the same statement, awaited on PostgreSQL, on a thread elsewhere."""
     if not is_postgres():
         return await asyncio.to_thread(stage, inbound, channel=channel)
-    found = await door.of_running_loop().execute(_STAGE_SQL, _stage_params(_row(inbound, channel)),
+    found = await door.of_running_loop().execute(_STAGE_PG.sql, _STAGE_PG.params(_row(inbound, channel)),
                                                fetch=True)
     return found[0] if found else None
 
 
 def stage(inbound: Inbound, *, channel: str = "whatsapp") -> int | None:
     """Store the message as received in one statement; return its inbox id, or None for a sid seen before."""
-    table = InboundMessage.__table__
-    insert = pg_insert(table) if is_postgres() else sqlite_insert(table)
-    statement = insert.values(_row(inbound, channel)).on_conflict_do_nothing(
-        index_elements=["channel", "sid"]).returning(table.c.id)
-    with get_engine().begin() as conn:
-        return conn.execute(statement).scalar()
+    engine = get_engine()
+    with engine.begin() as conn:
+        return conn.execute(_stage_statement(engine.dialect.name), _row(inbound, channel)).scalar()
 
 
 async def wake_workers() -> bool:
@@ -110,8 +106,17 @@ def prune() -> int:
                                                       table.c.received_at < clock.now() - KEEP)).rowcount
 
 
-_STAGE_SQL = ("INSERT INTO inboundmessage (channel, sid, sender, alias, name, body, media, reply_to, received_at) "
-              "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (channel, sid) DO NOTHING RETURNING id")
+_STAGED = ("channel", "sid", "sender", "alias", "name", "body", "media", "reply_to", "received_at")
+
+
+def _stage_statement(dialect: str) -> Insert:
+    """The one INSERT ... ON CONFLICT DO NOTHING that claims a sid, for the ORM's engine and the async door alike."""
+    table = InboundMessage.__table__
+    return upsert(dialect, table, {name: sa.bindparam(name) for name in _STAGED},
+                  keys=["channel", "sid"]).returning(table.c.id)
+
+
+_STAGE_PG = for_psycopg(_stage_statement("postgresql"))
 _last_wake = 0.0  # per-process: each web process paces its own NOTIFYs
 
 
@@ -119,12 +124,6 @@ def _row(inbound: Inbound, channel: str) -> dict:
     return {"channel": channel, "sid": inbound.sid, "sender": inbound.sender, "alias": inbound.alias,
             "name": inbound.name, "body": inbound.body, "media": inbound.media, "reply_to": inbound.reply_to,
             "received_at": clock.now()}
-
-
-def _stage_params(row: dict) -> tuple:
-    return (row["channel"], row["sid"], row["sender"], row["alias"], row["name"], row["body"],
-            json.dumps(row["media"], ensure_ascii=False), json.dumps(row["reply_to"], ensure_ascii=False),
-            row["received_at"])
 
 
 def _claim(session: Session, query) -> list[InboundMessage]:

@@ -35,15 +35,6 @@ class OutboxMessage(SQLModel, table=True):
     sent_at: datetime | None = utc_field()
 
 
-class RateCounter(SQLModel, table=True):
-    """Count of events for one key in one time window, shared by all processes."""
-
-    key: str = Field(primary_key=True, max_length=160)
-    window: int = Field(primary_key=True)  # seconds since the epoch // window length
-    count: int = 0
-    notified: bool = False
-
-
 class WebhookHit(SQLModel, table=True):
     """Timing of one webhook answer, for the monitoring page."""
 

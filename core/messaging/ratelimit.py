@@ -1,18 +1,14 @@
-"""Per-sender rate limits, counted in the database so every process shares them."""
+"""Per-sender rate limits, counted in core.counters so every process shares them."""
 
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
-from core import clock
-from core.messaging.models import RateCounter
+from core import counters
 
-WINDOW_SECONDS = 60
+WINDOW_SECONDS = counters.MINUTE
 
 
 @dataclass(frozen=True)
@@ -25,22 +21,13 @@ class RateDecision:
     window: int
 
 
-def hit(*, session: Session, key: str, limit: int, window_seconds: int = WINDOW_SECONDS,
-        at: datetime | None = None) -> RateDecision:
-    """Count one event for key in the window of at (now by default; atomic upsert); decide if it is within limit."""
-    window = int((at or clock.now()).timestamp()) // window_seconds
-    table = RateCounter.__table__
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert(table) if dialect == "postgresql" else sqlite_insert(table)
-    statement = insert.values(key=key, window=window, count=1, notified=False).on_conflict_do_update(
-        index_elements=["key", "window"], set_={"count": table.c.count + 1}).returning(table.c.count)
-    count = session.execute(statement).scalar_one()
+def hit(*, session: Session, key: str, limit: int, at: datetime | None = None) -> RateDecision:
+    """Count one event for key in the minute of at (now by default); decide if it is within limit."""
+    window, count = counters.add(session=session, key=key, at=at)
     if count <= limit:
         return RateDecision(count, True, False, window)
     # Only the first caller to flip the flag sends the notice: one notice per window, then silence.
-    flipped = session.execute(sa.update(table).where(table.c.key == key, table.c.window == window,
-                                                     table.c.notified.is_(False)).values(notified=True)).rowcount
-    return RateDecision(count, False, flipped == 1, window)
+    return RateDecision(count, False, counters.mark_notified(session=session, key=key, window=window), window)
 
 
 def take(*, session: Session, key: str, limit: int, window_seconds: int) -> bool:
@@ -49,16 +36,10 @@ def take(*, session: Session, key: str, limit: int, window_seconds: int) -> bool
     Sliding over one-minute windows. The event is counted first and taken back when over the limit: concurrent
     callers queue on the row lock, so two of them never both take the last place.
     """
-    minute = int(clock.now().timestamp()) // WINDOW_SECONDS
-    hit(session=session, key=key, limit=limit, window_seconds=WINDOW_SECONDS)
-    table = RateCounter.__table__
-    first = minute - max(1, window_seconds // WINDOW_SECONDS) + 1
-    total = session.execute(sa.select(sa.func.coalesce(sa.func.sum(table.c.count), 0)).where(
-        table.c.key == key, table.c.window >= first)).scalar_one()
-    if total <= limit:
+    window, _ = counters.add(session=session, key=key)
+    if counters.total(session=session, key=key, window_seconds=window_seconds) <= limit:
         return True
-    session.execute(sa.update(table).where(table.c.key == key, table.c.window == minute)
-                    .values(count=table.c.count - 1))
+    counters.take_back(session=session, key=key, window=window)
     return False
 
 
@@ -67,11 +48,6 @@ def client_key(address: str) -> str:
     return hashlib.sha256((address or "-").strip().lower().encode()).hexdigest()[:24]
 
 
-def prune(keep_windows: int = 60) -> int:
-    """Delete counters older than keep_windows windows (an hour by default); return how many."""
-    from core.db import session_scope
-
-    oldest = int(clock.now().timestamp()) // WINDOW_SECONDS - keep_windows
-    with session_scope() as session:
-        table = RateCounter.__table__
-        return session.execute(sa.delete(table).where(table.c.window < oldest)).rowcount
+def prune() -> int:
+    """Delete counters too old to matter (the scheduled sweep); return how many."""
+    return counters.prune()

@@ -14,6 +14,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from core import clock
@@ -24,6 +25,7 @@ from core.messaging.inbound import accept
 from core.messaging.models import WebhookHit
 from core.phones import InvalidPhone, bsuid_of, normalize_phone
 from core.text import plain_text
+from core.upsert import for_psycopg
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 MAX_MEDIA = 10  # Twilio sends at most ten attachments per message
@@ -192,8 +194,7 @@ async def write_hits(batch: list[dict]) -> int:
         return 0
     try:
         if is_postgres():
-            rows = [(h["route"], h["status_code"], h["latency_ms"], h["at"]) for h in batch]
-            await door.of_running_loop().execute(_HITS_SQL, many=rows)
+            await door.of_running_loop().execute(_HITS_PG.sql, many=[_HITS_PG.params(hit) for hit in batch])
         else:
             await asyncio.to_thread(_write_hits, batch)
     except Exception:  # timings are for monitoring only; never let them disturb message handling
@@ -202,12 +203,15 @@ async def write_hits(batch: list[dict]) -> int:
     return len(batch)
 
 
-_HITS_SQL = "INSERT INTO webhookhit (route, status_code, latency_ms, at) VALUES (%s, %s, %s, %s)"
+# the one INSERT of a timing: run by the ORM's engine, and as text by the async door on PostgreSQL
+_HITS = sa.insert(WebhookHit.__table__).values(
+    {name: sa.bindparam(name) for name in ("route", "status_code", "latency_ms", "at")})
+_HITS_PG = for_psycopg(_HITS, many=True)
 
 
 def _write_hits(batch: list[dict]) -> None:
     with session_scope() as session:
-        session.execute(WebhookHit.__table__.insert(), batch)
+        session.execute(_HITS, batch)
 
 
 hits = HitLog()  # per-process buffer: each process writes its own timings to the shared WebhookHit table

@@ -3,11 +3,10 @@
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
+from core.clock import DOUALA
 from core.nlu.places import place_words
 
-DOUALA = ZoneInfo("Africa/Douala")
 DEFAULT_HOUR = 8
 
 WEEKDAYS = {

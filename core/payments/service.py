@@ -4,7 +4,6 @@ The Monetbil call never happens inside a request's transaction: completion only 
 a URL, and `send_due_links` (scheduled) asks for the link, retrying with backoff, then messages the customer.
 """
 
-import secrets
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -23,6 +22,7 @@ from core.payments.confirm import check_and_apply, handle_notification
 from core.payments.models import Payment
 from core.payments.records import customer_conversation, entries, lock_payment, note
 from core.payments.texts import text
+from core.references import random_reference
 from core.rules.service import rule
 from core.service_requests.lifecycle import Transition
 from core.service_requests.models import ServiceRequest
@@ -30,7 +30,6 @@ from core.service_requests.models import ServiceRequest
 __all__ = ["create_payment", "handle_notification", "note_return", "on_request_completed", "reconcile_pending",
            "send_due_links", "send_payment_link"]
 
-_REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 BATCH = 50
 LINK_BACKOFF_FIRST = timedelta(seconds=5)  # doubled after each failure, up to LINK_BACKOFF_MAX
 LINK_BACKOFF_MAX = timedelta(minutes=5)
@@ -216,6 +215,6 @@ def _backoff(failures: int) -> timedelta:
 
 def _new_payment_ref(*, session: Session) -> str:
     while True:
-        ref = "DJP-" + "".join(secrets.choice(_REF_ALPHABET) for _ in range(10))
+        ref = random_reference("DJP-", 10)
         if not session.exec(select(Payment.id).where(Payment.payment_ref == ref)).first():
             return ref

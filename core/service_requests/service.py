@@ -1,17 +1,16 @@
 """Create requests, change them through the lifecycle, and record their timeline."""
 
-import secrets
 from typing import Any
 
 from sqlmodel import Session, select
 
 from core import clock
 from core.catalog import service as catalog_service
+from core.references import random_reference
 from core.service_requests import lifecycle
 from core.service_requests.hooks import run_hooks
 from core.service_requests.models import RequestEvent, RequestMedia, ServiceRequest
 
-_REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I: read aloud over the phone
 _TIMESTAMP_FOR = {
     lifecycle.OFFERED: "offered_at", lifecycle.ASSIGNED: "assigned_at", lifecycle.IN_PROGRESS: "started_at",
     lifecycle.COMPLETED: "completed_at", lifecycle.CANCELLED: "closed_at", lifecycle.EXPIRED: "closed_at",
@@ -21,7 +20,7 @@ _TIMESTAMP_FOR = {
 def new_reference(*, session: Session) -> str:
     """Return an unused reference such as DJB-7K3Q."""
     while True:
-        ref = "DJB-" + "".join(secrets.choice(_REF_ALPHABET) for _ in range(4))
+        ref = random_reference("DJB-", 4)
         if not session.exec(select(ServiceRequest.id).where(ServiceRequest.reference == ref)).first():
             return ref
 

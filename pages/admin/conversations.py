@@ -5,6 +5,7 @@ from nicegui import run, ui
 from core import clock
 from core.analytics import inbox
 from core.analytics.requests import conversation_messages
+from core.conversations import takeover
 from core.conversations.models import Conversation
 from core.db import session_scope
 from core.phones import display_phone
@@ -29,7 +30,7 @@ def _newest() -> int:
 def _run(action: str, **kwargs) -> str:
     try:
         with session_scope() as session:
-            getattr(inbox, action)(session=session, **kwargs)
+            getattr(takeover, action)(session=session, **kwargs)
     except ValueError as exc:
         return str(exc)
     return ""
@@ -45,19 +46,19 @@ async def inbox_page(account, takeover: int = 0, q: str = "") -> None:
         ui.link("CSV", "/admin/export/conversations.csv").classes("text-sm").mark("export-conversations")
     with ui.column().classes("w-full gap-1").mark("inbox"):
         for row in rows:
-            conversation: Conversation = row["conversation"]
+            conversation: Conversation = row.conversation
             with ui.card().classes("w-full p-2 gap-0 cursor-pointer").on(
                     "click", lambda _, i=conversation.id: ui.navigate.to(f"/admin/conversations/{i}")).mark(
                     f"conversation-{conversation.id}"):
                 with ui.row().classes("w-full justify-between no-wrap"):
-                    who = row["who"]
+                    who = row.who
                     ui.label(display_phone(who) if who.startswith("+") else who).classes("font-semibold text-sm")
                     ui.label(clock.format_local(conversation.updated_at, "%d/%m %H:%M")).classes(theme.MUTED)
                 flags = [conversation.channel, conversation.role]
                 if conversation.human_takeover:
                     flags.append(f"👤 {conversation.takeover_by}")
                 ui.label(" · ".join(flags)).classes("text-xs text-gray-500")
-                ui.label(("→ " if row["direction"] == "out" else "") + row["last"]).classes("text-sm truncate")
+                ui.label(("→ " if row.direction == "out" else "") + row.last).classes("text-sm truncate")
     with ui.card().classes(theme.CARD).mark("cases"):
         ui.label(f"{t('Réclamations ouvertes')} ({len(cases)})").classes(theme.SUBTITLE)
         for case in cases:

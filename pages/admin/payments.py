@@ -53,30 +53,30 @@ async def payments_page(account, status: str = "", page: int = 1) -> None:
     rows, total, totals, balances = await run.io_bound(_load, status, max(1, page))
     is_admin = has_role(account, "admin")
     with ui.element("div").classes(theme.KPI_GRID):
-        kpi(t("Encaissé"), format_xaf(totals["collected"]), mark="collected", hint=f"{totals['payments']}")
-        kpi(t("Commission"), format_xaf(totals["commission"]), mark="commission-total")
-        kpi(t("Commission après remboursements"), format_xaf(totals["commission_kept"]), mark="commission-kept")
-        kpi(t("À verser aux prestataires"), format_xaf(sum(b["balance"] for b in balances)), mark="owed")
+        kpi(t("Encaissé"), format_xaf(totals.collected), mark="collected", hint=f"{totals.payments}")
+        kpi(t("Commission"), format_xaf(totals.commission), mark="commission-total")
+        kpi(t("Commission après remboursements"), format_xaf(totals.commission_kept), mark="commission-kept")
+        kpi(t("À verser aux prestataires"), format_xaf(sum(b.balance for b in balances)), mark="owed")
 
     with ui.card().classes(theme.CARD).mark("balances"):
         ui.label(t("Soldes des prestataires")).classes(theme.SUBTITLE)
         for row in balances:
             with ui.row().classes("w-full items-center justify-between no-wrap"):
-                ui.link(row["name"], f"/admin/providers/{row['id']}").classes("text-sm")
-                ui.label(format_xaf(row["balance"])).classes("font-mono text-sm").mark(f"balance-{row['id']}")
-                if is_admin and row["balance"] > 0:
+                ui.link(row.name, f"/admin/providers/{row.id}").classes("text-sm")
+                ui.label(format_xaf(row.balance)).classes("font-mono text-sm").mark(f"balance-{row.id}")
+                if is_admin and row.balance > 0:
                     async def pay(_, r=row) -> None:
                         if not still_allowed("admin"):
                             ui.notify(t("Accès refusé"), type="negative")
                             return
-                        reference = f"payout-{r['id']}-{clock.now():%Y%m%d%H%M%S}"
-                        error = await run.io_bound(payout, r["id"], r["balance"], reference, account.email)
+                        reference = f"payout-{r.id}-{clock.now():%Y%m%d%H%M%S}"
+                        error = await run.io_bound(payout, r.id, r.balance, reference, account.email)
                         ui.notify(error or t("Enregistré ✅"), type="negative" if error else "positive")
                         if not error:
                             ui.navigate.reload()
 
                     ui.button(t("Marquer versé"), on_click=pay).props("dense outline size=sm").mark(
-                        f"payout-{row['id']}")
+                        f"payout-{row.id}")
 
     with ui.row().classes("w-full items-center gap-2"):
         for value, label in (("", "Tous"), ("success", "Réussis"), ("pending", "En attente"), ("failed", "Échoués"),
@@ -86,13 +86,13 @@ async def payments_page(account, status: str = "", page: int = 1) -> None:
     ui.label(f"{total} {t('paiements')}").classes(theme.MUTED).mark("payment-total")
     with ui.column().classes("w-full gap-1").mark("transactions"):
         for row in rows:
-            payment: Payment = row["payment"]
+            payment: Payment = row.payment
             with ui.card().classes("w-full p-2 gap-0"):
                 with ui.row().classes("w-full justify-between no-wrap"):
-                    ui.link(row["reference"], f"/admin/requests/{payment.request_id}").classes("font-mono text-sm")
+                    ui.link(row.reference, f"/admin/requests/{payment.request_id}").classes("font-mono text-sm")
                     ui.label(f"{format_xaf(payment.amount)} · {payment.status}").classes("text-sm").mark(
                         f"payment-{payment.id}")
-                ui.label(f"{row['provider']} · {t('commission')} {format_xaf(payment.commission)} · "
+                ui.label(f"{row.provider} · {t('commission')} {format_xaf(payment.commission)} · "
                          f"{payment.operator} · {clock.format_local(payment.paid_at or payment.created_at)}").classes(
                     theme.MUTED)
                 if payment.status == "pending" and payment.last_error:  # why it is not confirmed (e.g. test mode)

@@ -3,11 +3,12 @@
 from nicegui import run, ui
 
 from core.analytics import providers as admin_providers
-from core.analytics.providers import ProviderProfile
 from core.db import session_scope, storable
 from core.money import format_xaf
 from core.phones import InvalidPhone, display_phone
+from core.providers import profiles
 from core.providers.models import Provider, ProviderApplication
+from core.providers.profiles import ProviderProfile
 from pages.admin.common import href, known
 from ui import theme
 from ui.frame import admin_page
@@ -29,9 +30,9 @@ def _review(application_id: int, approve: bool, actor: str) -> str:
             if application is None:
                 return "unknown application"
             if approve:
-                admin_providers.approve_application(session=session, application=application, actor=actor)
+                profiles.approve_application(session=session, application=application, actor=actor)
             else:
-                admin_providers.reject_application(session=session, application=application, actor=actor)
+                profiles.reject_application(session=session, application=application, actor=actor)
     except (ValueError, InvalidPhone) as exc:
         return str(exc)
     return ""
@@ -73,14 +74,14 @@ async def providers_page(account, q: str = "", status: str = "") -> None:
     ui.label(f"{len(rows)} {t('prestataires')}").classes(theme.MUTED)
     with ui.column().classes("w-full gap-1").mark("provider-list"):
         for row in rows:
-            provider: Provider = row["provider"]
+            provider: Provider = row.provider
             with ui.card().classes("w-full p-2 gap-0 cursor-pointer").on(
                     "click", lambda _, i=provider.id: ui.navigate.to(f"/admin/providers/{i}")).mark(
                     f"provider-row-{provider.id}"):
                 with ui.row().classes("w-full justify-between no-wrap"):
                     ui.link(provider.name, f"/admin/providers/{provider.id}").classes("font-semibold")
                     ui.label(("🟢 " if provider.available else "⏸ ") + provider.status).classes("text-xs")
-                ui.label(f"{provider.quartier} · {', '.join(row['trades'])} · {stars(provider.rating)} · "
+                ui.label(f"{provider.quartier} · {', '.join(row.trades)} · {stars(provider.rating)} · "
                          f"{provider.jobs_completed} {t('travaux')}").classes(theme.MUTED)
 
 
@@ -97,7 +98,7 @@ def _save(provider_id: int | None, profile: ProviderProfile, actor: str) -> tupl
     try:
         with session_scope() as session:
             provider = session.get(Provider, provider_id) if provider_id else None
-            saved = admin_providers.save_provider(session=session, profile=profile, actor=actor, provider=provider)
+            saved = profiles.save_provider(session=session, profile=profile, actor=actor, provider=provider)
             return "", saved.id
     except (ValueError, InvalidPhone) as exc:
         return str(exc), None
@@ -107,9 +108,9 @@ def _change(provider_id: int, action: str, value, actor: str) -> None:
     with session_scope() as session:
         provider = session.get(Provider, provider_id)
         if action == "status":
-            admin_providers.set_status(session=session, provider=provider, status=value, actor=actor)
+            profiles.set_status(session=session, provider=provider, status=value, actor=actor)
         else:
-            admin_providers.toggle_availability(session=session, provider=provider, available=value, actor=actor)
+            profiles.toggle_availability(session=session, provider=provider, available=value, actor=actor)
 
 
 @admin_page("/admin/providers/{provider_id}", title="Prestataire")
@@ -131,10 +132,10 @@ async def provider_page(account, provider_id: str) -> None:
                 hint=f"{provider.offers_accepted}/{provider.offers_received}")
             kpi(t("Travaux terminés"), str(provider.jobs_completed), mark="jobs",
                 href=href("/admin/requests", provider=provider.id, period="all"))
-            kpi(t("Note"), stars(perf["rating"]), mark="provider-rating", hint=f"{perf['ratings']} {t('avis')}")
-            kpi(t("Gains"), format_xaf(perf["earned"]), mark="earned")
-            kpi(t("Solde à verser"), format_xaf(perf["balance"]), mark="balance")
-            kpi(t("Travaux en cours"), str(perf["open_jobs"]), mark="open-jobs")
+            kpi(t("Note"), stars(perf.rating), mark="provider-rating", hint=f"{perf.ratings} {t('avis')}")
+            kpi(t("Gains"), format_xaf(perf.earned), mark="earned")
+            kpi(t("Solde à verser"), format_xaf(perf.balance), mark="balance")
+            kpi(t("Travaux en cours"), str(perf.open_jobs), mark="open-jobs")
         with ui.row().classes("w-full items-center gap-4"):
             ui.switch(t("Disponible"), value=provider.available, on_change=lambda e: run.io_bound(
                 _change, provider.id, "available", e.value, account.email)).mark("provider-available")

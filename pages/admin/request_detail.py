@@ -3,10 +3,10 @@
 from nicegui import run, ui
 
 from core import clock
-from core.analytics import request_actions
 from core.analytics.providers import providers_for_service
 from core.analytics.requests import request_detail
 from core.db import session_scope
+from core.matching import request_actions
 from core.money import format_range, format_xaf
 from core.phones import display_phone
 from core.service_requests.lifecycle import InvalidTransition

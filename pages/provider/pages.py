@@ -4,11 +4,12 @@ from nicegui import run, ui
 
 from core import clock
 from core.analytics import portal
-from core.analytics.providers import ProviderProfile, save_provider, trades_and_zones
+from core.analytics.providers import trades_and_zones
 from core.db import session_scope
 from core.money import format_xaf
 from core.phones import InvalidPhone, display_phone
 from core.providers.models import Provider
+from core.providers.profiles import ProviderProfile, save_provider
 from pages.admin.common import status_badge
 from ui import theme
 from ui.charts import service_label

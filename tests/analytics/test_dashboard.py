@@ -1,3 +1,4 @@
+from bisect import bisect_left
 from datetime import timedelta
 
 import pytest
@@ -8,6 +9,7 @@ from core.analytics.filters import BUCKETS, Filters, from_params, period_bounds
 from core.analytics.models import WAIT_EDGES
 from core.analytics.requests import search_requests
 from core.analytics.rollups import rebuild_rollups
+from core.analytics.totals import median_from_histogram
 from tests.analytics.seed import local_date, median, seed
 
 
@@ -18,19 +20,25 @@ def _in(row, filters: Filters) -> bool:
             and (filters.quartier is None or row["quartier"] == filters.quartier))
 
 
-def histogram_median(waits: list[float]) -> float | None:
-    """The median as the page estimates it for long periods: linear inside its time-to-assignment bucket."""
+def ogive_median(waits: list[float]) -> float | None:
+    """The grouped median read off the ogive: counts below each bucket edge, joined by straight lines."""
     if not waits:
         return None
     edges = [e * 60.0 for e in WAIT_EDGES]
-    counts = [sum(1 for w in waits if w >= low and (i + 1 == len(edges) or w < edges[i + 1]))
-              for i, low in enumerate(edges)]
-    half, seen = len(waits) / 2, 0
-    for i, count in enumerate(counts):
-        if count and seen + count >= half:
-            return edges[i] if i + 1 == len(edges) else edges[i] + (half - seen) / count * (edges[i + 1] - edges[i])
-        seen += count
-    raise AssertionError("unreachable")
+    below = [sum(w < edge for w in waits) for edge in edges[1:]]  # waits under each bucket's upper edge
+    half = len(waits) / 2
+    j = bisect_left(below, half)  # the first bucket whose upper edge has half the waits under it
+    if j == len(below):
+        return edges[-1]  # in the open last bucket the page shows its lower edge
+    under = below[j - 1] if j else 0
+    return edges[j] + (half - under) / (below[j] - under) * (edges[j + 1] - edges[j])
+
+
+def test_the_estimated_median_on_a_histogram_worked_by_hand():
+    # 4 waits: one under a minute, three between 2 and 3 minutes; the 2nd of 4 is a third into 2-3 min: 140 s
+    assert median_from_histogram({"wait_0m": 1, "wait_2m": 3}) == pytest.approx(140.0)
+    assert median_from_histogram({"wait_360m": 2}) == 360 * 60.0
+    assert median_from_histogram({}) is None
 
 
 @pytest.mark.parametrize("rolled_up", [False, True], ids=["live", "rollups"])
@@ -56,7 +64,7 @@ def test_dashboard_numbers_match_the_rows(session, params, rolled_up):
     for stage in ("offered", "assigned", "completed", "paid"):
         assert getattr(k, stage) == sum(r[f"{stage}_at"] is not None for r in rows), stage
     waits = [(r["assigned_at"] - r["created_at"]).total_seconds() for r in rows if r["assigned_at"]]
-    expected_median = median(waits) if exact_median(filters) else histogram_median(waits)
+    expected_median = median(waits) if exact_median(filters) else ogive_median(waits)
     assert k.median_estimated == (params["period"] in ("90d", "365d", "all"))
     if expected_median is None:
         assert k.median_assign_seconds is None

@@ -8,7 +8,7 @@ from core.auth.models import Account
 from core.auth.service import create_account
 from core.auth.sessions import has_role, resolve
 from core.auth.throttle import FREE_TRIES
-from core.messaging.models import RateCounter
+from core.counters import RateCounter
 from tests.factories import signed_in
 
 PASSWORD = "correct-horse-battery"

@@ -4,6 +4,7 @@ import threading
 import time
 
 import pytest
+import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from core.auth.login import WRONG, authenticate
@@ -257,12 +258,38 @@ def test_two_admins_removing_each_other_at_once_leave_one_active(engine, session
             except AccountError as exc:
                 outcome.append(str(exc))
 
-    with Session(engine) as first:
-        set_active(session=first, account_id=ange.id, active=False, actor=boss)
-        other = threading.Thread(target=ange_removes_boss)
-        other.start()
-        time.sleep(0.5)  # the other change waits for this transaction
-        first.commit()
-    other.join(timeout=30)
+    asking = threading.Event()
+    other = threading.Thread(target=ange_removes_boss)
+
+    def lock_asked(conn, cursor, statement, *_) -> None:
+        if threading.current_thread() is other and ("FOR UPDATE" in statement or statement.startswith("BEGIN")):
+            asking.set()
+
+    sa.event.listen(engine, "before_cursor_execute", lock_asked)
+    try:
+        with Session(engine) as first:
+            set_active(session=first, account_id=ange.id, active=False, actor=boss)
+            other.start()
+            assert asking.wait(timeout=30)  # the other change asks for the lock this transaction holds
+            _until_a_backend_waits_on_a_lock(engine)
+            first.commit()
+        other.join(timeout=30)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", lock_asked)
     assert outcome == ["only an active admin can manage accounts"]
     assert [a.email for a in session.exec(select(Account).where(Account.active.is_(True)))] == ["boss@djobea.cm"]
+
+
+def _until_a_backend_waits_on_a_lock(engine) -> None:
+    """On PostgreSQL, return once the server shows a session waiting on a row lock (SQLite cannot show it)."""
+    if engine.dialect.name != "postgresql":
+        return
+    query = sa.text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND wait_event_type = 'Lock'")
+    for _ in range(3000):
+        with engine.connect() as conn:
+            if conn.execute(query).scalar():
+                return
+        time.sleep(0.01)
+    raise AssertionError("the other change never waited on the lock")
+

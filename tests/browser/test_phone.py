@@ -10,10 +10,10 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from core.analytics.inbox import agent_reply
 from core.auth.models import Account
 from core.catalog import quartier
 from core.conversations.models import Conversation, Message
+from core.conversations.takeover import agent_reply
 from core.matching.models import Offer
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue

@@ -15,11 +15,11 @@ from fastapi import FastAPI
 from sqlmodel import select
 
 from core import clock
-from core.analytics.inbox import release, take_over
 from core.config import reload_settings
 from core.conversations.models import Case, Conversation, Message
 from core.conversations.routes import chat_turn
 from core.conversations.service import conversation_for
+from core.conversations.takeover import release, take_over
 from core.customers.models import Customer
 from core.db import session_scope
 from core.matching.sweep import advance_due

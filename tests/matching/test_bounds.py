@@ -19,7 +19,6 @@ from core.matching.scoring import (
     WEIGHTS_RULE,
     Candidate,
     distance_km,
-    rank,
     score_parts,
     weights,
 )
@@ -31,6 +30,7 @@ from core.rules.models import BusinessRule
 from core.service_requests.models import ServiceRequest
 from tests.factories import make_customer, make_provider
 from tests.matching.conftest import fresh, new_request, provider_says
+from tests.matching.reference import rank
 
 COUNTERS = ("rating_sum", "rating_count", "offers_accepted", "offers_received", "response_seconds_total", "responses")
 

@@ -9,10 +9,11 @@ from core import clock
 from core.catalog import quartiers
 from core.matching.candidates import find_candidates, request_point
 from core.matching.ranking import best_candidates
-from core.matching.scoring import rank, weights
+from core.matching.scoring import weights
 from core.service_requests.models import ServiceRequest
 from tests.factories import make_provider
 from tests.matching.conftest import new_request
+from tests.matching.reference import rank
 
 
 def population(session, rnd: random.Random) -> None:

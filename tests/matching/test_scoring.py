@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from core import clock
 from core.db import session_scope
-from core.matching.scoring import DEFAULT_WEIGHTS, Candidate, rank, score_parts, weights
+from core.matching.scoring import DEFAULT_WEIGHTS, Candidate, score_parts, weights
 from core.matching.sweep import advance_due
 from core.providers.models import Provider, Rating
 from core.providers.service import acceptance_rate, bayesian_rating, record_rating
@@ -15,6 +15,7 @@ from core.rules.models import BusinessRule
 from core.service_requests.models import ServiceRequest
 from tests.factories import make_provider
 from tests.matching.conftest import fresh, new_request, offers_of, provider_says, rules
+from tests.matching.reference import rank
 
 MAKEPE = (4.083, 9.748)
 

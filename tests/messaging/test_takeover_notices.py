@@ -2,9 +2,10 @@
 
 from sqlmodel import select
 
-from core.analytics.inbox import agent_reply, release, take_over, web_chat_messages
+from core.analytics.inbox import web_chat_messages
 from core.conversations.models import Conversation
 from core.conversations.service import conversation_for
+from core.conversations.takeover import agent_reply, release, take_over
 from core.db import session_scope
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue

@@ -4,9 +4,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from core.clock import DOUALA
 from core.nlu import analyze
 from core.nlu.normalize import tokens
-from core.nlu.timing import DOUALA, resolve_time
+from core.nlu.timing import resolve_time
 
 # Wednesday 4 March 2026, 10:00 in Douala (UTC+1).
 NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)

@@ -3,10 +3,11 @@
 from nicegui.testing import User
 from sqlmodel import Session, select
 
-from core.analytics.inbox import agent_first_names, agent_reply
+from core.analytics.inbox import agent_first_names
 from core.catalog import quartier
 from core.conversations.models import Conversation, Message
 from core.conversations.service import conversation_for
+from core.conversations.takeover import agent_reply
 from core.matching.models import Offer
 from core.service_requests.handoff import job_contact, job_place
 from core.service_requests.models import RequestMedia

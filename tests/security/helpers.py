@@ -37,6 +37,6 @@ def everything_staff_can_read() -> str:
         parts = [m.body for m in s.exec(select(Message))]
         for row in s.exec(select(OutboxMessage)):
             parts += [row.body, json.dumps(row.content_variables), row.last_error]
-        parts += [f"{r['who']} {r['last']}" for r in inbox(session=s)]
+        parts += [f"{r.who} {r.last}" for r in inbox(session=s)]
         parts += list(conversations_csv(session=s, filters=Filters()))
     return "\n".join(parts)

@@ -141,9 +141,9 @@ async def test_the_ticket_link_alone_signs_nobody_in(user: User, session):
 
 
 def test_a_deactivated_account_or_suspended_provider_stays_signed_out_once_allowed_back(session):
-    from core.analytics.providers import set_status
     from core.auth import sessions
     from core.auth.service import set_active
+    from core.providers.profiles import set_status
     from tests.factories import signed_in
 
     boss, aline = make_account(session, email="boss@djobea.cm"), make_account(session, email="aline@djobea.cm")

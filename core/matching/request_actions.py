@@ -2,15 +2,15 @@
 
 from sqlmodel import Session
 
-from core.analytics.inbox import signed_by_agent
 from core.conversations.models import Conversation
 from core.conversations.service import customer_conversation_of, provider_conversation
+from core.conversations.takeover import signed_by_agent
 from core.customers.models import Customer
 from core.matching import admin as matching_admin
+from core.matching import jobs
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue
 from core.providers.models import Provider
-from core.providers.service import bump_counters
 from core.rules.models import AuditEntry
 from core.service_requests import lifecycle
 from core.service_requests.lifecycle import allowed_targets
@@ -34,10 +34,11 @@ def change_status(*, session: Session, request: ServiceRequest, target: str, adm
         update_request(session=session, request=request, actor=ACTOR, final_price=final_price)
     if target == lifecycle.ASSIGNED and request.provider_id is None:
         raise ValueError("choose the provider to assign")
-    transition(session=session, request=request, target=target, actor=ACTOR, actor_id=admin,
-               detail={"reason": reason} if reason else {})
-    if target == lifecycle.COMPLETED and request.provider_id is not None:
-        bump_counters(session=session, provider_id=request.provider_id, jobs_completed=1)  # as complete_job does
+    detail = {"reason": reason} if reason else {}
+    if target == lifecycle.COMPLETED:
+        jobs.finish(session=session, request=request, actor=ACTOR, actor_id=admin, detail=detail)
+    else:
+        transition(session=session, request=request, target=target, actor=ACTOR, actor_id=admin, detail=detail)
     _audit(session, admin, "request.status", request, {"to": target, "reason": reason})
 
 

@@ -1,0 +1,137 @@
+"""A provider's profile as an admin or the provider edits it: create, update, suspend, pause, applications."""
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from core import clock
+from core.auth import sessions
+from core.catalog import quartier as find_quartier
+from core.catalog import service as find_service
+from core.phones import normalize_phone
+from core.providers.models import Provider, ProviderApplication, ProviderService, ProviderZone
+from core.providers.service import set_availability
+from core.rules.models import AuditEntry
+
+
+@dataclass
+class ProviderProfile:
+    """What an admin or the provider may edit."""
+
+    name: str
+    phone: str
+    trades: list[str]
+    quartiers: list[str]
+    work_start_hour: int = 7
+    work_end_hour: int = 19
+    photo_url: str = ""
+    language: str = "fr"
+
+
+def validate(profile: ProviderProfile) -> ProviderProfile:
+    """Return the profile cleaned up (E.164 phone, known trades and quartiers); raise ValueError otherwise."""
+    name = profile.name.strip()
+    if not name:
+        raise ValueError("the name is required")
+    trades = sorted({t for t in profile.trades if t})
+    unknown = [t for t in trades if find_service(t) is None]
+    if not trades or unknown:
+        raise ValueError("choose at least one known trade")
+    zones = []
+    for name_ in profile.quartiers:
+        found = find_quartier(name_)
+        if found is None:
+            raise ValueError(f"unknown quartier: {name_}")
+        zones.append(found.name)
+    if not zones:
+        raise ValueError("choose at least one quartier")
+    start, end = int(profile.work_start_hour), int(profile.work_end_hour)
+    if not 0 <= start < end <= 24:
+        raise ValueError("working hours must go from 0 to 24, start before end")
+    photo = profile.photo_url.strip()
+    if photo and not photo.startswith("https://"):
+        raise ValueError("the photo must be an https:// address")
+    return ProviderProfile(name=name[:120], phone=normalize_phone(profile.phone), trades=trades,
+                           quartiers=sorted(set(zones)), work_start_hour=start, work_end_hour=end,
+                           photo_url=photo[:500], language=profile.language if profile.language in ("fr", "en")
+                           else "fr")
+
+
+def save_provider(*, session: Session, profile: ProviderProfile, actor: str,
+                  provider: Provider | None = None) -> Provider:
+    """Create a provider, or update one, with trades and quartiers; raise ValueError for bad input."""
+    clean = validate(profile)
+    clash = session.exec(select(Provider.id).where(Provider.phone == clean.phone)).first()
+    if clash is not None and (provider is None or clash != provider.id):
+        raise ValueError("another provider has this phone number")
+    if provider is None:
+        provider = Provider(name=clean.name, phone=clean.phone, status="active", verified=True)
+    home = find_quartier(clean.quartiers[0])
+    provider.name, provider.phone, provider.language = clean.name, clean.phone, clean.language
+    provider.work_start_hour, provider.work_end_hour, provider.photo_url = (
+        clean.work_start_hour, clean.work_end_hour, clean.photo_url)
+    if not provider.quartier or provider.quartier not in clean.quartiers:
+        provider.quartier = clean.quartiers[0]
+        if home is not None and provider.lat is None:
+            provider.lat, provider.lon = home.lat, home.lon
+    provider.updated_at = clock.now()
+    session.add(provider)
+    session.flush()
+    session.execute(sa.delete(ProviderService).where(ProviderService.provider_id == provider.id))  # type: ignore
+    session.execute(sa.delete(ProviderZone).where(ProviderZone.provider_id == provider.id))  # type: ignore
+    for code in clean.trades:
+        session.add(ProviderService(provider_id=provider.id, service_code=code))
+    for q in clean.quartiers:
+        session.add(ProviderZone(provider_id=provider.id, quartier=q))
+    session.add(AuditEntry(actor=actor, action="provider.save", target=f"provider:{provider.id}"))
+    session.flush()
+    return provider
+
+
+def set_status(*, session: Session, provider: Provider, status: str, actor: str) -> Provider:
+    """Suspend ("suspended") or reactivate ("active") a provider; a suspended one gets no offers."""
+    if status not in ("active", "suspended"):
+        raise ValueError("status must be active or suspended")
+    if provider.status != status:
+        provider.status, provider.updated_at = status, clock.now()
+        session.add(provider)
+        session.add(AuditEntry(actor=actor, action=f"provider.{status}", target=f"provider:{provider.id}"))
+        if status == "suspended":
+            sessions.end_all(session=session, kind=sessions.PROVIDER_KEY, subject_id=provider.id)
+    return provider
+
+
+def toggle_availability(*, session: Session, provider: Provider, available: bool, actor: str) -> Provider:
+    """Switch the provider's availability (through the providers' own service)."""
+    set_availability(session=session, provider=provider, available=available)
+    session.add(AuditEntry(actor=actor, action="provider.available" if available else "provider.paused",
+                           target=f"provider:{provider.id}"))
+    return provider
+
+
+def approve_application(*, session: Session, application: ProviderApplication, actor: str,
+                        profile: ProviderProfile | None = None) -> Provider:
+    """Turn a pending application into an active, verified provider (once)."""
+    if application.status != "pending":
+        raise ValueError("this application was already reviewed")
+    profile = profile or ProviderProfile(name=application.name, phone=application.phone,
+                                         trades=list(application.trades), quartiers=list(application.quartiers))
+    existing = session.exec(select(Provider).where(Provider.phone == normalize_phone(profile.phone))).first()
+    provider = save_provider(session=session, profile=profile, actor=actor, provider=existing)
+    provider.status, provider.verified = "active", True
+    session.add(provider)
+    application.status, application.provider_id = "approved", provider.id
+    application.reviewed_by, application.reviewed_at = actor[:120], clock.now()
+    session.add(application)
+    session.add(AuditEntry(actor=actor, action="application.approve", target=f"application:{application.id}"))
+    return provider
+
+
+def reject_application(*, session: Session, application: ProviderApplication, actor: str) -> None:
+    """Refuse a pending application."""
+    if application.status != "pending":
+        raise ValueError("this application was already reviewed")
+    application.status, application.reviewed_by, application.reviewed_at = "rejected", actor[:120], clock.now()
+    session.add(application)
+    session.add(AuditEntry(actor=actor, action="application.reject", target=f"application:{application.id}"))
