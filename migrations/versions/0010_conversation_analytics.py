@@ -13,7 +13,7 @@ from alembic import op
 import core.dbtypes
 
 revision: str = '0010_conversation_analytics'
-down_revision: str | None = '0006_sessions_throttle'
+down_revision: str | None = '0008_handoff'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
