@@ -1,7 +1,7 @@
 """what the engine made of each customer turn, and each conversation's path to a request, for conversation analytics
 
 Revision ID: 0010_conversation_analytics
-Revises: 0006_sessions_throttle
+Revises: 0008_handoff
 Create Date: 2026-12-03 22:30:00
 """
 from collections.abc import Sequence

@@ -1,7 +1,7 @@
 """worker heartbeats, read by readiness checks
 
 Revision ID: 0012_fleet
-Revises: 0006_sessions_throttle
+Revises: 0010_conversation_analytics
 Create Date: 2026-12-03 22:30:00
 """
 from collections.abc import Sequence
