@@ -16,7 +16,8 @@ from core.phones import display_phone
 from core.providers.models import Provider
 from core.rules.service import rule
 from core.service_requests import lifecycle
-from core.service_requests.models import RequestEvent, ServiceRequest
+from core.service_requests.handoff import landmark_of, later_details
+from core.service_requests.models import ServiceRequest
 from core.service_requests.service import request_media
 
 _WORKING = (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS)
@@ -29,9 +30,6 @@ def job_sheet(*, session: Session, request: ServiceRequest) -> dict:
     media = request_media(session=session, request_id=request.id)
     pins = [m for m in media if m.kind == "location"]
     photos = [m for m in media if m.kind == "image"]
-    later = session.exec(select(RequestEvent).where(RequestEvent.request_id == request.id,
-                                                    RequestEvent.kind == "customer_detail")
-                         .order_by(RequestEvent.id)).all()  # type: ignore[arg-type]
     return {
         "reference": request.reference,
         "first_name": first_name(customer),
@@ -39,9 +37,9 @@ def job_sheet(*, session: Session, request: ServiceRequest) -> dict:
         "phone_display": display_phone(phone) if phone else None,
         "reach_through_chat": phone is None,  # a web customer without a number: the provider writes, we relay
         "quartier": request.quartier,
-        "landmark": request.address or "",
+        "landmark": landmark_of(request),
         "description": (request.description or "").strip(),
-        "details": [e.detail.get("text", "") for e in later if e.detail.get("text")],
+        "details": later_details(session=session, request=request),
         "pin": map_link(pins[-1].lat, pins[-1].lon) if pins else None,
         "photos": len(photos),
         "photos_url": f"{settings.base_url()}/provider/jobs/{request.id}" if photos else None,

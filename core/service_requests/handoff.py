@@ -8,7 +8,7 @@ from core.catalog import map_link
 from core.conversations.models import Message
 from core.customers.models import Customer
 from core.phones import display_phone
-from core.service_requests.models import RequestMedia, ServiceRequest
+from core.service_requests.models import RequestEvent, RequestMedia, ServiceRequest
 from core.service_requests.service import request_media
 
 
@@ -27,8 +27,8 @@ class JobPlace:
     """Where the job is: the quartier, what the customer said about the place, and the pin they shared."""
 
     quartier: str
-    details: str  # the address or directions kept on the request
-    landmark: str  # "derrière la pharmacie du rond-point": empty until the request keeps one
+    details: str  # what the customer added about the place or the job after the request was made, one per line
+    landmark: str  # the directions kept on the request: "derrière la pharmacie du rond-point, portail bleu"
     pin_url: str | None  # the location the customer shared
     area_url: str | None  # the quartier (or named spot) on a map, when no pin says better
 
@@ -48,14 +48,23 @@ def job_place(*, session: Session, request: ServiceRequest, media: list[RequestM
     pins = [m for m in media if m.kind == "location" and m.lat is not None and m.lon is not None]
     pin = pins[-1] if pins else None
     area = request.lat is not None and request.lon is not None
-    return JobPlace(quartier=request.quartier, details=request.address.strip(), landmark=landmark_of(request),
+    return JobPlace(quartier=request.quartier, details="\n".join(later_details(session=session, request=request)),
+                    landmark=landmark_of(request),
                     pin_url=map_link(pin.lat, pin.lon) if pin else None,
                     area_url=map_link(request.lat, request.lon) if area else None)
 
 
 def landmark_of(request: ServiceRequest) -> str:
-    """Return the landmark the customer gave for this request (empty while requests do not keep one)."""
-    return str(getattr(request, "landmark", "") or "").strip()
+    """Return the directions the customer gave for this request (kept in its address)."""
+    return (request.address or "").strip()
+
+
+def later_details(*, session: Session, request: ServiceRequest) -> list[str]:
+    """Return the details the customer added after the request was made, oldest first."""
+    rows = session.exec(select(RequestEvent).where(RequestEvent.request_id == request.id,
+                                                   RequestEvent.kind == "customer_detail")
+                        .order_by(RequestEvent.id)).all()  # type: ignore[arg-type]
+    return [text for e in rows if (text := str(e.detail.get("text", "")).strip())]
 
 
 def customer_words_since_assignment(*, session: Session, request: ServiceRequest, limit: int = 20) -> list[Message]:

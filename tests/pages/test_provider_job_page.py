@@ -123,8 +123,8 @@ def test_job_contact_and_place_read_what_the_request_has(session):
     contact = job_contact(session=session, request=request)
     assert contact.phone is None and contact.first_name == "" and contact.channel == "web"
     place = job_place(session=session, request=request)
-    assert place.quartier == "Makepe" and place.details == "Rue des Palmiers, portail bleu"
-    assert place.landmark == "" and place.pin_url is None and place.area_url.startswith("https://maps.google.com/")
+    assert place.quartier == "Makepe" and place.landmark == "Rue des Palmiers, portail bleu"
+    assert place.details == "" and place.pin_url is None and place.area_url.startswith("https://maps.google.com/")
 
 
 def test_links_in_our_messages_are_cut_from_the_text_around_them():
