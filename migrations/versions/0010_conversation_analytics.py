@@ -44,14 +44,14 @@ def _conversation_columns() -> tuple[sa.Column, ...]:
 
 
 def upgrade() -> None:
+    # Plain ADD COLUMN: on SQLite a batch copy would drop tables that others' foreign keys point at.
     for table, columns in (('message', _message_columns()), ('conversation', _conversation_columns())):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            for column in columns:
-                batch_op.add_column(column)
-        with op.batch_alter_table(table, schema=None) as batch_op:
+        for column in columns:
+            op.add_column(table, column)
+        if op.get_bind().dialect.name != 'sqlite':  # SQLite cannot drop a default without copying the table
             for column in columns:
                 if column.server_default is not None:
-                    batch_op.alter_column(column.name, server_default=None)  # the models give the defaults
+                    op.alter_column(table, column.name, server_default=None)  # the models give the defaults
     op.create_index('ix_message_turn', 'message', ['created_at', 'channel', 'intent', 'language'], unique=False,
                     postgresql_include=_TURN_INCLUDE, postgresql_where=sa.text('intent IS NOT NULL'),
                     sqlite_where=sa.text('intent IS NOT NULL'))

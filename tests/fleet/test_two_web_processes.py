@@ -88,7 +88,7 @@ def _nginx_conf(folder: Path, web: list[int], http_port: int, https_port: int) -
 def _start_web(port: int, env: dict, log: Path) -> subprocess.Popen:
     process = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env | {"PORT": str(port)},
                                stdout=log.open("w"), stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 150  # a machine shared with other work may take minutes to start two servers
     while time.monotonic() < deadline and process.poll() is None:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=2).status_code == 200:
