@@ -25,23 +25,23 @@ async def simulator_page(account: Account) -> None:
     providers = await run.io_bound(simulator.providers)
     with ui.column().classes(theme.WIDE_PAGE):
         ui.label(t("Simulateur WhatsApp")).classes(theme.TITLE)
-        ui.label("Écrivez comme un client, et voyez les prestataires recevoir les offres et y répondre.").classes(
+        ui.label(t("Écrivez comme un client, et voyez les prestataires recevoir les offres et y répondre.")).classes(
             theme.MUTED)
         with ui.row().classes("w-full gap-6 items-start justify-center"):
             with ui.column().classes("gap-2"):
                 number = customers[0] if customers else _new_number()
                 picker = ui.select([number, *[c for c in customers if c != number]], value=number,
-                                   new_value_mode="add-unique", label="Numéro du client").classes("w-full sm:w-80")
+                                   new_value_mode="add-unique", label=t("Numéro du client")).classes("w-full sm:w-80")
                 picker.mark("customer-number")
                 customer = _Line(number, "customer-phone", account.email)
                 picker.on_value_change(lambda e: customer.switch(e.value))
             with ui.column().classes("gap-2"):
                 provider_number = next(iter(providers), "")
                 with ui.row().classes("w-full sm:w-80 no-wrap items-center"):
-                    chooser = ui.select(providers, value=provider_number or None, label="Prestataire").classes(
+                    chooser = ui.select(providers, value=provider_number or None, label=t("Prestataire")).classes(
                         "grow").mark("provider-number")
                     ui.button(icon="refresh", on_click=lambda: _reload(chooser)).props("flat round dense").tooltip(
-                        "Mettre en tête les prestataires qui viennent de recevoir un message")
+                        t("Mettre en tête les prestataires qui viennent de recevoir un message"))
                 provider = _Line(provider_number, "provider-phone", account.email)
                 chooser.on_value_change(lambda e: provider.switch(e.value))
     await customer.refresh()
@@ -71,11 +71,11 @@ class _Line:
         try:
             number = normalize_address(number or "")
         except InvalidPhone:
-            ui.notify("Numéro invalide : écrivez un numéro camerounais (+237 6 99 12 34 56) ou un identifiant "
-                      "WhatsApp de nom d'utilisateur (CM.1349…)", type="warning")
+            ui.notify(t("Numéro invalide : écrivez un numéro camerounais (+237 6 99 12 34 56) ou un identifiant "
+                        "WhatsApp de nom d'utilisateur (CM.1349…)"), type="warning")
             return
         if not await run.io_bound(simulator.may_simulate, number):
-            ui.notify(simulator.REFUSED, type="warning", multi_line=True)
+            ui.notify(t(simulator.REFUSED), type="warning", multi_line=True)
             return
         self.number = number
         self.phone.reset(display_phone(self.number))
@@ -83,12 +83,12 @@ class _Line:
 
     async def send(self, text: str) -> None:
         if not self.number:
-            ui.notify("Choisissez d'abord un numéro", type="warning")
+            ui.notify(t("Choisissez d'abord un numéro."), type="warning")
             return
         try:
             await run.io_bound(simulator.send_as, self.number, text, staff=self.staff)
         except simulator.SimulatorRefused as refused:
-            ui.notify(str(refused), type="warning", multi_line=True)
+            ui.notify(t(str(refused)), type="warning", multi_line=True)
             return
         await self.refresh()
 

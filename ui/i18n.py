@@ -5,7 +5,8 @@ from datetime import datetime
 from nicegui import app, ui
 
 from core.texts import formats
-from core.texts.catalogue import LANGUAGES, page_text, word
+from core.texts.catalogue import LANGUAGES, known, page_text, word
+from core.texts.errors import UserError
 
 
 def language() -> str:
@@ -30,6 +31,15 @@ def w(key: str, /, **values: object) -> str:
 def count(key: str, n: int) -> str:
     """Return "2 travaux" / "2 jobs": the catalogue's plural of key for n."""
     return formats.plural(key, n, language())
+
+
+def error_text(error: Exception, labels: dict[str, str] | None = None) -> str:
+    """Return a refusal in the visitor's language, the field named as the page labels it (labels: name → label)."""
+    if not isinstance(error, UserError) or not known(error.key):
+        return str(error)
+    values = {k: w(f"status.{v}") if k.endswith("status") else v for k, v in error.values.items()}
+    field = t((labels or {}).get(error.field, error.field)) if error.field else ""
+    return w(error.key, field=field, **values) if "{field}" in word(error.key, "fr") else w(error.key, **values)
 
 
 def when(value: datetime | None) -> str:

@@ -258,4 +258,87 @@ PAGES_EN: dict[str, str] = {
     "Mot de passe actuel": "Current password",
     "Confirmer le nouveau mot de passe": "Confirm the new password",
     "Les deux mots de passe ne correspondent pas.": "The two passwords do not match.",
+    # monitoring
+    "pas encore lancée": "not run yet",
+    "Aucun message envoyé ces dernières 24 heures.": "No message sent in the last 24 hours.",
+    "Aucun échec d'envoi.": "No failed sends.",
+    "Aucun appel reçu ces dernières 24 heures.": "No call received in the last 24 hours.",
+    "médiane": "median",
+    "95 sur 100 sous": "95 in 100 under",
+    "erreurs serveur": "server errors",
+    # money dialogs
+    "Verser…": "Pay out…",
+    "Verser à {name}": "Pay out to {name}",
+    "Vous déclarez avoir envoyé cet argent à {name} ({phone}). Son solde de {balance} baisse d'autant. "
+    "Un versement enregistré ne peut pas être annulé ; il est inscrit au journal.":
+        "You declare you have sent this money to {name} ({phone}). Their balance of {balance} goes down by as "
+        "much. A recorded payout cannot be undone; it is written to the log.",
+    "Enregistrer le versement": "Record the payout",
+    "Montant versé (FCFA)": "Amount paid out (FCFA)",
+    "Au plus le solde : {balance}.": "At most the balance: {balance}.",
+    "Référence du transfert": "Transfer reference",
+    "ex. numéro de transaction MoMo": "e.g. the MoMo transaction number",
+    "Rembourser…": "Refund…",
+    "Rembourser {reference}": "Refund {reference}",
+    "Le remboursement est enregistré pour le client ; la part du prestataire est retirée de son solde et "
+    "Djobea rend sa commission en proportion. Il ne peut pas être annulé ; il est inscrit au journal.":
+        "The refund is recorded for the customer; the provider's share comes off their balance and Djobea "
+        "gives back its commission in proportion. It cannot be undone; it is written to the log.",
+    "Montant remboursé (FCFA)": "Amount refunded (FCFA)",
+    "Au plus ce qui reste du paiement : {remaining}.": "At most what is left of the payment: {remaining}.",
+    "Aucun prestataire n'attend de versement.": "No provider is waiting for a payout.",
+    "Aucun paiement ici pour l'instant.": "No payment here yet.",
+    "Retour": "Back",
+    "Raison": "Reason",
+    # request detail
+    "Changer le statut…": "Change status…",
+    "Changer le statut de {reference}": "Change the status of {reference}",
+    "Vous passez outre le déroulement normal : le client et le prestataire sont prévenus comme si "
+    "l'étape avait eu lieu, et la raison est inscrite au journal. Cela ne se défait pas.":
+        "You are overriding the normal flow: the customer and the provider are told as if the step had "
+        "happened, and the reason is written to the log. This cannot be undone.",
+    "Aucun changement de statut n'est possible à ce stade.": "No status change is possible at this stage.",
+    "Annuler la demande…": "Cancel request…",
+    "Annuler {reference}": "Cancel {reference}",
+    "Les offres en attente sont retirées, le prestataire (s'il y en a un) et le client sont prévenus, "
+    "et la demande ne peut plus être reprise. La raison est inscrite au journal.":
+        "Waiting offers are withdrawn, the provider (if any) and the customer are told, and the request "
+        "cannot be resumed. The reason is written to the log.",
+    "Rien ne s'est encore passé sur cette demande.": "Nothing has happened on this request yet.",
+    "Aucun message pour cette demande.": "No message for this request.",
+    "Tour": "Round",
+    "Aucune offre envoyée pour cette demande.": "No offer sent for this request.",
+    "Pas encore de paiement pour cette demande.": "No payment for this request yet.",
+    # payment pages
+    "Paiement mobile money": "Mobile money payment",
+    "Ce lien de paiement n'existe pas.": "This payment link does not exist.",
+    "Pour": "For",
+    "Bac à sable : aucun argent n'est débité.": "Sandbox: no money is taken.",
+    "Payer": "Pay",
+    "Échec": "Fail",
+    "Merci !": "Thank you!",
+    "Votre paiement est en cours de confirmation. Vous recevrez votre reçu sur WhatsApp.":
+        "Your payment is being confirmed. You will get your receipt on WhatsApp.",
+    "Le paiement n'a pas pu être traité, réessayez.": "The payment could not be processed, please try again.",
+    "Paiement reçu ✅ Merci ! Votre reçu arrive sur WhatsApp.":
+        "Payment received ✅ Thank you! Your receipt is coming on WhatsApp.",
+    "Le paiement n'est pas passé. Demandez un nouveau lien sur WhatsApp.":
+        "The payment did not go through. Ask for a new link on WhatsApp.",
+    "Paiement annulé. Demandez un nouveau lien sur WhatsApp.": "Payment cancelled. Ask for a new link on WhatsApp.",
+    "Ce paiement a été remboursé.": "This payment has been refunded.",
+    "Paiement en attente de confirmation.": "Payment waiting for confirmation.",
+    # simulator
+    "Écrivez comme un client, et voyez les prestataires recevoir les offres et y répondre.":
+        "Write as a customer, and watch providers receive the offers and answer them.",
+    "Numéro du client": "Customer number",
+    "Mettre en tête les prestataires qui viennent de recevoir un message":
+        "Put the providers who just received a message first",
+    "Numéro invalide : écrivez un numéro camerounais (+237 6 99 12 34 56) ou un identifiant "
+    "WhatsApp de nom d'utilisateur (CM.1349…)":
+        "Invalid number: write a Cameroonian number (+237 6 99 12 34 56) or a WhatsApp username id (CM.1349…)",
+    "Choisissez d'abord un numéro.": "Choose a number first.",
+    "WhatsApp est en service : le simulateur n'écrit qu'avec les numéros de démonstration (+237 600 …) "
+    "et les comptes de démonstration, jamais au nom d'une vraie personne.":
+        "WhatsApp is live: the simulator only writes from demo numbers (+237 600 …) and demo accounts, never "
+        "as a real person.",
 }
