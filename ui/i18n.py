@@ -33,13 +33,19 @@ def count(key: str, n: int) -> str:
     return formats.plural(key, n, language())
 
 
-def error_text(error: Exception, labels: dict[str, str] | None = None) -> str:
-    """Return a refusal in the visitor's language, the field named as the page labels it (labels: name → label)."""
+def error_text(error: Exception, labels: dict[str, str] | None = None, *, lang: str = "") -> str:
+    """Return a refusal in lang (the visitor's language by default), the field named as the page labels it.
+
+    labels maps a field's name to its French label; pass lang from work done off the page (run.io_bound).
+    """
     if not isinstance(error, UserError) or not known(error.key):
         return str(error)
-    values = {k: w(f"status.{v}") if k.endswith("status") else v for k, v in error.values.items()}
-    field = t((labels or {}).get(error.field, error.field)) if error.field else ""
-    return w(error.key, field=field, **values) if "{field}" in word(error.key, "fr") else w(error.key, **values)
+    lang = lang or language()
+    values = {k: word(f"status.{v}", lang) if k.endswith("status") else v for k, v in error.values.items()}
+    if "{field}" in word(error.key, "fr"):
+        label = (labels or {}).get(error.field, error.field)
+        values["field"] = page_text(label, lang)
+    return word(error.key, lang, **values)
 
 
 def when(value: datetime | None) -> str:

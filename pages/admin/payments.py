@@ -9,12 +9,12 @@ from core.money import format_xaf
 from core.payments.ledger import record_payout, refund, refunded_amount
 from core.payments.models import Payment
 from core.phones import display_phone
-from core.texts.catalogue import known
+from core.texts.catalogue import known, word
 from pages.admin.common import href
 from ui import theme
 from ui.confirm import Confirmation
 from ui.frame import admin_page, still_allowed
-from ui.i18n import count, error_text, t, w, when
+from ui.i18n import count, error_text, language, t, w, when
 from ui.kpi import kpi
 
 PAGE_SIZE = 25
@@ -26,26 +26,26 @@ def _load(status: str, page: int):
         return rows, total, money.totals(session=session), money.balances(session=session)
 
 
-def payout(provider_id: int, amount: int, reference: str, actor: str) -> str:
+def payout(provider_id: int, amount: int, reference: str, actor: str, lang: str = "fr") -> str:
     """Record a payout to the provider; return an error text or ''."""
     try:
         with session_scope() as session:
             record_payout(session=session, provider_id=provider_id, amount=amount, reference=reference, actor=actor)
     except (ValueError, TypeError) as exc:
-        return error_text(exc)
+        return error_text(exc, lang=lang)
     return ""
 
 
-def refund_payment(payment_id: int, amount: int | None, reason: str, actor: str) -> str:
+def refund_payment(payment_id: int, amount: int | None, reason: str, actor: str, lang: str = "fr") -> str:
     """Refund the payment (all that remains when amount is None); return an error text or ''."""
     try:
         with session_scope() as session:
             payment = session.get(Payment, payment_id)
             if payment is None:
-                return w("error.unknown_payment")
+                return word("error.unknown_payment", lang)
             refund(session=session, payment=payment, reason=reason, actor=actor, amount=amount)
     except (ValueError, TypeError) as exc:
-        return error_text(exc)
+        return error_text(exc, lang=lang)
     return ""
 
 
@@ -126,7 +126,7 @@ def _payout_dialog(row: dict, actor: str) -> Confirmation:
             return w("error.whole_number", field=t("Montant versé (FCFA)"))
         if not (reference.value or "").strip():
             return w("error.required", field=t("Référence du transfert"))
-        return await run.io_bound(payout, row["id"], paid, reference.value.strip(), actor)
+        return await run.io_bound(payout, row["id"], paid, reference.value.strip(), actor, language())
 
     dialog = Confirmation(
         t("Verser à {name}").format(name=row["name"]),
@@ -155,7 +155,7 @@ def _refund_dialog(payment: Payment, reference: str, actor: str) -> Confirmation
             return w("error.whole_number", field=t("Montant remboursé (FCFA)"))
         if not (reason.value or "").strip():
             return w("error.refund_reason")
-        return await run.io_bound(refund_payment, payment.id, refunded, reason.value.strip(), actor)
+        return await run.io_bound(refund_payment, payment.id, refunded, reason.value.strip(), actor, language())
 
     dialog = Confirmation(
         t("Rembourser {reference}").format(reference=reference),

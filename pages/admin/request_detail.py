@@ -10,7 +10,7 @@ from core.money import format_range, format_xaf
 from core.phones import display_phone
 from core.service_requests.lifecycle import InvalidTransition
 from core.service_requests.models import ServiceRequest
-from core.texts.catalogue import known
+from core.texts.catalogue import known, word
 from pages.admin.common import status_badge
 from pages.admin.payments import operator_name
 from ui import theme
@@ -31,16 +31,16 @@ def _load(request_id: int) -> tuple[dict | None, dict[int, str]]:
         return detail, choices
 
 
-def act(request_id: int, action: str, **kwargs) -> str:
+def act(request_id: int, action: str, lang: str = "fr", **kwargs) -> str:
     """Run one admin action on the request in its own transaction; return an error text or ''."""
     try:
         with session_scope() as session:
             request = session.get(ServiceRequest, request_id)
             if request is None:
-                return w("error.unknown_request")
+                return word("error.unknown_request", lang)
             getattr(request_actions, action)(session=session, request=request, **kwargs)
     except (ValueError, InvalidTransition) as exc:
-        return error_text(exc)
+        return error_text(exc, lang=lang)
     return ""
 
 
@@ -57,7 +57,7 @@ async def request_page(account, request_id: int) -> None:
     lang = language()
 
     async def do(action: str, **kwargs) -> None:
-        error = await run.io_bound(act, request_id, action, admin=admin, **kwargs)
+        error = await run.io_bound(act, request_id, action, lang, admin=admin, **kwargs)
         if error:
             ui.notify(error, type="negative")
         else:
@@ -186,7 +186,7 @@ def _status_dialog(request: ServiceRequest, targets: list[str], admin: str) -> C
         if not (reason.value or "").strip():
             return w("error.reason_required")
         final = int(price.value) if isinstance(price.value, int | float) and price.value else None
-        return await run.io_bound(act, request.id, "change_status", admin=admin, target=target.value,
+        return await run.io_bound(act, request.id, "change_status", language(), admin=admin, target=target.value,
                                   final_price=final, reason=reason.value.strip())
 
     dialog = Confirmation(
@@ -210,7 +210,7 @@ def _cancel_dialog(request: ServiceRequest, admin: str) -> Confirmation:
     async def submit() -> str:
         if not (reason.value or "").strip():
             return w("error.reason_required")
-        return await run.io_bound(act, request.id, "cancel", admin=admin, reason=reason.value.strip())
+        return await run.io_bound(act, request.id, "cancel", language(), admin=admin, reason=reason.value.strip())
 
     dialog = Confirmation(
         t("Annuler {reference}").format(reference=request.reference),

@@ -9,7 +9,7 @@ from core.rules.models import AuditEntry
 from core.rules.service import RULES, rule, set_rule
 from ui import theme
 from ui.frame import admin_page, still_allowed
-from ui.i18n import t
+from ui.i18n import error_text, language, t
 
 LABELS = {"offer_batch_size": "Prestataires sollicités par tour", "offer_deadline_minutes": "Délai de réponse (min)",
           "urgent_offer_deadline_minutes": "Délai de réponse, urgence (min)", "offer_rounds": "Tours d'offres",
@@ -25,13 +25,13 @@ def _load() -> tuple[dict, list[AuditEntry]]:
         return values, audit
 
 
-def save_rule(name: str, value: object, actor: str) -> str:
+def save_rule(name: str, value: object, actor: str, lang: str = "fr") -> str:
     """Store the rule's new value; return an error text or ''."""
     try:
         with session_scope() as session:
             set_rule(name, value, session=session, actor=actor)
     except ValueError as exc:
-        return str(exc)
+        return error_text(exc, LABELS, lang=lang)
     return ""
 
 
@@ -50,7 +50,7 @@ async def settings_page(account) -> None:
                     if not still_allowed("admin"):
                         ui.notify(t("Accès refusé"), type="negative")
                         return
-                    error = await run.io_bound(save_rule, name, field.value, account.email)
+                    error = await run.io_bound(save_rule, name, field.value, account.email, language())
                     ui.notify(error or t("Enregistré ✅"), type="negative" if error else "positive")
 
                 ui.button(t("Enregistrer"), on_click=save).props("dense color=primary").mark(f"save-{name}")

@@ -1,4 +1,4 @@
-"""Find texts a person would read that are written as literals in ui/ and pages/ instead of coming from the catalogue."""
+"""Find texts a person would read written as literals in ui/ and pages/ instead of coming from the catalogue."""
 
 import ast
 import re

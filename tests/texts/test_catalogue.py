@@ -77,4 +77,5 @@ def test_a_refusal_keeps_its_developer_text_and_carries_its_key():
     error = UserError("error.between", "commission_percent must be between 0 and 50", field="commission_percent",
                       low="0", high="50")
     assert str(error) == "commission_percent must be between 0 and 50"
-    assert word(error.key, "fr", field="Commission (%)", **error.values) == "« Commission (%) » doit être entre 0 et 50."
+    shown = word(error.key, "fr", field="Commission (%)", **error.values)
+    assert shown == "« Commission (%) » doit être entre 0 et 50."
