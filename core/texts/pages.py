@@ -341,4 +341,6 @@ PAGES_EN: dict[str, str] = {
     "et les comptes de démonstration, jamais au nom d'une vraie personne.":
         "WhatsApp is live: the simulator only writes from demo numbers (+237 600 …) and demo accounts, never "
         "as a real person.",
+    # settings
+    "Aucun réglage n'a encore été modifié.": "No setting has been changed yet.",
 }
