@@ -12,11 +12,11 @@ from core.rules.models import AuditEntry
 
 
 def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, text: str = "") -> list[dict]:
-    """Return the latest conversations (most recently active first) with their last message."""
+    """Return the latest conversations (most recently active first) with their last message, its time and who."""
     last_id = (select(Message.conversation_id, sa.func.max(Message.id).label("mid"))
                .group_by(Message.conversation_id).subquery())
     query = (select(Conversation, Message.body, Message.direction, sa.func.coalesce(Customer.phone, Customer.bsuid),
-                    Provider.name)
+                    Provider.name, Customer.name, Message.created_at)
              .join(last_id, last_id.c.conversation_id == Conversation.id, isouter=True)
              .join(Message, Message.id == last_id.c.mid, isouter=True)
              .join(Customer, Customer.id == Conversation.customer_id, isouter=True)
@@ -28,7 +28,9 @@ def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, tex
     rows = session.exec(query.order_by(Conversation.updated_at.desc(), Conversation.id.desc())  # type: ignore
                         .limit(limit)).all()
     return [{"conversation": c, "last": (body or "")[:120], "direction": direction or "",
-             "who": provider_name or phone or c.external_id} for c, body, direction, phone, provider_name in rows]
+             "who": provider_name or phone or c.external_id, "name": provider_name or customer_name or "",
+             "phone": phone or "", "at": at or c.updated_at}
+            for c, body, direction, phone, provider_name, customer_name, at in rows]
 
 
 def newest_message_id(*, session: Session) -> int:

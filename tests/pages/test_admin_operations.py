@@ -162,4 +162,5 @@ async def test_monitoring_counts_the_outbox_and_webhooks(user: User, session):
     await user.open("/admin/monitoring")
     assert text_of(user, "kpi-backlog-value") == "2"
     assert text_of(user, "kpi-failed-value") == "1"
-    assert "p50 25 ms" in text_of(user, "webhook-whatsapp") and "p95 38 ms" in text_of(user, "webhook-whatsapp")
+    assert "médiane 25 ms" in text_of(user, "webhook-whatsapp")
+    assert "95 sur 100 sous 38 ms" in text_of(user, "webhook-whatsapp")
