@@ -343,4 +343,40 @@ PAGES_EN: dict[str, str] = {
         "as a real person.",
     # settings
     "Aucun réglage n'a encore été modifié.": "No setting has been changed yet.",
+    # lists that are empty
+    "Visiteur du site": "Website visitor",
+    "Aucune conversation ici pour l'instant.": "No conversation here yet.",
+    "Aucune réclamation ouverte.": "No open complaint.",
+    "Aucune demande ne correspond à ces filtres.": "No request matches these filters.",
+    # provider sign-in and portal
+    "Vous recevez votre code de connexion par WhatsApp, sur ce numéro.":
+        "You get your sign-in code on WhatsApp, at this number.",
+    "Démo : WhatsApp n'est pas branché. Le code s'affiche sur le téléphone du prestataire dans le simulateur "
+    "(menu Simulateur, après connexion de l'équipe).":
+        "Demo: WhatsApp is not connected. The code shows on the provider's phone in the simulator (Simulator "
+        "menu, once a team member has signed in).",
+    "Reste à vous verser": "Still to be paid to you",
+    "Djobea garde sa commission sur chaque paiement du client et vous verse le reste ; « Reste à vous "
+    "verser » est ce qui ne vous a pas encore été versé.":
+        "Djobea keeps its commission on each customer payment and pays you the rest; \"Still to be paid to you\" "
+        "is what has not been paid to you yet.",
+    "Pas encore de gains : ils apparaissent ici dès qu'un client paie un de vos travaux.":
+        "No earnings yet: they show here as soon as a customer pays for one of your jobs.",
+    "Payé par le client {paid}, commission Djobea {commission}, pour vous {share}":
+        "Paid by the customer {paid}, Djobea commission {commission}, for you {share}",
+    "Vous êtes disponible : vous recevez les nouvelles offres.": "You are available: you receive new offers.",
+    "Vous êtes en pause : vous ne recevez pas de nouvelles offres.":
+        "You are paused: you do not receive new offers.",
+    "Vous mettre en pause ?": "Pause yourself?",
+    "Vous ne recevrez plus de nouvelles offres, ni ici ni sur WhatsApp, jusqu'à ce que "
+    "vous redeveniez disponible. Vos travaux en cours ne changent pas.":
+        "You will get no new offers, here or on WhatsApp, until you are available again. Your current jobs do "
+        "not change.",
+    "Redevenir disponible ?": "Be available again?",
+    "Vous recevrez de nouveau les offres de travaux près de chez vous, ici et sur WhatsApp.":
+        "You will receive offers for jobs near you again, here and on WhatsApp.",
+    "Me mettre en pause": "Pause me",
+    "Recevoir des offres": "Receive offers",
+    "Photo reçue : enregistrez le profil pour la garder.": "Photo received: save the profile to keep it.",
+    "Photo de profil (JPEG, PNG ou WebP, 3 Mo au plus)": "Profile photo (JPEG, PNG or WebP, 3 MB at most)",
 }

@@ -93,14 +93,11 @@ def _provider(provider_id: int):
                 admin_providers.trades_and_zones(session=session, provider_id=provider_id))
 
 
-def _save(provider_id: int | None, profile: ProviderProfile, actor: str) -> tuple[str, int | None]:
-    try:
-        with session_scope() as session:
-            provider = session.get(Provider, provider_id) if provider_id else None
-            saved = admin_providers.save_provider(session=session, profile=profile, actor=actor, provider=provider)
-            return "", saved.id
-    except (ValueError, InvalidPhone) as exc:
-        return str(exc), None
+def _save(provider_id: int | None, profile: ProviderProfile, actor: str) -> int:
+    """Create or update the provider; bad input raises (the form says why, in the page's language)."""
+    with session_scope() as session:
+        provider = session.get(Provider, provider_id) if provider_id else None
+        return admin_providers.save_provider(session=session, profile=profile, actor=actor, provider=provider).id
 
 
 def _change(provider_id: int, action: str, value, actor: str) -> None:

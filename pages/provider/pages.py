@@ -7,7 +7,7 @@ from core.analytics import portal
 from core.analytics.providers import ProviderProfile, save_provider, trades_and_zones
 from core.db import session_scope
 from core.money import format_range, format_xaf
-from core.phones import InvalidPhone, display_phone
+from core.phones import display_phone
 from core.providers.models import Provider
 from core.service_requests.service import request_media
 from pages.admin.common import status_badge
@@ -15,7 +15,7 @@ from ui import theme
 from ui.attachments import attachments
 from ui.charts import service_label
 from ui.frame import provider_page
-from ui.i18n import language, t
+from ui.i18n import language, t, w, when
 from ui.kpi import kpi, stars
 from ui.profile_form import profile_form
 
@@ -92,17 +92,29 @@ async def earnings_page(provider) -> None:
     """Balance owed, what was earned and paid out, entry by entry."""
     money = await run.io_bound(_earnings, provider.id)
     with ui.element("div").classes(theme.KPI_GRID):
-        kpi(t("Solde à verser"), format_xaf(money["balance"]), mark="my-balance")
+        kpi(t("Reste à vous verser"), format_xaf(money["balance"]), mark="my-balance")
         kpi(t("Gagné"), format_xaf(money["earned"]), mark="my-earned")
         kpi(t("Déjà versé"), format_xaf(money["paid_out"]), mark="my-paid-out")
         kpi(t("Note"), stars(provider.rating), mark="my-rating")
-    kinds = {"earning": t("Gain"), "payout": t("Versement"), "refund": t("Remboursement")}
+    ui.label(t("Djobea garde sa commission sur chaque paiement du client et vous verse le reste ; « Reste à vous "
+               "verser » est ce qui ne vous a pas encore été versé.")).classes(theme.MUTED)
     with ui.card().classes(theme.CARD).mark("ledger"):
-        for entry in money["entries"]:
-            with ui.row().classes("w-full justify-between no-wrap text-sm"):
-                ui.label(f"{clock.format_local(entry.created_at, '%d/%m/%Y')} · {kinds.get(entry.kind, entry.kind)} · "
-                         f"{entry.reference}")
-                ui.label(format_xaf(entry.amount)).classes("font-mono")
+        if not money["lines"]:
+            ui.label(t("Pas encore de gains : ils apparaissent ici dès qu'un client paie un de vos travaux.")).classes(
+                theme.MUTED).mark("ledger-empty")
+        for line in money["lines"]:
+            entry = line["entry"]
+            with ui.column().classes("w-full gap-0 border-b pb-1").mark(f"ledger-{entry.id}"):
+                with ui.row().classes("w-full justify-between no-wrap text-sm"):
+                    ui.label(f"{when(entry.created_at)} · {w('ledger.' + entry.kind)}"
+                             + (f" · {line['job']}" if line["job"] else ""))
+                    ui.label(format_xaf(entry.amount)).classes("font-mono")
+                if line["paid"] is not None and entry.kind == "earning":
+                    ui.label(t("Payé par le client {paid}, commission Djobea {commission}, pour vous {share}").format(
+                        paid=format_xaf(line["paid"]), commission=format_xaf(line["commission"]),
+                        share=format_xaf(entry.amount))).classes(theme.MUTED).mark(f"ledger-split-{entry.id}")
+                elif entry.kind == "payout" and entry.reference:
+                    ui.label(f"{t('Référence du transfert')} : {entry.reference}").classes(theme.MUTED)
 
 
 def _profile(provider_id: int):
@@ -110,15 +122,13 @@ def _profile(provider_id: int):
         return session.get(Provider, provider_id), trades_and_zones(session=session, provider_id=provider_id)
 
 
-def _save_own(provider_id: int, profile: ProviderProfile) -> tuple[str, int | None]:
-    try:
-        with session_scope() as session:
-            provider = session.get(Provider, provider_id)
-            profile.phone = provider.phone  # the number is the login: only an admin changes it
-            save_provider(session=session, profile=profile, actor=f"provider:{provider_id}", provider=provider)
-            return "", provider_id
-    except (ValueError, InvalidPhone) as exc:
-        return str(exc), None
+def _save_own(provider_id: int, profile: ProviderProfile) -> int:
+    """Save the provider's own profile; bad input raises (the form says why, in the page's language)."""
+    with session_scope() as session:
+        provider = session.get(Provider, provider_id)
+        profile.phone = provider.phone  # the number is the login: only an admin changes it
+        save_provider(session=session, profile=profile, actor=f"provider:{provider_id}", provider=provider)
+        return provider_id
 
 
 @provider_page("/provider/profile", title="Mon profil")

@@ -12,6 +12,7 @@ from core.providers.service import set_availability
 from pages.admin.common import status_badge
 from ui import theme
 from ui.charts import service_label
+from ui.confirm import Confirmation
 from ui.frame import provider_page
 from ui.i18n import language, t
 
@@ -72,12 +73,11 @@ async def portal(provider) -> None:
                   else "warning")
         ui.navigate.reload()
 
-    ui.switch(t("Disponible"), value=fresh.available,
-              on_change=lambda e: run.io_bound(_set_available, provider.id, e.value)).mark("available-switch")
+    availability(provider.id, fresh.available)
     with ui.card().classes(theme.CARD).mark("offers"):
         ui.label(t("Offres ouvertes")).classes(theme.SUBTITLE)
         if not offers:
-            ui.label(t("Aucune offre pour le moment.")).classes(theme.MUTED)
+            ui.label(t("Aucune offre pour le moment.")).classes(theme.MUTED).mark("offers-empty")
         for offer_id, request in offers:
             with ui.column().classes("w-full gap-1 border-b pb-2").mark(f"offer-{request.reference}"):
                 ui.label(f"{request.reference} · {service_label(request.service_type, lang)} · {request.quartier}"
@@ -92,7 +92,7 @@ async def portal(provider) -> None:
     with ui.card().classes(theme.CARD).mark("jobs"):
         ui.label(t("Travaux en cours")).classes(theme.SUBTITLE)
         if not current:
-            ui.label(t("Aucun travail en cours.")).classes(theme.MUTED)
+            ui.label(t("Aucun travail en cours.")).classes(theme.MUTED).mark("jobs-empty")
         for request in current:
             with ui.column().classes("w-full gap-1 border-b pb-2").mark(f"job-{request.reference}"):
                 with ui.row().classes("w-full justify-between items-center"):
@@ -111,3 +111,30 @@ async def portal(provider) -> None:
                         f"complete-{request.reference}")
                 if request.final_price:
                     ui.label(format_xaf(request.final_price)).classes(theme.MUTED)
+
+
+def availability(provider_id: int, available: bool) -> None:
+    """The provider's state in words, and a switch that changes it only after they confirm what it means."""
+    async def submit() -> str:
+        await run.io_bound(_set_available, provider_id, not available)
+        return ""
+
+    if available:
+        state = t("Vous êtes disponible : vous recevez les nouvelles offres.")
+        dialog = Confirmation(t("Vous mettre en pause ?"),
+                              t("Vous ne recevrez plus de nouvelles offres, ni ici ni sur WhatsApp, jusqu'à ce que "
+                                "vous redeveniez disponible. Vos travaux en cours ne changent pas."),
+                              action=t("Me mettre en pause"), mark="availability", submit=submit, danger=False)
+    else:
+        state = t("Vous êtes en pause : vous ne recevez pas de nouvelles offres.")
+        dialog = Confirmation(t("Redevenir disponible ?"),
+                              t("Vous recevrez de nouveau les offres de travaux près de chez vous, ici et sur "
+                                "WhatsApp."),
+                              action=t("Recevoir des offres"), mark="availability", submit=submit, danger=False)
+    with ui.card().classes(theme.CARD).mark("availability"):
+        with ui.row().classes("w-full items-center justify-between no-wrap"):
+            ui.label(state).classes("text-sm font-semibold " + ("text-positive" if available else "text-orange-800")
+                                    ).mark("availability-state")
+            switch = ui.switch(t("Disponible"), value=available).mark("available-switch")
+            switch.on_value_change(lambda e: dialog.open() if e.value != available else None)
+            dialog.dialog.on_value_change(lambda e: None if e.value else switch.set_value(available))
