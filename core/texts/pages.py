@@ -379,4 +379,8 @@ PAGES_EN: dict[str, str] = {
     "Recevoir des offres": "Receive offers",
     "Photo reçue : enregistrez le profil pour la garder.": "Photo received: save the profile to keep it.",
     "Photo de profil (JPEG, PNG ou WebP, 3 Mo au plus)": "Profile photo (JPEG, PNG or WebP, 3 MB at most)",
+    # simulator offers
+    "Offres envoyées pour ce client": "Offers sent for this customer",
+    "Aucune offre envoyée pour l'instant.": "No offer sent yet.",
+    "Pas encore d'offre pour cette demande.": "No offer for this request yet.",
 }
