@@ -383,4 +383,9 @@ PAGES_EN: dict[str, str] = {
     "Offres envoyées pour ce client": "Offers sent for this customer",
     "Aucune offre envoyée pour l'instant.": "No offer sent yet.",
     "Pas encore d'offre pour cette demande.": "No offer for this request yet.",
+    # dashboard
+    "Aucune demande sur cette période.": "No request in this period.",
+    "Aucun travail terminé sur cette période.": "No job completed in this period.",
+    "Taille du cercle : nombre de demandes ; couleur : prestataires qui servent le quartier.":
+        "Circle size: number of requests; colour: providers serving the area.",
 }
