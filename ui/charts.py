@@ -109,8 +109,10 @@ def quartier_points(requests: list[tuple[str, int]]) -> list[tuple[str, int, obj
 
 
 def labelled(points: list[tuple[str, int, object]], *, limit: int = LABELLED_QUARTIERS,
-             min_km: float = 1.2) -> set[str]:
+             min_km: float = 3.0) -> set[str]:
     """Return the quartiers to name on the map: the busiest, skipping any closer than min_km to one already named.
+
+    Douala's quartiers span about 20 km across a chart some 400 px wide: 3 km keeps a name's width clear.
 
     Names then never sit on top of each other; every quartier keeps its name on hover.
     """

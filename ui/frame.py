@@ -83,18 +83,20 @@ class Layout:
             with ui.row().classes("items-center gap-2"):
                 ui.link("Djobea", "/admin" if kind == sessions.ADMIN_KEY else "/").classes(
                     "text-white text-lg font-bold no-underline")
-                if nav:  # a menu on phones and tablets, every entry in the header on a desktop
-                    with ui.button(icon="menu").props("flat dense color=white").classes("lg:hidden").mark("nav-menu"):
+                # a menu on phones and tablets, every entry in the header from 1024 px (Quasar's lt-md / gt-sm:
+                # Quasar's own `hidden` class is !important and would beat Tailwind's responsive display)
+                if nav:
+                    with ui.button(icon="menu").props("flat dense color=white").classes("lt-md").mark("nav-menu"):
                         with ui.menu():
                             for href, label, _ in nav:
                                 ui.menu_item(t(label), on_click=lambda _, h=href: ui.navigate.to(h)).mark(
                                     f"nav-item-{href}")
-                    with ui.element("div").classes("gap-0 hidden lg:flex flex-wrap").mark("nav-bar"):
+                    with ui.element("div").classes("gap-0 flex flex-wrap gt-sm").mark("nav-bar"):
                         for href, label, _ in nav:
                             ui.link(t(label), href).classes(theme.NAV_LINK).mark(f"nav-link-{href}")
             with ui.row().classes("items-center gap-1"):
                 if who:
-                    ui.label(who).classes("text-xs hidden sm:block")
+                    ui.label(who).classes("text-xs gt-xs")
                 language_switch()
                 if kind == sessions.ADMIN_KEY:
                     ui.button(icon="manage_accounts", on_click=lambda: ui.navigate.to("/admin/account")).props(

@@ -68,7 +68,7 @@ CODES: dict[str, dict[str, str]] = {
     "operator.CM_ORANGEMONEY": {"fr": "Orange Money", "en": "Orange Money"},
     "operator.CM_EUMM": {"fr": "Express Union Mobile Money", "en": "Express Union Mobile Money"},
     "operator.SANDBOX": {"fr": "paiement de démonstration", "en": "demo payment"},
-    "operator.unknown": {"fr": "opérateur inconnu", "en": "unknown operator"},
+    "operator.unknown": {"fr": "opérateur pas encore connu", "en": "operator not known yet"},
     # channels
     "channel.whatsapp": {"fr": "WhatsApp", "en": "WhatsApp"},
     "channel.web": {"fr": "chat du site", "en": "website chat"},

@@ -109,7 +109,9 @@ async def payments_page(account, status: str = "", page: int = 1) -> None:
 
 def operator_name(code: str) -> str:
     """Return the mobile-money operator's name for Monetbil's code (CM_MTNMOBILEMONEY → MTN Mobile Money)."""
-    return w(f"operator.{code}") if code and known(f"operator.{code}") else (code or w("operator.unknown"))
+    if not code:
+        return w("operator.unknown")
+    return w(f"operator.{code}") if known(f"operator.{code}") else code
 
 
 def _whole_amount(value: object) -> int | None:

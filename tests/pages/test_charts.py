@@ -39,7 +39,7 @@ def test_the_map_names_only_quartiers_that_have_room_and_titles_its_colour_scale
     places = {q: p for q, _, p in points}
     for a in named:
         for b in named - {a}:
-            assert charts._km(places[a].lat, places[a].lon, places[b].lat, places[b].lon) >= 1.2
+            assert charts._km(places[a].lat, places[a].lon, places[b].lat, places[b].lon) >= 3.0
     [trace] = figure.data
     assert sum(1 for text in trace.text if text) == len(named)
     assert trace.marker.colorbar.title.text == "prestataires"
