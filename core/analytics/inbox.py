@@ -9,6 +9,7 @@ from core.customers.models import Customer
 from core.messaging.outbox import enqueue
 from core.providers.models import Provider
 from core.rules.models import AuditEntry
+from core.texts.errors import UserError
 
 
 def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, text: str = "") -> list[dict]:
@@ -62,9 +63,9 @@ def agent_reply(*, session: Session, conversation_id: int, body: str, actor: str
     """Send body to the conversation's person through the outbox, as an agent."""
     text = (body or "").strip()
     if not text:
-        raise ValueError("the message is empty")
+        raise UserError("error.empty_message", "the message is empty")
     if len(text) > 1500:
-        raise ValueError("the message is too long (1500 characters at most)")
+        raise UserError("error.message_too_long", "the message is too long (1500 characters at most)")
     conversation = _get(session, conversation_id)
     row = enqueue(session=session, conversation=conversation, body=text, kind="reply", author="agent")
     assert row is not None  # no dedupe key: always queued

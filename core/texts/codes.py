@@ -131,6 +131,8 @@ CODES: dict[str, dict[str, str]] = {
     # plurals (Babel picks the form)
     "count.jobs.one": {"fr": "{n} travail", "en": "{n} job"},
     "count.jobs.other": {"fr": "{n} travaux", "en": "{n} jobs"},
+    "count.jobs_done.one": {"fr": "{n} travail réalisé", "en": "{n} job done"},
+    "count.jobs_done.other": {"fr": "{n} travaux réalisés", "en": "{n} jobs done"},
     "count.requests.one": {"fr": "{n} demande", "en": "{n} request"},
     "count.requests.other": {"fr": "{n} demandes", "en": "{n} requests"},
     "count.payments.one": {"fr": "{n} paiement", "en": "{n} payment"},

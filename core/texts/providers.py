@@ -116,9 +116,9 @@ PROVIDERS: dict[str, dict[str, str]] = {
                  "en": "For {ref}, write ON MY WAY, or DONE and the price."},
     # to customers
     "assigned": {
-        "fr": "Bonne nouvelle 🎉 {name} s'occupe de votre demande {ref}. {rating}, {jobs} travaux réalisés sur "
-              "Djobea. Son numéro : {phone}. Arrivée prévue : {eta}.",
-        "en": "Good news 🎉 {name} is taking care of your request {ref}. {rating}, {jobs} jobs done on Djobea. "
+        "fr": "Bonne nouvelle 🎉 {name} s'occupe de votre demande {ref}. {rating}, {jobs} sur Djobea. "
+              "Son numéro : {phone}. Arrivée prévue : {eta}.",
+        "en": "Good news 🎉 {name} is taking care of your request {ref}. {rating}, {jobs} on Djobea. "
               "Phone: {phone}. Expected arrival: {eta}.",
     },
     "rated": {"fr": "Note {rating}/5", "en": "Rated {rating}/5"},

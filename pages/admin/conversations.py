@@ -9,7 +9,7 @@ from core.db import session_scope
 from core.phones import display_phone
 from ui import theme
 from ui.frame import admin_page
-from ui.i18n import t, w, when
+from ui.i18n import error_text, language, t, w, when
 
 POLL_SECONDS = 4.0
 
@@ -25,12 +25,12 @@ def _newest() -> int:
         return inbox.newest_message_id(session=session)
 
 
-def _run(action: str, **kwargs) -> str:
+def _run(lang: str, action: str, **kwargs) -> str:
     try:
         with session_scope() as session:
             getattr(inbox, action)(session=session, **kwargs)
     except ValueError as exc:
-        return str(exc)
+        return error_text(exc, lang=lang)
     return ""
 
 
@@ -68,7 +68,7 @@ async def inbox_page(account, takeover: int = 0, q: str = "") -> None:
                         f"/admin/conversations/{case.conversation_id}").classes("text-sm")
 
                 async def resolve(_, case_id=case.id) -> None:
-                    await run.io_bound(_run, "resolve_case", case_id=case_id, actor=account.email)
+                    await run.io_bound(_run, language(), "resolve_case", case_id=case_id, actor=account.email)
                     ui.navigate.reload()
 
                 ui.button(t("Résolu"), on_click=resolve).props("dense outline size=sm").mark(f"resolve-{case.id}")
@@ -107,7 +107,8 @@ async def conversation_page(account, conversation_id: int) -> None:
             ui.link(t("Demande"), f"/admin/requests/{conversation.current_request_id}")
 
     async def run_and_reload(action: str, **kwargs) -> None:
-        error = await run.io_bound(_run, action, conversation_id=conversation_id, actor=account.email, **kwargs)
+        error = await run.io_bound(_run, language(), action, conversation_id=conversation_id, actor=account.email,
+                                   **kwargs)
         if error:
             ui.notify(error, type="negative")
             return
@@ -143,7 +144,7 @@ async def conversation_page(account, conversation_id: int) -> None:
             "agent-reply")
 
         async def send() -> None:
-            error = await run.io_bound(_run, "agent_reply", conversation_id=conversation_id,
+            error = await run.io_bound(_run, language(), "agent_reply", conversation_id=conversation_id,
                                        body=reply.value or "", actor=account.email)
             if error:
                 ui.notify(error, type="negative")

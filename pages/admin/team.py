@@ -9,9 +9,10 @@ from core import clock
 from core.auth import service
 from core.auth.models import Account
 from core.db import session_scope
+from core.texts.catalogue import word
 from ui import theme
 from ui.frame import admin_page, still_allowed
-from ui.i18n import t
+from ui.i18n import error_text, language, t
 
 ROLE_LABELS = {"admin": "Administrateur", "operator": "Opérateur"}
 
@@ -32,15 +33,15 @@ def _accounts() -> list[Account]:
         return service.list_accounts(session=session)
 
 
-def apply(change: Callable, **kwargs: object) -> str:
+def apply(change: Callable, lang: str = "fr", **kwargs: object) -> str:
     """Run one account change (a core.auth.service function) in its own transaction; return an error text or ''."""
     try:
         with session_scope() as session:
             change(session=session, **kwargs)
     except service.AccountError as exc:
-        return str(exc)
+        return error_text(exc, lang=lang)
     except IntegrityError:  # the same email created at the same moment elsewhere
-        return "an account with this email already exists"
+        return word("error.account_exists", lang)
     return ""
 
 
@@ -49,7 +50,7 @@ async def _act(change: Callable, *, reload_on_error: bool = True, **kwargs: obje
     if not still_allowed("admin"):
         ui.notify(t("Accès refusé"), type="negative")
         return
-    error = await run.io_bound(apply, change, **kwargs)
+    error = await run.io_bound(apply, change, language(), **kwargs)
     if error is None:  # the server is stopping
         return
     ui.notify(error or t("Enregistré ✅"), type="negative" if error else "positive")
