@@ -84,6 +84,10 @@ CODES: dict[str, dict[str, str]] = {
     "case.complaint": {"fr": "réclamation", "en": "complaint"},
     "case.change": {"fr": "changement demandé", "en": "change asked"},
     "case.cancel": {"fr": "annulation demandée", "en": "cancellation asked"},
+    # provider accounts
+    "provider.active": {"fr": "actif", "en": "active"},
+    "provider.suspended": {"fr": "suspendu", "en": "suspended"},
+    "provider.pending": {"fr": "à vérifier", "en": "to verify"},
     # urgency
     "urgency.urgent": {"fr": "urgent", "en": "urgent"},
     "urgency.normal": {"fr": "normal", "en": "normal"},

@@ -388,4 +388,8 @@ PAGES_EN: dict[str, str] = {
     "Aucun travail terminé sur cette période.": "No job completed in this period.",
     "Taille du cercle : nombre de demandes ; couleur : prestataires qui servent le quartier.":
         "Circle size: number of requests; colour: providers serving the area.",
+    "Aucun prestataire ne correspond.": "No provider matches.",
+    "en pause": "paused",
+    "Pas encore de travail terminé.": "No job completed yet.",
+    "Pas encore d'avis de client.": "No customer rating yet.",
 }

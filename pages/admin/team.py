@@ -5,14 +5,13 @@ from collections.abc import Callable
 from nicegui import run, ui
 from sqlalchemy.exc import IntegrityError
 
-from core import clock
 from core.auth import service
 from core.auth.models import Account
 from core.db import session_scope
 from core.texts.catalogue import word
 from ui import theme
 from ui.frame import admin_page, still_allowed
-from ui.i18n import error_text, language, t
+from ui.i18n import error_text, language, t, when
 
 ROLE_LABELS = {"admin": "Administrateur", "operator": "Opérateur"}
 
@@ -68,7 +67,7 @@ def _member_row(member: Account, actor: Account) -> None:
         with ui.column().classes("gap-0 grow min-w-[14rem]"):
             ui.label(f"{member.name or '—'} · {member.email}").classes("font-semibold")
             state = ("🟢 " + t("actif")) if member.active else ("⛔ " + t("désactivé"))
-            last = clock.format_local(member.last_login_at) or t("jamais")
+            last = when(member.last_login_at) or t("jamais")
             ui.label(f"{state} · {t('Dernière connexion')} : {last}").classes(theme.MUTED).mark(
                 f"account-state-{member.id}")
         ui.select(_roles(), value=member.role, label=t("Rôle"),

@@ -2,7 +2,6 @@
 
 from nicegui import run, ui
 
-from core import clock
 from core.analytics import portal
 from core.analytics.providers import ProviderProfile, save_provider, trades_and_zones
 from core.db import session_scope
@@ -10,6 +9,7 @@ from core.money import format_range, format_xaf
 from core.phones import display_phone
 from core.providers.models import Provider
 from core.service_requests.service import request_media
+from core.texts import formats
 from pages.admin.common import status_badge
 from ui import theme
 from ui.attachments import attachments
@@ -45,7 +45,7 @@ async def job_page(provider, request_id: int) -> None:
         ui.label(request.description or "").classes("text-sm whitespace-pre-line")
         ui.label(format_xaf(request.final_price) if request.final_price else
                  format_range(request.price_min, request.price_max)).classes(theme.MUTED)
-        ui.label(clock.format_local(request.created_at)).classes(theme.MUTED)
+        ui.label(when(request.created_at)).classes(theme.MUTED)
     if media is not None:
         with ui.card().classes(theme.CARD).mark("job-attachments"):
             ui.label(t("Pièces jointes")).classes(theme.SUBTITLE)
@@ -64,6 +64,8 @@ async def history_page(provider) -> None:
     jobs, ratings = await run.io_bound(_history, provider.id)
     lang = language()
     with ui.card().classes(theme.CARD).mark("history"):
+        if not jobs:
+            ui.label(t("Pas encore de travail terminé.")).classes(theme.MUTED).mark("history-empty")
         for request in jobs:
             with ui.row().classes("w-full justify-between items-center no-wrap"):
                 ui.link(f"{request.reference} · {service_label(request.service_type, lang)} · {request.quartier}",
@@ -74,9 +76,11 @@ async def history_page(provider) -> None:
                     status_badge(request.status)
     with ui.card().classes(theme.CARD).mark("ratings"):
         ui.label(t("Avis reçus")).classes(theme.SUBTITLE)
+        if not ratings:
+            ui.label(t("Pas encore d'avis de client.")).classes(theme.MUTED).mark("ratings-empty")
         for rating, reference in ratings:
             ui.label(f"{'★' * rating.stars}{'☆' * (5 - rating.stars)} · {reference} · "
-                     f"{clock.format_local(rating.created_at, '%d/%m/%Y')}").classes("text-sm").mark(
+                     f"{formats.moment(rating.created_at, language(), with_time=False)}").classes("text-sm").mark(
                 f"rating-{reference}")
             if rating.comment:
                 ui.label(f"« {rating.comment} »").classes(theme.MUTED)
