@@ -80,7 +80,8 @@ async def request_page(account, request_id: int) -> None:
             reached_at = display_phone(customer.phone or customer.bsuid or "")  # a username's user id has no phone
             callback = (f" · {t('à rappeler au')} {display_phone(customer.contact_phone)}"
                         if customer.contact_phone and customer.contact_phone != customer.phone else "")
-            ui.label(f"{t('Client')} : {customer.name or '—'} {reached_at}{callback}").mark("request-customer")
+            who = customer.name or ("" if reached_at else t("Visiteur du site"))
+            ui.label(f"{t('Client')} : {who} {reached_at}{callback}".replace("  ", " ")).mark("request-customer")
         if provider is not None:
             ui.link(f"{t('Prestataire')} : {provider.name}", f"/admin/providers/{provider.id}").mark(
                 "request-provider")

@@ -147,6 +147,8 @@ def test_admin_on_a_phone_uses_the_menu_reads_the_charts_and_confirms_a_payout(s
     base, _ = server
     page = _sign_in_admin(browser, base, PHONE)
     assert page.locator(".modebar").count() == 0  # no toolbar over chart titles
+    page.wait_for_timeout(800)
+    screenshot(page, "dashboard-phone")
     assert not page.get_by_role("link", name="Paiements").first.is_visible()  # header links are for desktops
     page.locator("header button").filter(has_text="menu").first.click()
     page.locator(".q-menu").get_by_text("Paiements", exact=True).click()
