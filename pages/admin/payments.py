@@ -69,9 +69,9 @@ async def payments_page(account, status: str = "", page: int = 1) -> None:
                 ui.link(row["name"], f"/admin/providers/{row['id']}").classes("text-sm")
                 ui.label(format_xaf(row["balance"])).classes("font-mono text-sm").mark(f"balance-{row['id']}")
                 if is_admin and row["balance"] > 0:
-                    dialog = _payout_dialog(row, account.email)
-                    ui.button(t("Verser…"), on_click=dialog.open).props("dense outline size=sm").mark(
-                        f"payout-{row['id']}")
+                    # the dialog is built on click: a page of rows carries no hidden dialogs
+                    ui.button(t("Verser…"), on_click=lambda _, r=row: _payout_dialog(r, account.email).open()).props(
+                        "dense outline size=sm").mark(f"payout-{row['id']}")
 
     with ui.row().classes("w-full items-center gap-2"):
         for value, label in (("", "Tous"), ("success", "Réussis"), ("pending", "En attente"), ("failed", "Échoués"),
@@ -95,8 +95,8 @@ async def payments_page(account, status: str = "", page: int = 1) -> None:
                 if payment.status == "pending" and payment.last_error:  # why it is not confirmed (e.g. test mode)
                     ui.label(payment.last_error).classes(theme.WARNING).mark(f"payment-problem-{payment.id}")
                 if is_admin and payment.status == "success":
-                    dialog = _refund_dialog(payment, row["reference"], account.email)
-                    ui.button(t("Rembourser…"), on_click=dialog.open).props(
+                    ui.button(t("Rembourser…"), on_click=lambda _, p=payment, r=row["reference"]: _refund_dialog(
+                        p, r, account.email).open()).props(
                         "dense outline color=negative").classes("self-end").mark(f"refund-{payment.id}")
     with ui.row().classes("w-full justify-center gap-2"):
         pages = max(1, -(-total // PAGE_SIZE))
