@@ -143,10 +143,10 @@ async def test_settings_change_a_rule_with_an_audit_entry_and_refuse_bad_values(
                                             .where(BusinessRule.key == "offer_batch_size")))
     assert stored.value == 5
     assert _read(session, select(AuditEntry).where(AuditEntry.target == "offer_batch_size")).actor == "admin@djobea.cm"
-    await user.should_see("Prestataires sollicités par tour : 3 → 5")  # the history follows the save
+    await user.should_see("Prestataires sollicités par tour : 3 → 5", retries=100)  # the history follows
     user.find(marker="rule-commission_percent").clear().type("90")
     user.find(marker="save-commission_percent").click()
-    await user.should_see("« Commission (%) » doit être entre 0 et 50.")
+    await user.should_see("« Commission (%) » doit être entre 0 et 50.", retries=100)
     assert _read(session, select(BusinessRule).where(BusinessRule.key == "commission_percent")) is None
 
 

@@ -90,9 +90,9 @@ async def test_admin_cancels_a_request_through_the_lifecycle(user: User, session
     account = await sign_in_admin(user, session)
     await user.open(f"/admin/requests/{request.id}")
     user.find(marker="cancel-request").click()
-    await user.should_see(marker="cancel-consequences")
+    await user.should_see(marker="cancel-consequences", retries=100)
     user.find(marker="cancel-confirm").click()  # no reason: refused inside the dialog, nothing changes
-    await user.should_see("Indiquez la raison : elle est gardée dans le journal.")
+    await user.should_see("Indiquez la raison : elle est gardée dans le journal.", retries=100)
     assert _fresh(session, request.id).status == "pending"
     user.find(marker="cancel-reason").type("Doublon de DJB-XXXX")
     user.find(marker="cancel-confirm").click()
@@ -109,12 +109,12 @@ async def test_a_status_override_asks_a_reason_and_is_audited(user: User, sessio
     account = await sign_in_admin(user, session)
     await user.open(f"/admin/requests/{request.id}")
     user.find(marker="status-apply").click()
-    await user.should_see(marker="status-consequences")
+    await user.should_see(marker="status-consequences", retries=100)
     user.find(marker="status-target").click()
     user.find("terminée").click()
     user.find(marker="status-reason").type("Travail confirmé par téléphone")
     user.find(marker="status-confirm").click()  # completing without a final price: refused in words
-    await user.should_see("Pour terminer un travail, indiquez son prix final en FCFA.")
+    await user.should_see("Pour terminer un travail, indiquez son prix final en FCFA.", retries=100)
     assert _fresh(session, request.id).status == "assigned"
     user.find(marker="final-price").type("12000")
     user.find(marker="status-confirm").click()

@@ -42,11 +42,11 @@ async def test_a_payout_asks_the_amount_within_the_balance_and_the_transfer_refe
     user.find(marker=f"payout-{provider.id}-amount").clear().type("9000")
     user.find(marker=f"payout-{provider.id}-reference").type("MP240101.1234.A56789")
     user.find(marker=f"payout-{provider.id}-confirm").click()
-    await user.should_see(f"Impossible de verser {format_xaf(9000)} : le solde est de {format_xaf(8500)}.")
+    await user.should_see(f"Impossible de verser {format_xaf(9000)} : le solde est de {format_xaf(8500)}.", retries=100)
     user.find(marker=f"payout-{provider.id}-amount").clear().type("5000")
     user.find(marker=f"payout-{provider.id}-reference").clear()
     user.find(marker=f"payout-{provider.id}-confirm").click()
-    await user.should_see("Indiquez « Référence du transfert ».")
+    await user.should_see("Indiquez « Référence du transfert ».", retries=100)
     assert _read(session, select(LedgerEntry).where(LedgerEntry.kind == "payout")) is None
     user.find(marker=f"payout-{provider.id}-reference").type("MP240101.1234.A56789")
     user.find(marker=f"payout-{provider.id}-confirm").click()
@@ -66,7 +66,7 @@ async def test_a_refund_asks_amount_and_reason_and_names_the_operator(user: User
     user.find(marker=f"refund-{payment.id}").click()
     user.find(marker=f"refund-{payment.id}-amount").clear().type("4000")
     user.find(marker=f"refund-{payment.id}-confirm").click()  # no reason: refused, nothing changes
-    await user.should_see("Indiquez le motif du remboursement.")
+    await user.should_see("Indiquez le motif du remboursement.", retries=100)
     assert refunded_amount(_read(session, select(Payment))) == 0
     user.find(marker=f"refund-{payment.id}-reason").type("Fuite revenue le lendemain")
     user.find(marker=f"refund-{payment.id}-confirm").click()
@@ -80,12 +80,12 @@ async def test_the_refund_error_reads_in_english_on_an_english_page(user: User, 
     await sign_in_admin(user, session)
     await user.open("/admin/payments")
     user.find(marker="lang-en").click()
-    await user.should_see("Provider balances")
+    await user.should_see("Provider balances", retries=100)
     user.find(marker=f"refund-{payment.id}").click()
     user.find(marker=f"refund-{payment.id}-amount").clear().type("20000")
     user.find(marker=f"refund-{payment.id}-reason").type("Wrong amount charged")
     user.find(marker=f"refund-{payment.id}-confirm").click()
-    await user.should_see(f"The refund must be between 1 and {format_xaf(10000)}.")
+    await user.should_see(f"The refund must be between 1 and {format_xaf(10000)}.", retries=100)
 
 
 async def test_operators_see_money_but_cannot_move_it(user: User, session):
