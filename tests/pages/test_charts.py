@@ -14,7 +14,7 @@ def test_days_are_in_date_order_whatever_order_services_come_in():
             ("2026-11-30", "electrical", 3)]
     figure = charts.requests_over_time(rows, title="x", language="fr")
     assert list(figure.layout.xaxis.categoryarray) == ["28 nov.", "30 nov.", "1 déc.", "3 déc."]
-    assert figure.layout.xaxis.categoryorder == "array" and figure.layout.xaxis.nticks == 8
+    assert figure.layout.xaxis.categoryorder == "array" and figure.layout.xaxis.nticks == 6
     english = charts.requests_over_time(rows, title="x", language="en")
     assert list(english.layout.xaxis.categoryarray) == ["28 Nov", "30 Nov", "1 Dec", "3 Dec"]
     plumbing = _bars(figure)["Plomberie"]
@@ -39,7 +39,7 @@ def test_the_map_names_only_quartiers_that_have_room_and_titles_its_colour_scale
     places = {q: p for q, _, p in points}
     for a in named:
         for b in named - {a}:
-            assert charts._km(places[a].lat, places[a].lon, places[b].lat, places[b].lon) >= 3.0
+            assert charts._km(places[a].lat, places[a].lon, places[b].lat, places[b].lon) >= 4.0
     [trace] = figure.data
     assert sum(1 for text in trace.text if text) == len(named)
     assert trace.marker.colorbar.title.text == "prestataires"
