@@ -3,12 +3,9 @@
 
 def format_xaf(amount: int | None) -> str:
     """Return '15 000 FCFA' for 15000 (narrow no-break spaces keep the number on one line)."""
-    if amount is None:
-        return ""
-    if not isinstance(amount, int) or isinstance(amount, bool):
-        raise TypeError("amounts are whole XAF integers")
-    sign = "-" if amount < 0 else ""
-    return f"{sign}{abs(amount):,}".replace(",", "\u202f") + " FCFA"
+    from core.texts.formats import money  # Babel writes the digits (imported late: texts import money helpers)
+
+    return money(amount)
 
 
 def format_range(low: int, high: int) -> str:

@@ -5,6 +5,7 @@ from nicegui import run, ui
 from core.auth.login import authenticate
 from core.auth.otp import SENT, request_code, verify_code
 from core.auth.routes import safe_destination
+from core.config import settings
 from core.db import session_scope
 from core.security.clients import client_address
 from ui import frame, theme
@@ -63,6 +64,12 @@ def provider_login(next: str | None = None) -> None:
         with ui.card().classes(theme.CARD):
             phone = ui.input(t("Numéro WhatsApp"), placeholder="6 99 12 34 56").props(
                 "type=tel autocomplete=tel outlined").classes("w-full").mark("otp-phone")
+            ui.label(t("Vous recevez votre code de connexion par WhatsApp, sur ce numéro.")).classes(
+                theme.MUTED).mark("otp-whatsapp")
+            if not settings.twilio_enabled:
+                ui.label(t("Démo : WhatsApp n'est pas branché. Le code s'affiche sur le téléphone du prestataire "
+                           "dans le simulateur (menu Simulateur, après connexion de l'équipe).")).classes(
+                    theme.WARNING).mark("otp-demo")
             info = ui.label().classes("text-sm").mark("otp-info")
             code = ui.input(t("Code à 6 chiffres")).props(
                 "inputmode=numeric autocomplete=one-time-code maxlength=6 outlined").classes("w-full").mark(

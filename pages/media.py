@@ -8,6 +8,7 @@ from fastapi.responses import FileResponse, Response
 from core.auth import sessions
 from core.config import settings
 from core.db import session_scope, storable
+from core.providers import photos
 from core.service_requests.models import RequestMedia, ServiceRequest
 from ui.frame import current_admin, current_provider
 
@@ -24,6 +25,19 @@ def _allowed(media: RequestMedia, account, provider) -> bool:
     with session_scope() as session:
         request = session.get(ServiceRequest, media.request_id)
         return request is not None and request.provider_id == provider.id
+
+
+@router.get("/media/providers/{token}")
+def provider_photo(token: str, request: Request) -> Response:
+    """Serve a provider's profile photo to signed-in staff and providers."""
+    if current_admin(request) is None and current_provider(request) is None:
+        return Response("sign in first: /login", status_code=401, media_type="text/plain")
+    path = photos.path_of(token)
+    if path is None:
+        return Response("not found", status_code=404, media_type="text/plain")
+    found = photos.kind_of(path.read_bytes()[:16])
+    return FileResponse(path, media_type=found[0] if found else "application/octet-stream",
+                        headers={"Cache-Control": "private, max-age=86400", "X-Content-Type-Options": "nosniff"})
 
 
 @router.get("/media/{media_id}")

@@ -23,13 +23,15 @@ from ui.guard import (  # noqa: F401  (pages import these from the frame)
 )
 from ui.i18n import language_switch, t
 
-ADMIN_NAV = (("/admin", "Tableau de bord"), ("/admin/requests", "Demandes"), ("/admin/providers", "Prestataires"),
-             ("/admin/conversations", "Conversations"), ("/admin/conversation-analytics", "Analyse des conversations"),
-             ("/admin/payments", "Paiements"),
-             ("/admin/monitoring", "Surveillance"), ("/simulator", "Simulateur"), ("/admin/team", "Équipe"),
-             ("/admin/settings", "Réglages"))
-PROVIDER_NAV = (("/provider", "Travaux en cours"), ("/provider/history", "Historique"),
-                ("/provider/earnings", "Gains et versements"), ("/provider/profile", "Mon profil"))
+# (path, label, the least role that may open it): a menu shows only what its reader may open
+ADMIN_NAV = (("/admin", "Tableau de bord", "operator"), ("/admin/requests", "Demandes", "operator"),
+             ("/admin/providers", "Prestataires", "operator"), ("/admin/conversations", "Conversations", "operator"),
+             ("/admin/conversation-analytics", "Analyse des conversations", "operator"),
+             ("/admin/payments", "Paiements", "operator"), ("/admin/monitoring", "Surveillance", "operator"),
+             ("/simulator", "Simulateur", "operator"), ("/admin/team", "Équipe", "admin"),
+             ("/admin/settings", "Réglages", "admin"))
+PROVIDER_NAV = (("/provider", "Travaux en cours", ""), ("/provider/history", "Historique", ""),
+                ("/provider/earnings", "Gains et versements", ""), ("/provider/profile", "Mon profil", ""))
 
 
 def admin_page(path: str, *, title: str, role: str = "operator") -> Callable:
@@ -57,7 +59,8 @@ def _guarded_page(path: str, *, title: str, check: Callable, arg: str, nav: tupl
             if any(isinstance(v, int) and not storable(v) for v in kwargs.values()):
                 return guard.not_found()  # an id or page number no row can have
             guard.watch(context.client, kind=kind, role=role)  # every later action is checked again
-            with Layout(t(title), nav=nav, kind=kind, who=getattr(who, "name", "") or getattr(who, "email", "")):
+            allowed = tuple(item for item in nav if not item[2] or sessions.has_role(who, item[2]))
+            with Layout(t(title), nav=allowed, kind=kind, who=getattr(who, "name", "") or getattr(who, "email", "")):
                 result = func(*args, **{arg: who}, **kwargs)
                 if inspect.isawaitable(result):
                     result = await result
@@ -81,17 +84,20 @@ class Layout:
             with ui.row().classes("items-center gap-2"):
                 ui.link("Djobea", "/admin" if kind == sessions.ADMIN_KEY else "/").classes(
                     "text-white text-lg font-bold no-underline")
+                # a menu on phones and tablets, every entry in the header from 1024 px (Quasar's lt-md / gt-sm:
+                # Quasar's own `hidden` class is !important and would beat Tailwind's responsive display)
                 if nav:
-                    with ui.button(icon="menu").props("flat dense color=white").mark("nav-menu"):
+                    with ui.button(icon="menu").props("flat dense color=white").classes("lt-md").mark("nav-menu"):
                         with ui.menu():
-                            for href, label in nav:
-                                ui.menu_item(t(label), on_click=lambda _, h=href: ui.navigate.to(h))
-                    with ui.element("div").classes("gap-0 hidden md:flex"):
-                        for href, label in nav:
-                            ui.link(t(label), href).classes(theme.NAV_LINK)
+                            for href, label, _ in nav:
+                                ui.menu_item(t(label), on_click=lambda _, h=href: ui.navigate.to(h)).mark(
+                                    f"nav-item-{href}")
+                    with ui.element("div").classes("gap-0 flex flex-wrap gt-sm").mark("nav-bar"):
+                        for href, label, _ in nav:
+                            ui.link(t(label), href).classes(theme.NAV_LINK).mark(f"nav-link-{href}")
             with ui.row().classes("items-center gap-1"):
                 if who:
-                    ui.label(who).classes("text-xs hidden sm:block")
+                    ui.label(who).classes("text-xs gt-xs")
                 language_switch()
                 if kind == sessions.ADMIN_KEY:
                     ui.button(icon="manage_accounts", on_click=lambda: ui.navigate.to("/admin/account")).props(

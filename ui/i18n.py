@@ -1,336 +1,12 @@
 """French first, English on request: `t("Demandes")` returns the text in the visitor's language."""
 
+from datetime import datetime
+
 from nicegui import app, ui
 
-LANGUAGES = ("fr", "en")
-
-EN: dict[str, str] = {
-    # landing and chat
-    "Un plombier, un électricien, un réparateur de confiance à Douala, en quelques minutes.":
-        "A trusted plumber, electrician or repairer in Douala, in minutes.",
-    "Écrivez-nous comme vous parlez : « mon tuyau a pété à Makepe ». Djobea comprend, trouve un artisan "
-    "vérifié près de chez vous et vous tient au courant.":
-        "Write to us the way you talk: \"my pipe burst in Makepe\". Djobea understands, finds a verified "
-        "tradesperson near you and keeps you posted.",
-    "Comment ça marche": "How it works",
-    "1. Vous décrivez le problème et le quartier.": "1. You describe the problem and your area.",
-    "2. Un artisan proche accepte le travail.": "2. A nearby tradesperson accepts the job.",
-    "3. Il vient, répare, et vous payez à la fin.": "3. They come, fix it, and you pay at the end.",
-    "Services et prix indicatifs": "Services and indicative prices",
-    "Quartiers couverts": "Areas covered",
-    "Paiement": "Payment",
-    "Vous payez à la fin du travail, par MTN Mobile Money ou Orange Money, avec un lien sécurisé. "
-    "Jamais d'avance.":
-        "You pay when the job is done, by MTN Mobile Money or Orange Money, through a secure link. "
-        "Never in advance.",
-    "Écrire sur WhatsApp": "Chat on WhatsApp",
-    "WhatsApp arrive bientôt : en attendant, utilisez le chat ci-dessous.":
-        "WhatsApp is coming soon: meanwhile, use the chat below.",
-    "Discuter avec Djobea": "Chat with Djobea",
-    "Votre message…": "Your message…",
-    "Envoyer": "Send",
-    "Bonjour 👋 Dites-nous ce qui ne va pas et dans quel quartier vous êtes.":
-        "Hello 👋 Tell us what is wrong and which area you are in.",
-    "Message non envoyé, réessayez.": "Message not sent, please try again.",
-    "Trop de messages d'un coup : attendez une minute.": "Too many messages at once: please wait a minute.",
-    # sign-in
-    "Connexion": "Sign in",
-    "Espace administration": "Admin area",
-    "Espace prestataire": "Provider area",
-    "Mot de passe": "Password",
-    "Se connecter": "Sign in",
-    "Numéro WhatsApp": "WhatsApp number",
-    "Recevoir un code": "Get a code",
-    "Code à 6 chiffres": "6-digit code",
-    "Valider": "Confirm",
-    "Déconnexion": "Sign out",
-    "Accès refusé": "Access denied",
-    "Cette page est réservée aux administrateurs.": "This page is for administrators only.",
-    "Email ou mot de passe incorrect.": "Wrong email or password.",
-    "Trop de tentatives. Réessayez dans 15 minutes.": "Too many attempts. Try again in 15 minutes.",
-    "Trop de tentatives. Patientez un moment avant de réessayer.":
-        "Too many attempts. Wait a moment before trying again.",
-    "Votre session a pris fin. Reconnectez-vous.": "Your session has ended. Please sign in again.",
-    "Page introuvable": "Page not found",
-    "Oups, quelque chose s'est mal passé de notre côté.": "Oops, something went wrong on our side.",
-    "Réessayez dans un instant. Si cela continue, écrivez-nous sur WhatsApp.":
-        "Try again in a moment. If it keeps happening, write to us on WhatsApp.",
-    "Si ce numéro est celui d'un prestataire Djobea, un code vient d'être envoyé sur WhatsApp.":
-        "If this number belongs to a Djobea provider, a code has just been sent on WhatsApp.",
-    "Trop de demandes. Réessayez dans 15 minutes.": "Too many requests. Try again in 15 minutes.",
-    "Code incorrect ou expiré.": "Wrong or expired code.",
-    "Trop d'essais. Réessayez dans 15 minutes.": "Too many tries. Try again in 15 minutes.",
-    "Numéro de téléphone invalide.": "Invalid phone number.",
-    # admin navigation
-    "Tableau de bord": "Dashboard",
-    "Demandes": "Requests",
-    "Prestataires": "Providers",
-    "Conversations": "Conversations",
-    "Paiements": "Payments",
-    "Surveillance": "Monitoring",
-    "Réglages": "Settings",
-    # provider portal
-    "Mon profil": "My profile",
-    "Disponible": "Available",
-    "Offres ouvertes": "Open offers",
-    "Travaux en cours": "Current jobs",
-    "Historique": "History",
-    "Avis reçus": "Ratings received",
-    "Gains et versements": "Earnings and payouts",
-    "Accepter": "Accept",
-    "Refuser": "Decline",
-    "Commencer": "Start",
-    "Terminer": "Complete",
-    "Prix final (FCFA)": "Final price (FCFA)",
-    "Aucune offre pour le moment.": "No offers right now.",
-    "Pièces jointes": "Attachments",
-    "Aucune pièce jointe.": "No attachments.",
-    "Fichier": "File",
-    "Position": "Location",
-    "Aucun travail en cours.": "No current job.",
-    "Enregistrer": "Save",
-    "Nom": "Name",
-    "Photo (adresse web)": "Photo (web address)",
-    "Métiers": "Trades",
-    "Quartiers": "Areas",
-    "Début (heure)": "Start (hour)",
-    "Fin (heure)": "End (hour)",
-    "Solde à verser": "Balance due",
-    "Enregistré ✅": "Saved ✅",
-    "C'est à vous ✅ Les coordonnées du client vous sont envoyées sur WhatsApp.":
-        "It's yours ✅ The customer's details are on their way to you on WhatsApp.",
-    "Un autre artisan a déjà pris ce travail.": "Another repairer already took this job.",
-    "Ce travail n'est plus disponible.": "This job is no longer available.",
-    "Vous avez déjà le maximum de travaux en cours.": "You already have as many jobs as you can take.",
-    "C'est noté, merci 🙏": "Noted, thank you 🙏",
-    "Bon travail ! Le client est prévenu.": "Good work! The customer has been told.",
-    "Merci ! Le client reçoit le lien de paiement.": "Thank you! The customer gets the payment link.",
-    "Indiquez le prix final.": "Enter the final price.",
-    # admin pages
-    '1 an': '1 year',
-    '30 jours': '30 days',
-    '7 jours': '7 days',
-    '90 jours': '90 days',
-    "Aujourd'hui": 'Today',
-    'Tout': 'All',
-    'Période': 'Period',
-    'Service': 'Service',
-    'Quartier': 'Area',
-    'Statut': 'Status',
-    'en attente': 'pending',
-    'proposée': 'offered',
-    'assignée': 'assigned',
-    'en cours': 'in progress',
-    'terminée': 'completed',
-    'annulée': 'cancelled',
-    'expirée': 'expired',
-    "Demandes aujourd'hui": 'Requests today',
-    'Demandes cette semaine': 'Requests this week',
-    'Demandes (période)': 'Requests (period)',
-    'Assignées': 'Assigned',
-    "Délai médian d'assignation": 'Median time to assign',
-    'Terminées': 'Completed',
-    'Encaissé': 'Collected',
-    'Commission': 'Commission',
-    'Note moyenne': 'Average rating',
-    'Prestataires actifs': 'Active providers',
-    'paiements': 'payments',
-    'avis': 'ratings',
-    'Proposées': 'Offered',
-    'Payées': 'Paid',
-    'Demandes par jour et par service': 'Requests per day and service',
-    'Entonnoir': 'Funnel',
-    "Délai d'assignation": 'Time to assign',
-    'Meilleurs prestataires (travaux terminés)': 'Top providers (jobs completed)',
-    'Demandes par quartier': 'Requests by area',
-    'demandes': 'requests',
-    'prestataires': 'providers',
-    'Classement': 'Leaderboard',
-    'Référence ou téléphone': 'Reference or phone',
-    'Demande': 'Request',
-    'Demande introuvable.': 'Request not found.',
-    'Prix indicatif': 'Usual price',
-    'Prix final': 'Final price',
-    'Client': 'Customer',
-    'Prestataire': 'Provider',
-    'Créée le': 'Created on',
-    'Actions': 'Actions',
-    'Nouveau statut': 'New status',
-    'Changer le statut': 'Change status',
-    'Réassigner à': 'Reassign to',
-    'Réassigner': 'Reassign',
-    'Annuler la demande': 'Cancel request',
-    'Message': 'Message',
-    'Au client': 'To customer',
-    'Au prestataire': 'To provider',
-    'Offres': 'Offers',
-    'commission': 'commission',
-    'Conversation': 'Conversation',
-    'Ouvrir': 'Open',
-    'Toutes': 'All',
-    'Reprises par un humain': 'Taken over by a person',
-    'Réclamations ouvertes': 'Open complaints',
-    'Résolu': 'Resolved',
-    'Conversation introuvable.': 'Conversation not found.',
-    'Reprise par': 'Taken over by',
-    'simulé par': 'simulated by',
-    'à rappeler au': 'call back on',
-    'Rendre au robot': 'Hand back to the bot',
-    'Le robot répond': 'The bot is answering',
-    'Reprendre la conversation': 'Take over the conversation',
-    'Répondre': 'Reply',
-    'Nom ou téléphone': 'Name or phone',
-    'Nouveau': 'New',
-    'Candidatures à vérifier': 'Applications to verify',
-    'travaux': 'jobs',
-    'Prestataire introuvable.': 'Provider not found.',
-    'Acceptation': 'Acceptance',
-    'Travaux terminés': 'Jobs completed',
-    'Note': 'Rating',
-    'Gains': 'Earnings',
-    'Réactiver': 'Reactivate',
-    'Suspendre': 'Suspend',
-    'Profil': 'Profile',
-    'Téléphone': 'Phone',
-    'Commission après remboursements': 'Commission after refunds',
-    'À verser aux prestataires': 'Owed to providers',
-    'Soldes des prestataires': 'Provider balances',
-    'Marquer versé': 'Mark paid',
-    'Tous': 'All',
-    'Réussis': 'Succeeded',
-    'En attente': 'Pending',
-    'Échoués': 'Failed',
-    'Remboursés': 'Refunded',
-    'Motif du remboursement': 'Reason for the refund',
-    'Rembourser': 'Refund',
-    "File d'envoi": 'Send queue',
-    'Plus ancien en attente': 'Oldest waiting',
-    "Échecs d'envoi": 'Send failures',
-    'Livrés (24 h)': 'Delivered (24 h)',
-    'Statuts de livraison (24 h)': 'Delivery statuses (24 h)',
-    'erreur': 'error',
-    'Derniers échecs': 'Latest failures',
-    'Webhooks (24 h)': 'Webhooks (24 h)',
-    'Modèles de langue (7 jours)': 'Language models (7 days)',
-    'appels': 'calls',
-    'Appels de modèle par message client': 'Model calls per customer message',
-    'coût inconnu': 'cost unknown',
-    'coût inconnu pour': 'cost unknown for',
-    'erreurs': 'errors',
-    'Tâches planifiées (ce processus)': 'Scheduled jobs (this process)',
-    'Tâches planifiées (tous les processus)': 'Scheduled jobs (every process)',
-    'inactif': 'inactive',
-    'estimé par tranches de délai': 'estimated from delay bands',
-    'exact': 'exact',
-    'Simulateur': 'Simulator',
-    'Simulateur WhatsApp': 'WhatsApp simulator',
-    'toutes les': 'every',
-    'jamais': 'never',
-    'en retard': 'late',
-    'Prestataires sollicités par tour': 'Providers asked per round',
-    'Délai de réponse (min)': 'Time to answer (min)',
-    'Délai de réponse, urgence (min)': 'Time to answer, urgent (min)',
-    "Tours d'offres": 'Offer rounds',
-    'Rayon de recherche (km)': 'Search radius (km)',
-    'Rayon élargi (km)': 'Wider radius (km)',
-    'Commission (%)': 'Commission (%)',
-    'Dernières modifications': 'Latest changes',
-    'Travail': 'Job',
-    'Travail introuvable.': 'Job not found.',
-    'Gagné': 'Earned',
-    'Déjà versé': 'Already paid out',
-    'Gain': 'Earning',
-    'Versement': 'Payout',
-    'Remboursement': 'Refund',
-    'Email': 'Email',
-    # team and own account
-    "Équipe": "Team",
-    "Mon compte": "My account",
-    "Administrateur": "Administrator",
-    "Opérateur": "Operator",
-    "comptes": "accounts",
-    "actif": "active",
-    "désactivé": "deactivated",
-    "Dernière connexion": "Last sign-in",
-    "Rôle": "Role",
-    "Désactiver": "Deactivate",
-    "Nouveau mot de passe": "New password",
-    "Définir": "Set",
-    "Ajouter un compte": "Add an account",
-    "Ajouter": "Add",
-    "Changer mon mot de passe": "Change my password",
-    "Mot de passe actuel": "Current password",
-    "Confirmer le nouveau mot de passe": "Confirm the new password",
-    "Les deux mots de passe ne correspondent pas.": "The two passwords do not match.",
-    # conversation analytics
-    "Analyse des conversations": "Conversation analytics",
-    "Canal": "Channel",
-    "Nouvelle demande": "New request",
-    "Suivi": "Status",
-    "Annulation": "Cancellation",
-    "Politesse": "Small talk",
-    "Question": "Question",
-    "Réclamation": "Complaint",
-    "Devenir prestataire": "Joining as a provider",
-    "Autre": "Other",
-    "Aucune question en attente": "No question pending",
-    "Quel service ?": "Which service?",
-    "Quel quartier ?": "Which quartier?",
-    "Note du travail": "Rating the job",
-    "Messages lus": "Turns read",
-    "Intention": "Intent",
-    "Langue": "Language",
-    "Messages non compris": "Turns not understood",
-    "Messages lus par un modèle": "Turns read by a model",
-    "Conversations commencées": "Conversations begun",
-    "Conversations devenues demande": "Conversations that became a request",
-    "Conversations sans demande, arrêtées à": "Conversations without a request, stopped at",
-    "Non compris": "Not understood",
-    "Lus par un modèle": "Read by a model",
-    "Coût des modèles": "Model cost",
-    "Devenues demande": "Became a request",
-    "Messages médians avant la demande": "Median turns to a request",
-    "Délai médian jusqu'à la demande": "Median time to a request",
-    "Intentions par jour": "Intents per day",
-    "Langues par jour": "Languages per day",
-    "Sans demande : la question où ils se sont arrêtés": "No request: the question they stopped at",
-    "Sans demande": "No request",
-    "Par canal": "By channel",
-    "non compris": "not understood",
-    "modèle": "model",
-    "commencées": "begun",
-    "devenues demande": "became a request",
-    "plus récentes": "most recent",
-    "les": "the",
-    "appels sans prix": "calls without a known price",
-    # portal: live offers, job stages, the job page
-    "URGENT": "URGENT",
-    "Répondre avant {time}": "Answer before {time}",
-    "En route": "On my way",
-    "Sur place": "On site",
-    "Commencé": "Started",
-    "Bonne route 🚗 Le client sait que vous arrivez.": "Safe trip 🚗 The customer knows you are coming.",
-    "Client sans nom": "Customer (no name given)",
-    "Pas de numéro : le client a écrit sur le chat du site. Répondez-lui par le chat ci-dessous ; "
-    "il a aussi reçu votre numéro.":
-        "No number: the customer wrote on the website chat. Answer them through the chat below; "
-        "they also received your number.",
-    "Écrire au client…": "Write to the customer…",
-    "Envoyer au client": "Send to the customer",
-    "Message envoyé au client.": "Message sent to the customer.",
-    "Écrivez un message.": "Write a message.",
-    "Lieu": "Place",
-    "📍 Ouvrir la position du client": "📍 Open the customer's location",
-    "🗺 Voir le quartier sur la carte": "🗺 See the area on a map",
-    "Pas de repère enregistré : voyez le message du client, ou demandez-lui.":
-        "No landmark recorded: see the customer's message, or ask them.",
-    "Photos et pièces jointes": "Photos and attachments",
-    "Prévu le {when}": "Planned for {when}",
-    # chat: who answers, and a way in from the top of the page
-    "{name} · équipe Djobea": "{name} · Djobea team",
-    "Équipe Djobea": "Djobea team",
-    "Discuter maintenant": "Chat now",
-}
+from core.texts import formats
+from core.texts.catalogue import LANGUAGES, known, page_text, word
+from core.texts.errors import UserError
 
 
 def language() -> str:
@@ -344,7 +20,37 @@ def language() -> str:
 
 def t(text: str) -> str:
     """Return text in the visitor's language (French is the source)."""
-    return EN.get(text, text) if language() == "en" else text
+    return page_text(text, language())
+
+
+def w(key: str, /, **values: object) -> str:
+    """Return an internal code or error key in words, in the visitor's language ("status.pending" → "waiting")."""
+    return word(key, language(), **values)
+
+
+def count(key: str, n: int) -> str:
+    """Return "2 travaux" / "2 jobs": the catalogue's plural of key for n."""
+    return formats.plural(key, n, language())
+
+
+def error_text(error: Exception, labels: dict[str, str] | None = None, *, lang: str = "") -> str:
+    """Return a refusal in lang (the visitor's language by default), the field named as the page labels it.
+
+    labels maps a field's name to its French label; pass lang from work done off the page (run.io_bound).
+    """
+    if not isinstance(error, UserError) or not known(error.key):
+        return str(error)
+    lang = lang or language()
+    values = {k: word(f"status.{v}", lang) if k.endswith("status") else v for k, v in error.values.items()}
+    if "{field}" in word(error.key, "fr"):
+        label = (labels or {}).get(error.field, error.field)
+        values["field"] = page_text(label, lang)
+    return word(error.key, lang, **values)
+
+
+def when(value: datetime | None) -> str:
+    """Return a stored time in Douala time, written in the visitor's language."""
+    return formats.moment(value, language())
 
 
 def language_switch(*, on_dark: bool = True) -> None:

@@ -5,6 +5,7 @@ from collections.abc import Awaitable, Callable
 from nicegui import ui
 
 from ui import theme
+from ui.i18n import t
 
 FRAME = "w-full sm:w-80 p-0 gap-0 rounded-2xl border-4 border-gray-800 overflow-hidden"
 SCREEN = "w-full h-96 bg-[#ECE5DD]"
@@ -25,7 +26,7 @@ class Phone:
             with self.scroll:
                 self.log = ui.column().classes("w-full gap-1 p-2")
             with ui.row().classes("w-full items-center no-wrap gap-1 p-1 bg-gray-100"):
-                self.input = ui.input(placeholder="Message").props("dense outlined maxlength=4000 bg-color=white")
+                self.input = ui.input(placeholder=t("Message")).props("dense outlined maxlength=4000 bg-color=white")
                 self.input.classes("grow").mark(f"{mark}-input")
                 self.input.on("keydown.enter", self._send)
                 ui.button(icon="send", on_click=self._send).props("round dense color=primary").mark(f"{mark}-send")

@@ -2,17 +2,22 @@
 
 from collections.abc import Callable
 
-from nicegui import run, ui
+from nicegui import events, run, ui
 
 from core.catalog import quartiers, services
+from core.phones import InvalidPhone
+from core.providers import photos
 from core.providers.models import Provider
 from core.providers.profiles import ProviderProfile
 from ui import theme
-from ui.i18n import language, t
+from ui.i18n import error_text, language, t, w
+
+# each field's name in the profile and its label on the form, for errors that name it
+LABELS = {"name": "Nom", "phone": "Téléphone", "trades": "Métiers", "quartiers": "Quartiers"}
 
 
 def profile_form(provider: Provider | None, trades: list[str], zones: list[str], *,
-                 on_save: Callable[[ProviderProfile], tuple[str, int | None]], phone_editable: bool = True,
+                 on_save: Callable[[ProviderProfile], int], phone_editable: bool = True,
                  after_create: str = "/admin/providers/") -> None:
     """The profile form (admins and the provider's own page): name, phone, photo, trades, quartiers, hours."""
     lang = language()
@@ -23,8 +28,24 @@ def profile_form(provider: Provider | None, trades: list[str], zones: list[str],
         phone = ui.input(t("Téléphone"), value=provider.phone if provider else "").props("outlined dense").mark(
             "profile-phone")
         phone.set_enabled(phone_editable)
-        photo = ui.input(t("Photo (adresse web)"), value=provider.photo_url if provider else "").props(
-            "outlined dense").mark("profile-photo")
+        photo = {"url": provider.photo_url if provider else ""}
+        with ui.row().classes("w-full items-center gap-3 no-wrap"):
+            preview = ui.image(photo["url"]).classes("w-20 h-20 rounded-full").mark("profile-photo-preview")
+            preview.set_visibility(bool(photo["url"]))
+
+            async def received(event: events.UploadEventArguments) -> None:
+                try:
+                    photo["url"] = await run.io_bound(photos.store, await event.file.read())
+                except ValueError as exc:
+                    ui.notify(error_text(exc), type="negative")
+                    return
+                preview.set_source(photo["url"])
+                preview.set_visibility(True)
+                ui.notify(t("Photo reçue : enregistrez le profil pour la garder."), type="positive")
+
+            ui.upload(label=t("Photo de profil (JPEG, PNG ou WebP, 3 Mo au plus)"), on_upload=received,
+                      auto_upload=True, max_file_size=photos.MAX_BYTES).props(
+                'accept="image/jpeg,image/png,image/webp" flat bordered').classes("grow").mark("profile-photo")
         chosen_trades = ui.select({s.code: s.name(lang) for s in services()}, multiple=True, value=trades,
                                   label=t("Métiers")).props("outlined dense use-chips").mark("profile-trades")
         chosen_zones = ui.select([q.name for q in quartiers()], multiple=True, value=zones, label=t("Quartiers"),
@@ -38,11 +59,13 @@ def profile_form(provider: Provider | None, trades: list[str], zones: list[str],
         async def save() -> None:
             profile = ProviderProfile(name=name.value or "", phone=phone.value or "", trades=chosen_trades.value or [],
                                       quartiers=chosen_zones.value or [], work_start_hour=int(start.value or 0),
-                                      work_end_hour=int(end.value or 0), photo_url=photo.value or "",
+                                      work_end_hour=int(end.value or 0), photo_url=photo["url"] or "",
                                       language=provider.language if provider else "fr")
-            error, saved_id = await run.io_bound(on_save, profile)
-            if error:
-                ui.notify(error, type="negative")
+            try:
+                saved_id = await run.io_bound(on_save, profile)
+            except ValueError as exc:  # a refusal (UserError) or a phone number that is not one
+                ui.notify(w("error.invalid_phone") if isinstance(exc, InvalidPhone) else error_text(exc, LABELS),
+                          type="negative")
                 return
             ui.notify(t("Enregistré ✅"), type="positive")
             if provider is None and saved_id:

@@ -3,7 +3,9 @@
 PRIMARY = "#0E7C5A"  # a deep green, readable in sunlight on cheap screens
 ACCENT = "#F2A900"
 DARK = "#1F2933"
-CHART_COLOURS = ["#0E7C5A", "#F2A900", "#2563EB", "#DC2626", "#7C3AED", "#0891B2", "#EA580C", "#4B5563"]
+# Okabe & Ito's palette, told apart by people with every common colour-vision deficiency; one per service,
+# the same in every chart (ui/charts.py), in the catalogue's order
+CHART_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#999999"]
 
 PAGE = "w-full max-w-3xl mx-auto p-4 gap-4"
 WIDE_PAGE = "w-full max-w-6xl mx-auto p-2 sm:p-4 gap-4"
@@ -25,6 +27,7 @@ BUBBLE_IN = "self-end bg-primary text-white rounded-lg px-3 py-2 max-w-[85%] whi
 BUBBLE_OUT = "self-start bg-gray-100 rounded-lg px-3 py-2 max-w-[85%] whitespace-pre-line"
 BUBBLE_AGENT = "self-start bg-amber-100 rounded-lg px-3 py-2 max-w-[85%] whitespace-pre-line"
 
+PAID_COLOURS = {"paid": "green", "awaiting": "orange", "unpaid": "red"}
 STATUS_COLOURS = {"pending": "grey", "offered": "blue", "assigned": "teal", "in_progress": "orange",
                   "completed": "green", "cancelled": "red", "expired": "brown"}
 

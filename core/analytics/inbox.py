@@ -1,6 +1,7 @@
 """The admin's conversation inbox and complaints queue (reads only)."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -19,6 +20,9 @@ class InboxRow:
     last: str  # the first 120 characters of the last message
     direction: str  # of the last message: in, out, or "" before any
     who: str  # the provider's name, else the customer's phone or WhatsApp id, else the channel's id
+    name: str  # the provider's or the customer's name, "" when none was given
+    phone: str  # the customer's phone or WhatsApp id, "" for a web visitor who gave none
+    at: datetime  # when the last message was written (the conversation's last change before any)
 
 
 def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, text: str = "") -> list[InboxRow]:
@@ -26,7 +30,7 @@ def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, tex
     last_id = (select(Message.conversation_id, sa.func.max(Message.id).label("mid"))
                .group_by(Message.conversation_id).subquery())
     query = (select(Conversation, Message.body, Message.direction, sa.func.coalesce(Customer.phone, Customer.bsuid),
-                    Provider.name)
+                    Provider.name, Customer.name, Message.created_at)
              .join(last_id, last_id.c.conversation_id == Conversation.id, isouter=True)
              .join(Message, Message.id == last_id.c.mid, isouter=True)
              .join(Customer, Customer.id == Conversation.customer_id, isouter=True)
@@ -38,7 +42,9 @@ def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, tex
     rows = session.exec(query.order_by(Conversation.updated_at.desc(), Conversation.id.desc())  # type: ignore
                         .limit(limit)).all()
     return [InboxRow(conversation=c, last=(body or "")[:120], direction=direction or "",
-                     who=provider_name or phone or c.external_id) for c, body, direction, phone, provider_name in rows]
+                     who=provider_name or phone or c.external_id, name=provider_name or customer_name or "",
+                     phone=phone or "", at=at or c.updated_at)
+            for c, body, direction, phone, provider_name, customer_name, at in rows]
 
 
 def newest_message_id(*, session: Session) -> int:

@@ -98,7 +98,10 @@ def model_call_rate(*, session: Session, since: timedelta = timedelta(days=7)) -
 
 
 def scheduler_health(*, session: Session) -> list[dict]:
-    """Return each scheduled job with the last run of every process (from JobRun); late: none ran for 3 periods."""
+    """Return each scheduled job with the last run of every process (from JobRun).
+
+    late: it ran before but not for 3 periods; a job that has not run yet (just started) is never late.
+    """
     from core import scheduler
     from core.analytics.models import JobRun
 
@@ -115,5 +118,5 @@ def scheduler_health(*, session: Session) -> list[dict]:
         at = rows[0].started_at if rows else None
         jobs.append({"name": name, "target": target, "every": seconds, "at": at, "ok": rows[0].ok if rows else None,
                      "count": rows[0].count if rows else None, "error": rows[0].error if rows else "",
-                     "late": at is None or (now - at).total_seconds() > 3 * seconds, "processes": processes})
+                     "late": at is not None and (now - at).total_seconds() > 3 * seconds, "processes": processes})
     return jobs

@@ -5,7 +5,7 @@ from sqlmodel import Session, select
 
 from core.matching.models import Offer
 from core.payments.ledger import provider_balance
-from core.payments.models import LedgerEntry
+from core.payments.models import LedgerEntry, Payment
 from core.providers.models import Provider, Rating
 from core.service_requests import lifecycle
 from core.service_requests.models import ServiceRequest as R
@@ -47,9 +47,15 @@ def earnings(*, session: Session, provider: Provider, limit: int = 100) -> dict:
     """Return the balance owed, totals earned and paid out, and the latest ledger entries."""
     totals = dict(session.exec(select(LedgerEntry.kind, sa.func.sum(LedgerEntry.amount))
                                .where(LedgerEntry.provider_id == provider.id).group_by(LedgerEntry.kind)).all())
-    entries = list(session.exec(select(LedgerEntry).where(LedgerEntry.provider_id == provider.id)
-                                .order_by(LedgerEntry.created_at.desc(), LedgerEntry.id.desc())  # type: ignore
-                                .limit(limit)))
+    rows = session.exec(select(LedgerEntry, Payment, R.reference)
+                        .join(Payment, Payment.id == LedgerEntry.payment_id, isouter=True)
+                        .join(R, R.id == Payment.request_id, isouter=True)
+                        .where(LedgerEntry.provider_id == provider.id)
+                        .order_by(LedgerEntry.created_at.desc(), LedgerEntry.id.desc())  # type: ignore
+                        .limit(limit)).all()
+    entries = [entry for entry, _, _ in rows]
+    lines = [{"entry": entry, "job": reference or "", "paid": payment.amount if payment else None,
+              "commission": payment.commission if payment else None} for entry, payment, reference in rows]
     return {"balance": provider_balance(session=session, provider_id=provider.id),
             "earned": int(totals.get("earning", 0) or 0), "paid_out": -int(totals.get("payout", 0) or 0),
-            "refunded": -int(totals.get("refund", 0) or 0), "entries": entries}
+            "refunded": -int(totals.get("refund", 0) or 0), "entries": entries, "lines": lines}

@@ -60,7 +60,28 @@ def search_requests(*, session: Session, filters: Filters, text: str = "", page:
         .offset((page - 1) * page_size).limit(page_size)).all()
     keys = ("id", "reference", "created_at", "service_type", "quartier", "status", "final_price", "provider",
             "phone")
-    return RequestPage([dict(zip(keys, row, strict=True)) for row in rows], total, page, page_size)
+    found = [dict(zip(keys, row, strict=True)) for row in rows]
+    money = payment_states(session=session, requests={r["id"]: r["status"] for r in found})
+    return RequestPage([{**r, "paid": money.get(r["id"], "")} for r in found], total, page, page_size)
+
+
+def payment_states(*, session: Session, requests: dict[int, str]) -> dict[int, str]:
+    """Return "paid", "awaiting" (a link is out) or "unpaid" (completed, nothing paid) per request id; "" otherwise."""
+    statuses: dict[int, set[str]] = {}
+    if requests:
+        for request_id, status in session.exec(select(Payment.request_id, Payment.status)
+                                               .where(Payment.request_id.in_(list(requests)))):  # type: ignore
+            statuses.setdefault(request_id, set()).add(status)
+    states = {}
+    for request_id, status in requests.items():
+        seen = statuses.get(request_id, set())
+        if seen & {"success", "refunded"}:
+            states[request_id] = "paid"
+        elif "pending" in seen:
+            states[request_id] = "awaiting"
+        elif status == "completed":
+            states[request_id] = "unpaid"
+    return states
 
 
 def request_detail(*, session: Session, request_id: int) -> dict | None:

@@ -10,6 +10,7 @@ from core.auth.models import Account
 from core.auth.passwords import hash_password, verify_password
 from core.config import settings
 from core.rules.models import AuditEntry
+from core.texts.errors import UserError
 
 ROLES = ("admin", "operator")
 MIN_PASSWORD = 10
@@ -17,7 +18,7 @@ MAX_PASSWORD_CHECKS = 5  # wrong current passwords per account in PASSWORD_CHECK
 PASSWORD_CHECK_WINDOW = 15 * 60
 
 
-class AccountError(ValueError):
+class AccountError(UserError):
     """An account cannot be created or changed as asked."""
 
 
@@ -28,14 +29,14 @@ def create_account(*, session: Session, email: str, password: str, role: str = "
         _active_admins(session, actor)
     email, name = email.strip().lower(), name.strip()
     if "@" not in email or len(email) > 200:
-        raise AccountError("a valid email address is required")
+        raise AccountError("error.account_email", "a valid email address is required")
     if len(name) > 120:
-        raise AccountError("the name must have at most 120 characters")
+        raise AccountError("error.account_name", "the name must have at most 120 characters")
     if role not in ROLES:
-        raise AccountError(f"role must be one of {', '.join(ROLES)}")
+        raise AccountError("error.account_role", f"role must be one of {', '.join(ROLES)}")
     _check_length(password)
     if session.exec(select(Account).where(Account.email == email)).first():
-        raise AccountError(f"an account with email {email} already exists")
+        raise AccountError("error.account_exists", f"an account with email {email} already exists")
     account = Account(email=email, name=name, role=role, password_hash=hash_password(password))
     session.add(account)
     session.flush()
@@ -61,7 +62,7 @@ def list_accounts(*, session: Session) -> list[Account]:
 def set_role(*, session: Session, account_id: int, role: str, actor: Account) -> Account:
     """Make the account an admin or an operator; nobody demotes themselves or the last active admin."""
     if role not in ROLES:
-        raise AccountError(f"role must be one of {', '.join(ROLES)}")
+        raise AccountError("error.account_role", f"role must be one of {', '.join(ROLES)}")
     account, admins = _target(session, account_id, actor)
     if account.role == role:
         return account
@@ -96,7 +97,8 @@ def reset_password(*, session: Session, account_id: int, password: str, actor: A
     _check_length(password)
     account, _ = _target(session, account_id, actor)
     if account.id == actor.id:
-        raise AccountError("change your own password on your account page, with your current password")
+        raise AccountError("error.account_own_password",
+                           "change your own password on your account page, with your current password")
     change_password(session=session, account=account, password=password)
     _audit(session, actor, "account.password", account)
     return account
@@ -109,16 +111,16 @@ def change_own_password(*, session: Session, account: Account, current: str, new
     """
     stored = session.get(Account, account.id) if account.id is not None else None
     if stored is None or not stored.active:
-        raise AccountError("this account is no longer active")
+        raise AccountError("error.account_inactive", "this account is no longer active")
     key = throttle.key_for("password-check", str(stored.id))
     if throttle.recent(session=session, key=key, window_seconds=PASSWORD_CHECK_WINDOW) >= MAX_PASSWORD_CHECKS:
-        raise AccountError("too many wrong current passwords: try again in 15 minutes")
+        raise AccountError("error.account_throttled", "too many wrong current passwords: try again in 15 minutes")
     if not verify_password(stored.password_hash, current or ""):
         throttle.record(session=session, key=key, window_seconds=PASSWORD_CHECK_WINDOW)
-        raise AccountError("the current password is wrong")
+        raise AccountError("error.account_wrong_password", "the current password is wrong")
     _check_length(new)
     if new == current:
-        raise AccountError("the new password must differ from the current one")
+        raise AccountError("error.account_same_password", "the new password must differ from the current one")
     change_password(session=session, account=stored, password=new)
     _audit(session, stored, "account.password", stored, own=True)
     return stored
@@ -126,7 +128,8 @@ def change_own_password(*, session: Session, account: Account, current: str, new
 
 def _check_length(password: str) -> None:
     if len(password or "") < MIN_PASSWORD:
-        raise AccountError(f"the password must have at least {MIN_PASSWORD} characters")
+        raise AccountError("error.account_short_password",
+                           f"the password must have at least {MIN_PASSWORD} characters", size=MIN_PASSWORD)
 
 
 def _active_admins(session: Session, actor: Account) -> list[int]:
@@ -138,7 +141,7 @@ def _active_admins(session: Session, actor: Account) -> list[int]:
     active_admin = (Account.role == "admin", Account.active.is_(True))  # type: ignore[attr-defined]
     admins = list(session.exec(select(Account.id).where(*active_admin).order_by(Account.id).with_for_update()))
     if actor.id not in admins:
-        raise AccountError("only an active admin can manage accounts")
+        raise AccountError("error.account_admin_only", "only an active admin can manage accounts")
     return admins
 
 
@@ -146,15 +149,15 @@ def _target(session: Session, account_id: int, actor: Account) -> tuple[Account,
     admins = _active_admins(session, actor)
     account = session.get(Account, account_id)
     if account is None:
-        raise AccountError(f"no account with id {account_id}")
+        raise AccountError("error.account_unknown", f"no account with id {account_id}")
     return account, admins
 
 
 def _keep_an_admin(account: Account, admins: list[int], actor: Account, verb: str) -> None:
     if account.id in admins and len(admins) <= 1:
-        raise AccountError("there must always be at least one active admin")
+        raise AccountError("error.account_last_admin", "there must always be at least one active admin")
     if account.id == actor.id:
-        raise AccountError(f"you cannot {verb} your own account")
+        raise AccountError("error.account_self", f"you cannot {verb} your own account")
 
 
 def _audit(session: Session, actor: Account, action: str, account: Account, **detail: object) -> None:

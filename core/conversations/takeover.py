@@ -6,6 +6,7 @@ from core import clock
 from core.conversations.models import Case, Conversation, Message
 from core.messaging.outbox import enqueue, release_held
 from core.rules.models import AuditEntry
+from core.texts.errors import UserError
 
 
 def take_over(*, session: Session, conversation_id: int, actor: str) -> Conversation:
@@ -33,9 +34,9 @@ def agent_reply(*, session: Session, conversation_id: int, body: str, actor: str
     """Send body to the conversation's person through the outbox, as an agent."""
     text = (body or "").strip()
     if not text:
-        raise ValueError("the message is empty")
+        raise UserError("error.empty_message", "the message is empty")
     if len(text) > 1500:
-        raise ValueError("the message is too long (1500 characters at most)")
+        raise UserError("error.message_too_long", "the message is too long (1500 characters at most)")
     conversation = _get(session, conversation_id)
     row = enqueue(session=session, conversation=conversation, body=text, kind="reply", author="agent")
     assert row is not None  # no dedupe key: always queued

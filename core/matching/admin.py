@@ -14,7 +14,9 @@ def assign_to(*, session: Session, request: ServiceRequest, provider: Provider, 
     """Give a pending or offered request to this provider; the provider and the customer are told."""
     request = locked_request(session=session, request_id=request.id)
     if request.status not in (lifecycle.PENDING, lifecycle.OFFERED):
-        raise lifecycle.InvalidTransition(f"a request that is {request.status} cannot be handed to a provider")
+        raise lifecycle.InvalidTransition("error.transition",
+                                          f"a request that is {request.status} cannot be handed to a provider",
+                                          from_status=request.status, to_status=lifecycle.ASSIGNED)
     offer = session.exec(select(Offer).where(Offer.request_id == request.id,
                                              Offer.provider_id == provider.id)).first()
     # an accepted offer row marks who had the job, so a later search does not ask them again

@@ -15,6 +15,7 @@ from core.service_requests import lifecycle
 from core.service_requests.lifecycle import Transition
 from core.service_requests.models import RequestEvent, ServiceRequest
 from core.service_requests.service import record_event
+from core.texts.formats import plural
 
 
 def on_transition(*, session: Session, request: ServiceRequest, step: Transition, actor: str, detail: dict) -> None:
@@ -120,7 +121,8 @@ def _customer_text(session: Session, request: ServiceRequest, step: Transition, 
         rating = (messages.say("rated", lang, rating=f"{provider.rating:.1f}".replace(".", "," if lang == "fr"
                                                                                       else "."))
                   if provider.rating is not None else messages.say("unrated", lang))
-        return "assigned", {"name": who, "rating": rating, "jobs": provider.jobs_completed, "phone": provider.phone,
+        return "assigned", {"name": who, "rating": rating, "jobs": plural("jobs_done", provider.jobs_completed, lang),
+                            "phone": provider.phone,
                             "eta": _eta(session, request, lang)}
     if target == lifecycle.IN_PROGRESS:
         stage = detail.get("stage") if detail.get("stage") in ("on_the_way", "arrived", "started") else "on_the_way"

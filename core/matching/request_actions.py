@@ -16,6 +16,7 @@ from core.service_requests import lifecycle
 from core.service_requests.lifecycle import allowed_targets
 from core.service_requests.models import ServiceRequest
 from core.service_requests.service import transition, update_request
+from core.texts.errors import UserError
 
 ACTOR = "admin"
 
@@ -30,10 +31,10 @@ def change_status(*, session: Session, request: ServiceRequest, target: str, adm
     """Move the request to target as an admin; completing needs the final price. Raises ValueError."""
     if target == lifecycle.COMPLETED:
         if not isinstance(final_price, int) or isinstance(final_price, bool) or final_price <= 0:
-            raise ValueError("completing a job needs its final price in FCFA")
+            raise UserError("error.final_price", "completing a job needs its final price in FCFA")
         update_request(session=session, request=request, actor=ACTOR, final_price=final_price)
     if target == lifecycle.ASSIGNED and request.provider_id is None:
-        raise ValueError("choose the provider to assign")
+        raise UserError("error.choose_provider", "choose the provider to assign")
     detail = {"reason": reason} if reason else {}
     if target == lifecycle.COMPLETED:
         jobs.finish(session=session, request=request, actor=ACTOR, actor_id=admin, detail=detail)
@@ -54,13 +55,14 @@ def reassign(*, session: Session, request: ServiceRequest, admin: str, provider_
     if provider_id is not None:
         provider = session.get(Provider, provider_id)
         if provider is None or provider.status != "active":
-            raise ValueError("choose an active provider")
+            raise UserError("error.active_provider", "choose an active provider")
         if provider_id == request.provider_id and request.status in (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS):
-            raise ValueError("this provider already has the job")
+            raise UserError("error.already_has_job", "this provider already has the job")
     if request.status in (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS):
         request = matching_admin.reassign(session=session, request=request, admin=admin, reason="reassigned by admin")
     elif provider is None:
-        raise ValueError(f"a {request.status} request has no provider to take it from")
+        raise UserError("error.no_provider_to_take", f"a {request.status} request has no provider to take it from",
+                        status=request.status)
     if provider is not None:
         matching_admin.assign_to(session=session, request=request, provider=provider, admin=admin)
     _audit(session, admin, "request.reassign", request, {"provider_id": provider_id})
@@ -70,7 +72,7 @@ def contact(*, session: Session, request: ServiceRequest, who: str, body: str, a
     """Send a message from an agent to the request's customer or provider, through the outbox."""
     text = (body or "").strip()
     if not text:
-        raise ValueError("the message is empty")
+        raise UserError("error.empty_message", "the message is empty")
     conversation = _conversation_of(session, request, who)
     row = enqueue(session=session, conversation=conversation, body=text[:1500], author="agent")
     assert row is not None
@@ -83,10 +85,10 @@ def _conversation_of(session: Session, request: ServiceRequest, who: str) -> Con
     if who == "provider":
         provider = session.get(Provider, request.provider_id) if request.provider_id else None
         if provider is None:
-            raise ValueError("the request has no provider")
+            raise UserError("error.no_provider", "the request has no provider")
         return provider_conversation(session=session, provider=provider)
     if who != "customer":
-        raise ValueError("contact the customer or the provider")
+        raise UserError("error.contact_whom", "contact the customer or the provider")
     if request.conversation_id:
         conversation = session.get(Conversation, request.conversation_id)
         if conversation is not None:
@@ -94,7 +96,7 @@ def _conversation_of(session: Session, request: ServiceRequest, who: str) -> Con
     customer = session.get(Customer, request.customer_id)
     conversation = customer_conversation_of(session=session, customer=customer) if customer is not None else None
     if conversation is None:
-        raise ValueError("the customer has no phone number or WhatsApp id")
+        raise UserError("error.no_customer_address", "the customer has no phone number or WhatsApp id")
     return conversation
 
 

@@ -119,3 +119,25 @@ def customers(limit: int = 20) -> list[str]:
         query = query.where(Conversation.external_id.startswith(DEMO_RANGE))  # type: ignore[attr-defined]
     with session_scope() as session:
         return list(session.exec(query.order_by(Conversation.updated_at.desc()).limit(limit)).all())
+
+
+def offers_sent(phone: str, limit: int = 5) -> list[dict]:
+    """Return the latest requests of the customer at phone, each with the providers its offers went to."""
+    from core.matching.models import Offer
+    from core.service_requests.models import ServiceRequest
+
+    with session_scope() as session:
+        conversation_id = session.exec(select(Conversation.id).where(
+            Conversation.channel == CHANNEL, Conversation.external_id == normalize_address(phone))).first()
+        if conversation_id is None:
+            return []
+        requests = session.exec(select(ServiceRequest).where(ServiceRequest.conversation_id == conversation_id)
+                                .order_by(ServiceRequest.id.desc()).limit(limit)).all()
+        found = []
+        for request in requests:
+            offers = session.exec(select(Offer.round, Offer.status, Provider.name, Provider.phone)
+                                  .join(Provider, Provider.id == Offer.provider_id)
+                                  .where(Offer.request_id == request.id).order_by(Offer.round, Offer.id)).all()
+            found.append({"reference": request.reference, "status": request.status,
+                          "offers": [{"round": r, "status": s, "name": n, "phone": p} for r, s, n, p in offers]})
+        return found

@@ -9,10 +9,12 @@ trail), so the ledger only ever speaks of money owed to providers.
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
+from core.money import format_xaf
 from core.payments.models import LedgerEntry, Payment
 from core.payments.records import entries, lock_payment, note
 from core.providers.models import Provider
 from core.rules.models import AuditEntry
+from core.texts.errors import UserError
 
 
 def _whole(amount: object, name: str = "amount") -> int:
@@ -44,14 +46,15 @@ def record_payout(*, session: Session, provider_id: int, amount: int, reference:
     """Record money paid out to the provider; raise ValueError for a non-positive amount or more than owed."""
     _whole(amount)
     if amount <= 0:
-        raise ValueError("a payout must be more than 0 FCFA")
+        raise UserError("error.payout_positive", "a payout must be more than 0 FCFA")
     # Lock the provider so two admins cannot both pay out the same balance.
     provider = session.exec(select(Provider).where(Provider.id == provider_id).with_for_update()).first()
     if provider is None:
-        raise ValueError(f"no provider {provider_id}")
+        raise UserError("error.unknown_provider", f"no provider {provider_id}")
     balance = provider_balance(session=session, provider_id=provider_id)
     if amount > balance:
-        raise ValueError(f"cannot pay out {amount} XAF: the balance is {balance} XAF")
+        raise UserError("error.payout_over_balance", f"cannot pay out {amount} XAF: the balance is {balance} XAF",
+                        amount=format_xaf(amount), balance=format_xaf(balance))
     entry = LedgerEntry(provider_id=provider_id, kind="payout", amount=-amount, reference=reference[:120],
                         created_by=actor[:120])
     session.add(entry)
@@ -73,15 +76,16 @@ def refund(*, session: Session, payment: Payment, reason: str, actor: str, amoun
     refund takes back exactly payout_amount and the platform gives back exactly its commission.
     """
     if not reason.strip():
-        raise ValueError("a refund needs a reason")
+        raise UserError("error.refund_reason", "a refund needs a reason")
     locked = lock_payment(session=session, payment_id=payment.id)
     if locked is None or locked.status not in ("success", "refunded"):
-        raise ValueError("only a successful payment can be refunded")
+        raise UserError("error.refund_not_paid", "only a successful payment can be refunded")
     already = refunded_amount(locked)
     remaining = locked.amount - already
     amount = remaining if amount is None else _whole(amount)
     if amount <= 0 or amount > remaining:
-        raise ValueError(f"the refund must be between 1 and {remaining} XAF")
+        raise UserError("error.refund_amount", f"the refund must be between 1 and {remaining} XAF",
+                        remaining=format_xaf(remaining))
     provider_before = already * locked.payout_amount // locked.amount
     provider_after = (already + amount) * locked.payout_amount // locked.amount
     provider_part = provider_after - provider_before

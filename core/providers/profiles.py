@@ -11,8 +11,10 @@ from core.catalog import quartier as find_quartier
 from core.catalog import service as find_service
 from core.phones import normalize_phone
 from core.providers.models import Provider, ProviderApplication, ProviderService, ProviderZone
+from core.providers.photos import URL_PREFIX
 from core.providers.service import set_availability
 from core.rules.models import AuditEntry
+from core.texts.errors import UserError
 
 
 @dataclass
@@ -33,25 +35,25 @@ def validate(profile: ProviderProfile) -> ProviderProfile:
     """Return the profile cleaned up (E.164 phone, known trades and quartiers); raise ValueError otherwise."""
     name = profile.name.strip()
     if not name:
-        raise ValueError("the name is required")
+        raise UserError("error.required", "the name is required", field="name")
     trades = sorted({t for t in profile.trades if t})
     unknown = [t for t in trades if find_service(t) is None]
     if not trades or unknown:
-        raise ValueError("choose at least one known trade")
+        raise UserError("error.choose_one", "choose at least one known trade", field="trades")
     zones = []
     for name_ in profile.quartiers:
         found = find_quartier(name_)
         if found is None:
-            raise ValueError(f"unknown quartier: {name_}")
+            raise UserError("error.unknown_quartier", f"unknown quartier: {name_}", name=name_)
         zones.append(found.name)
     if not zones:
-        raise ValueError("choose at least one quartier")
+        raise UserError("error.choose_one", "choose at least one quartier", field="quartiers")
     start, end = int(profile.work_start_hour), int(profile.work_end_hour)
     if not 0 <= start < end <= 24:
-        raise ValueError("working hours must go from 0 to 24, start before end")
+        raise UserError("error.hours", "working hours must go from 0 to 24, start before end")
     photo = profile.photo_url.strip()
-    if photo and not photo.startswith("https://"):
-        raise ValueError("the photo must be an https:// address")
+    if photo and not photo.startswith(("https://", URL_PREFIX)):
+        raise UserError("error.photo_type", "the photo must be an uploaded image or an https:// address")
     return ProviderProfile(name=name[:120], phone=normalize_phone(profile.phone), trades=trades,
                            quartiers=sorted(set(zones)), work_start_hour=start, work_end_hour=end,
                            photo_url=photo[:500], language=profile.language if profile.language in ("fr", "en")
@@ -64,7 +66,7 @@ def save_provider(*, session: Session, profile: ProviderProfile, actor: str,
     clean = validate(profile)
     clash = session.exec(select(Provider.id).where(Provider.phone == clean.phone)).first()
     if clash is not None and (provider is None or clash != provider.id):
-        raise ValueError("another provider has this phone number")
+        raise UserError("error.phone_taken", "another provider has this phone number")
     if provider is None:
         provider = Provider(name=clean.name, phone=clean.phone, status="active", verified=True)
     home = find_quartier(clean.quartiers[0])

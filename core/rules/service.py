@@ -7,6 +7,7 @@ from sqlmodel import Session
 from core import clock
 from core.config import settings
 from core.rules.models import AuditEntry, BusinessRule
+from core.texts.errors import UserError
 
 # name -> (settings attribute, type, lowest, highest)
 RULES: dict[str, tuple[str, type, float, float]] = {
@@ -31,16 +32,17 @@ def rule(name: str, *, session: Session) -> Any:
 def set_rule(name: str, value: Any, *, session: Session, actor: str) -> Any:
     """Validate and store an override of a rule, with an audit entry; raise ValueError when out of range."""
     if name not in RULES:
-        raise ValueError(f"unknown rule: {name}")
+        raise UserError("error.unknown_rule", f"unknown rule: {name}")
     _, kind, low, high = RULES[name]
     try:
         typed = kind(value)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"{name} must be a {kind.__name__}") from exc
+        raise UserError("error.number", f"{name} must be a {kind.__name__}", field=name) from exc
     if kind is int and float(value) != typed:
-        raise ValueError(f"{name} must be a whole number")
+        raise UserError("error.whole_number", f"{name} must be a whole number", field=name)
     if not low <= typed <= high:
-        raise ValueError(f"{name} must be between {low:g} and {high:g}")
+        raise UserError("error.between", f"{name} must be between {low:g} and {high:g}", field=name,
+                        low=f"{low:g}", high=f"{high:g}")
     old = rule(name, session=session)
     stored = session.get(BusinessRule, name) or BusinessRule(key=name)
     stored.value, stored.updated_by, stored.updated_at = typed, actor, clock.now()

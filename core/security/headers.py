@@ -14,8 +14,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from core.config import settings
 
 CHAT_PATH = "/chat"
+MAP_TILES = "https://tile.openstreetmap.org"  # the dashboard's base map: images and fetches of map tiles only
 _SOURCES = ("default-src 'self'", "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
-            "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
+            "style-src 'self' 'unsafe-inline'", f"img-src 'self' data: blob: {MAP_TILES}", "font-src 'self' data:",
             "media-src 'self' blob:", "worker-src 'self' blob:", "object-src 'none'", "base-uri 'self'",
             "form-action 'self'")
 
@@ -29,7 +30,7 @@ def security_headers(*, chat: bool, public_base_url: str, frame_origins: str) ->
     """Return the headers of one answer (for /chat or any other path) under these settings."""
     origins = frame_origins.replace(",", " ").split()
     ancestors = ("frame-ancestors 'self'" + "".join(f" {o}" for o in origins)) if chat else "frame-ancestors 'none'"
-    connect = "connect-src 'self'"
+    connect = f"connect-src 'self' {MAP_TILES}"
     parts = urlsplit(public_base_url)
     if parts.netloc:  # some older browsers do not count the site's own websocket as 'self'
         connect += f" {'wss' if parts.scheme == 'https' else 'ws'}://{parts.netloc}"

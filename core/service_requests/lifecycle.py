@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from core.texts.errors import UserError
+
 PENDING, OFFERED, ASSIGNED, IN_PROGRESS, COMPLETED = "pending", "offered", "assigned", "in_progress", "completed"
 CANCELLED, EXPIRED = "cancelled", "expired"
 STATUSES = (PENDING, OFFERED, ASSIGNED, IN_PROGRESS, COMPLETED, CANCELLED, EXPIRED)
@@ -46,7 +48,7 @@ TRANSITIONS: tuple[Transition, ...] = (
 _BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
 
 
-class InvalidTransition(ValueError):
+class InvalidTransition(UserError):
     """A status change the lifecycle does not allow (or not for this actor)."""
 
 
@@ -54,9 +56,11 @@ def find_transition(source: str, target: str, actor: str) -> Transition:
     """Return the transition from source to target for actor, or raise InvalidTransition."""
     transition = _BY_PAIR.get((source, target))
     if transition is None:
-        raise InvalidTransition(f"a request cannot go from {source} to {target}")
+        raise InvalidTransition("error.transition", f"a request cannot go from {source} to {target}",
+                                from_status=source, to_status=target)
     if actor not in transition.actors:
-        raise InvalidTransition(f"{actor} may not move a request from {source} to {target}")
+        raise InvalidTransition("error.transition", f"{actor} may not move a request from {source} to {target}",
+                                from_status=source, to_status=target)
     return transition
 
 

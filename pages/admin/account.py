@@ -8,7 +8,7 @@ from core.db import session_scope
 from pages.admin.team import ROLE_LABELS
 from ui import theme
 from ui.frame import admin_page, session_token, still_allowed
-from ui.i18n import t
+from ui.i18n import error_text, language, t
 
 
 @admin_page("/admin/account", title="Mon compte")
@@ -29,7 +29,8 @@ async def account_page(account: Account) -> None:
             if (new.value or "") != (confirm.value or ""):
                 ui.notify(t("Les deux mots de passe ne correspondent pas."), type="negative")
                 return
-            outcome = await run.io_bound(change, account, current.value or "", new.value or "", session_token())
+            outcome = await run.io_bound(change, account, current.value or "", new.value or "", session_token(),
+                                         language())
             if outcome is None:  # the server is stopping
                 return
             error, updated = outcome
@@ -47,12 +48,13 @@ def _password_field(label: str, autocomplete: str, mark: str) -> ui.input:
     return ui.input(label, password=True).props(f"outlined autocomplete={autocomplete}").classes("w-full").mark(mark)
 
 
-def change(account: Account, current: str, new: str, token: str | None) -> tuple[str, Account | None]:
+def change(account: Account, current: str, new: str, token: str | None,
+           lang: str = "fr") -> tuple[str, Account | None]:
     """Change the account's own password, this browser staying signed in; return ('', the account) or (error, None)."""
     with session_scope() as session:
         try:
             updated = service.change_own_password(session=session, account=account, current=current, new=new)
         except service.AccountError as exc:
-            return str(exc), None  # committed all the same: a wrong current password is counted
+            return error_text(exc, lang=lang), None  # committed all the same: a wrong current password is counted
         sessions.keep(session=session, token=token, account=updated)  # the other browsers are signed out
         return "", updated

@@ -8,12 +8,10 @@ from core.analytics.filters import DEFAULT_PERIOD
 from core.catalog import quartiers, services
 from core.service_requests.lifecycle import STATUSES
 from ui import theme
-from ui.i18n import language, t
+from ui.i18n import language, t, w
 
 PERIOD_LABELS = {"today": "Aujourd'hui", "7d": "7 jours", "30d": "30 jours", "90d": "90 jours", "365d": "1 an",
                  "all": "Tout"}
-STATUS_LABELS = {"pending": "en attente", "offered": "proposée", "assigned": "assignée", "in_progress": "en cours",
-                 "completed": "terminée", "cancelled": "annulée", "expired": "expirée"}
 
 
 def href(path: str, **params: object) -> str:
@@ -34,7 +32,7 @@ def quartier_options() -> dict[str, str]:
 
 def status_options() -> dict[str, str]:
     """Return {"": all, status: label} for a select."""
-    return {"": "—", **{s: t(STATUS_LABELS[s]) for s in STATUSES}}
+    return {"": "—", **{s: w(f"status.{s}") for s in STATUSES}}
 
 
 def known(options: dict[str, str], value: str | None, default: str = "") -> str:
@@ -66,5 +64,5 @@ def filter_bar(path: str, values: dict[str, str], *, with_status: bool = False, 
 
 def status_badge(status: str) -> None:
     """A coloured badge with the status in words."""
-    ui.badge(t(STATUS_LABELS.get(status, status)), color=theme.STATUS_COLOURS.get(status, "grey")).mark(
+    ui.badge(w(f"status.{status}"), color=theme.STATUS_COLOURS.get(status, "grey")).mark(
         f"status-{status}")

@@ -2,7 +2,6 @@
 
 from nicegui import run, ui
 
-from core import clock
 from core.analytics import inbox
 from core.analytics.requests import conversation_messages
 from core.conversations import takeover
@@ -11,7 +10,7 @@ from core.db import session_scope
 from core.phones import display_phone
 from ui import theme
 from ui.frame import admin_page
-from ui.i18n import t
+from ui.i18n import error_text, language, t, w, when
 
 POLL_SECONDS = 4.0
 
@@ -27,12 +26,12 @@ def _newest() -> int:
         return inbox.newest_message_id(session=session)
 
 
-def _run(action: str, **kwargs) -> str:
+def _run(lang: str, action: str, **kwargs) -> str:
     try:
         with session_scope() as session:
             getattr(takeover, action)(session=session, **kwargs)
     except ValueError as exc:
-        return str(exc)
+        return error_text(exc, lang=lang)
     return ""
 
 
@@ -45,29 +44,32 @@ async def inbox_page(account, takeover: int = 0, q: str = "") -> None:
         ui.link(t("Reprises par un humain"), "/admin/conversations?takeover=1").classes("text-sm")
         ui.link("CSV", "/admin/export/conversations.csv").classes("text-sm").mark("export-conversations")
     with ui.column().classes("w-full gap-1").mark("inbox"):
+        if not rows:
+            ui.label(t("Aucune conversation ici pour l'instant.")).classes(theme.MUTED).mark("inbox-empty")
         for row in rows:
             conversation: Conversation = row.conversation
             with ui.card().classes("w-full p-2 gap-0 cursor-pointer").on(
                     "click", lambda _, i=conversation.id: ui.navigate.to(f"/admin/conversations/{i}")).mark(
                     f"conversation-{conversation.id}"):
                 with ui.row().classes("w-full justify-between no-wrap"):
-                    who = row.who
-                    ui.label(display_phone(who) if who.startswith("+") else who).classes("font-semibold text-sm")
-                    ui.label(clock.format_local(conversation.updated_at, "%d/%m %H:%M")).classes(theme.MUTED)
-                flags = [conversation.channel, conversation.role]
+                    ui.label(who_is(row)).classes("font-semibold text-sm").mark(f"conversation-who-{conversation.id}")
+                    ui.label(when(row.at)).classes(theme.MUTED).mark(f"conversation-at-{conversation.id}")
+                flags = [w("channel." + conversation.channel), w("role." + conversation.role)]
                 if conversation.human_takeover:
                     flags.append(f"👤 {conversation.takeover_by}")
                 ui.label(" · ".join(flags)).classes("text-xs text-gray-500")
                 ui.label(("→ " if row.direction == "out" else "") + row.last).classes("text-sm truncate")
     with ui.card().classes(theme.CARD).mark("cases"):
         ui.label(f"{t('Réclamations ouvertes')} ({len(cases)})").classes(theme.SUBTITLE)
+        if not cases:
+            ui.label(t("Aucune réclamation ouverte.")).classes(theme.MUTED).mark("cases-empty")
         for case in cases:
             with ui.row().classes("w-full justify-between items-center no-wrap"):
-                ui.link(f"#{case.id} {case.kind} · {case.summary[:80]}",
+                ui.link(f"#{case.id} {w('case.' + case.kind)} · {case.summary[:80]}",
                         f"/admin/conversations/{case.conversation_id}").classes("text-sm")
 
                 async def resolve(_, case_id=case.id) -> None:
-                    await run.io_bound(_run, "resolve_case", case_id=case_id, actor=account.email)
+                    await run.io_bound(_run, language(), "resolve_case", case_id=case_id, actor=account.email)
                     ui.navigate.reload()
 
                 ui.button(t("Résolu"), on_click=resolve).props("dense outline size=sm").mark(f"resolve-{case.id}")
@@ -100,12 +102,14 @@ async def conversation_page(account, conversation_id: int) -> None:
         ui.context.client.status_code = 404
         return
     with ui.row().classes("w-full items-center justify-between"):
-        ui.label(f"{conversation.channel} · {conversation.role} · {conversation.external_id}").classes(theme.MUTED)
+        ui.label(f"{w('channel.' + conversation.channel)} · {w('role.' + conversation.role)} · "
+                 f"{conversation.external_id}").classes(theme.MUTED)
         if conversation.current_request_id:
             ui.link(t("Demande"), f"/admin/requests/{conversation.current_request_id}")
 
     async def run_and_reload(action: str, **kwargs) -> None:
-        error = await run.io_bound(_run, action, conversation_id=conversation_id, actor=account.email, **kwargs)
+        error = await run.io_bound(_run, language(), action, conversation_id=conversation_id, actor=account.email,
+                                   **kwargs)
         if error:
             ui.notify(error, type="negative")
             return
@@ -132,7 +136,7 @@ async def conversation_page(account, conversation_id: int) -> None:
                 with ui.column().classes(("self-end items-end" if direction == "in" else "self-start") + " gap-0"):
                     ui.label(body).classes(style).mark(f"message-{direction}")
                     signed = f" · {t('simulé par')} {sent_by}" if sent_by else ""
-                    ui.label(f"{author} · {clock.format_local(at, '%d/%m %H:%M')} · {status}{signed}").classes(
+                    ui.label(f"{w('author.' + author)} · {when(at)} · {w('delivery.' + status)}{signed}").classes(
                         "text-[10px] text-gray-400").mark("message-meta")
 
     show(messages)
@@ -141,7 +145,7 @@ async def conversation_page(account, conversation_id: int) -> None:
             "agent-reply")
 
         async def send() -> None:
-            error = await run.io_bound(_run, "agent_reply", conversation_id=conversation_id,
+            error = await run.io_bound(_run, language(), "agent_reply", conversation_id=conversation_id,
                                        body=reply.value or "", actor=account.email)
             if error:
                 ui.notify(error, type="negative")
@@ -156,3 +160,14 @@ async def conversation_page(account, conversation_id: int) -> None:
         show(rows)
 
     ui.timer(POLL_SECONDS, poll)
+
+
+def who_is(row: inbox.InboxRow) -> str:
+    """Return whom the conversation is with: a name and number, the number, or a web visitor as such."""
+    conversation: Conversation = row.conversation
+    number = display_phone(row.phone) if row.phone.startswith("+") else row.phone
+    if row.name and number:
+        return f"{row.name} · {number}"
+    if row.name or number:
+        return row.name or number
+    return t("Visiteur du site") if conversation.channel == "web" else row.who

@@ -11,8 +11,9 @@ from core.providers.models import Provider, ProviderApplication
 from core.providers.profiles import ProviderProfile
 from pages.admin.common import href, known
 from ui import theme
+from ui.charts import service_label
 from ui.frame import admin_page
-from ui.i18n import t
+from ui.i18n import count, language, t, w
 from ui.kpi import kpi, percent, stars
 from ui.profile_form import profile_form
 
@@ -71,7 +72,9 @@ async def providers_page(account, q: str = "", status: str = "") -> None:
                             f"approve-{application.id}")
                         ui.button(t("Refuser"), on_click=lambda e, a=application.id: review(e, a, False)).props(
                             "dense outline").mark(f"reject-{application.id}")
-    ui.label(f"{len(rows)} {t('prestataires')}").classes(theme.MUTED)
+    ui.label(count("providers", len(rows))).classes(theme.MUTED).mark("provider-total")
+    if not rows:
+        ui.label(t("Aucun prestataire ne correspond.")).classes(theme.MUTED).mark("provider-empty")
     with ui.column().classes("w-full gap-1").mark("provider-list"):
         for row in rows:
             provider: Provider = row.provider
@@ -80,9 +83,12 @@ async def providers_page(account, q: str = "", status: str = "") -> None:
                     f"provider-row-{provider.id}"):
                 with ui.row().classes("w-full justify-between no-wrap"):
                     ui.link(provider.name, f"/admin/providers/{provider.id}").classes("font-semibold")
-                    ui.label(("🟢 " if provider.available else "⏸ ") + provider.status).classes("text-xs")
-                ui.label(f"{provider.quartier} · {', '.join(row.trades)} · {stars(provider.rating)} · "
-                         f"{provider.jobs_completed} {t('travaux')}").classes(theme.MUTED)
+                    ui.label(("🟢 " if provider.available else "⏸ ") + w("provider." + provider.status)
+                             + ("" if provider.available else f" · {t('en pause')}")).classes("text-xs").mark(
+                        f"provider-state-{provider.id}")
+                trades = ", ".join(service_label(code, language()) for code in row.trades)
+                ui.label(f"{provider.quartier} · {trades} · {stars(provider.rating)} · "
+                         f"{count('jobs', provider.jobs_completed)}").classes(theme.MUTED)
 
 
 def _provider(provider_id: int):
@@ -94,14 +100,11 @@ def _provider(provider_id: int):
                 admin_providers.trades_and_zones(session=session, provider_id=provider_id))
 
 
-def _save(provider_id: int | None, profile: ProviderProfile, actor: str) -> tuple[str, int | None]:
-    try:
-        with session_scope() as session:
-            provider = session.get(Provider, provider_id) if provider_id else None
-            saved = profiles.save_provider(session=session, profile=profile, actor=actor, provider=provider)
-            return "", saved.id
-    except (ValueError, InvalidPhone) as exc:
-        return str(exc), None
+def _save(provider_id: int | None, profile: ProviderProfile, actor: str) -> int:
+    """Create or update the provider; bad input raises (the form says why, in the page's language)."""
+    with session_scope() as session:
+        provider = session.get(Provider, provider_id) if provider_id else None
+        return profiles.save_provider(session=session, profile=profile, actor=actor, provider=provider).id
 
 
 def _change(provider_id: int, action: str, value, actor: str) -> None:

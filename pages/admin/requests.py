@@ -3,6 +3,7 @@
 The CSV routes live here, next to a page, so they are registered again whenever the pages are."""
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from fastapi import Request
 from fastapi.responses import Response, StreamingResponse
@@ -13,14 +14,16 @@ from core.analytics.export import conversations_csv, requests_csv
 from core.analytics.filters import DEFAULT_PERIOD, from_params
 from core.analytics.requests import RequestPage, search_requests
 from core.auth import sessions
-from core.db import session_scope
+from core.db import session_scope, storable
 from core.money import format_xaf
 from core.phones import display_phone
+from core.providers.models import Provider
+from core.texts import formats
 from pages.admin.common import filter_bar, href, status_badge
 from ui import theme
 from ui.charts import service_label
 from ui.frame import admin_page, current_admin
-from ui.i18n import language, t
+from ui.i18n import count, language, t, w, when
 
 PAGE_SIZE = 25
 
@@ -49,10 +52,12 @@ async def requests_page(account, period: str = DEFAULT_PERIOD, service: str = ""
         ui.link("CSV", href("/admin/export/requests.csv", **values, **narrowed)).classes("text-sm").mark(
             "export-requests")
     if any(narrowed.values()):
-        shown = ", ".join(f"{k}={v}" for k, v in narrowed.items() if v)
+        shown = ", ".join(chip(k, v) for k, v in narrowed.items() if v)
         ui.link(f"✕ {shown}", href("/admin/requests", **values, q=q)).classes("text-sm").mark("clear-narrowing")
     result = await run.io_bound(_load, {**values, **narrowed}, q, max(1, page))
-    ui.label(f"{result.total} {t('demandes')}").classes(theme.MUTED).mark("request-total")
+    ui.label(count("requests", result.total)).classes(theme.MUTED).mark("request-total")
+    if not result.rows:
+        ui.label(t("Aucune demande ne correspond à ces filtres.")).classes(theme.MUTED).mark("request-empty")
     lang = language()
     with ui.column().classes("w-full gap-1").mark("request-list"):
         for row in result.rows:
@@ -61,9 +66,13 @@ async def requests_page(account, period: str = DEFAULT_PERIOD, service: str = ""
                     f"request-row-{row['reference']}"):
                 with ui.row().classes("w-full justify-between items-center no-wrap"):
                     ui.link(row["reference"], f"/admin/requests/{row['id']}").classes("font-mono font-semibold")
-                    status_badge(row["status"])
+                    with ui.row().classes("gap-1 no-wrap"):
+                        if row["paid"]:
+                            ui.badge(w("paid." + row["paid"]), color=theme.PAID_COLOURS[row["paid"]]).mark(
+                                f"paid-{row['reference']}")
+                        status_badge(row["status"])
                 ui.label(f"{service_label(row['service_type'], lang)} · {row['quartier']} · "
-                         f"{clock.format_local(row['created_at'])}").classes("text-sm")
+                         f"{when(row['created_at'])}").classes("text-sm")
                 details = [display_phone(row["phone"]) if row["phone"] else "", row["provider"] or "",
                            format_xaf(row["final_price"]) if row["final_price"] else ""]
                 ui.label(" · ".join(d for d in details if d)).classes(theme.MUTED)
@@ -74,6 +83,30 @@ async def requests_page(account, period: str = DEFAULT_PERIOD, service: str = ""
         ui.label(f"{result.page} / {result.pages}").mark("page-number")
         if result.page < result.pages:
             ui.link("→", href("/admin/requests", **query, page=result.page + 1)).mark("page-next")
+
+
+def chip(name: str, value: str) -> str:
+    """Return a narrowing from a dashboard click in words ("Étape : payées", "Jour : 3 déc. 2026")."""
+    if name == "stage":
+        value = w(f"stage.{value}")
+    elif name == "day":
+        value = _day(value)
+    elif name == "provider" and value.isdigit():
+        value = _provider_name(int(value)) or value
+    return w(f"chip.{name}", value=value)
+
+
+def _day(value: str) -> str:
+    try:
+        return formats.moment(datetime.fromisoformat(value), language(), with_time=False)
+    except ValueError:
+        return value
+
+
+def _provider_name(provider_id: int) -> str:
+    with session_scope() as session:
+        provider = session.get(Provider, provider_id) if storable(provider_id) else None
+        return provider.name if provider else ""
 
 
 def _denied(request: Request) -> Response | None:

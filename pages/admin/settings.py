@@ -3,13 +3,12 @@
 from nicegui import run, ui
 from sqlmodel import select
 
-from core import clock
 from core.db import session_scope
 from core.rules.models import AuditEntry
 from core.rules.service import RULES, rule, set_rule
 from ui import theme
 from ui.frame import admin_page, still_allowed
-from ui.i18n import t
+from ui.i18n import error_text, language, t, when
 
 LABELS = {"offer_batch_size": "Prestataires sollicités par tour", "offer_deadline_minutes": "Délai de réponse (min)",
           "urgent_offer_deadline_minutes": "Délai de réponse, urgence (min)", "offer_rounds": "Tours d'offres",
@@ -25,20 +24,30 @@ def _load() -> tuple[dict, list[AuditEntry]]:
         return values, audit
 
 
-def save_rule(name: str, value: object, actor: str) -> str:
+def save_rule(name: str, value: object, actor: str, lang: str = "fr") -> str:
     """Store the rule's new value; return an error text or ''."""
     try:
         with session_scope() as session:
             set_rule(name, value, session=session, actor=actor)
     except ValueError as exc:
-        return str(exc)
+        return error_text(exc, LABELS, lang=lang)
     return ""
 
 
 @admin_page("/admin/settings", title="Réglages", role="admin")
 async def settings_page(account) -> None:
-    """One row per rule: current value, bounds, save."""
+    """One row per rule: current value, bounds, save; the history below follows every save."""
     values, audit = await run.io_bound(_load)
+
+    @ui.refreshable
+    def history(entries: list[AuditEntry]) -> None:
+        if not entries:
+            ui.label(t("Aucun réglage n'a encore été modifié.")).classes(theme.MUTED).mark("rules-audit-empty")
+        for entry in entries:
+            ui.label(f"{when(entry.at)} · {entry.actor} · {t(LABELS.get(entry.target, entry.target))} : "
+                     f"{entry.detail.get('from')} → {entry.detail.get('to')}").classes("text-sm").mark(
+                "rules-audit-row")
+
     with ui.card().classes(theme.CARD).mark("rules"):
         for name, (_, kind, low, high) in RULES.items():
             with ui.row().classes("w-full items-end gap-2 no-wrap"):
@@ -50,12 +59,12 @@ async def settings_page(account) -> None:
                     if not still_allowed("admin"):
                         ui.notify(t("Accès refusé"), type="negative")
                         return
-                    error = await run.io_bound(save_rule, name, field.value, account.email)
+                    error = await run.io_bound(save_rule, name, field.value, account.email, language())
                     ui.notify(error or t("Enregistré ✅"), type="negative" if error else "positive")
+                    if not error:
+                        history.refresh((await run.io_bound(_load))[1])
 
                 ui.button(t("Enregistrer"), on_click=save).props("dense color=primary").mark(f"save-{name}")
     with ui.card().classes(theme.CARD).mark("rules-audit"):
         ui.label(t("Dernières modifications")).classes(theme.SUBTITLE)
-        for entry in audit:
-            ui.label(f"{clock.format_local(entry.at)} · {entry.actor} · {entry.target} : "
-                     f"{entry.detail.get('from')} → {entry.detail.get('to')}").classes("text-sm")
+        history(audit)

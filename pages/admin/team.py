@@ -5,13 +5,13 @@ from collections.abc import Callable
 from nicegui import run, ui
 from sqlalchemy.exc import IntegrityError
 
-from core import clock
 from core.auth import service
 from core.auth.models import Account
 from core.db import session_scope
+from core.texts.catalogue import word
 from ui import theme
 from ui.frame import admin_page, still_allowed
-from ui.i18n import t
+from ui.i18n import error_text, language, t, when
 
 ROLE_LABELS = {"admin": "Administrateur", "operator": "Opérateur"}
 
@@ -32,15 +32,15 @@ def _accounts() -> list[Account]:
         return service.list_accounts(session=session)
 
 
-def apply(change: Callable, **kwargs: object) -> str:
+def apply(change: Callable, lang: str = "fr", **kwargs: object) -> str:
     """Run one account change (a core.auth.service function) in its own transaction; return an error text or ''."""
     try:
         with session_scope() as session:
             change(session=session, **kwargs)
     except service.AccountError as exc:
-        return str(exc)
+        return error_text(exc, lang=lang)
     except IntegrityError:  # the same email created at the same moment elsewhere
-        return "an account with this email already exists"
+        return word("error.account_exists", lang)
     return ""
 
 
@@ -49,7 +49,7 @@ async def _act(change: Callable, *, reload_on_error: bool = True, **kwargs: obje
     if not still_allowed("admin"):
         ui.notify(t("Accès refusé"), type="negative")
         return
-    error = await run.io_bound(apply, change, **kwargs)
+    error = await run.io_bound(apply, change, language(), **kwargs)
     if error is None:  # the server is stopping
         return
     ui.notify(error or t("Enregistré ✅"), type="negative" if error else "positive")
@@ -67,7 +67,7 @@ def _member_row(member: Account, actor: Account) -> None:
         with ui.column().classes("gap-0 grow min-w-[14rem]"):
             ui.label(f"{member.name or '—'} · {member.email}").classes("font-semibold")
             state = ("🟢 " + t("actif")) if member.active else ("⛔ " + t("désactivé"))
-            last = clock.format_local(member.last_login_at) or t("jamais")
+            last = when(member.last_login_at) or t("jamais")
             ui.label(f"{state} · {t('Dernière connexion')} : {last}").classes(theme.MUTED).mark(
                 f"account-state-{member.id}")
         ui.select(_roles(), value=member.role, label=t("Rôle"),

@@ -2,19 +2,19 @@
 
 from nicegui import run, ui
 
-from core import clock
 from core.analytics import portal
 from core.analytics.providers import trades_and_zones
 from core.db import session_scope
 from core.money import format_xaf
-from core.phones import InvalidPhone, display_phone
+from core.phones import display_phone
 from core.providers.models import Provider
 from core.providers.profiles import ProviderProfile, save_provider
+from core.texts import formats
 from pages.admin.common import status_badge
 from ui import theme
 from ui.charts import service_label
 from ui.frame import provider_page
-from ui.i18n import language, t
+from ui.i18n import language, t, w, when
 from ui.kpi import kpi, stars
 from ui.profile_form import profile_form
 
@@ -31,6 +31,8 @@ async def history_page(provider) -> None:
     jobs, ratings = await run.io_bound(_history, provider.id)
     lang = language()
     with ui.card().classes(theme.CARD).mark("history"):
+        if not jobs:
+            ui.label(t("Pas encore de travail terminé.")).classes(theme.MUTED).mark("history-empty")
         for request in jobs:
             with ui.row().classes("w-full justify-between items-center no-wrap"):
                 ui.link(f"{request.reference} · {service_label(request.service_type, lang)} · {request.quartier}",
@@ -41,9 +43,11 @@ async def history_page(provider) -> None:
                     status_badge(request.status)
     with ui.card().classes(theme.CARD).mark("ratings"):
         ui.label(t("Avis reçus")).classes(theme.SUBTITLE)
+        if not ratings:
+            ui.label(t("Pas encore d'avis de client.")).classes(theme.MUTED).mark("ratings-empty")
         for rating, reference in ratings:
             ui.label(f"{'★' * rating.stars}{'☆' * (5 - rating.stars)} · {reference} · "
-                     f"{clock.format_local(rating.created_at, '%d/%m/%Y')}").classes("text-sm").mark(
+                     f"{formats.moment(rating.created_at, language(), with_time=False)}").classes("text-sm").mark(
                 f"rating-{reference}")
             if rating.comment:
                 ui.label(f"« {rating.comment} »").classes(theme.MUTED)
@@ -59,17 +63,29 @@ async def earnings_page(provider) -> None:
     """Balance owed, what was earned and paid out, entry by entry."""
     money = await run.io_bound(_earnings, provider.id)
     with ui.element("div").classes(theme.KPI_GRID):
-        kpi(t("Solde à verser"), format_xaf(money["balance"]), mark="my-balance")
+        kpi(t("Reste à vous verser"), format_xaf(money["balance"]), mark="my-balance")
         kpi(t("Gagné"), format_xaf(money["earned"]), mark="my-earned")
         kpi(t("Déjà versé"), format_xaf(money["paid_out"]), mark="my-paid-out")
         kpi(t("Note"), stars(provider.rating), mark="my-rating")
-    kinds = {"earning": t("Gain"), "payout": t("Versement"), "refund": t("Remboursement")}
+    ui.label(t("Djobea garde sa commission sur chaque paiement du client et vous verse le reste ; « Reste à vous "
+               "verser » est ce qui ne vous a pas encore été versé.")).classes(theme.MUTED)
     with ui.card().classes(theme.CARD).mark("ledger"):
-        for entry in money["entries"]:
-            with ui.row().classes("w-full justify-between no-wrap text-sm"):
-                ui.label(f"{clock.format_local(entry.created_at, '%d/%m/%Y')} · {kinds.get(entry.kind, entry.kind)} · "
-                         f"{entry.reference}")
-                ui.label(format_xaf(entry.amount)).classes("font-mono")
+        if not money["lines"]:
+            ui.label(t("Pas encore de gains : ils apparaissent ici dès qu'un client paie un de vos travaux.")).classes(
+                theme.MUTED).mark("ledger-empty")
+        for line in money["lines"]:
+            entry = line["entry"]
+            with ui.column().classes("w-full gap-0 border-b pb-1").mark(f"ledger-{entry.id}"):
+                with ui.row().classes("w-full justify-between no-wrap text-sm"):
+                    ui.label(f"{when(entry.created_at)} · {w('ledger.' + entry.kind)}"
+                             + (f" · {line['job']}" if line["job"] else ""))
+                    ui.label(format_xaf(entry.amount)).classes("font-mono")
+                if line["paid"] is not None and entry.kind == "earning":
+                    ui.label(t("Payé par le client {paid}, commission Djobea {commission}, pour vous {share}").format(
+                        paid=format_xaf(line["paid"]), commission=format_xaf(line["commission"]),
+                        share=format_xaf(entry.amount))).classes(theme.MUTED).mark(f"ledger-split-{entry.id}")
+                elif entry.kind == "payout" and entry.reference:
+                    ui.label(f"{t('Référence du transfert')} : {entry.reference}").classes(theme.MUTED)
 
 
 def _profile(provider_id: int):
@@ -77,15 +93,13 @@ def _profile(provider_id: int):
         return session.get(Provider, provider_id), trades_and_zones(session=session, provider_id=provider_id)
 
 
-def _save_own(provider_id: int, profile: ProviderProfile) -> tuple[str, int | None]:
-    try:
-        with session_scope() as session:
-            provider = session.get(Provider, provider_id)
-            profile.phone = provider.phone  # the number is the login: only an admin changes it
-            save_provider(session=session, profile=profile, actor=f"provider:{provider_id}", provider=provider)
-            return "", provider_id
-    except (ValueError, InvalidPhone) as exc:
-        return str(exc), None
+def _save_own(provider_id: int, profile: ProviderProfile) -> int:
+    """Save the provider's own profile; bad input raises (the form says why, in the page's language)."""
+    with session_scope() as session:
+        provider = session.get(Provider, provider_id)
+        profile.phone = provider.phone  # the number is the login: only an admin changes it
+        save_provider(session=session, profile=profile, actor=f"provider:{provider_id}", provider=provider)
+        return provider_id
 
 
 @provider_page("/provider/profile", title="Mon profil")

@@ -17,6 +17,7 @@ from pages.admin.common import status_badge
 from pages.provider.actions import OUTCOMES, act, job_actions, run_action, stage_chip
 from ui import theme
 from ui.charts import service_label
+from ui.confirm import Confirmation
 from ui.frame import provider_page
 from ui.i18n import language, t
 
@@ -110,8 +111,7 @@ async def portal(provider) -> None:
         if fresh.jobs_seen() != old.jobs_seen():
             jobs_card.refresh()
 
-    ui.switch(t("Disponible"), value=state["board"].available,
-              on_change=lambda e: run.io_bound(_set_available, provider.id, e.value)).mark("available-switch")
+    availability(provider.id, state["board"].available)
     offers_card()
     jobs_card()
     ui.timer(REFRESH_SECONDS, check)
@@ -122,7 +122,7 @@ def _offers(provider_id: int, data: Board, after) -> None:
     with ui.card().classes(theme.CARD).mark("offers"):
         ui.label(t("Offres ouvertes")).classes(theme.SUBTITLE)
         if not data.offers:
-            ui.label(t("Aucune offre pour le moment.")).classes(theme.MUTED)
+            ui.label(t("Aucune offre pour le moment.")).classes(theme.MUTED).mark("offers-empty")
         for view in data.offers:
             _offer(provider_id, view, lang, after)
 
@@ -132,7 +132,7 @@ def _jobs(provider_id: int, data: Board, after) -> None:
     with ui.card().classes(theme.CARD).mark("jobs"):
         ui.label(t("Travaux en cours")).classes(theme.SUBTITLE)
         if not data.jobs:
-            ui.label(t("Aucun travail en cours.")).classes(theme.MUTED)
+            ui.label(t("Aucun travail en cours.")).classes(theme.MUTED).mark("jobs-empty")
         for request, stages in data.jobs:
             with ui.column().classes("w-full gap-1 border-b pb-2").mark(f"job-{request.reference}"):
                 with ui.row().classes("w-full justify-between items-center"):
@@ -175,3 +175,30 @@ def _offer(provider_id: int, view: OfferView, lang: str, after) -> None:
                                                                  after)).props("color=primary").mark(f"accept-{ref}")
             ui.button(t("Refuser"), on_click=lambda: run_action(provider_id, "decline", view.offer_id, None,
                                                                 after)).props("outline").mark(f"decline-{ref}")
+
+
+def availability(provider_id: int, available: bool) -> None:
+    """The provider's state in words, and a switch that changes it only after they confirm what it means."""
+    async def submit() -> str:
+        await run.io_bound(_set_available, provider_id, not available)
+        return ""
+
+    if available:
+        state = t("Vous êtes disponible : vous recevez les nouvelles offres.")
+        dialog = Confirmation(t("Vous mettre en pause ?"),
+                              t("Vous ne recevrez plus de nouvelles offres, ni ici ni sur WhatsApp, jusqu'à ce que "
+                                "vous redeveniez disponible. Vos travaux en cours ne changent pas."),
+                              action=t("Me mettre en pause"), mark="availability", submit=submit, danger=False)
+    else:
+        state = t("Vous êtes en pause : vous ne recevez pas de nouvelles offres.")
+        dialog = Confirmation(t("Redevenir disponible ?"),
+                              t("Vous recevrez de nouveau les offres de travaux près de chez vous, ici et sur "
+                                "WhatsApp."),
+                              action=t("Recevoir des offres"), mark="availability", submit=submit, danger=False)
+    with ui.card().classes(theme.CARD).mark("availability"):
+        with ui.row().classes("w-full items-center justify-between no-wrap"):
+            ui.label(state).classes("text-sm font-semibold " + ("text-positive" if available else "text-orange-800")
+                                    ).mark("availability-state")
+            switch = ui.switch(t("Disponible"), value=available).mark("available-switch")
+            switch.on_value_change(lambda e: dialog.open() if e.value != available else None)
+            dialog.dialog.on_value_change(lambda e: None if e.value else switch.set_value(available))

@@ -41,7 +41,8 @@ def test_every_process_is_listed_and_a_silent_job_is_late(session):
     assert jobs["outbox"]["late"] is False and jobs["outbox"]["count"] == 3
     assert [p["stale"] for p in jobs["outbox"]["processes"]] == [False, True]
     assert jobs["rollups"]["late"] is True  # 181 s > 3 × 60 s
-    assert jobs["matching"]["late"] is True and jobs["matching"]["processes"] == []
+    assert jobs["matching"]["late"] is False and jobs["matching"]["at"] is None  # not run yet, not late
+    assert jobs["matching"]["processes"] == []
     clock.advance(timedelta(seconds=7))
     assert next(j for j in scheduler_health(session=session) if j["name"] == "outbox")["late"] is True
 

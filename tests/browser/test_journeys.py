@@ -86,6 +86,11 @@ def test_customer_sees_the_providers_acceptance_live_and_provider_completes_the_
 
     portal.get_by_text(reference).first.wait_for()
     screenshot(portal, "provider-portal")
+    portal.get_by_role("button", name="EN").first.click()
+    portal.get_by_role("button", name="Complete").first.wait_for(timeout=15_000)
+    screenshot(portal, "provider-portal-en")
+    portal.get_by_role("button", name="FR").first.click()
+    portal.get_by_role("button", name="Terminer").first.wait_for(timeout=15_000)
     portal.get_by_label("Prix final (FCFA)").first.fill("12000")
     portal.get_by_role("button", name="Terminer").first.click()
     done = _wait(lambda: _fresh(db, select(ServiceRequest).where(ServiceRequest.reference == reference,
@@ -128,3 +133,61 @@ def test_admin_signs_in_drills_down_from_a_chart_and_takes_over_a_conversation(s
     sent = _wait(lambda: _fresh(db, select(Message).where(Message.conversation_id == conversation_id,
                                                           Message.author == "agent")), what="the agent's message")
     assert sent.direction == "out"
+
+
+def _sign_in_admin(browser, base: str, screen: dict, *, email: str = "admin@djobea.local",
+                   password: str = ADMIN_PASSWORD):
+    page = browser.new_context(**screen).new_page()
+    page.goto(f"{base}/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
+    return page
+
+
+def test_admin_on_a_phone_uses_the_menu_reads_the_charts_and_confirms_a_payout(server, browser, db):
+    base, _ = server
+    page = _sign_in_admin(browser, base, PHONE)
+    assert page.locator(".modebar").count() == 0  # no toolbar over chart titles
+    page.wait_for_timeout(800)
+    screenshot(page, "dashboard-phone")
+    assert not page.get_by_role("link", name="Paiements").first.is_visible()  # header links are for desktops
+    page.locator("header button").filter(has_text="menu").first.click()
+    page.locator(".q-menu").get_by_text("Paiements", exact=True).click()
+    page.wait_for_url(re.compile(r"/admin/payments$"))
+    page.get_by_role("button", name="Verser…").first.click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_text("ne peut pas être annulé").wait_for()
+    box = dialog.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390  # the whole dialog fits the phone's width
+    dialog.get_by_role("button", name="Retour").click()
+    dialog.wait_for(state="hidden")
+
+
+def test_desktop_shows_every_menu_entry_the_reader_may_open(server, browser, db):
+    base, _ = server
+    page = _sign_in_admin(browser, base, DESKTOP)
+    for name in ("Tableau de bord", "Demandes", "Paiements", "Équipe", "Réglages"):
+        assert page.get_by_role("link", name=name, exact=True).first.is_visible(), name
+    assert not page.locator("header button").filter(has_text="menu").first.is_visible()
+
+
+def test_screens_in_english(server, browser, db):
+    base, _ = server
+    landing = browser.new_context(**PHONE).new_page()
+    landing.goto(f"{base}/")
+    landing.get_by_role("button", name="EN").first.click()
+    landing.get_by_text("How it works").wait_for(timeout=15_000)
+    screenshot(landing, "landing-en")
+    page = _sign_in_admin(browser, base, DESKTOP)
+    page.get_by_role("button", name="EN").first.click()
+    page.get_by_text("Requests per day and service").wait_for(timeout=15_000)
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(800)
+    screenshot(page, "dashboard-en")
+    page.goto(f"{base}/admin/requests?period=all&status=completed")
+    page.locator("a[href^='/admin/requests/']").first.click()
+    page.wait_for_url(re.compile(r"/admin/requests/\d+$"))
+    page.get_by_text("Offers", exact=True).wait_for()
+    screenshot(page, "request-detail-en")

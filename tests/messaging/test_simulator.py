@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from nicegui.testing import User
 from sqlmodel import select
 
@@ -8,6 +10,7 @@ from core.messaging import simulator
 from core.messaging.dispatcher import dispatch_due
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue
+from core.phones import display_phone
 from tests.factories import make_provider
 from tests.messaging.helpers import fetch
 from tests.pages.helpers import sign_in_admin
@@ -54,3 +57,52 @@ def test_messages_go_through_the_inbound_store(engine, echo):
     bubbles = simulator.thread("+237699112233")
     assert [(b["mine"], b["body"]) for b in bubbles] == [(True, "Bonjour"), (False, "echo: Bonjour")]
     assert simulator.thread("+237699112233", after_id=bubbles[-1]["id"]) == []
+
+
+def _two_customers(session) -> None:
+    from core.conversations.service import conversation_for
+
+    conversation_for(session=session, channel="simulator", external_id="+237600778899")
+    session.commit()
+    later = conversation_for(session=session, channel="simulator", external_id="+237600111222")
+    later.updated_at = later.updated_at + timedelta(minutes=5)  # the newest: what the page would pick first
+    session.add(later)
+    session.commit()
+
+
+async def _choose_customer(user: User, number: str) -> None:
+    user.find(marker="customer-number").click()
+    user.find(number).click()
+    await user.should_see(display_phone(number), retries=100)
+
+
+async def test_the_chosen_customer_number_survives_a_reload(user: User, session):
+    _two_customers(session)
+    await sign_in_admin(user, session)
+    await user.open("/simulator")
+    await user.should_see(display_phone("+237600111222"))
+    await _choose_customer(user, "+237600778899")
+    await user.open("/simulator")
+    assert user.find(marker="customer-number").elements.pop().value == "+237600778899"
+
+
+async def test_the_customer_side_shows_which_providers_received_each_offer(user: User, session):
+    from core.conversations.service import conversation_for
+    from core.matching.models import Offer
+
+    _two_customers(session)
+    from core.service_requests.service import create_request
+
+    jean, awa = make_provider(session, name="Jean Mbarga"), make_provider(session, name="Awa Ndiaye")
+    conversation = conversation_for(session=session, channel="simulator", external_id="+237600778899")
+    request = create_request(session=session, customer_id=conversation.customer_id, service_type="plumbing",
+                             quartier="Makepe", conversation_id=conversation.id)
+    session.add(Offer(request_id=request.id, provider_id=jean.id, score=0.8, score_parts={}))
+    session.add(Offer(request_id=request.id, provider_id=awa.id, score=0.7, score_parts={}, status="declined"))
+    session.commit()
+    await sign_in_admin(user, session)
+    await user.open("/simulator")
+    await _choose_customer(user, "+237600778899")
+    await user.should_see("Tour 1 · Jean Mbarga", retries=100)
+    await user.should_see("Awa Ndiaye")
+    await user.should_see("refusée")

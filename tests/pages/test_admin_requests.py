@@ -79,8 +79,10 @@ async def test_detail_shows_timeline_offers_with_score_parts_and_messages(user: 
     await user.open(f"/admin/requests/{request.id}")
     await user.should_see(request.reference)
     await user.should_see("Paul Plombier")
-    assert text_of(user, f"score-parts-{offer.id}") == "distance 0.90, rating 0.70"
-    await user.should_see("pending → offered")
+    await user.should_see("Distance 90/100 — Plus l'artisan est proche, plus la note est haute.")
+    await user.should_see("Avis clients 70/100")
+    await user.should_see("Statut : en attente → proposée aux artisans")
+    await user.should_see("Score 82/100")
 
 
 async def test_admin_cancels_a_request_through_the_lifecycle(user: User, session):
@@ -88,10 +90,39 @@ async def test_admin_cancels_a_request_through_the_lifecycle(user: User, session
     account = await sign_in_admin(user, session)
     await user.open(f"/admin/requests/{request.id}")
     user.find(marker="cancel-request").click()
+    await user.should_see(marker="cancel-consequences", retries=100)
+    user.find(marker="cancel-confirm").click()  # no reason: refused inside the dialog, nothing changes
+    await user.should_see("Indiquez la raison : elle est gardée dans le journal.", retries=100)
+    assert _fresh(session, request.id).status == "pending"
+    user.find(marker="cancel-reason").type("Doublon de DJB-XXXX")
+    user.find(marker="cancel-confirm").click()
     await eventually(lambda: _fresh(session, request.id).status == "cancelled")
     with Session(session.get_bind()) as reader:
-        assert reader.exec(select(AuditEntry).where(AuditEntry.action == "request.cancel",
-                                                    AuditEntry.actor == account.email)).first() is not None
+        entry = reader.exec(select(AuditEntry).where(AuditEntry.action == "request.cancel",
+                                                     AuditEntry.actor == account.email)).first()
+    assert entry is not None and entry.detail["reason"] == "Doublon de DJB-XXXX"
+
+
+async def test_a_status_override_asks_a_reason_and_is_audited(user: User, session):
+    provider = make_provider(session, name="Paul Plombier")
+    request = _request(session, status_path=("offered", "assigned"), provider=provider)
+    account = await sign_in_admin(user, session)
+    await user.open(f"/admin/requests/{request.id}")
+    user.find(marker="status-apply").click()
+    await user.should_see(marker="status-consequences", retries=100)
+    user.find(marker="status-target").click()
+    user.find("terminée").click()
+    user.find(marker="status-reason").type("Travail confirmé par téléphone")
+    user.find(marker="status-confirm").click()  # completing without a final price: refused in words
+    await user.should_see("Pour terminer un travail, indiquez son prix final en FCFA.", retries=100)
+    assert _fresh(session, request.id).status == "assigned"
+    user.find(marker="final-price").type("12000")
+    user.find(marker="status-confirm").click()
+    await eventually(lambda: _fresh(session, request.id).status == "completed")
+    with Session(session.get_bind()) as reader:
+        entry = reader.exec(select(AuditEntry).where(AuditEntry.action == "request.status")).first()
+    assert entry.actor == account.email
+    assert entry.detail == {"to": "completed", "reason": "Travail confirmé par téléphone"}
 
 
 async def test_admin_messages_the_customer_through_the_outbox(user: User, session):

@@ -112,8 +112,15 @@ async def test_provider_cannot_accept_an_offer_made_to_someone_else(user: User, 
 async def test_provider_edits_profile_and_availability(user: User, session):
     provider = make_provider(session)
     await sign_in_provider(user, session, provider)
+    await user.should_see("Vous êtes disponible : vous recevez les nouvelles offres.")
     user.find(marker="available-switch").click()
+    await user.should_see(marker="availability-consequences", retries=100)
+    user.find(marker="availability-back").click()  # changed their mind: nothing changes
+    assert _read(session, select(Provider).where(Provider.available.is_(False))) is None
+    user.find(marker="available-switch").click()
+    user.find(marker="availability-confirm").click()
     await eventually(lambda: _read(session, select(Provider).where(Provider.available.is_(False))))
+    await user.should_see("Vous êtes en pause : vous ne recevez pas de nouvelles offres.", retries=100)
     await user.open("/provider/profile")
     user.find(marker="profile-name").clear().type("Jean Mbarga")
     user.find(marker="profile-end").clear().type("20")

@@ -80,7 +80,7 @@ async def test_an_admin_creates_an_operator_who_can_then_sign_in(user: User, cre
     user.find(marker="new-name").type("Aline")
     user.find(marker="new-password").type("short")
     error = await _answer(user, _click(user, "new-submit"), reloads=False)
-    assert error == "the password must have at least 10 characters"
+    assert error == "Le mot de passe a au moins 10 caractères."
     assert fetch(select(Account).where(Account.email == "aline@djobea.cm")) == []
     user.find(marker="new-password").clear().type("aline-first-password")  # the form kept what was typed
     assert await _answer(user, _click(user, "new-submit")) == SAVED
@@ -142,7 +142,7 @@ async def test_a_password_reset_ends_the_other_sessions(user: User, create_user,
     await _sign_in(colleague, aline.email, PASSWORD)
     await user.open("/admin/team")
     user.find(marker=f"password-{aline.id}").type("short")
-    assert await _answer(user, _click(user, f"reset-{aline.id}")) == "the password must have at least 10 characters"
+    assert await _answer(user, _click(user, f"reset-{aline.id}")) == "Le mot de passe a au moins 10 caractères."
     assert await _status(colleague, "/admin") == 200  # refused, nothing changed
     user.find(marker=f"password-{aline.id}").type("aline-new-password")
     assert await _answer(user, _click(user, f"reset-{aline.id}")) == SAVED
@@ -158,7 +158,7 @@ async def test_the_last_active_admin_cannot_be_deactivated(user: User, session):
     others = fetch(select(Account.id).where(Account.role == "admin", Account.active.is_(True), Account.id != me.id))
     for other in others:
         assert await _answer(user, _click(user, f"active-{other}")) == SAVED
-    assert await _answer(user, _click(user, f"active-{me.id}")) == "there must always be at least one active admin"
+    assert await _answer(user, _click(user, f"active-{me.id}")) == "Il faut toujours au moins un administrateur actif."
     assert fetch(select(Account.active).where(Account.id == me.id)) == [True]
     assert await _status(user, "/admin/team") == 200
     await user.should_not_see(marker=f"reset-{me.id}")  # one's own password is changed on /admin/account
@@ -174,7 +174,7 @@ async def test_own_password_change_needs_the_right_current_password(user: User, 
     user.find(marker="new-password").type("aline-new-password")
     user.find(marker="confirm-password").type("aline-new-password")
     save = _click(user, "own-password-save")
-    assert await _answer(user, save, reloads=False) == "the current password is wrong"
+    assert await _answer(user, save, reloads=False) == "Le mot de passe actuel est faux."
     user.find(marker="current-password").clear().type(PASSWORD)
     user.find(marker="confirm-password").clear().type("aline-other-password")
     assert await _answer(user, save, reloads=False) == "Les deux mots de passe ne correspondent pas."

@@ -83,4 +83,4 @@ async def test_the_account_page_counts_wrong_current_passwords(user, session):
         user.find(marker="confirm-password").clear().type("another-password-1")
         user.find(marker="own-password-save").click()
         message = await eventually(lambda: user.notify.messages[-1] if user.notify.messages else None)
-    assert "too many wrong current passwords" in message
+    assert message == "Trop de mots de passe actuels erronés : réessayez dans 15 minutes."

@@ -61,6 +61,8 @@ async def test_an_active_operator_still_can(user: User, session):
     await sign_in_admin(user, session, role="operator")
     await user.open(f"/admin/requests/{request.id}")
     send_click(user.client, "cancel-request")
+    user.find(marker="cancel-reason").type("Le client a trouvé quelqu'un d'autre")
+    send_click(user.client, "cancel-confirm")
     await eventually(lambda: _read(session, select(ServiceRequest).where(ServiceRequest.status == "cancelled")))
 
 
