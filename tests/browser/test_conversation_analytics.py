@@ -38,7 +38,7 @@ def test_admin_on_a_phone_follows_not_understood_turns_to_a_conversation(server,
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url(re.compile(r"/admin$"), timeout=30_000)
     page.locator("button:has(i:text('menu'))").first.click()  # on a phone the navigation is a menu
-    page.get_by_text("Analyse des conversations").last.click()
+    page.locator(".q-menu").get_by_text("Analyse des conversations").click()
     page.wait_for_url(re.compile(r"/admin/conversation-analytics"), timeout=30_000)
     page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
 
