@@ -432,6 +432,7 @@ PAGES_EN: dict[str, str] = {
     "plus récentes": "most recent",
     "les": "the",
     "appels sans prix": "calls without a known price",
+    "messages": "messages",
     "URGENT": "URGENT",
     "Répondre avant {time}": "Answer before {time}",
     "En route": "On my way",

@@ -154,7 +154,7 @@ def test_two_web_processes_behind_nginx_share_sign_in_and_storage_and_keep_webso
             page.get_by_role("button", name="Se connecter").click()
             page.wait_for_url(re.compile(r"^https://[^/]+/admin$"), timeout=30_000)
             page.get_by_role("button", name="EN").click()  # a websocket event, stored in app.storage.user
-            page.get_by_role("link", name="Requests").wait_for(timeout=15_000)
+            page.get_by_role("link", name="Requests", exact=True).first.wait_for(timeout=15_000)
 
             cookies = {c["name"]: c["value"] for c in context.cookies()}
             route = cookies["djobea_route"]
@@ -179,9 +179,9 @@ def test_two_web_processes_behind_nginx_share_sign_in_and_storage_and_keep_webso
             assert processes[serving].wait(timeout=30) in (0, -signal.SIGTERM)
             page.reload()
             page.wait_for_url(re.compile(r"^https://[^/]+/admin$"), timeout=30_000)
-            page.get_by_role("link", name="Requests").wait_for(timeout=15_000)
+            page.get_by_role("link", name="Requests", exact=True).first.wait_for(timeout=15_000)
             page.get_by_role("button", name="FR").click()  # the websocket to the other process carries events
-            page.get_by_role("link", name="Demandes").wait_for(timeout=15_000)
+            page.get_by_role("link", name="Demandes", exact=True).first.wait_for(timeout=15_000)
             page.close()  # nginx logs a websocket when it closes
             time.sleep(0.5)
             after = [r for r in _routes(tmp_path / "djobea-access.log") if r[0] == route][len(mine):]
