@@ -27,7 +27,8 @@ async def test_a_customer_types_and_sees_the_bot_answer(user: User, echo, sessio
     await user.should_see("Simulateur WhatsApp")
     user.find(marker="customer-phone-input").type("Mon robinet fuit à Makepe 💧")
     user.find(marker="customer-phone-send").click()
-    await user.should_see("echo: Mon robinet fuit à Makepe 💧")
+    # the answer comes from a turn run in the background, shown at the page's next refresh
+    await user.should_see("echo: Mon robinet fuit à Makepe 💧", retries=100)
     [conversation] = fetch(select(Conversation).where(Conversation.channel == "simulator"))
     assert conversation.role == "customer"
     [outbox] = fetch(select(OutboxMessage))
@@ -46,7 +47,7 @@ async def test_a_provider_phone_shows_offers_and_answers_them(user: User, echo, 
     await user.should_see("Nouvelle mission : fuite à Makepe")
     user.find(marker="provider-phone-input").type("OUI")
     user.find(marker="provider-phone-send").click()
-    await user.should_see("echo: OUI")
+    await user.should_see("echo: OUI", retries=100)
     [answer] = fetch(select(Message).where(Message.direction == "in"))
     assert (answer.author, answer.channel) == ("provider", "simulator")
 
