@@ -7,6 +7,7 @@ is created next to the given one and dropped at the end.
 import inspect
 import os
 import tempfile
+import time
 import uuid
 from pathlib import Path
 
@@ -71,8 +72,22 @@ def engine(migrated_database):
     import core.models  # noqa: F401
 
     tables = [t.name for t in SQLModel.metadata.sorted_tables]
-    with migrated_database.begin() as conn:
+    for attempt in range(5):
+        try:
+            _empty(migrated_database, tables)
+            return
+        except sa.exc.OperationalError:
+            # A background thread of the test (an outbox send, a page's timer) can still hold a row lock: on
+            # PostgreSQL the TRUNCATE then meets a deadlock or the lock timeout. Wait for it and try again.
+            if attempt == 4:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+
+
+def _empty(engine, tables: list[str]) -> None:
+    with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SET LOCAL lock_timeout = '5s'"))
             conn.execute(sa.text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
         else:
             for table in reversed(tables):
