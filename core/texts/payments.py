@@ -22,9 +22,9 @@ PAYMENTS: dict[str, dict[str, str]] = {
               "your share: {payout}.",
     },
     "link": {
-        "fr": "Travail terminé : {service} ({reference}) 🙏 Montant à payer : {amount}. "
+        "fr": "💳 Paiement de « {service} » ({reference}) — Montant à payer : {amount}. "
               "Payez par MTN MoMo ou Orange Money ici : {url}\nPas d'accord avec ce prix ? Répondez « pas d'accord ».",
-        "en": "Job done: {service} ({reference}) 🙏 Amount to pay: {amount}. "
+        "en": "💳 Payment for \"{service}\" ({reference}) — Amount to pay: {amount}. "
               "Pay with MTN MoMo or Orange Money here: {url}\nDon't agree with this price? Reply \"disagree\".",
     },
 }

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from sqlmodel import select
 
 from core import clock
@@ -11,10 +12,12 @@ from core.db import session_scope
 from core.matching.sweep import advance_due
 from core.messaging.models import OutboxMessage
 from core.money import format_xaf
+from core.payments.service import send_due_links
 from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest
 from tests.factories import make_provider
 from tests.matching.conftest import fresh, new_request, offers_of, provider_says, rules, sent_to
+from tests.payments.conftest import fake_monetbil  # noqa: F401  (the fixture, shared)
 
 
 def offered_request(session, count: int = 3, **fields):
@@ -173,3 +176,16 @@ def test_every_reply_goes_to_the_provider_only_once_per_message(session):
     with session_scope() as s:
         keys = [m.dedupe_key for m in s.exec(select(OutboxMessage)) if m.dedupe_key]
     assert len(keys) == len(set(keys))
+
+
+@pytest.mark.usefixtures("fake_monetbil")
+def test_the_customer_hears_the_job_is_done_once_then_gets_the_payment_link(session, customer_phone):
+    request, (provider, *_) = offered_request(session)
+    provider_says(provider, "OUI")
+    provider_says(provider, "travail terminé, c'est 15 000")
+    assert send_due_links() == 1
+
+    told = sent_to(customer_phone(request))
+    assert len([m for m in told if "Travail terminé" in m]) == 1
+    link = told[-1]
+    assert "Montant à payer" in link and format_xaf(15000) in link and "Travail terminé" not in link
