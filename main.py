@@ -10,17 +10,17 @@ from core import heap, scheduler
 from core.api_docs import router as api_docs_router
 from core.auth.routes import router as auth_router
 from core.bootstrap import prepare
+from core.channels import door
+from core.channels.chat import router as chat_router
+from core.channels.routes import fast_lane
+from core.channels.routes import router as whatsapp_router
+from core.channels.webhook import hits, write_hits
 from core.config import settings
-from core.conversations.routes import router as chat_router
 from core.fleet import stopping
 from core.fleet.routes import router as fleet_router
 from core.health import router as health_router
 from core.llm.orchestrator import warm_up
 from core.logs import log, setup_logging
-from core.messaging import door
-from core.messaging.routes import fast_lane
-from core.messaging.routes import router as whatsapp_router
-from core.messaging.webhook import hits, write_hits
 from core.payments.routes import router as payments_router
 from core.security.clients import server_options
 from core.security.headers import SecurityMiddleware

@@ -89,8 +89,8 @@ def main() -> int:
 def _run(mode: str, fake: FakeLlmServers, conversations: list[tuple[str, list[str]]],
          deadline: float | None) -> dict:
     """Play every conversation in this mode; return the counts and answer-time percentiles."""
+    from core.channels.chat import chat_turn
     from core.config import reload_settings
-    from core.conversations.routes import chat_turn
     from core.db import get_engine
     from core.llm import orchestrator
     from core.llm.models import LlmCall

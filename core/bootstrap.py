@@ -8,8 +8,8 @@ from core.catalog import quartiers, services
 from core.config import settings
 from core.db import session_scope, upgrade
 from core.demo import seed_demo
+from core.files import private_dir, write_once
 from core.logs import log
-from core.security.files import private_dir, write_once
 
 FIRST_ADMIN_FILE = "first-admin-password.txt"
 

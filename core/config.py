@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from core.security.files import private_dir, write_once
+from core.files import private_dir, write_once
 
 PLACEHOLDERS = {"", "changeme", "change-me", "secret", "password", "xxx", "todo", "your-key-here"}
 

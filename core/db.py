@@ -9,8 +9,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from core.config import settings
+from core.files import private_file
 from core.logs import log
-from core.security.files import private_file
 from core.text import clean_parameters
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"

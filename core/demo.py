@@ -7,9 +7,9 @@ from sqlmodel import Session, func, select
 
 from core import clock
 from core.catalog import quartiers, services
-from core.conversations.models import Conversation, Message
 from core.customers.models import Customer
 from core.matching.models import Offer
+from core.messaging.conversations import Conversation, Message
 from core.money import percent_of
 from core.payments.models import LedgerEntry, Payment
 from core.providers.models import Provider, ProviderService, ProviderZone, Rating

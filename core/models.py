@@ -2,12 +2,12 @@
 
 from core.analytics.models import DailyTotals, JobRun, ProviderDay, RollupState
 from core.auth.models import Account, LoginCode, SignInDelay, SignInSession
-from core.conversations.models import Case, Conversation, Message, PhoneCode
 from core.counters import RateCounter
 from core.customers.models import Customer
 from core.fleet.models import WorkerHeartbeat
 from core.llm.models import LlmCall
 from core.matching.models import Offer
+from core.messaging.conversations import Case, Conversation, Message, PhoneCode
 from core.messaging.models import OutboxMessage, WebhookHit
 from core.payments.models import LedgerEntry, Payment
 from core.providers.models import Provider, ProviderApplication, ProviderService, ProviderZone, Rating

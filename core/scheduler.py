@@ -15,7 +15,7 @@ from core.upsert import dialect_of, upsert
 
 # (job name, "module:function", every N seconds). Each function does one bounded sweep and returns a count.
 JOBS: list[tuple[str, str, float]] = [
-    ("inbound", "core.messaging.inbound:resume_stalled", 10),
+    ("inbound", "core.channels.inbound:resume_stalled", 10),
     ("outbox", "core.messaging.dispatcher:dispatch_due", 2),
     ("sealed_texts", "core.messaging.dispatcher:expire_sealed", 60),
     ("rate_counters", "core.messaging.ratelimit:prune", 3600),
@@ -23,7 +23,7 @@ JOBS: list[tuple[str, str, float]] = [
     ("payment_links", "core.payments.service:send_due_links", 5),
     ("payment_reconcile", "core.payments.service:reconcile_pending", 60),
     ("rollups", "core.analytics.rollups:sweep", 60),
-    ("inbox_prune", "core.messaging.inbox:prune", 3600),
+    ("inbox_prune", "core.channels.inbox:prune", 3600),
     ("sign_in_prune", "core.auth.sessions:prune", 3600),
     ("sign_in_delays", "core.auth.throttle:prune_delays", 3600),
 ]

@@ -13,15 +13,15 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from core import heap, scheduler
+from core.channels.inbound import process_conversation
+from core.channels.inbox import CHANNEL_NOTIFY, Attached, attach_pending
+from core.channels.media import prepare
 from core.config import settings
 from core.db import is_postgres
 from core.fleet import heartbeat, probe
 from core.fleet import stopping as fleet_stopping
 from core.llm.orchestrator import warm_up
 from core.logs import log
-from core.messaging.inbound import process_conversation
-from core.messaging.inbox import CHANNEL_NOTIFY, Attached, attach_pending
-from core.messaging.media import prepare
 
 POLL_SECONDS = 0.2
 BATCH = 200

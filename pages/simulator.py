@@ -1,6 +1,6 @@
 """/simulator: WhatsApp-like phones for a customer number and for each provider, on the real message paths.
 
-With WhatsApp live only demo numbers can be used (core.messaging.simulator); each message is signed by its typist.
+With WhatsApp live only demo numbers can be used (core.channels.simulator); each message is signed by its typist.
 """
 
 import random
@@ -8,7 +8,7 @@ import random
 from nicegui import app, run, ui
 
 from core.auth.models import Account
-from core.messaging import simulator
+from core.channels import simulator
 from core.phones import InvalidPhone, display_phone, normalize_address
 from ui import theme
 from ui.frame import admin_page

@@ -125,7 +125,7 @@ def _fresh_lifespan():
 @pytest.fixture
 async def answer_path_closed():
     """Close the answer path's connection pool before the test's event loop ends, as the server's shutdown does."""
-    from core.messaging import door
+    from core.channels import door
 
     yield
     await door.close_running()

@@ -6,7 +6,7 @@ import secrets
 from nicegui import app, run, ui
 
 from core.analytics.inbox import agent_first_names, web_chat_messages
-from core.conversations.routes import chat_turn
+from core.channels.chat import chat_turn
 from core.db import session_scope
 from core.logs import log
 from core.messaging.outbox import CODE_MASK

@@ -17,9 +17,9 @@ from sqlmodel import Session, select
 from core import clock
 from core.analytics.filters import DEFAULT_PERIOD, local_midnight, period_bounds, seconds_between
 from core.analytics.monitoring import percentile
-from core.conversations.models import Conversation as C
-from core.conversations.models import Message as M
-from core.conversations.models import TurnDay as T
+from core.messaging.conversations import Conversation as C
+from core.messaging.conversations import Message as M
+from core.messaging.conversations import TurnDay as T
 
 CHANNELS = ("whatsapp", "web", "simulator")
 # what a drill-down can ask for; the first group counts turns, the second conversations begun in the period

@@ -9,8 +9,8 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.analytics.filters import Filters, request_conditions
-from core.conversations.models import Conversation, Message
 from core.customers.models import Customer
+from core.messaging.conversations import Conversation, Message
 from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest as R
 

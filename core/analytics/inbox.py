@@ -7,8 +7,8 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core.auth.models import Account
-from core.conversations.models import Case, Conversation, Message
 from core.customers.models import Customer
+from core.messaging.conversations import Case, Conversation, Message
 from core.providers.models import Provider
 
 

@@ -6,8 +6,8 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core import clock
-from core.conversations.models import Message
 from core.llm.models import LlmCall
+from core.messaging.conversations import Message
 from core.messaging.models import OutboxMessage, WebhookHit
 
 

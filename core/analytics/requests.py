@@ -6,9 +6,9 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core.analytics.filters import Filters, request_conditions
-from core.conversations.models import Conversation, Message
 from core.customers.models import Customer
 from core.matching.models import Offer
+from core.messaging.conversations import Conversation, Message
 from core.payments.models import Payment
 from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest as R

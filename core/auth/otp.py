@@ -62,7 +62,7 @@ def request_code(*, session: Session, phone: str, ip: str = "") -> str:
 
 
 def _send(session: Session, provider: Provider) -> None:
-    from core.conversations.service import provider_conversation
+    from core.messaging.addresses import provider_conversation
     from core.messaging.outbox import enqueue_code
 
     now = clock.now()

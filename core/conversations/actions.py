@@ -11,8 +11,8 @@ from core.catalog import quartier as find_place
 from core.config import settings
 from core.conversations import handoff, returning, web_identity
 from core.conversations.context import Turn
-from core.conversations.models import Case
 from core.conversations.templates import service_name, status_words
+from core.messaging.conversations import Case
 from core.messaging.ratelimit import take
 from core.money import format_range
 from core.phones import display_phone

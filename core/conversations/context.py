@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from core.conversations.models import Conversation, Message
 from core.conversations.templates import render
+from core.messaging.conversations import Conversation, Message
 from core.nlu.schema import Analysis
 
 SLOTS = ("service_type", "location", "urgency", "when", "description")

@@ -6,10 +6,10 @@ from core.catalog import fold
 from core.config import settings
 from core.conversations import actions, answers, followups, handoff, onboarding, returning, turn_record, web_identity
 from core.conversations.context import Context, Turn
-from core.conversations.models import Conversation, Message
 from core.conversations.understanding import asks_to_pay, find_quartier, understand
 from core.llm.deadline import turn_deadline
 from core.logs import log
+from core.messaging.conversations import Conversation, Message
 from core.messaging.outbox import enqueue
 from core.nlu.schema import Analysis
 from core.providers.models import Provider

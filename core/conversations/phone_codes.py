@@ -14,9 +14,9 @@ from sqlmodel import Session, select
 from core import clock
 from core.auth import throttle
 from core.auth.passwords import hash_password, verify_password
-from core.conversations.models import Conversation, PhoneCode
 from core.customers.models import Customer
 from core.logs import log
+from core.messaging.conversations import Conversation, PhoneCode
 from core.payments.models import Payment
 from core.phones import mask_phone
 from core.providers.models import Rating
@@ -65,7 +65,7 @@ def send_code(*, session: Session, conversation: Conversation, phone: str, clien
 
 
 def _send(session: Session, conversation: Conversation, owner: Customer, phone: str) -> None:
-    from core.conversations.service import conversation_for, default_channel
+    from core.messaging.addresses import conversation_for, default_channel
     from core.messaging.outbox import enqueue_code
 
     now = clock.now()

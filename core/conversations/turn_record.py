@@ -6,8 +6,8 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.conversations.context import Turn
-from core.conversations.models import Conversation, Message, TurnDay
 from core.llm.models import LlmCall
+from core.messaging.conversations import Conversation, Message, TurnDay
 from core.service_requests.models import ServiceRequest
 
 NOT_UNDERSTOOD = "not_understood"

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from core.catalog import fold
 from core.conversations import phone_codes
 from core.conversations.context import Turn
-from core.conversations.models import Conversation, Message
+from core.messaging.conversations import Conversation, Message
 from core.messaging.outbox import CODE_MASK
 from core.phones import InvalidPhone, display_phone, is_cameroon_mobile, normalize_phone
 

@@ -82,9 +82,9 @@ class FleetCollector(Collector):
         yield from families
 
     def _read(self) -> Iterator[Metric]:
-        from core.conversations.models import Message
         from core.llm.models import LlmCall
         from core.matching.models import Offer
+        from core.messaging.conversations import Message
         from core.messaging.models import InboundMessage, OutboxMessage
         from core.payments.models import Payment
 

@@ -7,16 +7,16 @@ from sqlmodel import Session, select
 from core import clock
 from core.catalog import map_link
 from core.config import settings
-from core.conversations.service import provider_conversation
 from core.customers.models import Customer
 from core.matching import messages
+from core.matching.job_facts import landmark_of, later_details
 from core.matching.models import Offer
+from core.messaging.addresses import provider_conversation
 from core.messaging.outbox import enqueue
 from core.phones import display_phone
 from core.providers.models import Provider
 from core.rules.service import rule
 from core.service_requests import lifecycle
-from core.service_requests.handoff import landmark_of, later_details
 from core.service_requests.models import ServiceRequest
 from core.service_requests.service import request_media
 

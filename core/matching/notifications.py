@@ -3,11 +3,11 @@
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from core.conversations.models import Conversation
-from core.conversations.service import customer_conversation_of, provider_conversation
 from core.customers.models import Customer
 from core.matching import messages
 from core.matching.models import Offer
+from core.messaging.addresses import customer_conversation_of, provider_conversation
+from core.messaging.conversations import Conversation
 from core.messaging.outbox import enqueue
 from core.money import format_xaf
 from core.providers.models import Provider

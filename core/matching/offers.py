@@ -7,11 +7,11 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.config import settings
-from core.conversations.service import provider_conversation
 from core.db import is_postgres
 from core.matching import messages, phrases, preferred
 from core.matching.models import Offer
 from core.matching.ranking import best_candidates
+from core.messaging.addresses import provider_conversation
 from core.messaging.outbox import enqueue, one_line
 from core.providers.models import Provider
 from core.providers.service import bump_counters

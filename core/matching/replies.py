@@ -11,11 +11,11 @@ from datetime import timedelta
 from sqlmodel import Session, select
 
 from core import clock
-from core.conversations.models import Conversation, Message
 from core.matching import jobs, messages, phrases
 from core.matching.handoff import relay_to_customer
 from core.matching.models import Offer
 from core.matching.notifications import job_details, tell_offer_closed
+from core.messaging.conversations import Conversation, Message
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue
 from core.money import format_xaf

@@ -2,14 +2,14 @@
 
 from sqlmodel import Session
 
-from core.conversations.models import Conversation
-from core.conversations.service import customer_conversation_of, provider_conversation
-from core.conversations.takeover import signed_by_agent
 from core.customers.models import Customer
 from core.matching import admin as matching_admin
 from core.matching import jobs
+from core.messaging.addresses import customer_conversation_of, provider_conversation
+from core.messaging.conversations import Conversation
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue
+from core.messaging.takeover import signed_by_agent
 from core.providers.models import Provider
 from core.rules.models import AuditEntry
 from core.service_requests import lifecycle

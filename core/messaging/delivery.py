@@ -3,8 +3,8 @@
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from core.conversations.models import Message
 from core.db import is_postgres
+from core.messaging.conversations import Message
 from core.messaging.models import OutboxMessage
 
 # Callbacks arrive out of order; a status only replaces one of lower rank ("read" after "delivered" stays "read").

@@ -19,11 +19,11 @@ from sqlmodel import select
 
 from core import clock
 from core.config import settings
-from core.conversations.models import Conversation, Message
 from core.db import is_postgres, session_scope
 from core.fleet import stopping
 from core.logs import log
 from core.messaging import delivery, twilio_channel
+from core.messaging.conversations import Conversation, Message
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import one_line
 from core.messaging.twilio_channel import SendFailure

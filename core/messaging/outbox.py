@@ -3,7 +3,7 @@
 from sqlmodel import Session, select
 
 from core import clock
-from core.conversations.models import Conversation, Message
+from core.messaging.conversations import Conversation, Message
 from core.messaging.models import OutboxMessage
 from core.security.sealed import seal
 

@@ -12,9 +12,9 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.config import settings
-from core.conversations.service import provider_conversation
 from core.db import session_scope
 from core.logs import log
+from core.messaging.addresses import provider_conversation
 from core.messaging.outbox import enqueue
 from core.payments import monetbil
 from core.payments.ledger import record_earning

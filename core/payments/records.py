@@ -3,7 +3,7 @@
 from sqlmodel import Session, select
 
 from core import clock
-from core.conversations.models import Conversation
+from core.messaging.conversations import Conversation
 from core.payments.models import Payment
 from core.service_requests.models import ServiceRequest
 

@@ -11,10 +11,10 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.config import settings
-from core.conversations.models import Case
 from core.customers.models import Customer
 from core.db import session_scope
 from core.logs import log
+from core.messaging.conversations import Case
 from core.messaging.outbox import enqueue
 from core.money import percent_of
 from core.payments import monetbil, sandbox

@@ -4,9 +4,9 @@ from nicegui import run, ui
 
 from core.analytics import inbox
 from core.analytics.requests import conversation_messages
-from core.conversations import takeover
-from core.conversations.models import Conversation
 from core.db import session_scope
+from core.messaging import takeover
+from core.messaging.conversations import Conversation
 from core.phones import display_phone
 from ui import theme
 from ui.frame import admin_page

@@ -8,10 +8,10 @@ from core import clock
 from core.analytics import portal
 from core.db import session_scope
 from core.matching import jobs
+from core.matching.job_facts import customer_words_since_assignment, job_contact, job_place
 from core.money import format_range, format_xaf
 from core.providers.models import Provider
 from core.service_requests import lifecycle
-from core.service_requests.handoff import customer_words_since_assignment, job_contact, job_place
 from core.service_requests.service import request_media
 from pages.admin.common import status_badge
 from pages.provider.actions import job_actions, stage_chip

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 from sqlmodel import Session
 
 from core import clock
-from core.conversations.models import Conversation, Message
 from core.conversations.turn_record import rebuild_turn_days
 from core.customers.models import Customer
+from core.messaging.conversations import Conversation, Message
 from core.service_requests.models import ServiceRequest
 
 CHANNELS = ("whatsapp", "web", "simulator")

@@ -6,7 +6,7 @@ import uuid
 import httpx
 from sqlmodel import Session, select
 
-from core.conversations.models import Conversation, Message
+from core.messaging.conversations import Conversation, Message
 from tests.browser.conftest import ADMIN_PASSWORD, screenshot
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}

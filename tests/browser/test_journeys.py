@@ -7,8 +7,8 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core.catalog import quartier
-from core.conversations.models import Conversation, Message
 from core.matching.models import Offer
+from core.messaging.conversations import Conversation, Message
 from core.messaging.models import OutboxMessage
 from core.providers.models import Provider
 from core.security.sealed import unseal

@@ -12,11 +12,11 @@ from sqlmodel import Session, select
 
 from core.auth.models import Account
 from core.catalog import quartier
-from core.conversations.models import Conversation, Message
-from core.conversations.takeover import agent_reply
 from core.matching.models import Offer
+from core.messaging.conversations import Conversation, Message
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue
+from core.messaging.takeover import agent_reply
 from core.providers.models import Provider
 from core.security.sealed import unseal
 from core.service_requests.models import RequestEvent, ServiceRequest

@@ -5,9 +5,9 @@ from collections.abc import Callable
 import pytest
 from sqlmodel import select
 
-from core.conversations.models import Conversation
-from core.conversations.routes import chat_turn
+from core.channels.chat import chat_turn
 from core.db import session_scope
+from core.messaging.conversations import Conversation
 from core.service_requests.models import ServiceRequest
 
 

@@ -2,8 +2,8 @@
 
 from sqlmodel import select
 
-from core.conversations.models import Conversation
 from core.db import session_scope
+from core.messaging.conversations import Conversation
 from core.service_requests.models import ServiceRequest
 from core.service_requests.service import transition
 

@@ -2,9 +2,9 @@
 
 from sqlmodel import select
 
-from core.conversations.models import Case, Conversation, Message
 from core.conversations.templates import TEXTS
 from core.db import session_scope
+from core.messaging.conversations import Case, Conversation, Message
 from core.phones import display_phone
 from core.service_requests.models import ServiceRequest
 from tests.conversations.conftest import conversation_of, requests_of

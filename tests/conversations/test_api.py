@@ -8,9 +8,9 @@ from nicegui.testing import User
 from sqlmodel import func, select
 
 from core import clock
-from core.conversations.models import Conversation, Message
 from core.customers.models import Customer
 from core.db import session_scope
+from core.messaging.conversations import Conversation, Message
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue
 from core.service_requests.models import ServiceRequest

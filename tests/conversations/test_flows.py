@@ -6,10 +6,10 @@ import types
 from sqlmodel import select
 
 from core import db
+from core.channels.inbound import process_message, receive
 from core.conversations import engine as conversation_engine
-from core.conversations.models import Conversation, Message
 from core.db import session_scope
-from core.messaging.inbound import process_message, receive
+from core.messaging.conversations import Conversation, Message
 from core.providers.models import ProviderApplication, Rating
 from core.service_requests.models import ServiceRequest
 from tests.conversations.conftest import conversation_of, requests_of

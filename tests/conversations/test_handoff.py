@@ -15,15 +15,15 @@ from fastapi import FastAPI
 from sqlmodel import select
 
 from core import clock
+from core.channels.chat import chat_turn
+from core.channels.routes import router
 from core.config import reload_settings
-from core.conversations.models import Case, Conversation, Message
-from core.conversations.routes import chat_turn
-from core.conversations.service import conversation_for
-from core.conversations.takeover import release, take_over
 from core.customers.models import Customer
 from core.db import session_scope
 from core.matching.sweep import advance_due
-from core.messaging.routes import router
+from core.messaging.addresses import conversation_for
+from core.messaging.conversations import Case, Conversation, Message
+from core.messaging.takeover import release, take_over
 from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest
 from core.service_requests.service import create_request

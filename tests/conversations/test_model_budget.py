@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from core.channels.inbound import process_message, receive
 from core.config import reload_settings
-from core.conversations.models import Message
 from core.db import session_scope
 from core.llm import orchestrator as llm
 from core.llm.models import LlmCall
-from core.messaging.inbound import process_message, receive
+from core.messaging.conversations import Message
 from core.messaging.models import OutboxMessage
 from tests.conversations.conftest import conversation_of
 from tests.fakes.llm_servers import Reply, llm_servers, reading_model  # noqa: F401  (fixture)

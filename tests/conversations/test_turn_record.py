@@ -6,11 +6,11 @@ from sqlmodel import select
 
 from core import clock
 from core.config import settings
-from core.conversations.models import Message, TurnDay
 from core.conversations.turn_record import rebuild_turn_days
 from core.db import session_scope
 from core.llm.pricing import cost_microusd
 from core.llm.records import CallRecord, record_call
+from core.messaging.conversations import Message, TurnDay
 from core.nlu.schema import Analysis
 from tests.conversations.conftest import conversation_of, requests_of
 

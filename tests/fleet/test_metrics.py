@@ -5,10 +5,10 @@ from datetime import timedelta
 from prometheus_client.parser import text_string_to_metric_families
 
 from core import clock, scheduler
-from core.conversations.models import Message
-from core.conversations.service import conversation_for
 from core.llm.models import LlmCall
 from core.matching.models import Offer
+from core.messaging.addresses import conversation_for
+from core.messaging.conversations import Message
 from core.messaging.models import OutboxMessage
 from core.payments.models import Payment
 from core.service_requests.models import ServiceRequest

@@ -15,15 +15,16 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from core import clock
-from core.conversations.models import Message
+from core.channels import inbox
+from core.channels.inbound import STALL_AFTER, resume_stalled
+from core.channels.webhook import Inbound
 from core.db import get_engine
 from core.fleet import stopping
 from core.fleet.models import WorkerHeartbeat
-from core.messaging import dispatcher, inbox
+from core.messaging import dispatcher
+from core.messaging.conversations import Message
 from core.messaging.dispatcher import dispatch_due
-from core.messaging.inbound import STALL_AFTER, resume_stalled
 from core.messaging.models import OutboxMessage
-from core.messaging.webhook import Inbound
 from core.worker import Worker
 from tests.messaging.helpers import configure, fetch, queue, row
 

@@ -6,11 +6,11 @@ from datetime import date
 from sqlmodel import Session, select
 
 from core.config import Settings
-from core.conversations.models import Conversation
 from core.llm.models import LlmCall
 from core.llm.orchestrator import Orchestrator
 from core.llm.pricing import cost_microusd, price_of
 from core.llm.records import CallRecord, record_call
+from core.messaging.conversations import Conversation
 from tests.fakes.llm_servers import Reply
 from tests.llm.conftest import ANSWER, build, unsure
 

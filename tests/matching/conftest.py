@@ -3,12 +3,12 @@
 import pytest
 from sqlmodel import select
 
-from core.conversations.models import Conversation, Message
-from core.conversations.service import conversation_for
+from core.channels import inbound
 from core.db import session_scope
 from core.matching.models import Offer
 from core.matching.replies import handle_provider_message
-from core.messaging import inbound
+from core.messaging.addresses import conversation_for
+from core.messaging.conversations import Conversation, Message
 from core.messaging.models import OutboxMessage
 from core.providers.models import Provider
 from core.rules.service import set_rule

@@ -3,12 +3,12 @@
 import pytest
 from sqlmodel import select
 
-from core.conversations.models import Conversation, Message
 from core.customers.models import Customer
 from core.db import session_scope
 from core.matching import jobs
 from core.matching.portal import portal_action
 from core.matching.sweep import advance_due
+from core.messaging.conversations import Conversation, Message
 from core.providers.models import Provider
 from core.service_requests.models import RequestEvent, ServiceRequest
 from tests.factories import make_provider

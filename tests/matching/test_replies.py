@@ -6,10 +6,10 @@ import pytest
 from sqlmodel import select
 
 from core import clock
-from core.conversations.models import Conversation
 from core.customers.models import Customer
 from core.db import session_scope
 from core.matching.sweep import advance_due
+from core.messaging.conversations import Conversation
 from core.messaging.models import OutboxMessage
 from core.money import format_xaf
 from core.payments.service import send_due_links

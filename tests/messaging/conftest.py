@@ -4,8 +4,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from core.channels.routes import fast_lane, router
 from core.config import reload_settings
-from core.messaging.routes import fast_lane, router
 from tests.fakes.twilio_server import FakeTwilio
 from tests.messaging.helpers import ACCOUNT_SID, AUTH_TOKEN, LOCAL, NUMBER, configure
 

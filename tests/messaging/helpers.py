@@ -9,9 +9,9 @@ from twilio.request_validator import RequestValidator
 
 from core import clock
 from core.config import reload_settings
-from core.conversations.models import Message
-from core.conversations.service import conversation_for
 from core.db import get_engine, session_scope
+from core.messaging.addresses import conversation_for
+from core.messaging.conversations import Message
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue
 

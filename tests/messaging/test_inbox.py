@@ -7,12 +7,12 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from core import clock
-from core.conversations.models import Message
+from core.channels import inbox
+from core.channels.inbound import STALL_AFTER, resume_stalled
+from core.channels.webhook import Inbound
 from core.db import get_engine, is_postgres
-from core.messaging import inbox
-from core.messaging.inbound import STALL_AFTER, resume_stalled
+from core.messaging.conversations import Message
 from core.messaging.models import InboundMessage
-from core.messaging.webhook import Inbound
 from tests.messaging.helpers import configure, fetch
 
 

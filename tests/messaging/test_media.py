@@ -6,9 +6,9 @@ import pytest
 from sqlmodel import select
 
 from core import clock
+from core.channels import inbound
 from core.config import settings
-from core.conversations.models import Message
-from core.messaging import inbound
+from core.messaging.conversations import Message
 from core.messaging.models import OutboxMessage
 from core.service_requests.models import RequestMedia
 from tests.messaging.helpers import fetch, form, post
@@ -127,8 +127,8 @@ async def test_a_pin_far_from_douala_is_outside(client, twilio, echo):
 
 async def test_an_english_speaker_is_asked_in_english_and_photos_join_the_current_request(client, twilio, echo,
                                                                                           models):
-    from core.conversations.service import conversation_for
     from core.db import session_scope
+    from core.messaging.addresses import conversation_for
     from core.service_requests.models import ServiceRequest
 
     with session_scope() as session:

@@ -6,12 +6,12 @@ import types
 import pytest
 from sqlmodel import select
 
+from core.channels.inbound import receive
+from core.channels.media import prepare
 from core.config import settings
-from core.conversations.models import Message
 from core.db import session_scope
 from core.llm.deadline import current_deadline
-from core.messaging.inbound import receive
-from core.messaging.media import prepare
+from core.messaging.conversations import Message
 from tests.messaging.helpers import fetch
 
 JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 50

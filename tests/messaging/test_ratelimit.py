@@ -3,9 +3,9 @@ from datetime import timedelta
 from sqlmodel import select
 
 from core import clock
-from core.conversations.models import Message
 from core.db import session_scope
 from core.messaging import ratelimit
+from core.messaging.conversations import Message
 from core.messaging.models import OutboxMessage
 from tests.messaging.helpers import configure, fetch, form, post
 

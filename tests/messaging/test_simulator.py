@@ -3,10 +3,10 @@ from datetime import timedelta
 from nicegui.testing import User
 from sqlmodel import select
 
-from core.conversations.models import Conversation, Message
-from core.conversations.service import provider_conversation
+from core.channels import simulator
 from core.db import session_scope
-from core.messaging import simulator
+from core.messaging.addresses import provider_conversation
+from core.messaging.conversations import Conversation, Message
 from core.messaging.dispatcher import dispatch_due
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue
@@ -61,7 +61,7 @@ def test_messages_go_through_the_inbound_store(engine, echo):
 
 
 def _two_customers(session) -> None:
-    from core.conversations.service import conversation_for
+    from core.messaging.addresses import conversation_for
 
     conversation_for(session=session, channel="simulator", external_id="+237600778899")
     session.commit()
@@ -88,8 +88,8 @@ async def test_the_chosen_customer_number_survives_a_reload(user: User, session)
 
 
 async def test_the_customer_side_shows_which_providers_received_each_offer(user: User, session):
-    from core.conversations.service import conversation_for
     from core.matching.models import Offer
+    from core.messaging.addresses import conversation_for
 
     _two_customers(session)
     from core.service_requests.service import create_request

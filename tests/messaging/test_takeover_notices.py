@@ -3,12 +3,12 @@
 from sqlmodel import select
 
 from core.analytics.inbox import web_chat_messages
-from core.conversations.models import Conversation
-from core.conversations.service import conversation_for
-from core.conversations.takeover import agent_reply, release, take_over
 from core.db import session_scope
+from core.messaging.addresses import conversation_for
+from core.messaging.conversations import Conversation
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue
+from core.messaging.takeover import agent_reply, release, take_over
 
 
 def _shown(session_id: str, after_id: int = 0) -> list:

@@ -10,12 +10,12 @@ import json
 
 from sqlmodel import select
 
-from core.conversations.models import Conversation, Message
-from core.conversations.service import provider_conversation
+from core.channels import simulator
 from core.customers.models import Customer
 from core.db import session_scope
 from core.logs import mask
-from core.messaging import simulator
+from core.messaging.addresses import provider_conversation
+from core.messaging.conversations import Conversation, Message
 from core.messaging.dispatcher import dispatch_due
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue

@@ -3,8 +3,8 @@ import asyncio
 import pytest
 from sqlmodel import func, select
 
-from core.conversations.models import Conversation, Message
-from core.messaging import webhook
+from core.channels import webhook
+from core.messaging.conversations import Conversation, Message
 from core.messaging.dispatcher import dispatch_due
 from core.messaging.models import OutboxMessage, WebhookHit
 from tests.messaging.helpers import AUTH_TOKEN, configure, fetch, form, post, sign

@@ -6,11 +6,11 @@ from fastapi import FastAPI
 from fastapi.responses import PlainTextResponse
 from sqlmodel import select
 
-from core.conversations.models import Message
+from core.channels import inbox
+from core.channels.routes import fast_lane
 from core.db import is_postgres
-from core.messaging import inbox
+from core.messaging.conversations import Message
 from core.messaging.models import InboundMessage, OutboxMessage
-from core.messaging.routes import fast_lane
 from core.worker import Worker
 from tests.messaging.helpers import LOCAL, configure, fetch, form, post
 

@@ -3,9 +3,9 @@
 from nicegui.testing import User
 from sqlmodel import Session, select
 
-from core.conversations.models import Case, Conversation, Message
-from core.conversations.service import conversation_for
-from core.messaging.inbound import receive
+from core.channels.inbound import receive
+from core.messaging.addresses import conversation_for
+from core.messaging.conversations import Case, Conversation, Message
 from core.messaging.models import OutboxMessage, WebhookHit
 from core.money import format_xaf
 from core.payments.models import LedgerEntry, Payment

@@ -6,8 +6,8 @@ import io
 from nicegui.testing import User
 from sqlmodel import Session, select
 
-from core.conversations.service import conversation_for
 from core.matching.models import Offer
+from core.messaging.addresses import conversation_for
 from core.messaging.models import OutboxMessage
 from core.rules.models import AuditEntry
 from core.service_requests.models import ServiceRequest

@@ -6,8 +6,8 @@ from nicegui.testing import User
 from sqlmodel import Session
 
 from core import clock
-from core.conversations.models import Message
-from core.conversations.service import conversation_for
+from core.messaging.addresses import conversation_for
+from core.messaging.conversations import Message
 from core.payments.models import LedgerEntry, Payment
 from core.service_requests.service import create_request, transition
 from core.texts import formats

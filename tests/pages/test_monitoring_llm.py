@@ -2,10 +2,10 @@
 
 from nicegui.testing import User
 
-from core.conversations.models import Message
-from core.conversations.service import conversation_for
 from core.llm.models import LlmCall
 from core.llm.records import CallRecord
+from core.messaging.addresses import conversation_for
+from core.messaging.conversations import Message
 from tests.pages.helpers import sign_in_admin, text_of
 
 

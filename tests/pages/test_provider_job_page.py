@@ -5,11 +5,11 @@ from sqlmodel import Session, select
 
 from core.analytics.inbox import agent_first_names
 from core.catalog import quartier
-from core.conversations.models import Conversation, Message
-from core.conversations.service import conversation_for
-from core.conversations.takeover import agent_reply
+from core.matching.job_facts import job_contact, job_place
 from core.matching.models import Offer
-from core.service_requests.handoff import job_contact, job_place
+from core.messaging.addresses import conversation_for
+from core.messaging.conversations import Conversation, Message
+from core.messaging.takeover import agent_reply
 from core.service_requests.models import RequestMedia
 from core.service_requests.service import create_request, transition
 from tests.factories import make_customer, make_provider

@@ -6,8 +6,8 @@ from sqlmodel import Session, select
 from core.auth.login import TOO_SOON
 from core.auth.models import Account
 from core.auth.throttle import FREE_TRIES
-from core.conversations.models import Conversation
 from core.matching.models import Offer
+from core.messaging.conversations import Conversation
 from core.messaging.outbox import enqueue
 from core.payments.models import LedgerEntry, Payment
 from core.providers.models import Provider, Rating

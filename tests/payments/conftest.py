@@ -7,8 +7,8 @@ from pydantic import SecretStr
 from sqlmodel import Session, select
 
 from core.config import settings
-from core.conversations.service import conversation_for
 from core.db import session_scope
+from core.messaging.addresses import conversation_for
 from core.messaging.models import OutboxMessage
 from core.payments import monetbil
 from core.payments.models import Payment

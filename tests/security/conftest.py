@@ -5,9 +5,9 @@ from dataclasses import dataclass
 import pytest
 
 from core.config import reload_settings
-from core.conversations.service import conversation_for
 from core.customers.models import Customer
 from core.db import session_scope
+from core.messaging.addresses import conversation_for
 from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest
 from core.service_requests.service import create_request

@@ -8,8 +8,8 @@ from sqlmodel import Session, select
 from core.analytics.export import conversations_csv
 from core.analytics.filters import Filters
 from core.analytics.inbox import inbox
-from core.conversations.models import Message
 from core.db import get_engine, session_scope
+from core.messaging.conversations import Message
 from core.messaging.models import OutboxMessage
 
 

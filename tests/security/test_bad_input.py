@@ -15,8 +15,8 @@ from nicegui import app
 from nicegui.testing import User
 from sqlmodel import select
 
-from core.conversations.models import Message
-from core.messaging.routes import fast_lane
+from core.channels.routes import fast_lane
+from core.messaging.conversations import Message
 from tests.factories import make_provider
 from tests.messaging.helpers import ACCOUNT_SID, AUTH_TOKEN, configure, fetch, form, sign
 from tests.pages.helpers import sign_in_admin, sign_in_provider

@@ -9,9 +9,9 @@ from sqlmodel import func, select
 
 from core import clock
 from core.config import settings
-from core.conversations.models import Conversation
 from core.counters import RateCounter
 from core.db import session_scope
+from core.messaging.conversations import Conversation
 from core.messaging.ratelimit import client_key
 from core.service_requests.models import ServiceRequest
 from tests.pages.helpers import eventually

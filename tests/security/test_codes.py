@@ -9,10 +9,10 @@ from sqlmodel import select
 
 from core import clock
 from core.auth import otp
-from core.conversations.service import provider_conversation
+from core.channels import simulator
 from core.db import session_scope
 from core.logs import log
-from core.messaging import simulator
+from core.messaging.addresses import provider_conversation
 from core.messaging.dispatcher import dispatch_due, expire_sealed
 from core.messaging.models import OutboxMessage
 from core.security.sealed import TIME_TO_LIVE

@@ -7,8 +7,8 @@ import pytest
 from nicegui import app
 from nicegui.testing import User
 
+from core.channels.routes import fast_lane
 from core.config import reload_settings
-from core.messaging.routes import fast_lane
 
 PATHS = ["/", "/login", "/provider/login", "/health", "/api/chat/web-abc/messages", "/admin", "/no-such-page"]
 

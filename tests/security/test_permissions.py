@@ -8,9 +8,9 @@ from nicegui.testing import User
 from sqlmodel import Session, select
 
 from core.auth.models import Account
-from core.conversations.models import Conversation
+from core.channels.inbound import receive
 from core.matching.models import Offer
-from core.messaging.inbound import receive
+from core.messaging.conversations import Conversation
 from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest
 from core.service_requests.service import create_request, transition

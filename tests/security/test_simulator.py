@@ -4,9 +4,9 @@ import pytest
 from nicegui.testing import User
 from sqlmodel import select
 
-from core.conversations.models import Conversation, Message
+from core.channels import simulator
 from core.db import session_scope
-from core.messaging import simulator
+from core.messaging.conversations import Conversation, Message
 from core.service_requests.models import ServiceRequest
 from tests.factories import make_provider
 from tests.pages.helpers import sign_in_admin

@@ -7,9 +7,9 @@ from nicegui.testing import User
 from sqlmodel import select
 
 from core import clock
-from core.conversations.models import Conversation
 from core.customers.models import Customer
 from core.db import session_scope
+from core.messaging.conversations import Conversation
 from core.messaging.models import OutboxMessage
 from core.payments.models import Payment
 from core.phones import display_phone

@@ -10,13 +10,13 @@ import uuid
 from sqlmodel import Session, select
 
 from core import clock
+from core.channels.inbound import process_message
+from core.channels.webhook import Inbound, store
 from core.config import settings
-from core.conversations.models import Conversation, Message
 from core.customers.models import Customer
 from core.db import session_scope
-from core.messaging.inbound import process_message
+from core.messaging.conversations import Conversation, Message
 from core.messaging.models import OutboxMessage
-from core.messaging.webhook import Inbound, store
 from core.phones import normalize_address
 from core.providers.models import Provider
 from core.security.sealed import unseal

@@ -23,11 +23,11 @@ from sqlmodel import Session, select
 from core import clock
 from core.catalog import haversine_km, nearest_quartier
 from core.config import settings
-from core.conversations.models import Conversation, Message
 from core.db import is_postgres, session_scope
 from core.llm.deadline import turn_deadline
 from core.logs import log
 from core.messaging import texts
+from core.messaging.conversations import Conversation, Message
 from core.messaging.outbox import enqueue
 from core.service_requests.lifecycle import OPEN_STATUSES
 from core.service_requests.models import RequestMedia, ServiceRequest

@@ -8,12 +8,12 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.config import settings
-from core.conversations.models import Conversation, Message
-from core.conversations.service import ADDRESSED, conversation_for
 from core.db import is_postgres, session_scope
 from core.fleet import stopping
 from core.logs import log
 from core.messaging import ratelimit, texts
+from core.messaging.addresses import ADDRESSED, conversation_for
+from core.messaging.conversations import Conversation, Message
 from core.messaging.outbox import enqueue
 from core.phones import normalize_address
 from core.upsert import dialect_of, upsert
@@ -135,8 +135,8 @@ def _lock(session: Session, conversation_id: int) -> Conversation:
 
 
 def _handle(session: Session, conversation: Conversation, message: Message) -> None:
+    from core.channels.media import link_attachments
     from core.conversations.engine import handle
-    from core.messaging.media import link_attachments
 
     conversation.turn_count += 1
     session.add(conversation)
@@ -146,8 +146,8 @@ def _handle(session: Session, conversation: Conversation, message: Message) -> N
 
 def resume_stalled(limit: int = 50) -> int:
     """Process inbound messages left waiting (a crash, a restart); return how many conversations were resumed."""
-    from core.messaging.inbox import attach_pending
-    from core.messaging.media import prepare
+    from core.channels.inbox import attach_pending
+    from core.channels.media import prepare
 
     attach_pending(limit, older_than=STALL_AFTER)  # stored at the door but never attached
     cutoff = clock.now() - STALL_AFTER

@@ -18,10 +18,11 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from core import clock
+from core.channels import door, media
+from core.channels.inbound import accept
 from core.db import is_postgres, session_scope
 from core.logs import log
-from core.messaging import delivery, door, media
-from core.messaging.inbound import accept
+from core.messaging import delivery
 from core.messaging.models import WebhookHit
 from core.phones import InvalidPhone, bsuid_of, normalize_phone
 from core.text import plain_text

@@ -1,7 +1,7 @@
 """The inbox: messages stored at the door in one statement, attached to their conversations afterwards.
 
 The webhook's answer waits only for stage_async(): one INSERT ... ON CONFLICT DO NOTHING claims the channel's
-message id and keeps the message (on PostgreSQL, awaited on the event loop through core.messaging.door).
+message id and keeps the message (on PostgreSQL, awaited on the event loop through core.channels.door).
 attach() then does the heavier work (conversation and customer on first contact, the Message row, the sender's
 rate limit) off the answer path: right after the answer in the web process, or in `djobea worker`, which a
 NOTIFY sent after the answer wakes (it also looks a few times a second).
@@ -17,14 +17,14 @@ from sqlalchemy.sql.dml import Insert
 from sqlmodel import Session, select
 
 from core import clock
-from core.conversations.models import Message
+from core.channels import door
+from core.channels.inbound import accept
+from core.channels.webhook import Inbound
 from core.db import get_engine, is_postgres, session_scope
 from core.fleet import stopping
 from core.logs import log
-from core.messaging import door
-from core.messaging.inbound import accept
+from core.messaging.conversations import Message
 from core.messaging.models import InboundMessage
-from core.messaging.webhook import Inbound
 from core.upsert import for_psycopg, upsert
 
 CHANNEL_NOTIFY = "djobea_inbox"

@@ -18,9 +18,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from core.config import settings
-from core.conversations.models import Conversation
 from core.customers.models import Customer
 from core.logs import log
+from core.messaging.conversations import Conversation
 from core.phones import InvalidPhone, is_bsuid, normalize_address
 from core.providers.models import Provider
 

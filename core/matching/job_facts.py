@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from core.catalog import map_link
-from core.conversations.models import Message
 from core.customers.models import Customer
+from core.messaging.conversations import Message
 from core.phones import display_phone
 from core.service_requests.models import RequestEvent, RequestMedia, ServiceRequest
 from core.service_requests.service import request_media

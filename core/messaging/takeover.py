@@ -3,7 +3,7 @@
 from sqlmodel import Session
 
 from core import clock
-from core.conversations.models import Case, Conversation, Message
+from core.messaging.conversations import Case, Conversation, Message
 from core.messaging.outbox import enqueue, release_held
 from core.rules.models import AuditEntry
 from core.texts.errors import UserError

@@ -21,13 +21,14 @@ from fastapi import APIRouter, BackgroundTasks, FastAPI, Request, Response
 from starlette.datastructures import FormData
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from core.channels import inbox, webhook
+from core.channels.inbound import process_message
+from core.channels.media import prepare
 from core.config import settings
 from core.db import is_postgres, run_io
 from core.fleet import metrics
 from core.logs import log
-from core.messaging import inbox, twilio_channel, webhook
-from core.messaging.inbound import process_message
-from core.messaging.media import prepare
+from core.messaging import twilio_channel
 
 PROCESSING_THREADS = 2
 MAX_BODY = 256 * 1024  # Twilio's largest form (1,600 characters, 10 media URLs) is a few kilobytes

@@ -9,13 +9,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from core import clock
+from core.channels.inbound import process_message, receive
+from core.channels.schemas import ApiError, ChatIn, ChatMessage, ChatTurn
 from core.config import settings
 from core.conversations.engine import reply_key
-from core.conversations.models import Conversation, Message
 from core.conversations.phone_codes import note_contact
-from core.conversations.schemas import ApiError, ChatIn, ChatMessage, ChatTurn
 from core.db import run_io, session_scope, storable
-from core.messaging.inbound import process_message, receive
+from core.messaging.conversations import Conversation, Message
 from core.messaging.models import OutboxMessage
 from core.messaging.ratelimit import client_key, hit
 from core.phones import InvalidPhone, normalize_phone

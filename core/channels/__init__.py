@@ -1,0 +1,1 @@
+"""Where customers and providers reach Djobea: the WhatsApp webhook and inbox, media, the simulator, the web chat."""
