@@ -6,7 +6,7 @@ import signal
 from nicegui import app, ui
 
 import pages  # noqa: F401  (registers every page)
-from core import heap, scheduler
+from core import heap, scheduler, wiring
 from core.api_docs import router as api_docs_router
 from core.auth.routes import router as auth_router
 from core.bootstrap import prepare
@@ -28,6 +28,7 @@ from pages.media import router as media_router
 from ui import errors, shared_storage
 
 setup_logging()
+wiring.connect()
 errors.install()
 app.add_middleware(SecurityMiddleware)  # inside the fast lane: Twilio's posts never pass through it
 for router in (health_router, fleet_router, auth_router, chat_router, whatsapp_router, payments_router, media_router,

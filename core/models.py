@@ -1,10 +1,10 @@
 """Every table, imported in one place so metadata and migrations see them all."""
 
-from core.analytics.models import DailyTotals, JobRun, ProviderDay, RollupState
+from core.analytics.models import DailyTotals, ProviderDay, RollupState
 from core.auth.models import Account, LoginCode, SignInDelay, SignInSession
 from core.counters import RateCounter
 from core.customers.models import Customer
-from core.fleet.models import WorkerHeartbeat
+from core.fleet.models import JobRun, WorkerHeartbeat
 from core.llm.models import LlmCall
 from core.matching.models import Offer
 from core.messaging.conversations import Case, Conversation, Message, PhoneCode

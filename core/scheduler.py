@@ -1,6 +1,9 @@
-"""APScheduler wiring: each job only triggers a sweep of due work stored in the database."""
+"""APScheduler wiring: each job only triggers a sweep of due work stored in the database.
 
-import importlib
+The jobs belong to the domains above; core.wiring registers them with real references, so this module imports
+none of them.
+"""
+
 import os
 import socket
 import time
@@ -9,24 +12,18 @@ from datetime import datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from core import clock
+from core.db import session_scope
 from core.fleet import metrics
+from core.fleet.models import JobRun
 from core.logs import log
 from core.upsert import dialect_of, upsert
 
-# (job name, "module:function", every N seconds). Each function does one bounded sweep and returns a count.
-JOBS: list[tuple[str, str, float]] = [
-    ("inbound", "core.channels.inbound:resume_stalled", 10),
-    ("outbox", "core.messaging.dispatcher:dispatch_due", 2),
-    ("sealed_texts", "core.messaging.dispatcher:expire_sealed", 60),
-    ("rate_counters", "core.messaging.ratelimit:prune", 3600),
-    ("matching", "core.matching.sweep:advance_due", 3),
-    ("payment_links", "core.payments.service:send_due_links", 5),
-    ("payment_reconcile", "core.payments.service:reconcile_pending", 60),
-    ("rollups", "core.analytics.rollups:sweep", 60),
-    ("inbox_prune", "core.channels.inbox:prune", 3600),
-    ("sign_in_prune", "core.auth.sessions:prune", 3600),
-    ("sign_in_delays", "core.auth.throttle:prune_delays", 3600),
-]
+Job = Callable[[], int]
+
+# (job name, function, every N seconds), in the order registered. Each function does one bounded sweep and
+# returns a count.
+JOBS: list[tuple[str, Job, float]] = []
 _scheduler: BackgroundScheduler | None = None
 last_runs: dict[str, dict] = {}  # this process only; the monitoring page reads every process's runs from JobRun
 
@@ -36,14 +33,22 @@ def process_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def _resolve(target: str) -> Callable[[], int]:
-    module, _, name = target.partition(":")
-    return getattr(importlib.import_module(module), name)
+def register(name: str, function: Job, every: float) -> None:
+    """Run function every `every` seconds once the sweeps start; registering a name again replaces its entry."""
+    entry = (name, function, every)
+    for index, (known, _, _) in enumerate(JOBS):
+        if known == name:
+            JOBS[index] = entry
+            return
+    JOBS.append(entry)
 
 
-def _run(name: str, function: Callable[[], int]) -> None:
-    from core import clock
+def target(function: Job) -> str:
+    """Return "module:function" naming the job's function (shown on the monitoring page)."""
+    return f"{function.__module__}:{function.__qualname__}"
 
+
+def _run(name: str, function: Job) -> None:
     started, clock_start = clock.now(), time.perf_counter()
     try:
         count = function()
@@ -62,9 +67,6 @@ def _run(name: str, function: Callable[[], int]) -> None:
 def record_run(*, job: str, started_at: datetime, seconds: float, ok: bool, count: int | None = None,
                error: str = "", process: str | None = None) -> None:
     """Store this job's last run for this process: one upsert, overwriting the previous run."""
-    from core.analytics.models import JobRun
-    from core.db import session_scope
-
     values = {"job": job, "process": process or process_name(), "started_at": started_at, "seconds": round(seconds, 3),
               "ok": ok, "count": count if isinstance(count, int) else None, "error": error[:300]}
     with session_scope() as session:
@@ -79,8 +81,8 @@ def start() -> None:
     if _scheduler is not None:
         return
     _scheduler = BackgroundScheduler(timezone="UTC")
-    for name, target, seconds in JOBS:
-        _scheduler.add_job(_run, "interval", seconds=seconds, args=(name, _resolve(target)), id=name,
+    for name, function, seconds in JOBS:
+        _scheduler.add_job(_run, "interval", seconds=seconds, args=(name, function), id=name,
                            max_instances=1, coalesce=True)
     _scheduler.start()
 

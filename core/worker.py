@@ -12,7 +12,7 @@ import signal
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from core import heap, scheduler
+from core import heap, scheduler, wiring
 from core.channels.inbound import process_conversation
 from core.channels.inbox import CHANNEL_NOTIFY, Attached, attach_pending
 from core.channels.media import prepare
@@ -96,6 +96,7 @@ def run(*, threads: int = 4, nice: int = 0, sweeps: bool = True) -> None:
     """
     if nice:
         os.nice(nice)  # answers to Twilio come first on a shared machine; processing can wait a few ms
+    wiring.connect()
     warm_up()
     worker = Worker(threads)
     me = scheduler.process_name()

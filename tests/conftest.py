@@ -36,6 +36,10 @@ import pytest  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 from sqlmodel import Session, SQLModel  # noqa: E402
 
+from core import wiring  # noqa: E402
+
+wiring.connect()  # hooks and sweeps, as main.py and the worker connect them
+
 pytest_plugins = ["nicegui.testing.user_plugin"]
 
 

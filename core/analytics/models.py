@@ -87,18 +87,6 @@ class RollupState(SQLModel, table=True):
     swept_at: datetime | None = utc_field()
 
 
-class JobRun(SQLModel, table=True):
-    """The last run of one scheduled job in one process (one row per job and process, overwritten each run)."""
-
-    job: str = Field(primary_key=True, max_length=40)
-    process: str = Field(primary_key=True, max_length=120)  # host:pid
-    started_at: datetime = utc_field()
-    seconds: float = 0.0
-    ok: bool = True
-    count: int | None = None
-    error: str = Field(default="", max_length=300)
-
-
 # The sweep finds changed rows by updated_at; without these it would scan every request and payment.
 sa.Index("ix_servicerequest_updated_at", ServiceRequest.__table__.c.updated_at)  # type: ignore[attr-defined]
 sa.Index("ix_payment_updated_at", Payment.__table__.c.updated_at)  # type: ignore[attr-defined]

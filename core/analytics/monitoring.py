@@ -5,7 +5,8 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from core import clock
+from core import clock, scheduler
+from core.fleet.models import JobRun
 from core.llm.models import LlmCall
 from core.messaging.conversations import Message
 from core.messaging.models import OutboxMessage, WebhookHit
@@ -102,15 +103,13 @@ def scheduler_health(*, session: Session) -> list[dict]:
 
     late: it ran before but not for 3 periods; a job that has not run yet (just started) is never late.
     """
-    from core import scheduler
-    from core.analytics.models import JobRun
-
     now = clock.now()
     runs: dict[str, list[JobRun]] = {}
     for run in session.exec(select(JobRun).order_by(JobRun.job, JobRun.started_at.desc())):  # type: ignore[union-attr]
         runs.setdefault(run.job, []).append(run)
     jobs = []
-    for name, target, seconds in scheduler.JOBS:
+    for name, function, seconds in scheduler.JOBS:
+        target = scheduler.target(function)
         rows = runs.get(name, [])
         processes = [{"process": r.process, "at": r.started_at, "ok": r.ok, "count": r.count, "error": r.error,
                       "seconds": r.seconds, "stale": (now - r.started_at).total_seconds() > 3 * seconds}

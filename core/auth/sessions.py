@@ -126,6 +126,11 @@ def end_all(*, session: Session, kind: str, subject_id: int) -> None:
         SignInSession.ended_at.is_(None)).values(ended_at=clock.now()))  # type: ignore[union-attr]
 
 
+def end_provider_sessions(*, session: Session, provider: Provider) -> None:
+    """End every session of a provider who was just suspended."""
+    end_all(session=session, kind=PROVIDER_KEY, subject_id=provider.id)
+
+
 def keep(*, session: Session, token: str | None, account: Account) -> None:
     """Keep this browser's session alive across its own password change (the others end)."""
     if token:

@@ -6,10 +6,10 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core import clock
-from core.auth import sessions
 from core.catalog import quartier as find_quartier
 from core.catalog import service as find_service
 from core.phones import normalize_phone
+from core.providers import hooks
 from core.providers.models import Provider, ProviderApplication, ProviderService, ProviderZone
 from core.providers.photos import URL_PREFIX
 from core.providers.service import set_availability
@@ -100,7 +100,7 @@ def set_status(*, session: Session, provider: Provider, status: str, actor: str)
         session.add(provider)
         session.add(AuditEntry(actor=actor, action=f"provider.{status}", target=f"provider:{provider.id}"))
         if status == "suspended":
-            sessions.end_all(session=session, kind=sessions.PROVIDER_KEY, subject_id=provider.id)
+            hooks.suspended(session=session, provider=provider)  # their sign-ins end (core.wiring)
     return provider
 
 

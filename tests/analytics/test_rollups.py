@@ -14,7 +14,7 @@ from core import clock
 from core.analytics.dashboard import dashboard
 from core.analytics.filters import Filters, from_params, local_midnight
 from core.analytics.models import WAIT_EDGES, DailyTotals, ProviderDay, ProviderMonth, RollupState
-from core.analytics.rollups import rebuild_rollups, refresh_rollups
+from core.analytics.rollups import rebuild_rollups, refresh_rollups, sweep
 from core.analytics.totals import plan
 from core.payments.models import Payment
 from core.providers.models import Rating
@@ -209,7 +209,7 @@ def test_two_processes_sweeping_at_once_wait_for_each_other(session, engine):
 
 
 def test_the_sweep_is_a_scheduled_job():
-    assert ("rollups", "core.analytics.rollups:sweep", 60) in JOBS
+    assert ("rollups", sweep, 60) in JOBS
 
 
 async def test_the_page_says_when_the_median_is_estimated(user, session):

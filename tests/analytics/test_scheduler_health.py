@@ -6,8 +6,8 @@ from nicegui.testing import User
 from sqlmodel import select
 
 from core import clock, scheduler
-from core.analytics.models import JobRun
 from core.analytics.monitoring import scheduler_health
+from core.fleet.models import JobRun
 from tests.pages.helpers import sign_in_admin, text_of
 
 

@@ -13,20 +13,20 @@ from core.messaging.models import OutboxMessage
 from core.payments import monetbil
 from core.payments.models import Payment
 from core.payments.routes import router
+from core.payments.service import on_request_completed
 from core.service_requests import hooks
 from core.service_requests.service import create_request, transition
 from tests.factories import make_customer, make_provider
 from tests.fakes.monetbil_server import FakeMonetbil
 
 SECRET = "monetbil-test-secret"
-PAYMENT_HOOK = "core.payments.service:on_request_completed"
 
 
 @pytest.fixture(autouse=True)
 def _only_the_payment_hook(monkeypatch):
     """Run only this domain's transition hook: other domains' reactions are their own tests' business."""
-    assert PAYMENT_HOOK in hooks.HOOKS.get("completed", [])
-    monkeypatch.setattr(hooks, "HOOKS", {"completed": [PAYMENT_HOOK]})
+    assert on_request_completed in hooks.HOOKS.get("completed", [])
+    monkeypatch.setattr(hooks, "HOOKS", {"completed": [on_request_completed]})
 
 
 @pytest.fixture(params=["minimal", "full"])
