@@ -11,6 +11,8 @@ from core.auth import throttle
 from core.auth.models import LoginCode
 from core.auth.passwords import hash_password, verify_password
 from core.logs import log
+from core.messaging.addresses import provider_conversation
+from core.messaging.outbox import enqueue_code
 from core.phones import InvalidPhone, normalize_phone
 from core.providers.models import Provider
 
@@ -62,9 +64,6 @@ def request_code(*, session: Session, phone: str, ip: str = "") -> str:
 
 
 def _send(session: Session, provider: Provider) -> None:
-    from core.messaging.addresses import provider_conversation
-    from core.messaging.outbox import enqueue_code
-
     now = clock.now()
     for old in session.exec(select(LoginCode).where(LoginCode.provider_id == provider.id,
                                                     LoginCode.used_at.is_(None))):  # type: ignore[union-attr]

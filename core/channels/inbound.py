@@ -7,7 +7,9 @@ from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, select
 
 from core import clock
+from core.channels.media import link_attachments, prepare
 from core.config import settings
+from core.conversations import engine
 from core.db import is_postgres, session_scope
 from core.fleet import stopping
 from core.logs import log
@@ -135,19 +137,15 @@ def _lock(session: Session, conversation_id: int) -> Conversation:
 
 
 def _handle(session: Session, conversation: Conversation, message: Message) -> None:
-    from core.channels.media import link_attachments
-    from core.conversations.engine import handle
-
     conversation.turn_count += 1
     session.add(conversation)
-    handle(session=session, conversation=conversation, message=message)
+    engine.handle(session=session, conversation=conversation, message=message)
     link_attachments(session=session, conversation=conversation, message=message)
 
 
 def resume_stalled(limit: int = 50) -> int:
     """Process inbound messages left waiting (a crash, a restart); return how many conversations were resumed."""
-    from core.channels.inbox import attach_pending
-    from core.channels.media import prepare
+    from core.channels.inbox import attach_pending  # the inbox imports this module
 
     attach_pending(limit, older_than=STALL_AFTER)  # stored at the door but never attached
     cutoff = clock.now() - STALL_AFTER

@@ -26,6 +26,7 @@ from core.config import settings
 from core.db import is_postgres, session_scope
 from core.llm.deadline import turn_deadline
 from core.logs import log
+from core.matching.handoff import tell_provider_media
 from core.messaging import texts
 from core.messaging.conversations import Conversation, Message
 from core.messaging.outbox import enqueue
@@ -206,9 +207,7 @@ def link_attachments(*, session: Session, conversation: Conversation, message: M
                 and nearest_quartier(m.lat, m.lon).name == request.quartier), None)
     if pin is not None:
         update_request(session=session, request=request, actor="customer", lat=pin.lat, lon=pin.lon)
-    from core.matching.handoff import tell_provider_media  # sent after assignment: the provider gets them too
-
-    pins = [m for m in waiting if m.kind == "location"]
+    pins = [m for m in waiting if m.kind == "location"]  # sent after assignment: the provider gets them too
     tell_provider_media(session=session, request=request, photos=sum(m.kind == "image" for m in waiting),
                         pin=(pins[-1].lat, pins[-1].lon) if pins else None)
     return len(waiting)

@@ -15,11 +15,13 @@ from core.channels.webhook import Inbound, store
 from core.config import settings
 from core.customers.models import Customer
 from core.db import session_scope
+from core.matching.models import Offer
 from core.messaging.conversations import Conversation, Message
 from core.messaging.models import OutboxMessage
 from core.phones import normalize_address
 from core.providers.models import Provider
 from core.security.sealed import unseal
+from core.service_requests.models import ServiceRequest
 
 CHANNEL = "simulator"
 DEMO_RANGE = "+237600"  # +237 600 xx xx xx is not allocated to any operator (see core.demo)
@@ -123,9 +125,6 @@ def customers(limit: int = 20) -> list[str]:
 
 def offers_sent(phone: str, limit: int = 5) -> list[dict]:
     """Return the latest requests of the customer at phone, each with the providers its offers went to."""
-    from core.matching.models import Offer
-    from core.service_requests.models import ServiceRequest
-
     with session_scope() as session:
         conversation_id = session.exec(select(Conversation.id).where(
             Conversation.channel == CHANNEL, Conversation.external_id == normalize_address(phone))).first()

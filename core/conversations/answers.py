@@ -10,7 +10,9 @@ from core.conversations.actions import open_case, open_request, own
 from core.conversations.context import Turn
 from core.logs import log
 from core.money import format_range
-from core.providers.models import Provider, Rating
+from core.payments.service import price_disputed, send_payment_link
+from core.providers.models import Rating
+from core.providers.service import record_rating
 from core.service_requests import lifecycle
 from core.service_requests.models import ServiceRequest
 
@@ -84,28 +86,11 @@ def rating(turn: Turn, stars: int) -> None:
         return
     comment = "" if turn.text.strip().isdigit() else turn.text.strip()[:1000]
     try:
-        from core.providers.service import record_rating
-    except ImportError:
-        record_rating = _record_rating_here
-    try:
         record_rating(session=turn.session, request=request, stars=stars, comment=comment)
     except ValueError:
         log.warning("rating not recorded", request_id=request.id)
     turn.context.rated_request = request.id
     turn.say("rating_thanks", stars=stars)
-
-
-def _record_rating_here(*, session, request: ServiceRequest, stars: int, comment: str = "") -> None:
-    """Store the rating when the providers' service is not there (same effect, once per request)."""
-    if request.provider_id is None or session.exec(select(Rating).where(Rating.request_id == request.id)).first():
-        return
-    session.add(Rating(request_id=request.id, provider_id=request.provider_id, customer_id=request.customer_id,
-                       stars=stars, comment=comment))
-    provider = session.get(Provider, request.provider_id)
-    if provider is not None:
-        provider.rating_sum += stars
-        provider.rating_count += 1
-        session.add(provider)
 
 
 def rating_comment(turn: Turn) -> None:
@@ -123,11 +108,6 @@ def payment(turn: Turn) -> None:
     request = _unpaid_request(turn)
     if request is None:
         turn.say("payment_nothing" if open_request(turn) else "payment_info")
-        return
-    try:
-        from core.payments.service import price_disputed, send_payment_link
-    except ImportError:
-        turn.say("payment_coming")
         return
     if price_disputed(session=turn.session, request_id=request.id):
         turn.say("payment_held", reference=request.reference)

@@ -9,6 +9,7 @@ from core.conversations.context import Context, Turn
 from core.conversations.understanding import asks_to_pay, find_quartier, understand
 from core.llm.deadline import turn_deadline
 from core.logs import log
+from core.matching.replies import handle_provider_message
 from core.messaging.conversations import Conversation, Message
 from core.messaging.outbox import enqueue
 from core.nlu.schema import Analysis
@@ -23,8 +24,6 @@ PHRASED = frozenset({"complaint", "how", "not_understood"})
 def handle(*, session: Session, conversation: Conversation, message: Message) -> None:
     """Answer one inbound message (replies go through the outbox)."""
     if conversation.role == "provider":
-        from core.matching.replies import handle_provider_message
-
         provider = session.get(Provider, conversation.provider_id)
         handle_provider_message(session=session, provider=provider, conversation=conversation, message=message)
         return

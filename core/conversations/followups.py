@@ -12,7 +12,7 @@ from core.conversations.context import Turn
 from core.conversations.handoff import add_detail, add_landmark
 from core.conversations.templates import render, service_name, status_words
 from core.customers.models import Customer
-from core.matching.handoff import pending_offer_count, tell_provider_detail
+from core.matching.handoff import hasten_offers, pending_offer_count, tell_provider_detail
 from core.money import format_range, format_xaf
 from core.phones import display_phone
 from core.providers.models import Provider
@@ -160,8 +160,6 @@ def relay_to_provider(turn: Turn) -> bool:
 def _raise_urgency(turn: Turn, request: ServiceRequest) -> None:
     if request.urgency != "urgent":
         update_request(session=turn.session, request=request, actor="customer", urgency="urgent", scheduled_for=None)
-        from core.matching.handoff import hasten_offers
-
         hasten_offers(session=turn.session, request=request)
         tell_provider_detail(session=turn.session, request=request, kind="urgent", text=turn.text)
     turn.say("urgency_raised", reference=request.reference, next=_next(turn, request))
@@ -176,8 +174,6 @@ def _send_now(turn: Turn, request: ServiceRequest) -> None:
             return
     if request.urgency != "urgent":
         update_request(session=turn.session, request=request, actor="customer", urgency="urgent", scheduled_for=None)
-        from core.matching.handoff import hasten_offers
-
         hasten_offers(session=turn.session, request=request)
     if request.contact_hold:
         turn.say("urgency_raised", reference=request.reference, next=_render(turn, "next_hold"))

@@ -8,7 +8,9 @@ from core.conversations.context import Turn
 from core.conversations.templates import render
 from core.conversations.web_identity import phone_in
 from core.customers.models import Customer
+from core.matching.handoff import tell_provider_detail
 from core.phones import display_phone
+from core.providers.models import Provider
 from core.service_requests import lifecycle
 from core.service_requests.models import ServiceRequest
 from core.service_requests.service import update_request
@@ -91,8 +93,6 @@ def add_landmark(turn: Turn, request: ServiceRequest, landmark: str) -> None:
         return
     address = f"{request.address} · {text}" if request.address else text
     update_request(session=turn.session, request=request, actor="customer", address=address[-MAX_LANDMARK:])
-    from core.matching.handoff import tell_provider_detail
-
     tell_provider_detail(session=turn.session, request=request, kind="landmark", text=text)
 
 
@@ -107,9 +107,6 @@ def adds_words(turn: Turn, request: ServiceRequest) -> bool:
 
 def add_detail(turn: Turn, request: ServiceRequest, text: str) -> None:
     """Add the customer's words to the request's description; an assigned provider gets them too."""
-    from core.matching.handoff import tell_provider_detail
-    from core.providers.models import Provider
-
     words = " ".join(text.split())[:500]
     update_request(session=turn.session, request=request, actor="customer",
                    description=f"{request.description}\n{words}".strip()[-4000:])

@@ -16,7 +16,9 @@ from core.auth import throttle
 from core.auth.passwords import hash_password, verify_password
 from core.customers.models import Customer
 from core.logs import log
+from core.messaging.addresses import conversation_for, default_channel
 from core.messaging.conversations import Conversation, PhoneCode
+from core.messaging.outbox import enqueue_code
 from core.payments.models import Payment
 from core.phones import mask_phone
 from core.providers.models import Rating
@@ -65,9 +67,6 @@ def send_code(*, session: Session, conversation: Conversation, phone: str, clien
 
 
 def _send(session: Session, conversation: Conversation, owner: Customer, phone: str) -> None:
-    from core.messaging.addresses import conversation_for, default_channel
-    from core.messaging.outbox import enqueue_code
-
     now = clock.now()
     for old in _live_codes(session, conversation.id):
         old.expires_at = now  # one live code at a time

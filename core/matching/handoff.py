@@ -11,6 +11,7 @@ from core.customers.models import Customer
 from core.matching import messages
 from core.matching.job_facts import landmark_of, later_details
 from core.matching.models import Offer
+from core.matching.notifications import customer_conversation
 from core.messaging.addresses import provider_conversation
 from core.messaging.outbox import enqueue
 from core.phones import display_phone
@@ -18,7 +19,7 @@ from core.providers.models import Provider
 from core.rules.service import rule
 from core.service_requests import lifecycle
 from core.service_requests.models import ServiceRequest
-from core.service_requests.service import request_media
+from core.service_requests.service import record_event, request_media
 
 _WORKING = (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS)
 
@@ -70,8 +71,6 @@ def job_message(*, session: Session, request: ServiceRequest, provider: Provider
 def tell_provider_detail(*, session: Session, request: ServiceRequest, kind: str, text: str) -> bool:
     """Pass what the customer adds after assignment (detail, landmark, urgency, a message) to the provider."""
     if kind in ("detail", "landmark"):
-        from core.service_requests.service import record_event
-
         record_event(session=session, request=request, actor="customer", kind="customer_detail",
                      detail={"kind": kind, "text": text[:500]})
     if request.status not in _WORKING or request.provider_id is None:
@@ -102,8 +101,6 @@ def tell_provider_media(*, session: Session, request: ServiceRequest, photos: in
 
 def relay_to_customer(*, session: Session, provider: Provider, text: str) -> str | None:
     """Pass a provider's words to the one customer of theirs reachable only through the chat; the provider's reply."""
-    from core.matching.notifications import customer_conversation
-
     jobs = [r for r in session.exec(select(ServiceRequest).where(ServiceRequest.provider_id == provider.id,
                                                                   ServiceRequest.status.in_(_WORKING)))  # type: ignore
             if job_sheet(session=session, request=r)["reach_through_chat"]]

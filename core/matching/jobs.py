@@ -11,6 +11,7 @@ from core import clock
 from core.db import is_postgres
 from core.matching import offers
 from core.matching.models import Offer
+from core.matching.notifications import customer_conversation, tell_customer_stage
 from core.messaging.outbox import enqueue
 from core.providers.models import Provider
 from core.providers.service import active_jobs, bump_counters
@@ -61,8 +62,6 @@ def start_job(*, session: Session, provider: Provider, request_id: int, stage: s
         transition(session=session, request=request, target=lifecycle.IN_PROGRESS, actor="provider",
                    actor_id=str(provider.id), detail={"stage": stage})
     elif stage not in stages_reached(session=session, request_id=request.id):
-        from core.matching.notifications import tell_customer_stage
-
         record_event(session=session, request=request, actor="provider", actor_id=str(provider.id), kind="stage",
                      detail={"stage": stage})
         tell_customer_stage(session=session, request=request, stage=stage)
@@ -138,8 +137,6 @@ def _answered(session: Session, offer: Offer, status: str, **counters: int) -> N
 
 def message_customer(*, session: Session, provider: Provider, request_id: int, body: str) -> str:
     """Pass the provider's words to the customer of their open job, in the customer's chat; return the outcome."""
-    from core.matching.notifications import customer_conversation
-
     text = " ".join((body or "").split())[:MESSAGE_LIMIT]
     if not text:
         return "message_empty"

@@ -76,7 +76,7 @@ def customer_conversation(*, session: Session, request: ServiceRequest) -> Conve
 
 def job_details(*, session: Session, request: ServiceRequest, provider: Provider) -> str:
     """Return what the provider who got the job needs: the customer's name, phone, place, pin, photos, next step."""
-    from core.matching.handoff import job_message
+    from core.matching.handoff import job_message  # handoff imports this module
 
     return job_message(session=session, request=request, provider=provider)
 

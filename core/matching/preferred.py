@@ -8,6 +8,7 @@ from core import clock
 from core.matching import messages
 from core.matching.candidates import eligible
 from core.matching.models import Offer
+from core.matching.notifications import customer_conversation
 from core.messaging.outbox import enqueue
 from core.providers.models import Provider
 from core.providers.service import bump_counters
@@ -35,7 +36,7 @@ def offer_first(*, session: Session, request: ServiceRequest, radius_km: float) 
     if session.execute(chosen.query).first() is None:
         _tell_customer(session, request)
         return False
-    from core.matching.offers import send_offer
+    from core.matching.offers import send_offer  # offers imports this module
 
     if request.status == lifecycle.PENDING:
         transition(session=session, request=request, target=lifecycle.OFFERED, actor="system")
@@ -53,8 +54,6 @@ def offer_first(*, session: Session, request: ServiceRequest, radius_km: float) 
 
 
 def _tell_customer(session: Session, request: ServiceRequest) -> None:
-    from core.matching.notifications import customer_conversation
-
     conversation = customer_conversation(session=session, request=request)
     provider = session.get(Provider, request.preferred_provider_id)
     if conversation is None or provider is None:
