@@ -14,7 +14,7 @@ time of a message (p50, p95, max). Each mode starts with fresh circuit breakers.
 a model is there for (an unsure reading, a complaint, a free-form question, words not understood), one per new
 conversation, so the waiting under each weather shows even where the dialogue files need no model.
 
-    .venv/bin/python bench/llm_budget.py [--modes healthy,slow,hanging,failing] [--deadline 2.5]
+    .venv/bin/python bench/llm_budget.py [--modes healthy,slow,hanging,failing] [--deadline 2.5] [--limit N]
 """
 
 import argparse
@@ -55,18 +55,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--modes", default=",".join(MODES))
     parser.add_argument("--deadline", type=float, default=None, help="LLM_TURN_DEADLINE_SECONDS (default: setting)")
+    parser.add_argument("--limit", type=int, default=None, help="play only the first N conversations of each set")
     args = parser.parse_args()
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     if unknown := set(modes) - set(MODES):
         parser.error(f"unknown modes: {', '.join(sorted(unknown))}")
 
-    from core import db
+    from core import db, wiring
     from core.logs import setup_logging
 
     setup_logging()
     db.upgrade()
-    dialogues = [(d["id"], d["turns"]) for d in _dialogues()]
-    worthy = [(f"worthy-{n}", [text]) for n, text in enumerate(MODEL_WORTHY)]
+    wiring.connect()  # a request's transitions reach matching and payments, as in the server
+    dialogues = [(d["id"], d["turns"]) for d in _dialogues()][:args.limit]
+    worthy = [(f"worthy-{n}", [text]) for n, text in enumerate(MODEL_WORTHY)][:args.limit]
     from core.config import settings
 
     for title, conversations in ((f"{len(dialogues)} dialogue files", dialogues),
@@ -110,11 +112,12 @@ def _run(mode: str, fake: FakeLlmServers, conversations: list[tuple[str, list[st
         first_call = session.exec(select(sa.func.coalesce(sa.func.max(LlmCall.id), 0))).one()
 
     times = []
-    for name, turns in conversations:
+    for number, (name, turns) in enumerate(conversations):
         session_id = f"{mode}-{name}"[:100]
+        client = f"198.18.{number // 256}.{number % 256}"  # one benchmarking address each: no per-address limit
         for text in turns:
             started = time.perf_counter()
-            chat_turn(session_id=session_id, body=text)
+            chat_turn(session_id=session_id, body=text, client=client)
             times.append((time.perf_counter() - started) * 1000)
 
     with Session(get_engine()) as session:
