@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.analytics.filters import local_day, local_midnight, seconds_between
 from core.analytics.models import WAIT_EDGES, DailyTotals, ProviderDay, ProviderMonth, RollupState
+from core.db import session_scope
 from core.payments.models import Payment
 from core.providers.models import Rating
 from core.service_requests.models import ServiceRequest as R
@@ -68,8 +69,6 @@ def refresh_rollups(*, session: Session) -> int:
 
 def sweep() -> int:
     """Scheduler job: bring the daily totals up to date in one transaction."""
-    from core.db import session_scope
-
     with session_scope() as session:
         return refresh_rollups(session=session)
 

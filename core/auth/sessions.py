@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.auth.models import Account, SignInSession
 from core.config import settings
+from core.db import session_scope
 from core.providers.models import Provider
 
 ADMIN_KEY = "admin"
@@ -146,8 +147,6 @@ def has_role(account: Account, role: str) -> bool:
 
 def prune() -> int:
     """Delete sessions ended, idle or never redeemed for over a day; return how many."""
-    from core.db import session_scope
-
     horizon = clock.now() - timedelta(days=1)
     staff_idle, provider_idle = horizon - idle_limit(ADMIN_KEY), horizon - PROVIDER_IDLE
     table = SignInSession.__table__  # type: ignore[attr-defined]

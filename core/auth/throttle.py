@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from core import clock, counters
 from core.auth.models import SignInDelay
+from core.db import session_scope
 from core.upsert import dialect_of, upsert
 
 FREE_TRIES = 5  # failures before the first delay
@@ -96,8 +97,6 @@ def forgive_everywhere(*, session: Session, kind: str, who: str) -> None:
 
 def prune_delays() -> int:
     """Delete delays whose failures are too old to count; return how many."""
-    from core.db import session_scope
-
     with session_scope() as session:
         table = SignInDelay.__table__  # type: ignore[attr-defined]
         return session.execute(sa.delete(table).where(table.c.last_failure_at < clock.now() - FORGET)).rowcount

@@ -135,7 +135,7 @@ def _save(message_id: int, index: int, data: bytes, content_type: str) -> str:
 def _understand(kind: str, data: bytes, content_type: str, conversation_id: int) -> dict:
     """Describe a photo or transcribe a voice note when a language model is configured; {} otherwise."""
     try:
-        from core.llm import orchestrator
+        from core.llm import orchestrator  # looked up at each call: tests swap it
     except ImportError:
         return {}
     try:

@@ -150,7 +150,7 @@ def media_model_seconds(message: Message) -> float:
 def _phrased(turn: Turn, draft: str) -> str:
     """Return the draft, reworded by the LLM in the light of the customer's words (the draft when it cannot)."""
     try:
-        from core.llm.orchestrator import phrase_reply
+        from core.llm.orchestrator import phrase_reply  # looked up at each call: tests swap it
 
         phrased = phrase_reply(draft, language=turn.language, facts=_facts(turn), conversation_id=turn.conversation.id,
                                session=turn.session)

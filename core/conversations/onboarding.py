@@ -85,7 +85,7 @@ def _known_phone(turn: Turn) -> str:
 
 def trades_in(turn: Turn) -> list[str]:
     """Return every trade named in the message (each part of a list read on its own)."""
-    from core.nlu import analyze
+    from core.nlu import analyze  # looked up at each call, so a test can swap the engine
 
     found = {turn.analysis.service_type} if turn.analysis.service_type else set()
     for part in _SPLIT.split(turn.text):

@@ -24,7 +24,7 @@ def understand(*, text: str, context: Context, conversation_id: int | None, sess
     if mode == "local" or (mode == "hybrid" and local.confidence >= settings.llm_confidence_threshold):
         return _in_light_of_question(text, local, context)
     try:
-        from core.llm.orchestrator import understand as llm_understand
+        from core.llm.orchestrator import understand as llm_understand  # looked up at each call: tests swap it
 
         analysis = llm_understand(text, local=local, context=context.for_nlu(), conversation_id=conversation_id,
                                   session=session)
@@ -35,7 +35,7 @@ def understand(*, text: str, context: Context, conversation_id: int | None, sess
 
 
 def _local(text: str, context: Context) -> Analysis:
-    from core.nlu import analyze
+    from core.nlu import analyze  # looked up at each call, so a test can swap the engine
 
     return analyze(text, now=clock.now(), context=context.for_nlu())
 
