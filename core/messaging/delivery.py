@@ -43,7 +43,7 @@ def record_callback(*, session: Session, message_sid: str, status: str, error_co
         return False
     moved = advance(session, row, status, error_code)
     if moved and row.delivery_status in ("failed", "undelivered") and error_code == "63016":
-        from core.messaging.dispatcher import resend_as_template
+        from core.messaging.dispatcher import resend_as_template  # the dispatcher imports this module
 
         resend_as_template(session, row, "in a status callback")
     return moved

@@ -64,7 +64,7 @@ def notification_secret() -> str:
     """Return the secret notifications are signed with: Monetbil's, or the sandbox's."""
     if settings.monetbil_enabled:
         return settings.monetbil_service_secret.get_secret_value()
-    from core.payments.sandbox import sandbox_secret
+    from core.payments.sandbox import sandbox_secret  # the sandbox imports this module
 
     return sandbox_secret()
 
@@ -83,7 +83,7 @@ def request_widget_url(fields: dict[str, str]) -> str:
 def check_payment(transaction_id: str) -> Check:
     """Ask checkPayment (or the sandbox) about a transaction; raise MonetbilError when it cannot be asked."""
     if not settings.monetbil_enabled:
-        from core.payments.sandbox import check_answer
+        from core.payments.sandbox import check_answer  # the sandbox imports this module
 
         return parse_check(check_answer(transaction_id))
     url = f"{settings.monetbil_api_base_url.rstrip('/')}/payment/v1/checkPayment"
