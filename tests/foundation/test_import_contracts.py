@@ -21,12 +21,18 @@ def test_core_keeps_its_import_contracts():
     assert "3 kept, 0 broken" in result.stdout
 
 
-def test_an_import_pointing_back_up_breaks_the_contracts(tmp_path):
+def _plant(root: Path, module: str, line: str) -> None:
+    path = root / (module.replace(".", "/") + ".py")
+    path.write_text(path.read_text() + f"\n{line}  # noqa: E402\n")
+
+
+def test_an_import_pointing_back_up_or_at_the_ui_breaks_the_contracts(tmp_path):
     shutil.copytree(ROOT / "core", tmp_path / "core", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
-    outbox = tmp_path / "core" / "messaging" / "outbox.py"
-    outbox.write_text(outbox.read_text() + "\nfrom core.conversations import engine  # noqa: E402\n")
+    _plant(tmp_path, "core.messaging.outbox", "from core.conversations import engine")
+    _plant(tmp_path, "core.clock", "import nicegui")
     result = _lint(tmp_path)
     assert result.returncode != 0
     assert "core's domains import downward only BROKEN" in result.stdout
     assert "no import cycle between core's packages and modules BROKEN" in result.stdout
+    assert "core never imports the UI BROKEN" in result.stdout
