@@ -1,7 +1,5 @@
 """Ratings, payment links, provider onboarding, provider hand-off, language, restart safety."""
 
-import sys
-import types
 
 from sqlmodel import select
 
@@ -100,9 +98,7 @@ def test_provider_messages_go_to_matching(session, monkeypatch):
     def handle_provider_message(*, session, provider, conversation, message):
         seen.append((provider.id, conversation.role, message.body))
 
-    fake = types.ModuleType("core.matching.replies")
-    fake.handle_provider_message = handle_provider_message
-    monkeypatch.setitem(sys.modules, "core.matching.replies", fake)
+    monkeypatch.setattr(conversation_engine, "handle_provider_message", handle_provider_message)
     with session_scope() as s:
         message_id = receive(session=s, channel="simulator", external_id="+237677998877", body="OUI",
                              provider_message_id="SM1").id
