@@ -13,8 +13,7 @@ from core.matching.models import Offer
 from core.money import percent_of
 from core.payments.models import LedgerEntry, Payment
 from core.providers.models import Provider, ProviderService, ProviderZone, Rating
-from core.service_requests import lifecycle
-from core.service_requests.models import RequestEvent, ServiceRequest
+from core.service_requests.models import RequestEvent, RequestStatus, ServiceRequest
 from core.service_requests.service import new_reference
 
 DEMO_PROVIDER_PREFIX = "+237600"  # +237 600 xx xx xx is not allocated to any operator: safe for a demo
@@ -117,15 +116,15 @@ def _play_history(session: Session, rng: random.Random, request: ServiceRequest,
                                  from_status=source, to_status=target))
         request.status, request.updated_at = target, at
 
-    event(created, None, lifecycle.PENDING, "customer", "created")
+    event(created, None, RequestStatus.PENDING, "customer", "created")
     fate = rng.random()
     if fate < 0.06:
         at = created + timedelta(minutes=rng.randint(1, 8))
-        event(at, lifecycle.PENDING, lifecycle.CANCELLED, "customer")
+        event(at, RequestStatus.PENDING, RequestStatus.CANCELLED, "customer")
         request.closed_at = at
         return
     offered = created + timedelta(seconds=rng.randint(5, 40))
-    event(offered, lifecycle.PENDING, lifecycle.OFFERED)
+    event(offered, RequestStatus.PENDING, RequestStatus.OFFERED)
     request.offered_at, request.offer_round = offered, 1
     provider = candidates[rng.randrange(len(candidates))]
     provider.offers_received += 1
@@ -135,7 +134,7 @@ def _play_history(session: Session, rng: random.Random, request: ServiceRequest,
         session.add(Offer(request_id=request.id, provider_id=provider.id, status="expired", created_at=offered,
                           expires_at=offered + timedelta(minutes=10)))
         provider.offers_expired += 1
-        event(expired, lifecycle.OFFERED, lifecycle.EXPIRED)
+        event(expired, RequestStatus.OFFERED, RequestStatus.EXPIRED)
         request.closed_at = expired
         return
     accepted = offered + timedelta(seconds=rng.randint(40, 900))
@@ -144,15 +143,15 @@ def _play_history(session: Session, rng: random.Random, request: ServiceRequest,
     provider.offers_accepted += 1
     provider.responses += 1
     provider.response_seconds_total += int((accepted - offered).total_seconds())
-    event(accepted, lifecycle.OFFERED, lifecycle.ASSIGNED, "provider")
+    event(accepted, RequestStatus.OFFERED, RequestStatus.ASSIGNED, "provider")
     request.provider_id, request.assigned_at = provider.id, accepted
     done = accepted + timedelta(minutes=rng.randint(45, 240))
     if done > now or fate < 0.2:
         return
     started = accepted + timedelta(minutes=rng.randint(15, 40))
-    event(started, lifecycle.ASSIGNED, lifecycle.IN_PROGRESS, "provider")
+    event(started, RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS, "provider")
     request.started_at = started
-    event(done, lifecycle.IN_PROGRESS, lifecycle.COMPLETED, "provider")
+    event(done, RequestStatus.IN_PROGRESS, RequestStatus.COMPLETED, "provider")
     price = rng.randrange(request.price_min, request.price_max + 1, 500)
     request.final_price, request.completed_at = price, done
     provider.jobs_completed += 1

@@ -8,6 +8,7 @@ from core.payments.ledger import provider_balance
 from core.payments.models import LedgerEntry, Payment
 from core.providers.models import Provider, Rating
 from core.service_requests import lifecycle
+from core.service_requests.models import RequestStatus
 from core.service_requests.models import ServiceRequest as R
 
 
@@ -26,7 +27,7 @@ def own_job(*, session: Session, provider: Provider, request_id: int) -> R | Non
         return request
     offered = session.exec(select(Offer.id).where(Offer.request_id == request_id, Offer.provider_id == provider.id,
                                                   Offer.status == "pending")).first()
-    return request if offered is not None and request.status == lifecycle.OFFERED else None
+    return request if offered is not None and request.status == RequestStatus.OFFERED else None
 
 
 def history(*, session: Session, provider: Provider, limit: int = 50) -> list[R]:

@@ -15,12 +15,11 @@ from core.messaging.outbox import enqueue
 from core.phones import display_phone
 from core.providers.models import Provider
 from core.rules.service import rule
-from core.service_requests import lifecycle
 from core.service_requests.handoff import landmark_of, later_details
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from core.service_requests.service import request_media
 
-_WORKING = (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS)
+_WORKING = (RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS)
 
 
 def job_sheet(*, session: Session, request: ServiceRequest) -> dict:
@@ -45,8 +44,8 @@ def job_sheet(*, session: Session, request: ServiceRequest) -> dict:
         "photos_url": f"{settings.base_url()}/provider/jobs/{request.id}" if photos else None,
         "urgent": request.urgency == "urgent",
         "scheduled_for": request.scheduled_for,
-        "next_step": "start" if request.status == lifecycle.ASSIGNED else (
-            "finish" if request.status == lifecycle.IN_PROGRESS else None),
+        "next_step": "start" if request.status == RequestStatus.ASSIGNED else (
+            "finish" if request.status == RequestStatus.IN_PROGRESS else None),
     }
 
 

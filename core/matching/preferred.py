@@ -12,8 +12,7 @@ from core.messaging.outbox import enqueue
 from core.providers.models import Provider
 from core.providers.service import bump_counters
 from core.rules.service import rule
-from core.service_requests import lifecycle
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from core.service_requests.service import record_event, transition
 
 
@@ -37,8 +36,8 @@ def offer_first(*, session: Session, request: ServiceRequest, radius_km: float) 
         return False
     from core.matching.offers import send_offer
 
-    if request.status == lifecycle.PENDING:
-        transition(session=session, request=request, target=lifecycle.OFFERED, actor="system")
+    if request.status == RequestStatus.PENDING:
+        transition(session=session, request=request, target=RequestStatus.OFFERED, actor="system")
     created = max(clock.now(), request.offered_at or now)
     expires = created + timedelta(minutes=int(rule("preferred_provider_minutes", session=session)))
     offer = Offer(request_id=request.id, provider_id=provider_id, round=0, status="pending", score=1.0,

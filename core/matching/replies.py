@@ -21,8 +21,7 @@ from core.messaging.outbox import enqueue
 from core.money import format_xaf
 from core.providers.models import Provider
 from core.providers.service import set_availability
-from core.service_requests import lifecycle
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 
 _OFFER_INTENTS = ("accept", "decline")
 _WORD = {"accept": ("OUI", "YES"), "decline": ("NON", "NO"), "start": ("EN ROUTE", "ON MY WAY"),
@@ -67,15 +66,15 @@ def open_offers(*, session: Session, provider: Provider) -> list[tuple[Offer, Se
     """Return the provider's offers still waiting for their answer, with their requests, oldest first."""
     query = (select(Offer, ServiceRequest).join(ServiceRequest, ServiceRequest.id == Offer.request_id)
              .where(Offer.provider_id == provider.id, Offer.status == "pending",
-                    ServiceRequest.status == lifecycle.OFFERED).order_by(Offer.created_at, Offer.id))
+                    ServiceRequest.status == RequestStatus.OFFERED).order_by(Offer.created_at, Offer.id))
     return [(offer, request) for offer, request in session.exec(query)]
 
 
 def open_jobs(*, session: Session, provider: Provider) -> list[ServiceRequest]:
     """Return the provider's jobs that are assigned or in progress, oldest first."""
     query = (select(ServiceRequest).where(ServiceRequest.provider_id == provider.id,
-                                          ServiceRequest.status.in_((lifecycle.ASSIGNED,  # type: ignore[attr-defined]
-                                                                     lifecycle.IN_PROGRESS)))
+                                          ServiceRequest.status.in_((RequestStatus.ASSIGNED,  # type: ignore[attr-defined]
+                                                                     RequestStatus.IN_PROGRESS)))
              .order_by(ServiceRequest.assigned_at, ServiceRequest.id))
     return list(session.exec(query))
 
