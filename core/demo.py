@@ -9,9 +9,10 @@ from core import clock
 from core.catalog import quartiers, services
 from core.conversations.models import Conversation, Message
 from core.customers.models import Customer
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
+from core.messaging.models import MessageStatus
 from core.money import percent_of
-from core.payments.models import LedgerEntry, Payment
+from core.payments.models import LedgerEntry, Payment, PaymentStatus
 from core.providers.models import Provider, ProviderService, ProviderZone, Rating
 from core.service_requests.models import RequestEvent, RequestStatus, ServiceRequest
 from core.service_requests.service import new_reference
@@ -94,7 +95,7 @@ def _seed_history(session: Session, rng: random.Random, providers: list[Provider
         session.flush()
         text = f"Bonjour, {service.problems_fr[0] if service.problems_fr else service.name_fr} à {zone.name}"
         session.add(Message(conversation_id=conversation.id, direction="in", channel="simulator", body=text,
-                            status="processed", created_at=created, processed_at=created))
+                            status=MessageStatus.PROCESSED, created_at=created, processed_at=created))
         request = ServiceRequest(
             reference=new_reference(session=session), customer_id=customer.id, conversation_id=conversation.id,
             channel="simulator", service_type=service.code, quartier=zone.name, lat=zone.lat, lon=zone.lon,
@@ -131,15 +132,16 @@ def _play_history(session: Session, rng: random.Random, request: ServiceRequest,
     provider.last_offered_at = offered
     if fate < 0.14:
         expired = offered + timedelta(minutes=30)
-        session.add(Offer(request_id=request.id, provider_id=provider.id, status="expired", created_at=offered,
-                          expires_at=offered + timedelta(minutes=10)))
+        session.add(Offer(request_id=request.id, provider_id=provider.id, status=OfferStatus.EXPIRED,
+                          created_at=offered, expires_at=offered + timedelta(minutes=10)))
         provider.offers_expired += 1
         event(expired, RequestStatus.OFFERED, RequestStatus.EXPIRED)
         request.closed_at = expired
         return
     accepted = offered + timedelta(seconds=rng.randint(40, 900))
-    session.add(Offer(request_id=request.id, provider_id=provider.id, status="accepted", score=rng.uniform(0.5, 0.95),
-                      created_at=offered, expires_at=offered + timedelta(minutes=10), responded_at=accepted))
+    session.add(Offer(request_id=request.id, provider_id=provider.id, status=OfferStatus.ACCEPTED,
+                      score=rng.uniform(0.5, 0.95), created_at=offered, expires_at=offered + timedelta(minutes=10),
+                      responded_at=accepted))
     provider.offers_accepted += 1
     provider.responses += 1
     provider.response_seconds_total += int((accepted - offered).total_seconds())
@@ -173,8 +175,8 @@ def _paid(session: Session, rng: random.Random, request: ServiceRequest, provide
     commission = percent_of(amount, settings.commission_percent)
     payment = Payment(payment_ref=f"demo-{request.reference}", request_id=request.id,
                       customer_id=request.customer_id, provider_id=provider.id, amount=amount, commission=commission,
-                      payout_amount=amount - commission, status="success", paid_at=at, created_at=at, updated_at=at,
-                      operator=rng.choice(["CM_MTNMOBILEMONEY", "CM_ORANGEMONEY"]), is_demo=True)
+                      payout_amount=amount - commission, status=PaymentStatus.SUCCESS, paid_at=at, created_at=at,
+                      updated_at=at, operator=rng.choice(["CM_MTNMOBILEMONEY", "CM_ORANGEMONEY"]), is_demo=True)
     session.add(payment)
     session.flush()
     session.add(LedgerEntry(provider_id=provider.id, payment_id=payment.id, kind="earning",

@@ -20,7 +20,7 @@ from core.analytics.filters import (
 from core.analytics.models import WAIT_EDGES
 from core.analytics.rollups import wait_bucket_conditions
 from core.analytics.totals import Rolled, Split, exact_median, median_from_histogram, plan, provider_jobs, rolled_up
-from core.payments.models import Payment
+from core.payments.models import Payment, PaymentStatus
 from core.providers.models import Provider, ProviderService, ProviderZone, Rating
 from core.service_requests.models import ServiceRequest as R
 
@@ -107,7 +107,7 @@ def kpis(*, session: Session, filters: Filters, now: datetime | None = None, spl
     result = Kpis(**{name: live[name] for name in ("requests_today", "requests_week", "requests", *STAGES)})
     money = (select(sa.func.coalesce(sa.func.sum(Payment.amount), 0),
                     sa.func.coalesce(sa.func.sum(Payment.commission), 0), sa.func.count(Payment.id))
-             .where(Payment.status == "success", split.live_condition(Payment.paid_at)))
+             .where(Payment.status == PaymentStatus.SUCCESS, split.live_condition(Payment.paid_at)))
     stars = select(sa.func.coalesce(sa.func.sum(Rating.stars), 0), sa.func.count(Rating.id)).where(
         split.live_condition(Rating.created_at))
     if scope:  # join the requests only when a service or quartier narrows the view

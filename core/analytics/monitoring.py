@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.conversations.models import Message
 from core.llm.models import LlmCall
-from core.messaging.models import OutboxMessage, WebhookHit
+from core.messaging.models import OutboxMessage, OutboxStatus, WebhookHit
 
 
 def percentile(*, session: Session, column: object, where: list, q: float) -> float | None:
@@ -34,14 +34,14 @@ def outbox_health(*, session: Session, since: timedelta = timedelta(hours=24)) -
     by_status = dict(session.exec(select(OutboxMessage.status, sa.func.count())
                                   .group_by(OutboxMessage.status)).all())
     oldest: datetime | None = session.exec(select(sa.func.min(OutboxMessage.created_at)).where(
-        OutboxMessage.status.in_(("pending", "sending")))).one()  # type: ignore[attr-defined]
+        OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)))).one()  # type: ignore[attr-defined]
     recent = OutboxMessage.created_at >= now - since
     delivery = dict(session.exec(select(OutboxMessage.delivery_status, sa.func.count()).where(recent)
                                  .group_by(OutboxMessage.delivery_status)).all())
-    failures = list(session.exec(select(OutboxMessage).where(OutboxMessage.status == "failed")
+    failures = list(session.exec(select(OutboxMessage).where(OutboxMessage.status == OutboxStatus.FAILED)
                                  .order_by(OutboxMessage.id.desc()).limit(20)))  # type: ignore[union-attr]
     errors = dict(session.exec(select(OutboxMessage.error_code, sa.func.count())
-                               .where(OutboxMessage.status == "failed", recent)
+                               .where(OutboxMessage.status == OutboxStatus.FAILED, recent)
                                .group_by(OutboxMessage.error_code)).all())
     return {
         "by_status": {k: int(v) for k, v in by_status.items()},

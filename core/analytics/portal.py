@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.payments.ledger import provider_balance
 from core.payments.models import LedgerEntry, Payment
 from core.providers.models import Provider, Rating
@@ -26,7 +26,7 @@ def own_job(*, session: Session, provider: Provider, request_id: int) -> R | Non
     if request.provider_id == provider.id:
         return request
     offered = session.exec(select(Offer.id).where(Offer.request_id == request_id, Offer.provider_id == provider.id,
-                                                  Offer.status == "pending")).first()
+                                                  Offer.status == OfferStatus.PENDING)).first()
     return request if offered is not None and request.status == RequestStatus.OFFERED else None
 
 

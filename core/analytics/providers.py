@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from core.payments.ledger import provider_balance
 from core.payments.models import LedgerEntry
 from core.providers.models import Provider, ProviderApplication, ProviderService, ProviderZone
-from core.providers.service import acceptance_rate
+from core.providers.service import ACTIVE_JOB_STATUSES, acceptance_rate
 from core.service_requests.models import ServiceRequest as R
 
 
@@ -74,7 +74,7 @@ def performance(*, session: Session, provider: Provider) -> Performance:
     paid_out = session.exec(select(sa.func.coalesce(sa.func.sum(LedgerEntry.amount), 0)).where(
         LedgerEntry.provider_id == provider.id, LedgerEntry.kind == "payout")).one()
     open_jobs = session.exec(select(sa.func.count()).select_from(R).where(
-        R.provider_id == provider.id, R.status.in_(("assigned", "in_progress")))).one()  # type: ignore[attr-defined]
+        R.provider_id == provider.id, R.status.in_(ACTIVE_JOB_STATUSES))).one()  # type: ignore[attr-defined]
     received = provider.offers_received
     return Performance(
         acceptance=(provider.offers_accepted / received) if received else None,

@@ -9,8 +9,9 @@ from core.analytics.filters import Filters, request_conditions
 from core.conversations.models import Conversation, Message
 from core.customers.models import Customer
 from core.matching.models import Offer
-from core.payments.models import Payment
+from core.payments.models import Payment, PaymentStatus
 from core.providers.models import Provider
+from core.service_requests.models import RequestStatus
 from core.service_requests.models import ServiceRequest as R
 from core.service_requests.service import request_media, timeline
 
@@ -67,7 +68,7 @@ def search_requests(*, session: Session, filters: Filters, text: str = "", page:
 
 def payment_states(*, session: Session, requests: dict[int, str]) -> dict[int, str]:
     """Return "paid", "awaiting" (a link is out) or "unpaid" (completed, nothing paid) per request id; "" otherwise."""
-    statuses: dict[int, set[str]] = {}
+    statuses: dict[int, set[PaymentStatus]] = {}
     if requests:
         for request_id, status in session.exec(select(Payment.request_id, Payment.status)
                                                .where(Payment.request_id.in_(list(requests)))):  # type: ignore
@@ -75,11 +76,11 @@ def payment_states(*, session: Session, requests: dict[int, str]) -> dict[int, s
     states = {}
     for request_id, status in requests.items():
         seen = statuses.get(request_id, set())
-        if seen & {"success", "refunded"}:
+        if seen & {PaymentStatus.SUCCESS, PaymentStatus.REFUNDED}:
             states[request_id] = "paid"
-        elif "pending" in seen:
+        elif PaymentStatus.PENDING in seen:
             states[request_id] = "awaiting"
-        elif status == "completed":
+        elif status == RequestStatus.COMPLETED:
             states[request_id] = "unpaid"
     return states
 

@@ -11,7 +11,7 @@ from core.catalog import quartier as find_place
 from core.config import settings
 from core.conversations import handoff, returning, web_identity
 from core.conversations.context import Turn
-from core.conversations.models import Case
+from core.conversations.models import Case, CaseStatus
 from core.conversations.templates import service_name, status_words
 from core.messaging.ratelimit import take
 from core.money import format_range
@@ -275,7 +275,7 @@ def open_case(turn: Turn, *, kind: str, request: ServiceRequest | None, summary:
     """Open a case for a human, or add to the conversation's open case of that kind."""
     session = turn.session
     case = session.exec(select(Case).where(Case.conversation_id == turn.conversation.id, Case.kind == kind,
-                                           Case.status == "open")).first()
+                                           Case.status == CaseStatus.OPEN)).first()
     if case is None:
         case = Case(conversation_id=turn.conversation.id, request_id=request.id if request else None, kind=kind,
                     summary=summary[:2000])

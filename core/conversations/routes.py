@@ -16,7 +16,7 @@ from core.conversations.phone_codes import note_contact
 from core.conversations.schemas import ApiError, ChatIn, ChatMessage, ChatTurn
 from core.db import run_io, session_scope, storable
 from core.messaging.inbound import process_message, receive
-from core.messaging.models import OutboxMessage
+from core.messaging.models import MessageStatus, OutboxMessage, OutboxStatus
 from core.messaging.ratelimit import client_key, hit
 from core.phones import InvalidPhone, normalize_phone
 from core.security.clients import client_address
@@ -179,14 +179,14 @@ def _turn_result(message_id: int) -> dict[str, Any]:
 
 def _mark_sent(session: Session, row: OutboxMessage) -> None:
     """The web client reads its messages itself: a web outbox row is sent once it is there to read."""
-    if row.status != "pending" or row.channel != "web":
+    if row.status != OutboxStatus.PENDING or row.channel != "web":
         return
     now = clock.now()
-    row.status, row.sent_at, row.delivery_status = "sent", now, "sent"
+    row.status, row.sent_at, row.delivery_status = OutboxStatus.SENT, now, "sent"
     session.add(row)
     message = session.get(Message, row.message_id) if row.message_id else None
-    if message is not None and message.status == "queued":
-        message.status = "sent"
+    if message is not None and message.status == MessageStatus.QUEUED:
+        message.status = MessageStatus.SENT
         session.add(message)
 
 
@@ -197,11 +197,11 @@ def _messages(session_id: str, after_id: int) -> list[dict[str, Any]] | None:
         if conversation is None:
             return None
         for row in session.exec(select(OutboxMessage).where(OutboxMessage.conversation_id == conversation.id,
-                                                            OutboxMessage.status == "pending")):
+                                                            OutboxMessage.status == OutboxStatus.PENDING)):
             _mark_sent(session, row)
         session.flush()
         messages = session.exec(select(Message).where(Message.conversation_id == conversation.id, Message.id > after_id,
-                                                      Message.status != "held")  # a notice held during a takeover
+                                                      Message.status != MessageStatus.HELD)  # held during a takeover
                                 .order_by(Message.id).limit(200))
         return [{"id": m.id, "direction": m.direction, "author": m.author, "body": m.body,
                  "created_at": clock.as_utc(m.created_at).isoformat(), "status": m.status} for m in messages]

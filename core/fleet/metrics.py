@@ -23,6 +23,8 @@ from prometheus_client.registry import Collector
 from core import clock
 from core.db import get_engine
 from core.fleet import heartbeat
+from core.matching.models import OfferStatus
+from core.messaging.models import OutboxStatus
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
@@ -111,7 +113,7 @@ class FleetCollector(Collector):
                 outbox.add_metric([status], count)
             yield outbox
             backlog, oldest = conn.execute(sa.select(sa.func.count(), sa.func.min(OutboxMessage.created_at)).where(
-                OutboxMessage.status.in_(("pending", "sending")))).one()
+                OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)))).one()
             yield GaugeMetricFamily("djobea_outbox_backlog", "Outbox rows waiting to be sent (database)",
                                     value=backlog)
             age = (now - clock.as_utc(oldest)).total_seconds() if oldest is not None else 0.0
@@ -142,7 +144,7 @@ class FleetCollector(Collector):
         took = _seconds_between(dialect, Offer.created_at, Offer.responded_at)
         columns = [sa.func.count(), sa.func.coalesce(sa.func.sum(took), 0)]
         columns += [sa.func.count(sa.case((took <= bound, 1))) for bound in ACCEPTANCE_BUCKETS]
-        row = conn.execute(sa.select(*columns).where(Offer.status == "accepted",
+        row = conn.execute(sa.select(*columns).where(Offer.status == OfferStatus.ACCEPTED,
                                                      Offer.responded_at.is_not(None))).one()
         total, seconds, cumulative = row[0], float(row[1]), list(row[2:])
         histogram = HistogramMetricFamily("djobea_offer_acceptance_seconds",

@@ -2,7 +2,7 @@
 
 from sqlmodel import Session, select
 
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.matching.offers import locked_request
 from core.providers.models import Provider
 from core.service_requests import lifecycle
@@ -22,7 +22,7 @@ def assign_to(*, session: Session, request: ServiceRequest, provider: Provider, 
     # an accepted offer row marks who had the job, so a later search does not ask them again
     offer = offer or Offer(request_id=request.id, provider_id=provider.id, round=request.offer_round,
                            score_parts={"assigned_by": admin})
-    offer.status = "accepted"
+    offer.status = OfferStatus.ACCEPTED
     session.add(offer)
     request.provider_id = provider.id
     transition(session=session, request=request, target=RequestStatus.ASSIGNED, actor="admin", actor_id=admin,

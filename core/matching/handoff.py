@@ -10,7 +10,7 @@ from core.config import settings
 from core.conversations.service import provider_conversation
 from core.customers.models import Customer
 from core.matching import messages
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.messaging.outbox import enqueue
 from core.phones import display_phone
 from core.providers.models import Provider
@@ -122,13 +122,13 @@ def relay_to_customer(*, session: Session, provider: Provider, text: str) -> str
 def pending_offer_count(*, session: Session, request: ServiceRequest) -> int:
     """Return how many providers are being asked right now."""
     return len(session.exec(select(Offer.id).where(Offer.request_id == request.id,
-                                                   Offer.status == "pending")).all())
+                                                   Offer.status == OfferStatus.PENDING)).all())
 
 
 def hasten_offers(*, session: Session, request: ServiceRequest) -> None:
     """The request became urgent: offers waiting for an answer now end at the urgent deadline, if that is sooner."""
     soon = clock.now() + timedelta(minutes=int(rule("urgent_offer_deadline_minutes", session=session)))
-    for offer in session.exec(select(Offer).where(Offer.request_id == request.id, Offer.status == "pending")):
+    for offer in session.exec(select(Offer).where(Offer.request_id == request.id, Offer.status == OfferStatus.PENDING)):
         if clock.as_utc(offer.expires_at) > soon:
             offer.expires_at = soon
             session.add(offer)

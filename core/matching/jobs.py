@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.db import is_postgres
 from core.matching import offers
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.messaging.outbox import enqueue
 from core.providers.models import Provider
 from core.providers.service import active_jobs, bump_counters
@@ -24,13 +24,13 @@ STAGES = ("on_the_way", "arrived", "started")  # what a started job's customer i
 def accept_offer(*, session: Session, provider: Provider, offer_id: int) -> tuple[str, ServiceRequest]:
     """Give the job to this provider if it is still open; else say it is taken or closed."""
     request, offer = _locked(session, offer_id)
-    if offer.status != "pending" or request.status != RequestStatus.OFFERED:
+    if offer.status != OfferStatus.PENDING or request.status != RequestStatus.OFFERED:
         taken = request.provider_id is not None and request.provider_id != provider.id
         return ("taken" if taken else "offer_closed"), request
     _lock_provider(session, provider.id)
     if active_jobs(session=session, provider_id=provider.id) >= provider.max_concurrent_jobs:
         return "at_capacity", request
-    _answered(session, offer, "accepted", offers_accepted=1)
+    _answered(session, offer, OfferStatus.ACCEPTED, offers_accepted=1)
     request.provider_id = provider.id
     transition(session=session, request=request, target=RequestStatus.ASSIGNED, actor="provider",
                actor_id=str(provider.id), detail={"offer_id": offer.id, "round": offer.round})
@@ -40,9 +40,9 @@ def accept_offer(*, session: Session, provider: Provider, offer_id: int) -> tupl
 def decline_offer(*, session: Session, provider: Provider, offer_id: int) -> tuple[str, ServiceRequest]:
     """Record a no; when nobody else is still asked, move the request on at once instead of waiting."""
     request, offer = _locked(session, offer_id)
-    if offer.status != "pending":
+    if offer.status != OfferStatus.PENDING:
         return "declined_ok", request
-    _answered(session, offer, "declined", offers_declined=1)
+    _answered(session, offer, OfferStatus.DECLINED, offers_declined=1)
     record_event(session=session, request=request, actor="provider", actor_id=str(provider.id),
                  kind="offer_declined", detail={"offer_id": offer.id, "round": offer.round})
     if request.status == RequestStatus.OFFERED:
@@ -126,7 +126,7 @@ def _lock_provider(session: Session, provider_id: int) -> None:
         session.exec(select(Provider.id).where(Provider.id == provider_id).with_for_update()).one()
 
 
-def _answered(session: Session, offer: Offer, status: str, **counters: int) -> None:
+def _answered(session: Session, offer: Offer, status: OfferStatus, **counters: int) -> None:
     now = clock.now()
     offer.status, offer.responded_at = status, now
     session.add(offer)

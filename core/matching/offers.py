@@ -10,7 +10,7 @@ from core.config import settings
 from core.conversations.service import provider_conversation
 from core.db import is_postgres
 from core.matching import messages, phrases, preferred
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.matching.ranking import best_candidates
 from core.messaging.outbox import enqueue, one_line
 from core.providers.models import Provider
@@ -34,7 +34,7 @@ def locked_request(*, session: Session, request_id: int, skip_locked: bool = Fal
 
 def pending_offers(*, session: Session, request_id: int) -> list[Offer]:
     """Return the request's offers still waiting for an answer, oldest first."""
-    query = select(Offer).where(Offer.request_id == request_id, Offer.status == "pending").order_by(Offer.id)
+    query = select(Offer).where(Offer.request_id == request_id, Offer.status == OfferStatus.PENDING).order_by(Offer.id)
     return list(session.exec(query))
 
 
@@ -77,7 +77,7 @@ def expire_overdue(*, session: Session, request: ServiceRequest, now: datetime) 
     """Mark the request's offers past their deadline as expired; return how many."""
     overdue = [o for o in pending_offers(session=session, request_id=request.id) if o.expires_at <= now]
     for offer in sorted(overdue, key=lambda o: o.provider_id):  # one lock order for provider rows: no deadlocks
-        offer.status = "expired"
+        offer.status = OfferStatus.EXPIRED
         session.add(offer)
         bump_counters(session=session, provider_id=offer.provider_id, offers_expired=1)
     if overdue:
@@ -93,8 +93,8 @@ def on_transition(*, session: Session, request: ServiceRequest, step: Transition
     lock could deadlock with one of them answering at the same moment (their conversation locked, waiting for us).
     """
     if step.source == RequestStatus.OFFERED:
-        session.execute(sa.update(Offer).where(Offer.request_id == request.id, Offer.status == "pending")
-                        .values(status="withdrawn", notice_pending=True)
+        session.execute(sa.update(Offer).where(Offer.request_id == request.id, Offer.status == OfferStatus.PENDING)
+                        .values(status=OfferStatus.WITHDRAWN, notice_pending=True)
                         .execution_options(synchronize_session="fetch"))
     if step.target == RequestStatus.PENDING:
         request.offer_round, request.radius_km, request.provider_id = 0, None, None
@@ -128,7 +128,8 @@ def _send_round(session: Session, request: ServiceRequest) -> int:
         offer = session.exec(select(Offer).where(Offer.request_id == request.id,
                                                  Offer.provider_id == candidate.id)).first()
         offer = offer or Offer(request_id=request.id, provider_id=candidate.id)
-        offer.round, offer.status, offer.score, offer.score_parts = request.offer_round, "pending", score, parts
+        offer.round, offer.status = request.offer_round, OfferStatus.PENDING
+        offer.score, offer.score_parts = score, parts
         offer.created_at, offer.expires_at, offer.responded_at = created, expires, None
         session.add(offer)
         session.flush()

@@ -14,7 +14,7 @@ from core import clock
 from core.conversations.models import Conversation, Message
 from core.matching import jobs, messages, phrases
 from core.matching.handoff import relay_to_customer
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.matching.notifications import job_details, tell_offer_closed
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue
@@ -65,7 +65,7 @@ def _quoted_reference(session: Session, provider: Provider, sid: str) -> str | N
 def open_offers(*, session: Session, provider: Provider) -> list[tuple[Offer, ServiceRequest]]:
     """Return the provider's offers still waiting for their answer, with their requests, oldest first."""
     query = (select(Offer, ServiceRequest).join(ServiceRequest, ServiceRequest.id == Offer.request_id)
-             .where(Offer.provider_id == provider.id, Offer.status == "pending",
+             .where(Offer.provider_id == provider.id, Offer.status == OfferStatus.PENDING,
                     ServiceRequest.status == RequestStatus.OFFERED).order_by(Offer.created_at, Offer.id))
     return [(offer, request) for offer, request in session.exec(query)]
 
@@ -159,7 +159,7 @@ def _recently_closed(session: Session, provider: Provider, late_yes: bool) -> bo
     if latest is None or latest[0].created_at < clock.now() - timedelta(hours=1):
         return False
     offer, request = latest
-    if offer.status not in ("withdrawn", "expired"):
+    if offer.status not in (OfferStatus.WITHDRAWN, OfferStatus.EXPIRED):
         return False
     tell_offer_closed(session=session, request=request, offer=offer, late_yes=late_yes)
     return True

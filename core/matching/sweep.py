@@ -15,7 +15,7 @@ from core import clock
 from core.db import session_scope
 from core.logs import log
 from core.matching import messages, offers
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.matching.notifications import customer_conversation, tell_offer_closed
 from core.messaging.outbox import enqueue
 from core.service_requests.models import RequestStatus, ServiceRequest
@@ -66,8 +66,8 @@ def _advance_with_retry(request_id: int) -> int:
 
 
 def _due(session: Session, now, limit: int) -> list[int]:
-    waiting = sa.exists().where(Offer.request_id == ServiceRequest.id, Offer.status == "pending")
-    late = sa.exists().where(Offer.request_id == ServiceRequest.id, Offer.status == "pending",
+    waiting = sa.exists().where(Offer.request_id == ServiceRequest.id, Offer.status == OfferStatus.PENDING)
+    late = sa.exists().where(Offer.request_id == ServiceRequest.id, Offer.status == OfferStatus.PENDING,
                              Offer.expires_at <= now)
     notice = sa.and_(ServiceRequest.status == RequestStatus.OFFERED,
                      ServiceRequest.searching_notice_sent.is_(False),  # type: ignore[attr-defined]

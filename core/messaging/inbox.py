@@ -23,7 +23,7 @@ from core.fleet import stopping
 from core.logs import log
 from core.messaging import door
 from core.messaging.inbound import accept
-from core.messaging.models import InboundMessage
+from core.messaging.models import InboundMessage, MessageStatus
 from core.messaging.webhook import Inbound
 from core.upsert import for_psycopg, upsert
 
@@ -38,7 +38,7 @@ class Attached:
 
     message_id: int
     conversation_id: int
-    status: str  # received | media | throttled
+    status: MessageStatus  # received | media | throttled
 
 
 async def stage_async(inbound: Inbound, *, channel: str = "whatsapp") -> int | None:

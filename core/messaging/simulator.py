@@ -15,7 +15,7 @@ from core.conversations.models import Conversation, Message
 from core.customers.models import Customer
 from core.db import session_scope
 from core.messaging.inbound import process_message
-from core.messaging.models import OutboxMessage
+from core.messaging.models import MessageStatus, OutboxMessage
 from core.messaging.webhook import Inbound, store
 from core.phones import normalize_address
 from core.providers.models import Provider
@@ -45,7 +45,7 @@ def send_as(phone: str, text: str, *, staff: str, alias: str = "") -> int | None
     if stored is None:
         return None
     message_id, status = stored
-    if status == "received":
+    if status == MessageStatus.RECEIVED:
         process_message(message_id)
     return message_id
 
