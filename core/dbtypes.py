@@ -69,7 +69,8 @@ class EnumText(sa.types.TypeDecorator):
         self.enum_cls = enum_cls
 
     def process_bind_param(self, value: str | None, dialect: sa.Dialect) -> str | None:
-        return None if value is None else self.enum_cls(value).value  # an unknown status fails here, not later
+        # A plain string is bound as it is: a filter from a URL with an unknown status finds nothing, as before.
+        return None if value is None else str(value)
 
     def process_result_value(self, value: str | None, dialect: sa.Dialect) -> StrEnum | str | None:
         if value is None:

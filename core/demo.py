@@ -13,7 +13,7 @@ from core.matching.models import Offer, OfferStatus
 from core.messaging.models import MessageStatus
 from core.money import percent_of
 from core.payments.models import LedgerEntry, Payment, PaymentStatus
-from core.providers.models import Provider, ProviderService, ProviderZone, Rating
+from core.providers.models import Provider, ProviderService, ProviderStatus, ProviderZone, Rating
 from core.service_requests.models import RequestEvent, RequestStatus, ServiceRequest
 from core.service_requests.service import new_reference
 
@@ -53,7 +53,7 @@ def _seed_providers(session: Session, rng: random.Random) -> list[Provider]:
         provider = Provider(
             name=name, phone=f"{DEMO_PROVIDER_PREFIX}{i + 1:06d}", quartier=home.name,
             lat=home.lat + rng.uniform(-0.004, 0.004), lon=home.lon + rng.uniform(-0.004, 0.004),
-            verified=i % 13 != 12, status="active", available=i % 9 != 8,
+            verified=i % 13 != 12, status=ProviderStatus.ACTIVE, available=i % 9 != 8,
             rating_count=ratings, rating_sum=round(ratings * rng.uniform(3.6, 4.9)), is_demo=True,
             language="en" if i % 7 == 3 else "fr",
         )

@@ -21,7 +21,7 @@ from core.analytics.models import WAIT_EDGES
 from core.analytics.rollups import wait_bucket_conditions
 from core.analytics.totals import Rolled, Split, exact_median, median_from_histogram, plan, provider_jobs, rolled_up
 from core.payments.models import Payment, PaymentStatus
-from core.providers.models import Provider, ProviderService, ProviderZone, Rating
+from core.providers.models import Provider, ProviderService, ProviderStatus, ProviderZone, Rating
 from core.service_requests.models import ServiceRequest as R
 
 
@@ -157,7 +157,7 @@ def median_assignment_seconds(*, session: Session, filters: Filters) -> float | 
 
 def active_providers(*, session: Session, filters: Filters) -> int:
     """Return the number of active providers (offering the service and serving the quartier, when filtered)."""
-    query = select(sa.func.count()).select_from(Provider).where(Provider.status == "active")
+    query = select(sa.func.count()).select_from(Provider).where(Provider.status == ProviderStatus.ACTIVE)
     if filters.service:
         query = query.where(sa.exists().where(ProviderService.provider_id == Provider.id,
                                               ProviderService.service_code == filters.service))
@@ -207,7 +207,7 @@ def requests_by_quartier(*, session: Session, filters: Filters, split: Split | N
 def providers_by_quartier(*, session: Session, filters: Filters) -> list[tuple[str, int]]:
     """Return (quartier, active providers serving it)."""
     query = (select(ProviderZone.quartier, sa.func.count()).join(Provider, Provider.id == ProviderZone.provider_id)
-             .where(Provider.status == "active"))
+             .where(Provider.status == ProviderStatus.ACTIVE))
     if filters.service:
         query = query.where(sa.exists().where(ProviderService.provider_id == Provider.id,
                                               ProviderService.service_code == filters.service))

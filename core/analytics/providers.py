@@ -8,7 +8,14 @@ from sqlmodel import Session, select
 
 from core.payments.ledger import provider_balance
 from core.payments.models import LedgerEntry
-from core.providers.models import Provider, ProviderApplication, ProviderService, ProviderZone
+from core.providers.models import (
+    ApplicationStatus,
+    Provider,
+    ProviderApplication,
+    ProviderService,
+    ProviderStatus,
+    ProviderZone,
+)
 from core.providers.service import ACTIVE_JOB_STATUSES, acceptance_rate
 from core.service_requests.models import ServiceRequest as R
 
@@ -88,12 +95,13 @@ def performance(*, session: Session, provider: Provider) -> Performance:
 
 def pending_applications(*, session: Session) -> list[ProviderApplication]:
     """Return the applications waiting for verification, oldest first."""
-    return list(session.exec(select(ProviderApplication).where(ProviderApplication.status == "pending")
+    return list(session.exec(select(ProviderApplication).where(ProviderApplication.status == ApplicationStatus.PENDING)
                              .order_by(ProviderApplication.created_at)))
 
 
 def providers_for_service(*, session: Session, service_code: str, limit: int = 300) -> list[Provider]:
     """Return active providers offering the service, by name (the admin's choice when reassigning)."""
     return list(session.exec(select(Provider).join(ProviderService, ProviderService.provider_id == Provider.id)
-                             .where(Provider.status == "active", ProviderService.service_code == service_code)
+                             .where(Provider.status == ProviderStatus.ACTIVE,
+                                    ProviderService.service_code == service_code)
                              .order_by(Provider.name).limit(limit)))

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.auth.models import Account, SignInSession
 from core.config import settings
-from core.providers.models import Provider
+from core.providers.models import Provider, ProviderStatus
 
 ADMIN_KEY = "admin"
 PROVIDER_KEY = "provider"
@@ -106,7 +106,7 @@ def _subject(session: Session, row: SignInSession) -> Account | Provider | None:
             return None
         return account
     provider = session.get(Provider, row.subject_id)
-    if provider is None or provider.status == "suspended" or provider_version(provider) != row.version:
+    if provider is None or provider.status == ProviderStatus.SUSPENDED or provider_version(provider) != row.version:
         return None
     return provider
 

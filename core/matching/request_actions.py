@@ -10,7 +10,7 @@ from core.matching import admin as matching_admin
 from core.matching import jobs
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue
-from core.providers.models import Provider
+from core.providers.models import Provider, ProviderStatus
 from core.rules.models import AuditEntry
 from core.service_requests.lifecycle import allowed_targets
 from core.service_requests.models import RequestStatus, ServiceRequest
@@ -53,7 +53,7 @@ def reassign(*, session: Session, request: ServiceRequest, admin: str, provider_
     provider = None
     if provider_id is not None:
         provider = session.get(Provider, provider_id)
-        if provider is None or provider.status != "active":
+        if provider is None or provider.status != ProviderStatus.ACTIVE:
             raise UserError("error.active_provider", "choose an active provider")
         if provider_id == request.provider_id and request.status in (RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS):
             raise UserError("error.already_has_job", "this provider already has the job")

@@ -32,7 +32,7 @@ def quartier_options() -> dict[str, str]:
 
 def status_options() -> dict[str, str]:
     """Return {"": all, status: label} for a select."""
-    return {"": "—", **{s: w(f"status.{s}") for s in RequestStatus}}
+    return {"": "—", **{s.value: w(f"status.{s}") for s in RequestStatus}}
 
 
 def known(options: dict[str, str], value: str | None, default: str = "") -> str:
