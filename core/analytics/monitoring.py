@@ -1,5 +1,6 @@
 """Operations health: outbox backlog and failures, delivery rates, webhook latency, LLM calls, scheduler runs."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -9,6 +10,81 @@ from core import clock
 from core.conversations.models import Message
 from core.llm.models import LlmCall
 from core.messaging.models import OutboxMessage, OutboxStatus, WebhookHit
+
+
+@dataclass(frozen=True)
+class OutboxHealth:
+    """The outbox at a glance: rows by status, the backlog and its oldest age, delivery and error counts."""
+
+    by_status: dict[str, int]
+    backlog: int
+    oldest_backlog_seconds: float | None
+    delivery: dict[str, int]  # Twilio's delivery statuses over the period ("unknown" when none came)
+    errors: dict[str, int]  # failed rows by error code over the period ("?" without a code)
+    failures: list[OutboxMessage]  # the latest failed rows
+
+
+@dataclass(frozen=True)
+class WebhookLatency:
+    """One webhook route over the period: hits, server errors, median and 95th percentile latency in ms."""
+
+    route: str
+    hits: int
+    errors: int
+    p50: float | None
+    p95: float | None
+
+
+@dataclass(frozen=True)
+class ModelUsage:
+    """One model's calls over the period; cost_microusd is None when no call had a known price."""
+
+    provider: str
+    model: str
+    calls: int
+    errors: int
+    latency_ms: float
+    tokens: int
+    cost_microusd: int | None
+    unknown_cost: int  # calls of a model without a known price
+
+
+@dataclass(frozen=True)
+class ModelCallRate:
+    """Model calls per customer message over the period (rate None without a message)."""
+
+    calls: int
+    messages: int
+    rate: float | None
+    days: float
+
+
+@dataclass(frozen=True)
+class ProcessRun:
+    """The last run of a scheduled job in one process; stale when older than 3 periods."""
+
+    process: str
+    at: datetime
+    ok: bool
+    count: int | None
+    error: str
+    seconds: float
+    stale: bool
+
+
+@dataclass(frozen=True)
+class JobHealth:
+    """A scheduled job, its latest run in any process (at None: not run yet) and the last run of every process."""
+
+    name: str
+    target: str
+    every: float
+    at: datetime | None
+    ok: bool | None
+    count: int | None
+    error: str
+    late: bool
+    processes: list[ProcessRun]
 
 
 def percentile(*, session: Session, column: object, where: list, q: float) -> float | None:
@@ -28,7 +104,7 @@ def percentile(*, session: Session, column: object, where: list, q: float) -> fl
     return values[0] + (values[1] - values[0]) * (position - low)
 
 
-def outbox_health(*, session: Session, since: timedelta = timedelta(hours=24)) -> dict:
+def outbox_health(*, session: Session, since: timedelta = timedelta(hours=24)) -> OutboxHealth:
     """Return outbox counts by status, the backlog's oldest age, delivery status counts and recent failures."""
     now = clock.now()
     by_status = dict(session.exec(select(OutboxMessage.status, sa.func.count())
@@ -43,17 +119,17 @@ def outbox_health(*, session: Session, since: timedelta = timedelta(hours=24)) -
     errors = dict(session.exec(select(OutboxMessage.error_code, sa.func.count())
                                .where(OutboxMessage.status == OutboxStatus.FAILED, recent)
                                .group_by(OutboxMessage.error_code)).all())
-    return {
-        "by_status": {k: int(v) for k, v in by_status.items()},
-        "backlog": int(by_status.get("pending", 0)) + int(by_status.get("sending", 0)),
-        "oldest_backlog_seconds": (now - clock.as_utc(oldest)).total_seconds() if oldest else None,
-        "delivery": {(k or "unknown"): int(v) for k, v in delivery.items()},
-        "errors": {(k or "?"): int(v) for k, v in errors.items()},
-        "failures": failures,
-    }
+    return OutboxHealth(
+        by_status={str(k): int(v) for k, v in by_status.items()},
+        backlog=int(by_status.get(OutboxStatus.PENDING, 0)) + int(by_status.get(OutboxStatus.SENDING, 0)),
+        oldest_backlog_seconds=(now - clock.as_utc(oldest)).total_seconds() if oldest else None,
+        delivery={(k or "unknown"): int(v) for k, v in delivery.items()},
+        errors={(k or "?"): int(v) for k, v in errors.items()},
+        failures=failures,
+    )
 
 
-def webhook_latency(*, session: Session, since: timedelta = timedelta(hours=24)) -> list[dict]:
+def webhook_latency(*, session: Session, since: timedelta = timedelta(hours=24)) -> list[WebhookLatency]:
     """Return per route: hits, errors (5xx), p50 and p95 latency in ms, over the period."""
     start = clock.now() - since
     rows = session.exec(select(WebhookHit.route, sa.func.count(),
@@ -62,13 +138,14 @@ def webhook_latency(*, session: Session, since: timedelta = timedelta(hours=24))
     result = []
     for route, hits, errors in rows:
         where = [WebhookHit.at >= start, WebhookHit.route == route]
-        result.append({"route": route, "hits": int(hits), "errors": int(errors or 0),
-                       "p50": percentile(session=session, column=WebhookHit.latency_ms, where=where, q=0.5),
-                       "p95": percentile(session=session, column=WebhookHit.latency_ms, where=where, q=0.95)})
+        result.append(WebhookLatency(
+            route=route, hits=int(hits), errors=int(errors or 0),
+            p50=percentile(session=session, column=WebhookHit.latency_ms, where=where, q=0.5),
+            p95=percentile(session=session, column=WebhookHit.latency_ms, where=where, q=0.95)))
     return result
 
 
-def llm_usage(*, session: Session, since: timedelta = timedelta(days=7)) -> list[dict]:
+def llm_usage(*, session: Session, since: timedelta = timedelta(days=7)) -> list[ModelUsage]:
     """Return per provider and model: calls, errors, mean latency, tokens, known cost and calls of unknown cost.
 
     cost_microusd sums the calls whose price is known and is None when no call has one; unknown_cost counts the
@@ -82,22 +159,22 @@ def llm_usage(*, session: Session, since: timedelta = timedelta(days=7)) -> list
                sa.func.sum(LlmCall.cost_microusd), unknown)
         .where(LlmCall.created_at >= clock.now() - since).group_by(LlmCall.provider, LlmCall.model)
         .order_by(LlmCall.provider, LlmCall.model)).all()
-    return [{"provider": p, "model": m, "calls": int(n), "errors": int(e or 0), "latency_ms": float(lat or 0),
-             "tokens": int(tok or 0), "cost_microusd": None if cost is None else int(cost),
-             "unknown_cost": int(unk or 0)} for p, m, n, e, lat, tok, cost, unk in rows]
+    return [ModelUsage(provider=p, model=m, calls=int(n), errors=int(e or 0), latency_ms=float(lat or 0),
+                       tokens=int(tok or 0), cost_microusd=None if cost is None else int(cost),
+                       unknown_cost=int(unk or 0)) for p, m, n, e, lat, tok, cost, unk in rows]
 
 
-def model_call_rate(*, session: Session, since: timedelta = timedelta(days=7)) -> dict:
+def model_call_rate(*, session: Session, since: timedelta = timedelta(days=7)) -> ModelCallRate:
     """Return model calls, customer messages and calls per customer message over the period (rate None: no message)."""
     start = clock.now() - since
     calls = int(session.exec(select(sa.func.count()).select_from(LlmCall).where(LlmCall.created_at >= start)).one())
     messages = int(session.exec(select(sa.func.count()).select_from(Message).where(
         Message.direction == "in", Message.author == "customer", Message.created_at >= start)).one())
-    return {"calls": calls, "messages": messages, "rate": calls / messages if messages else None,
-            "days": since / timedelta(days=1)}
+    return ModelCallRate(calls=calls, messages=messages, rate=calls / messages if messages else None,
+                         days=since / timedelta(days=1))
 
 
-def scheduler_health(*, session: Session) -> list[dict]:
+def scheduler_health(*, session: Session) -> list[JobHealth]:
     """Return each scheduled job with the last run of every process (from JobRun).
 
     late: it ran before but not for 3 periods; a job that has not run yet (just started) is never late.
@@ -112,11 +189,11 @@ def scheduler_health(*, session: Session) -> list[dict]:
     jobs = []
     for name, target, seconds in scheduler.JOBS:
         rows = runs.get(name, [])
-        processes = [{"process": r.process, "at": r.started_at, "ok": r.ok, "count": r.count, "error": r.error,
-                      "seconds": r.seconds, "stale": (now - r.started_at).total_seconds() > 3 * seconds}
+        processes = [ProcessRun(process=r.process, at=r.started_at, ok=r.ok, count=r.count, error=r.error,
+                                seconds=r.seconds, stale=(now - r.started_at).total_seconds() > 3 * seconds)
                      for r in rows]
         at = rows[0].started_at if rows else None
-        jobs.append({"name": name, "target": target, "every": seconds, "at": at, "ok": rows[0].ok if rows else None,
-                     "count": rows[0].count if rows else None, "error": rows[0].error if rows else "",
-                     "late": at is not None and (now - at).total_seconds() > 3 * seconds, "processes": processes})
+        jobs.append(JobHealth(name=name, target=target, every=seconds, at=at, ok=rows[0].ok if rows else None,
+                              count=rows[0].count if rows else None, error=rows[0].error if rows else "",
+                              late=at is not None and (now - at).total_seconds() > 3 * seconds, processes=processes))
     return jobs
