@@ -56,8 +56,8 @@ def test_messages_go_through_the_inbound_store(engine, echo):
     first = simulator.send_as("699 11 22 33", "Bonjour", staff="admin@djobea.cm")
     assert first is not None
     bubbles = simulator.thread("+237699112233")
-    assert [(b["mine"], b["body"]) for b in bubbles] == [(True, "Bonjour"), (False, "echo: Bonjour")]
-    assert simulator.thread("+237699112233", after_id=bubbles[-1]["id"]) == []
+    assert [(b.mine, b.body) for b in bubbles] == [(True, "Bonjour"), (False, "echo: Bonjour")]
+    assert simulator.thread("+237699112233", after_id=bubbles[-1].id) == []
 
 
 def _two_customers(session) -> None:

@@ -73,9 +73,9 @@ def test_the_simulator_shows_the_code_only_on_a_demo_providers_phone(engine, ses
         otp.request_code(session=session, phone=provider.phone, ip="10.0.0.2")
         session.commit()
     dispatch_due()
-    [demo_code] = [SIX_DIGITS.search(b["body"]) for b in simulator.thread(demo.phone) if not b["mine"]]
+    [demo_code] = [SIX_DIGITS.search(b.body) for b in simulator.thread(demo.phone) if not b.mine]
     assert demo_code is not None
-    assert not [b for b in simulator.thread(real.phone) if SIX_DIGITS.search(b["body"])]
+    assert not [b for b in simulator.thread(real.phone) if SIX_DIGITS.search(b.body)]
     assert demo_code.group(0) not in everything_staff_can_read()
     assert otp.verify_code(session=session, phone=demo.phone, code=demo_code.group(0)).provider.id == demo.id
 
@@ -127,4 +127,4 @@ def test_sealed_texts_left_on_local_phones_are_wiped_after_their_time(engine, se
     assert expire_sealed() == 0 and _sealed_rows()[0].sealed
     clock.advance(TIME_TO_LIVE + timedelta(seconds=1))
     assert expire_sealed() == 1 and _sealed_rows()[0].sealed == ""
-    assert not [b for b in simulator.thread(demo.phone) if SIX_DIGITS.search(b["body"])]
+    assert not [b for b in simulator.thread(demo.phone) if SIX_DIGITS.search(b.body)]
