@@ -46,6 +46,17 @@ class Kpis:
     active_providers: int = 0
 
 
+@dataclass(frozen=True)
+class Leader:
+    """A provider of the leaderboard: completed jobs, billed total (XAF) and mean rating (None: not rated)."""
+
+    id: int
+    name: str
+    jobs: int
+    billed: int
+    rating: float | None
+
+
 @dataclass
 class Dashboard:
     """Everything one dashboard load shows."""
@@ -55,7 +66,7 @@ class Dashboard:
     assign_buckets: list[tuple[str, int]] = field(default_factory=list)
     by_quartier: list[tuple[str, int]] = field(default_factory=list)
     providers_by_quartier: list[tuple[str, int]] = field(default_factory=list)
-    leaderboard: list[dict] = field(default_factory=list)
+    leaderboard: list[Leader] = field(default_factory=list)
 
 
 def _sum_if(condition: object) -> sa.ColumnElement:
@@ -215,7 +226,7 @@ def providers_by_quartier(*, session: Session, filters: Filters) -> list[tuple[s
     return [(str(q), int(n)) for q, n in rows]
 
 
-def leaderboard(*, session: Session, filters: Filters, limit: int = 10, split: Split | None = None) -> list[dict]:
+def leaderboard(*, session: Session, filters: Filters, limit: int = 10, split: Split | None = None) -> list[Leader]:
     """Return the providers with the most completed jobs in the filters: jobs, billed total and rating."""
     split = split or plan(session=session, filters=filters)
     if filters.service or filters.quartier:  # the provider totals are per day only: a narrowed view is read live
@@ -232,8 +243,8 @@ def leaderboard(*, session: Session, filters: Filters, limit: int = 10, split: S
     providers = {pid: (name, rsum, rcount) for pid, name, rsum, rcount in session.exec(
         select(Provider.id, Provider.name, Provider.rating_sum, Provider.rating_count)
         .where(Provider.id.in_([t[0] for t in top])))}  # type: ignore[union-attr]
-    return [{"id": pid, "name": providers[pid][0], "jobs": n, "billed": billed,
-             "rating": providers[pid][1] / providers[pid][2] if providers[pid][2] else None}
+    return [Leader(id=pid, name=providers[pid][0], jobs=n, billed=billed,
+                   rating=providers[pid][1] / providers[pid][2] if providers[pid][2] else None)
             for pid, n, billed in top if pid in providers]
 
 

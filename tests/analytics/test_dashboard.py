@@ -103,8 +103,8 @@ def test_dashboard_numbers_match_the_rows(session, params, rolled_up):
     for r in rows:
         if r["completed_at"]:
             jobs[r["provider_id"]] = jobs.get(r["provider_id"], 0) + 1
-    assert {row["id"]: row["jobs"] for row in data.leaderboard} == jobs
-    assert [row["jobs"] for row in data.leaderboard] == sorted(jobs.values(), reverse=True)
+    assert {row.id: row.jobs for row in data.leaderboard} == jobs
+    assert [row.jobs for row in data.leaderboard] == sorted(jobs.values(), reverse=True)
 
 
 def test_drill_downs_list_exactly_the_rows_behind_a_number(session):

@@ -10,6 +10,7 @@ from nicegui import ui
 from nicegui.testing import User
 
 from core import clock
+from core.analytics.dashboard import Leader
 from core.customers.models import Customer
 from core.service_requests.models import ServiceRequest
 from tests.factories import make_provider
@@ -26,7 +27,8 @@ def _texts(figure) -> str:
 
 
 def test_provider_names_in_the_leaderboard_chart_are_plain_text():
-    figure = charts.leaderboard([{"id": 1, "name": EVIL, "jobs": 3}], title="Meilleurs prestataires")
+    leader = Leader(id=1, name=EVIL, jobs=3, billed=0, rating=None)
+    figure = charts.leaderboard([leader], title="Meilleurs prestataires")
     texts = _texts(figure)
     assert "<a" not in texts and "<b>" not in texts
     assert '&lt;a href=\\"https://evil.example/steal\\"&gt;Paul&lt;/a&gt;' in texts
