@@ -18,7 +18,7 @@ from ui.kpi import kpi, percent, stars
 from ui.profile_form import profile_form
 
 
-def _list(text: str, status: str) -> tuple[list[dict], list[ProviderApplication]]:
+def _list(text: str, status: str) -> tuple[list[admin_providers.ProviderRow], list[ProviderApplication]]:
     with session_scope() as session:
         return (admin_providers.provider_rows(session=session, text=text, status=status),
                 admin_providers.pending_applications(session=session))

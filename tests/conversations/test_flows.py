@@ -28,7 +28,7 @@ def _completed_job(say, session, session_id: str) -> ServiceRequest:
 
 def test_bare_digit_after_the_rating_question_is_a_rating_then_a_comment(say, session):
     request = _completed_job(say, session, "r1")
-    replies = " ".join(say("r1", "4")["replies"])
+    replies = " ".join(say("r1", "4").replies)
     assert "4/5" in replies
     say("r1", "il était rapide et poli")
     with session_scope() as s:
@@ -48,7 +48,7 @@ def test_a_digit_is_no_rating_when_none_was_asked(say):
 def test_payment_link_request_for_a_finished_job(say, session):
     request = _completed_job(say, session, "p1")
     set_state("p1", awaiting_rating=None)
-    replies = " ".join(say("p1", "envoie le lien de paiement")["replies"])
+    replies = " ".join(say("p1", "envoie le lien de paiement").replies)
     assert replies
     from core.payments.models import Payment
 
@@ -59,14 +59,14 @@ def test_payment_link_request_for_a_finished_job(say, session):
 
 def test_payment_asked_before_the_job_is_done(say):
     say("p2", "J'ai une fuite d'eau à Makepe")
-    replies = " ".join(say("p2", "I wan pay")["replies"]) + " ".join(say("p2", "je veux payer")["replies"])
+    replies = " ".join(say("p2", "I wan pay").replies) + " ".join(say("p2", "je veux payer").replies)
     assert "fin du travail" in replies or "end of the job" in replies
 
 
 def test_onboarding_keeps_what_the_first_message_gave(say):
-    first = " ".join(say("o1", "Je veux devenir prestataire, je suis plombier à Akwa", phone="690 11 22 33")["replies"])
+    first = " ".join(say("o1", "Je veux devenir prestataire, je suis plombier à Akwa", phone="690 11 22 33").replies)
     assert "nom" in first
-    done = " ".join(say("o1", "Paul Mbarga")["replies"])
+    done = " ".join(say("o1", "Paul Mbarga").replies)
     with session_scope() as s:
         application = s.exec(select(ProviderApplication)).one()
     assert application.status == "pending"
@@ -114,7 +114,7 @@ def test_language_follows_a_clear_switch_but_not_a_bare_place(say):
     say("l1", "Bonjour, mon robinet fuit")
     say("l1", "Akwa")
     assert conversation_of("l1").language == "fr"
-    replies = say("l1", "Sorry, can you tell me when the plumber is coming please?")["replies"]
+    replies = say("l1", "Sorry, can you tell me when the plumber is coming please?").replies
     assert conversation_of("l1").language == "en"
     assert "repairer" in " ".join(replies)
 
