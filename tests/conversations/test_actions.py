@@ -2,11 +2,12 @@
 
 from sqlmodel import select
 
-from core.conversations.models import Case, Conversation, Message
+from core.conversations.models import Case, CaseStatus, Conversation, Message
 from core.conversations.templates import TEXTS
 from core.db import session_scope
+from core.messaging.models import MessageStatus
 from core.phones import display_phone
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from tests.conversations.conftest import conversation_of, requests_of
 from tests.conversations.helpers import advance
 from tests.factories import make_customer, make_provider
@@ -39,10 +40,10 @@ def test_cancel_while_in_progress_opens_a_case_and_keeps_the_job(say, session):
     assert "OUI" in " ".join(say("s3", "annulez ma demande").replies)  # asked once, a provider is on it
     replies = " ".join(say("s3", "oui").replies)
     assert "déjà au travail" in replies
-    assert requests_of("s3")[0].status == "in_progress"
+    assert requests_of("s3")[0].status == RequestStatus.IN_PROGRESS
     with session_scope() as s:
         case = s.exec(select(Case).where(Case.request_id == request.id)).one()
-    assert case.kind == "cancel" and case.status == "open"
+    assert case.kind == "cancel" and case.status == CaseStatus.OPEN
 
 
 def test_cancel_an_assigned_request_works(say, session):
@@ -50,15 +51,15 @@ def test_cancel_an_assigned_request_works(say, session):
     request = requests_of("s4")[0]
     advance(request.id, "assigned", provider_id=make_provider(session, services=("electrical",)).id)
     assert "YES" in " ".join(say("s4", "please cancel my request").replies)
-    assert requests_of("s4")[0].status == "assigned"  # a provider is on it: asked once before cancelling
+    assert requests_of("s4")[0].status == RequestStatus.ASSIGNED  # a provider is on it: asked once before cancelling
     say("s4", "yes")
-    assert requests_of("s4")[0].status == "cancelled"
+    assert requests_of("s4")[0].status == RequestStatus.CANCELLED
 
 
 def test_street_number_is_not_a_cancel(say):
     say("s5", "J'ai une fuite d'eau à Makepe, rue 3")
     say("s5", "c'est la rue 3 porte 12")
-    assert requests_of("s5")[0].status == "pending"
+    assert requests_of("s5")[0].status == RequestStatus.PENDING
 
 
 def test_correction_after_assignment_goes_to_an_agent(say, session):
@@ -126,7 +127,7 @@ def test_human_takeover_means_silence(say):
     with session_scope() as s:
         last = s.exec(select(Message).where(Message.conversation_id == conversation.id)
                       .order_by(Message.id.desc())).first()
-    assert last.direction == "in" and last.status == "processed"
+    assert last.direction == "in" and last.status == MessageStatus.PROCESSED
 
 
 def test_second_service_same_home_and_no_duplicate_of_the_first(say):

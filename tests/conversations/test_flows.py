@@ -10,7 +10,7 @@ from core.conversations import engine as conversation_engine
 from core.conversations.models import Conversation, Message
 from core.db import session_scope
 from core.messaging.inbound import process_message, receive
-from core.providers.models import ProviderApplication, Rating
+from core.providers.models import ApplicationStatus, ProviderApplication, Rating
 from core.service_requests.models import ServiceRequest
 from tests.conversations.conftest import conversation_of, requests_of
 from tests.conversations.helpers import advance, set_state
@@ -69,7 +69,7 @@ def test_onboarding_keeps_what_the_first_message_gave(say):
     done = " ".join(say("o1", "Paul Mbarga").replies)
     with session_scope() as s:
         application = s.exec(select(ProviderApplication)).one()
-    assert application.status == "pending"
+    assert application.status == ApplicationStatus.PENDING
     assert (application.name, application.trades, application.quartiers) == ("Paul Mbarga", ["plumbing"], ["Akwa"])
     assert application.phone == "+237690112233"
     assert "Paul Mbarga" in done

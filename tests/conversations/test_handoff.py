@@ -16,13 +16,14 @@ from sqlmodel import select
 
 from core import clock
 from core.config import reload_settings
-from core.conversations.models import Case, Conversation, Message
+from core.conversations.models import Case, CaseStatus, Conversation, Message
 from core.conversations.routes import chat_turn
 from core.conversations.service import conversation_for
 from core.conversations.takeover import release, take_over
 from core.customers.models import Customer
 from core.db import session_scope
 from core.matching.sweep import advance_due
+from core.messaging.models import MessageStatus
 from core.messaging.routes import router
 from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest
@@ -136,7 +137,7 @@ class Scene:
         with session_scope() as session:
             rows = list(session.exec(select(Message).where(Message.conversation_id == conversation.id,
                                                            Message.direction == "out").order_by(Message.id)))
-        new = [m for m in rows if (m.status == "held") == held and (key, m.id) not in self.seen]
+        new = [m for m in rows if (m.status == MessageStatus.HELD) == held and (key, m.id) not in self.seen]
         self.seen.update((key, m.id) for m in new)
         return [m.body for m in new]
 
@@ -206,7 +207,7 @@ async def test_handoff_dialogue(dialogue: dict, webhook, session):
                     assert actual == value, f"{where}: {field} is {actual!r}"
         elif "case" in step:
             with session_scope() as s:
-                kinds = [c.kind for c in s.exec(select(Case).where(Case.status == "open"))]
+                kinds = [c.kind for c in s.exec(select(Case).where(Case.status == CaseStatus.OPEN))]
             assert step["case"] in kinds, f"{where}: open cases {kinds}"
         elif "customer_contact" in step:
             with session_scope() as s:

@@ -6,6 +6,7 @@ from sqlmodel import select
 from core.conversations.models import Conversation, Message
 from core.conversations.service import provider_conversation
 from core.db import session_scope
+from core.matching.models import OfferStatus
 from core.messaging import simulator
 from core.messaging.dispatcher import dispatch_due
 from core.messaging.models import OutboxMessage
@@ -99,7 +100,8 @@ async def test_the_customer_side_shows_which_providers_received_each_offer(user:
     request = create_request(session=session, customer_id=conversation.customer_id, service_type="plumbing",
                              quartier="Makepe", conversation_id=conversation.id)
     session.add(Offer(request_id=request.id, provider_id=jean.id, score=0.8, score_parts={}))
-    session.add(Offer(request_id=request.id, provider_id=awa.id, score=0.7, score_parts={}, status="declined"))
+    session.add(Offer(request_id=request.id, provider_id=awa.id, score=0.7, score_parts={},
+                      status=OfferStatus.DECLINED))
     session.commit()
     await sign_in_admin(user, session)
     await user.open("/simulator")

@@ -8,7 +8,7 @@ from core.catalog import quartier
 from core.conversations.models import Conversation, Message
 from core.conversations.service import conversation_for
 from core.conversations.takeover import agent_reply
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.service_requests.handoff import job_contact, job_place
 from core.service_requests.models import RequestMedia
 from core.service_requests.service import create_request, transition
@@ -32,7 +32,7 @@ def _web_job(session, provider, *, phone: str | None, address: str = "Rue des Pa
                              description="WC bouché", address=address, conversation_id=conversation.id,
                              channel="web", lat=makepe.lat, lon=makepe.lon)
     transition(session=session, request=request, target="offered", actor="system")
-    session.add(Offer(request_id=request.id, provider_id=provider.id, status="accepted"))
+    session.add(Offer(request_id=request.id, provider_id=provider.id, status=OfferStatus.ACCEPTED))
     request.provider_id = provider.id
     transition(session=session, request=request, target="assigned", actor="provider")
     session.commit()
