@@ -10,8 +10,8 @@ from sqlmodel import Session
 from core import clock
 from core.catalog import services
 from core.customers.models import Customer
-from core.payments.models import Payment
-from core.providers.models import Provider, ProviderService, ProviderZone, Rating
+from core.payments.models import Payment, PaymentStatus
+from core.providers.models import Provider, ProviderService, ProviderStatus, ProviderZone, Rating
 from core.service_requests.models import ServiceRequest
 
 QUARTIERS = ("Makepe", "Bonamoussadi", "Akwa", "Deido")
@@ -37,7 +37,8 @@ def seed(session: Session, *, count: int = 80, days: int = 45, seed_value: int =
     providers = []
     for i in range(6):
         provider = Provider(name=f"Artisan {i}", phone=f"+23767710{i:04d}", quartier=QUARTIERS[i % 4],
-                            status="suspended" if i == 5 else "active", rating_sum=9 * i, rating_count=2 * i)
+                            status=ProviderStatus.SUSPENDED if i == 5 else ProviderStatus.ACTIVE, rating_sum=9 * i,
+                            rating_count=2 * i)
         session.add(provider)
         session.flush()
         trade, zone = codes[i % 3], QUARTIERS[i % 4]
@@ -74,7 +75,7 @@ def seed(session: Session, *, count: int = 80, days: int = 45, seed_value: int =
         history.requests.append(row)
         if row["paid_at"] is not None:
             amount = row["final_price"]
-            status = "refunded" if i % 9 == 0 else "success"
+            status = PaymentStatus.REFUNDED if i % 9 == 0 else PaymentStatus.SUCCESS
             session.add(Payment(payment_ref=f"PAY-{i}", request_id=request.id, customer_id=customer.id,
                                 provider_id=row["provider_id"], amount=amount, commission=amount * 15 // 100,
                                 payout_amount=amount - amount * 15 // 100, status=status, paid_at=row["paid_at"]))

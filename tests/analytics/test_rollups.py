@@ -96,7 +96,7 @@ def random_changes(session: Session, rng: random.Random, count: int = 25) -> Non
             request.paid_at = now
             session.add(Payment(payment_ref=f"LATE-{request.id}", request_id=request.id, customer_id=customer_id,
                                 provider_id=request.provider_id, amount=7500, commission=1125, payout_amount=6375,
-                                status="success", paid_at=now))
+                                status=PaymentStatus.SUCCESS, paid_at=now))
         else:
             rated = session.exec(select(Rating).where(Rating.request_id == request.id)).first()
             if rated is None:

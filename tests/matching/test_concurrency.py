@@ -65,7 +65,7 @@ def test_two_oui_at_the_same_moment_make_exactly_one_assignment(session):
         with session.begin_nested():  # free the winner for the next attempt
             job = session.get(ServiceRequest, request.id)
             session.refresh(job)
-            job.status = "completed"
+            job.status = RequestStatus.COMPLETED
         session.commit()
 
 

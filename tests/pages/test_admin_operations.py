@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 from core.conversations.models import Case, CaseStatus, Conversation, Message
 from core.conversations.service import conversation_for
 from core.messaging.inbound import receive
-from core.messaging.models import OutboxMessage, WebhookHit
+from core.messaging.models import OutboxMessage, OutboxStatus, WebhookHit
 from core.money import format_xaf
 from core.payments.models import LedgerEntry, Payment
 from core.providers.models import (
@@ -160,9 +160,9 @@ async def test_settings_change_a_rule_with_an_audit_entry_and_refuse_bad_values(
 
 async def test_monitoring_counts_the_outbox_and_webhooks(user: User, session):
     conversation = conversation_for(session=session, channel="simulator", external_id="+237699300402")
-    for status in ("pending", "pending", "failed"):
+    for status in (OutboxStatus.PENDING, OutboxStatus.PENDING, OutboxStatus.FAILED):
         session.add(OutboxMessage(channel="simulator", to="+237699300402", conversation_id=conversation.id,
-                                  status=status, error_code="63016" if status == "failed" else ""))
+                                  status=status, error_code="63016" if status == OutboxStatus.FAILED else ""))
     for ms in (10.0, 20.0, 30.0, 40.0):
         session.add(WebhookHit(route="whatsapp", status_code=200, latency_ms=ms))
     session.commit()

@@ -144,7 +144,7 @@ async def test_admin_reassigns_to_a_chosen_provider(user: User, session):
     user.find("Second (Makepe)").click()
     user.find(marker="reassign").click()
     fresh = await eventually(lambda: (r := _fresh(session, request.id)).provider_id == second.id and r)
-    assert fresh.status == "assigned"
+    assert fresh.status == RequestStatus.ASSIGNED
 
 
 async def test_csv_export_streams_the_filtered_requests(user: User, session):

@@ -6,7 +6,7 @@ from core.db import session_scope
 from core.messaging.models import OutboxMessage
 from core.payments.models import LedgerEntry, PaymentStatus
 from core.payments.service import send_due_links
-from core.service_requests.models import RequestEvent, ServiceRequest
+from core.service_requests.models import RequestEvent, RequestStatus, ServiceRequest
 from tests.payments.conftest import balance, fetch, finished_job, notification, outbox_to, the_payment
 
 
@@ -50,7 +50,7 @@ def test_happy_path_from_completion_to_receipts_and_ledger(session, fake_monetbi
     assert payment.paid_at is not None
     assert [e["kind"] for e in payment.notifications] == ["link", "notification", "check"]
     stored = fetch(ServiceRequest, request.id)
-    assert stored.paid_at is not None and stored.status == "completed"
+    assert stored.paid_at is not None and stored.status == RequestStatus.COMPLETED
     with session_scope() as s:
         kinds = [e.kind for e in s.exec(select(RequestEvent).where(RequestEvent.request_id == request.id))]
         ledger = list(s.exec(select(LedgerEntry).where(LedgerEntry.provider_id == provider.id)))

@@ -14,7 +14,7 @@ from core.db import session_scope
 from core.logs import log
 from core.messaging import simulator
 from core.messaging.dispatcher import dispatch_due, expire_sealed
-from core.messaging.models import OutboxMessage
+from core.messaging.models import OutboxMessage, OutboxStatus
 from core.security.sealed import TIME_TO_LIVE
 from tests.factories import make_provider
 from tests.messaging.helpers import configure
@@ -46,7 +46,7 @@ def test_sign_in_codes_are_seen_by_their_owner_only(twilio, session, monkeypatch
     assert not any(code in r for r in records)
     with session_scope() as s:
         row = s.exec(select(OutboxMessage).where(OutboxMessage.kind == "code")).one()
-    assert row.status == "sent" and row.sealed == ""  # nothing left to open once it is sent
+    assert row.status == OutboxStatus.SENT and row.sealed == ""  # nothing left to open once it is sent
 
     assert otp.verify_code(session=session, phone=provider.phone, code=code).provider.id == provider.id
 

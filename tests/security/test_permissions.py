@@ -52,7 +52,7 @@ async def test_a_deactivated_operator_cannot_cancel_a_request_from_an_open_page(
     _update(session, Account, account.id, active=False)
     send_click(page, "cancel-request")
     await wait_for_path(user, "/login")
-    assert _read(session, select(ServiceRequest).where(ServiceRequest.id == request.id)).status == "pending"
+    assert _read(session, select(ServiceRequest).where(ServiceRequest.id == request.id)).status == RequestStatus.PENDING
     assert _told_to_sign_in_again(user)
 
 

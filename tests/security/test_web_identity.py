@@ -36,7 +36,7 @@ def _finish(request_id: int) -> None:
     with session_scope() as s:
         request = s.get(ServiceRequest, request_id)
         request.final_price = 15000
-        for status in ("in_progress", "completed"):
+        for status in (RequestStatus.IN_PROGRESS, RequestStatus.COMPLETED):
             transition(session=s, request=request, target=status, actor="provider")
 
 
