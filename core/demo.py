@@ -8,13 +8,13 @@ from sqlmodel import Session, func, select
 from core import clock
 from core.catalog import quartiers, services
 from core.customers.models import Customer
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.messaging.conversations import Conversation, Message
+from core.messaging.models import MessageStatus
 from core.money import percent_of
-from core.payments.models import LedgerEntry, Payment
-from core.providers.models import Provider, ProviderService, ProviderZone, Rating
-from core.service_requests import lifecycle
-from core.service_requests.models import RequestEvent, ServiceRequest
+from core.payments.models import LedgerEntry, Payment, PaymentStatus
+from core.providers.models import Provider, ProviderService, ProviderStatus, ProviderZone, Rating
+from core.service_requests.models import RequestEvent, RequestStatus, ServiceRequest
 from core.service_requests.service import new_reference
 
 DEMO_PROVIDER_PREFIX = "+237600"  # +237 600 xx xx xx is not allocated to any operator: safe for a demo
@@ -53,7 +53,7 @@ def _seed_providers(session: Session, rng: random.Random) -> list[Provider]:
         provider = Provider(
             name=name, phone=f"{DEMO_PROVIDER_PREFIX}{i + 1:06d}", quartier=home.name,
             lat=home.lat + rng.uniform(-0.004, 0.004), lon=home.lon + rng.uniform(-0.004, 0.004),
-            verified=i % 13 != 12, status="active", available=i % 9 != 8,
+            verified=i % 13 != 12, status=ProviderStatus.ACTIVE, available=i % 9 != 8,
             rating_count=ratings, rating_sum=round(ratings * rng.uniform(3.6, 4.9)), is_demo=True,
             language="en" if i % 7 == 3 else "fr",
         )
@@ -95,7 +95,7 @@ def _seed_history(session: Session, rng: random.Random, providers: list[Provider
         session.flush()
         text = f"Bonjour, {service.problems_fr[0] if service.problems_fr else service.name_fr} à {zone.name}"
         session.add(Message(conversation_id=conversation.id, direction="in", channel="simulator", body=text,
-                            status="processed", created_at=created, processed_at=created))
+                            status=MessageStatus.PROCESSED, created_at=created, processed_at=created))
         request = ServiceRequest(
             reference=new_reference(session=session), customer_id=customer.id, conversation_id=conversation.id,
             channel="simulator", service_type=service.code, quartier=zone.name, lat=zone.lat, lon=zone.lon,
@@ -117,42 +117,43 @@ def _play_history(session: Session, rng: random.Random, request: ServiceRequest,
                                  from_status=source, to_status=target))
         request.status, request.updated_at = target, at
 
-    event(created, None, lifecycle.PENDING, "customer", "created")
+    event(created, None, RequestStatus.PENDING, "customer", "created")
     fate = rng.random()
     if fate < 0.06:
         at = created + timedelta(minutes=rng.randint(1, 8))
-        event(at, lifecycle.PENDING, lifecycle.CANCELLED, "customer")
+        event(at, RequestStatus.PENDING, RequestStatus.CANCELLED, "customer")
         request.closed_at = at
         return
     offered = created + timedelta(seconds=rng.randint(5, 40))
-    event(offered, lifecycle.PENDING, lifecycle.OFFERED)
+    event(offered, RequestStatus.PENDING, RequestStatus.OFFERED)
     request.offered_at, request.offer_round = offered, 1
     provider = candidates[rng.randrange(len(candidates))]
     provider.offers_received += 1
     provider.last_offered_at = offered
     if fate < 0.14:
         expired = offered + timedelta(minutes=30)
-        session.add(Offer(request_id=request.id, provider_id=provider.id, status="expired", created_at=offered,
-                          expires_at=offered + timedelta(minutes=10)))
+        session.add(Offer(request_id=request.id, provider_id=provider.id, status=OfferStatus.EXPIRED,
+                          created_at=offered, expires_at=offered + timedelta(minutes=10)))
         provider.offers_expired += 1
-        event(expired, lifecycle.OFFERED, lifecycle.EXPIRED)
+        event(expired, RequestStatus.OFFERED, RequestStatus.EXPIRED)
         request.closed_at = expired
         return
     accepted = offered + timedelta(seconds=rng.randint(40, 900))
-    session.add(Offer(request_id=request.id, provider_id=provider.id, status="accepted", score=rng.uniform(0.5, 0.95),
-                      created_at=offered, expires_at=offered + timedelta(minutes=10), responded_at=accepted))
+    session.add(Offer(request_id=request.id, provider_id=provider.id, status=OfferStatus.ACCEPTED,
+                      score=rng.uniform(0.5, 0.95), created_at=offered, expires_at=offered + timedelta(minutes=10),
+                      responded_at=accepted))
     provider.offers_accepted += 1
     provider.responses += 1
     provider.response_seconds_total += int((accepted - offered).total_seconds())
-    event(accepted, lifecycle.OFFERED, lifecycle.ASSIGNED, "provider")
+    event(accepted, RequestStatus.OFFERED, RequestStatus.ASSIGNED, "provider")
     request.provider_id, request.assigned_at = provider.id, accepted
     done = accepted + timedelta(minutes=rng.randint(45, 240))
     if done > now or fate < 0.2:
         return
     started = accepted + timedelta(minutes=rng.randint(15, 40))
-    event(started, lifecycle.ASSIGNED, lifecycle.IN_PROGRESS, "provider")
+    event(started, RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS, "provider")
     request.started_at = started
-    event(done, lifecycle.IN_PROGRESS, lifecycle.COMPLETED, "provider")
+    event(done, RequestStatus.IN_PROGRESS, RequestStatus.COMPLETED, "provider")
     price = rng.randrange(request.price_min, request.price_max + 1, 500)
     request.final_price, request.completed_at = price, done
     provider.jobs_completed += 1
@@ -174,8 +175,8 @@ def _paid(session: Session, rng: random.Random, request: ServiceRequest, provide
     commission = percent_of(amount, settings.commission_percent)
     payment = Payment(payment_ref=f"demo-{request.reference}", request_id=request.id,
                       customer_id=request.customer_id, provider_id=provider.id, amount=amount, commission=commission,
-                      payout_amount=amount - commission, status="success", paid_at=at, created_at=at, updated_at=at,
-                      operator=rng.choice(["CM_MTNMOBILEMONEY", "CM_ORANGEMONEY"]), is_demo=True)
+                      payout_amount=amount - commission, status=PaymentStatus.SUCCESS, paid_at=at, created_at=at,
+                      updated_at=at, operator=rng.choice(["CM_MTNMOBILEMONEY", "CM_ORANGEMONEY"]), is_demo=True)
     session.add(payment)
     session.flush()
     session.add(LedgerEntry(provider_id=provider.id, payment_id=payment.id, kind="earning",

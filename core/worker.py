@@ -22,6 +22,7 @@ from core.fleet import heartbeat, probe
 from core.fleet import stopping as fleet_stopping
 from core.llm.orchestrator import warm_up
 from core.logs import log
+from core.messaging.models import MessageStatus
 
 POLL_SECONDS = 0.2
 BATCH = 200
@@ -40,7 +41,7 @@ class Worker:
         """Attach one batch of inbox messages and queue their conversations; return how many were attached."""
         attached = attach_pending(BATCH)
         for item in attached:
-            if item.status in ("received", "media"):
+            if item.status in (MessageStatus.RECEIVED, MessageStatus.MEDIA):
                 self._submit(item)
         return len(attached)
 
@@ -49,7 +50,7 @@ class Worker:
         self._pool.shutdown(wait=True)
 
     def _submit(self, item: Attached) -> None:
-        if item.status == "media":
+        if item.status == MessageStatus.MEDIA:
             self._pool.submit(self._fetch, item)
             return
         with self._lock:
@@ -63,8 +64,8 @@ class Worker:
         if _left_to_others():
             return
         try:
-            if prepare(item.message_id) == "received":
-                self._submit(Attached(item.message_id, item.conversation_id, "received"))
+            if prepare(item.message_id) == MessageStatus.RECEIVED:
+                self._submit(Attached(item.message_id, item.conversation_id, MessageStatus.RECEIVED))
         except Exception:  # left waiting: the stalled-message sweep tries again
             log.exception("media fetch failed", message_id=item.message_id)
 

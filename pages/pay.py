@@ -8,6 +8,7 @@ from core.config import settings
 from core.db import session_scope
 from core.money import format_xaf
 from core.payments import sandbox
+from core.payments.models import PaymentStatus
 from core.payments.records import payment_by_ref
 from core.payments.service import note_return
 from core.service_requests.models import ServiceRequest
@@ -39,7 +40,7 @@ async def sandbox_page(payment_ref: str) -> None:
             ui.label(t("Bac à sable : aucun argent n'est débité.")).classes(theme.MUTED)
         result = ui.label(t(_DONE[summary["status"]]) if summary["status"] in _DONE else "").mark("result")
         buttons = ui.column().classes("w-full gap-2")
-        buttons.visible = summary["status"] == "pending"
+        buttons.visible = summary["status"] == PaymentStatus.PENDING
         with buttons:
             ui.button(t("Payer"), on_click=lambda: _finish(payment_ref, "success", result, buttons)).classes(
                 "w-full").mark("pay")

@@ -56,12 +56,12 @@ async def simulator_page(account: Account) -> None:
             if not shown:
                 ui.label(t("Aucune offre envoyée pour l'instant.")).classes(theme.MUTED).mark("offers-sent-empty")
             for request in shown:
-                ui.label(f"{request['reference']} · {w('status.' + request['status'])}").classes("text-sm")
-                for offer in request["offers"]:
-                    ui.label(f"{t('Tour')} {offer['round']} · {offer['name']} ({display_phone(offer['phone'])}) · "
-                             f"{w('offer.' + offer['status'])}").classes("text-xs pl-2").mark(
-                        f"offer-sent-{request['reference']}")
-                if not request["offers"]:
+                ui.label(f"{request.reference} · {w('status.' + request.status)}").classes("text-sm")
+                for offer in request.offers:
+                    ui.label(f"{t('Tour')} {offer.round} · {offer.name} ({display_phone(offer.phone)}) · "
+                             f"{w('offer.' + offer.status)}").classes("text-xs pl-2").mark(
+                        f"offer-sent-{request.reference}")
+                if not request.offers:
                     ui.label(t("Pas encore d'offre pour cette demande.")).classes("text-xs pl-2 " + theme.MUTED)
 
     await customer.refresh()

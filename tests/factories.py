@@ -5,7 +5,7 @@ import itertools
 from sqlmodel import Session
 
 from core.customers.models import Customer
-from core.providers.models import Provider, ProviderService, ProviderZone
+from core.providers.models import Provider, ProviderService, ProviderStatus, ProviderZone
 
 _seq = itertools.count(1)
 
@@ -15,7 +15,7 @@ def make_provider(session: Session, *, services: tuple[str, ...] = ("plumbing",)
     """Create an active, verified, available provider offering services in zones."""
     n = next(_seq)
     fields = {"name": f"Provider {n}", "phone": f"+2376770{n:05d}", "quartier": zones[0], "verified": True,
-              "status": "active", "available": True, "work_start_hour": 0, "work_end_hour": 24}
+              "status": ProviderStatus.ACTIVE, "available": True, "work_start_hour": 0, "work_end_hour": 24}
     fields.update(overrides)
     provider = Provider(**fields)
     session.add(provider)

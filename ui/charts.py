@@ -11,6 +11,7 @@ from datetime import date
 
 import plotly.graph_objects as go
 
+from core.analytics.dashboard import Leader
 from core.catalog import quartier as find_quartier
 from core.catalog import service as find_service
 from core.catalog import services as all_services
@@ -205,12 +206,12 @@ def quartier_map(requests: list[tuple[str, int]], providers: list[tuple[str, int
     return fig
 
 
-def leaderboard(rows: list[dict], *, title: str) -> go.Figure:
+def leaderboard(rows: list[Leader], *, title: str) -> go.Figure:
     """Horizontal bars of completed jobs per provider; customdata carries the provider id."""
     fig = _figure(title)
     ordered = list(reversed(rows))
-    fig.add_bar(y=[plain(r["name"]) for r in ordered], x=[r["jobs"] for r in ordered], orientation="h",
-                customdata=[[r["id"]] for r in ordered], marker_color=theme.PRIMARY)
+    fig.add_bar(y=[plain(r.name) for r in ordered], x=[r.jobs for r in ordered], orientation="h",
+                customdata=[[r.id] for r in ordered], marker_color=theme.PRIMARY)
     fig.update_layout(height=max(200, 60 + 28 * len(rows)), yaxis={"automargin": True})
     return fig
 

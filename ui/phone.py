@@ -4,6 +4,7 @@ from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 
+from core.channels.simulator import Bubble
 from ui import theme
 from ui.i18n import t
 
@@ -37,18 +38,18 @@ class Phone:
         self.log.clear()
         self.last_id = 0
 
-    def show(self, bubbles: list[dict]) -> None:
-        """Append bubbles ({id, mine, body, status, time}) newer than the ones shown."""
-        fresh = [b for b in bubbles if b["id"] > self.last_id]
+    def show(self, bubbles: list[Bubble]) -> None:
+        """Append bubbles newer than the ones shown."""
+        fresh = [b for b in bubbles if b.id > self.last_id]
         if not fresh:
             return
         with self.log:
             for bubble in fresh:
-                with ui.column().classes((theme.BUBBLE_IN if bubble["mine"] else theme.BUBBLE_OUT) + " gap-0"):
-                    ui.label(bubble["body"] or "…")
-                    tick = "" if bubble["mine"] else TICKS.get(bubble["status"], "")
-                    ui.label(f"{bubble['time']} {tick}".strip()).classes(TIME)
-        self.last_id = fresh[-1]["id"]
+                with ui.column().classes((theme.BUBBLE_IN if bubble.mine else theme.BUBBLE_OUT) + " gap-0"):
+                    ui.label(bubble.body or "…")
+                    tick = "" if bubble.mine else TICKS.get(bubble.status, "")
+                    ui.label(f"{bubble.time} {tick}".strip()).classes(TIME)
+        self.last_id = fresh[-1].id
         self.scroll.scroll_to(percent=1.0)
 
     async def _send(self) -> None:

@@ -29,6 +29,60 @@ DRILL_LIMIT = 200
 
 
 @dataclass(frozen=True)
+class TurnTotals:
+    """Turns in scope, those not understood and those that needed a model, model calls and their cost."""
+
+    turns: int
+    not_understood: int
+    with_model: int
+    model_calls: int
+    cost_microusd: int  # of the calls with a known price
+    unpriced: int  # calls of a model without a known price
+
+
+@dataclass(frozen=True)
+class ChannelFigures:
+    """One channel's turns, how they were read, and its conversations begun and turned into requests."""
+
+    channel: str
+    turns: int
+    not_understood: int
+    with_model: int
+    begun: int
+    converted: int
+
+
+@dataclass(frozen=True)
+class ToRequest:
+    """Conversations begun in scope that became a request, with the median turns and seconds it took."""
+
+    conversations: int
+    median_turns: float | None
+    median_seconds: float | None
+
+
+@dataclass(frozen=True)
+class ConversationTurns:
+    """A conversation behind a figure, with its turns in scope."""
+
+    conversation: C
+    turns: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Every figure of the conversation analytics page for one scope."""
+
+    totals: TurnTotals
+    intents: list[tuple[str, str, int]]  # (Douala day, intent, turns)
+    languages: list[tuple[str, str, int]]  # (Douala day, language, turns)
+    channels: list[ChannelFigures]
+    drop_off: list[tuple[str, int]]  # (question left open, conversations)
+    to_request: ToRequest
+    at: datetime
+
+
+@dataclass(frozen=True)
 class Scope:
     """The period and channel an admin looks at; None means no restriction."""
 
@@ -93,7 +147,6 @@ def _day_conditions(scope: Scope) -> list[Any]:
     return where
 
 
-_TOTAL_KEYS = ("turns", "not_understood", "with_model", "model_calls", "cost_microusd", "unpriced")
 _SUMS = (T.turns, T.not_understood, T.with_model, T.model_calls, T.model_cost_microusd, T.model_unpriced)
 
 
@@ -105,10 +158,10 @@ def _sums(session: Session, scope: Scope, *keys: Any) -> list[tuple]:
     return [tuple(row) for row in session.exec(query).all()]
 
 
-def totals(*, session: Session, scope: Scope) -> dict[str, int]:
+def totals(*, session: Session, scope: Scope) -> TurnTotals:
     """Return turns, turns not understood, turns that needed a model, model calls and their cost."""
     [row] = _sums(session, scope)
-    return {key: int(value) for key, value in zip(_TOTAL_KEYS, row, strict=True)}
+    return TurnTotals(*(int(value) for value in row))
 
 
 def by_day(*, session: Session, scope: Scope, field: str) -> list[tuple[str, str, int]]:
@@ -117,7 +170,7 @@ def by_day(*, session: Session, scope: Scope, field: str) -> list[tuple[str, str
     return [(d.isoformat(), str(v), int(n)) for d, v, n, *_ in _sums(session, scope, T.day, column)]
 
 
-def by_channel(*, session: Session, scope: Scope) -> list[dict[str, Any]]:
+def by_channel(*, session: Session, scope: Scope) -> list[ChannelFigures]:
     """Return per channel: turns, not understood, needing a model, conversations begun and turned into requests."""
     turns = {row[0]: row[1:] for row in _sums(session, scope, T.channel)}
     begun = {row[0]: row[1:] for row in session.exec(select(
@@ -128,8 +181,8 @@ def by_channel(*, session: Session, scope: Scope) -> list[dict[str, Any]]:
         if scope.channel and channel != scope.channel:
             continue
         t, b = turns.get(channel, (0, 0, 0)), begun.get(channel, (0, 0))
-        rows.append({"channel": channel, "turns": int(t[0]), "not_understood": int(t[1]), "with_model": int(t[2]),
-                     "begun": int(b[0]), "converted": int(b[1])})
+        rows.append(ChannelFigures(channel=channel, turns=int(t[0]), not_understood=int(t[1]), with_model=int(t[2]),
+                                   begun=int(b[0]), converted=int(b[1])))
     return rows
 
 
@@ -144,7 +197,7 @@ def _dropped() -> list[Any]:
     return [C.read_turns > 0, C.request_at.is_(None)]  # type: ignore[union-attr]
 
 
-def to_request(*, session: Session, scope: Scope) -> dict[str, Any]:
+def to_request(*, session: Session, scope: Scope) -> ToRequest:
     """Return, over conversations begun in scope that became a request: how many, median turns and seconds to it."""
     reached = [*begun_conditions(scope), C.request_at.is_not(None)]  # type: ignore[union-attr]
     count = int(session.exec(select(sa.func.count(C.id)).where(*reached)).one())
@@ -153,11 +206,12 @@ def to_request(*, session: Session, scope: Scope) -> dict[str, Any]:
     waited = seconds_between(session, C.request_at, C.first_turn_at)
     seconds = percentile(session=session, column=waited, q=0.5,
                          where=[*reached, C.first_turn_at.is_not(None)])  # type: ignore[union-attr]
-    return {"conversations": count, "median_turns": turns,
-            "median_seconds": None if seconds is None else max(0.0, seconds)}
+    return ToRequest(conversations=count, median_turns=turns,
+                     median_seconds=None if seconds is None else max(0.0, seconds))
 
 
-def conversations(*, session: Session, scope: Scope, metric: str, key: str = "") -> tuple[int, list[dict[str, Any]]]:
+def conversations(*, session: Session, scope: Scope, metric: str,
+                  key: str = "") -> tuple[int, list[ConversationTurns]]:
     """Return (how many, the latest DRILL_LIMIT) conversations behind a figure, each with its turns in scope.
 
     metric is one of TURN_METRICS (key: the intent or language) or CONVERSATION_METRICS (key: the question left
@@ -178,7 +232,7 @@ def conversations(*, session: Session, scope: Scope, metric: str, key: str = "")
         total = int(session.exec(select(sa.func.count()).select_from(grouped)).one())
         rows = session.exec(select(C, grouped.c.turns).join(grouped, grouped.c.conversation_id == C.id)
                             .order_by(grouped.c.last.desc(), C.id.desc()).limit(DRILL_LIMIT)).all()
-        return total, [{"conversation": c, "turns": int(n)} for c, n in rows]
+        return total, [ConversationTurns(c, int(n)) for c, n in rows]
     if metric not in CONVERSATION_METRICS:
         raise ValueError(f"unknown figure: {metric}")
     where = begun_conditions(scope)
@@ -189,13 +243,14 @@ def conversations(*, session: Session, scope: Scope, metric: str, key: str = "")
     total = int(session.exec(select(sa.func.count(C.id)).where(*where)).one())
     rows = session.exec(select(C).where(*where).order_by(C.created_at.desc(), C.id.desc())  # type: ignore
                         .limit(DRILL_LIMIT)).all()
-    return total, [{"conversation": c, "turns": c.read_turns} for c in rows]
+    return total, [ConversationTurns(c, c.read_turns) for c in rows]
 
 
-def overview(*, session: Session, scope: Scope) -> dict[str, Any]:
+def overview(*, session: Session, scope: Scope) -> Overview:
     """Return every figure of the page for one scope."""
-    return {"totals": totals(session=session, scope=scope),
-            "intents": by_day(session=session, scope=scope, field="intent"),
-            "languages": by_day(session=session, scope=scope, field="language"),
-            "channels": by_channel(session=session, scope=scope), "drop_off": drop_off(session=session, scope=scope),
-            "to_request": to_request(session=session, scope=scope), "at": clock.now()}
+    return Overview(totals=totals(session=session, scope=scope),
+                    intents=by_day(session=session, scope=scope, field="intent"),
+                    languages=by_day(session=session, scope=scope, field="language"),
+                    channels=by_channel(session=session, scope=scope),
+                    drop_off=drop_off(session=session, scope=scope),
+                    to_request=to_request(session=session, scope=scope), at=clock.now())

@@ -20,8 +20,8 @@ from core.analytics.filters import (
 from core.analytics.models import WAIT_EDGES
 from core.analytics.rollups import wait_bucket_conditions
 from core.analytics.totals import Rolled, Split, exact_median, median_from_histogram, plan, provider_jobs, rolled_up
-from core.payments.models import Payment
-from core.providers.models import Provider, ProviderService, ProviderZone, Rating
+from core.payments.models import Payment, PaymentStatus
+from core.providers.models import Provider, ProviderService, ProviderStatus, ProviderZone, Rating
 from core.service_requests.models import ServiceRequest as R
 
 
@@ -46,6 +46,17 @@ class Kpis:
     active_providers: int = 0
 
 
+@dataclass(frozen=True)
+class Leader:
+    """A provider of the leaderboard: completed jobs, billed total (XAF) and mean rating (None: not rated)."""
+
+    id: int
+    name: str
+    jobs: int
+    billed: int
+    rating: float | None
+
+
 @dataclass
 class Dashboard:
     """Everything one dashboard load shows."""
@@ -55,7 +66,7 @@ class Dashboard:
     assign_buckets: list[tuple[str, int]] = field(default_factory=list)
     by_quartier: list[tuple[str, int]] = field(default_factory=list)
     providers_by_quartier: list[tuple[str, int]] = field(default_factory=list)
-    leaderboard: list[dict] = field(default_factory=list)
+    leaderboard: list[Leader] = field(default_factory=list)
 
 
 def _sum_if(condition: object) -> sa.ColumnElement:
@@ -107,7 +118,7 @@ def kpis(*, session: Session, filters: Filters, now: datetime | None = None, spl
     result = Kpis(**{name: live[name] for name in ("requests_today", "requests_week", "requests", *STAGES)})
     money = (select(sa.func.coalesce(sa.func.sum(Payment.amount), 0),
                     sa.func.coalesce(sa.func.sum(Payment.commission), 0), sa.func.count(Payment.id))
-             .where(Payment.status == "success", split.live_condition(Payment.paid_at)))
+             .where(Payment.status == PaymentStatus.SUCCESS, split.live_condition(Payment.paid_at)))
     stars = select(sa.func.coalesce(sa.func.sum(Rating.stars), 0), sa.func.count(Rating.id)).where(
         split.live_condition(Rating.created_at))
     if scope:  # join the requests only when a service or quartier narrows the view
@@ -157,7 +168,7 @@ def median_assignment_seconds(*, session: Session, filters: Filters) -> float | 
 
 def active_providers(*, session: Session, filters: Filters) -> int:
     """Return the number of active providers (offering the service and serving the quartier, when filtered)."""
-    query = select(sa.func.count()).select_from(Provider).where(Provider.status == "active")
+    query = select(sa.func.count()).select_from(Provider).where(Provider.status == ProviderStatus.ACTIVE)
     if filters.service:
         query = query.where(sa.exists().where(ProviderService.provider_id == Provider.id,
                                               ProviderService.service_code == filters.service))
@@ -207,7 +218,7 @@ def requests_by_quartier(*, session: Session, filters: Filters, split: Split | N
 def providers_by_quartier(*, session: Session, filters: Filters) -> list[tuple[str, int]]:
     """Return (quartier, active providers serving it)."""
     query = (select(ProviderZone.quartier, sa.func.count()).join(Provider, Provider.id == ProviderZone.provider_id)
-             .where(Provider.status == "active"))
+             .where(Provider.status == ProviderStatus.ACTIVE))
     if filters.service:
         query = query.where(sa.exists().where(ProviderService.provider_id == Provider.id,
                                               ProviderService.service_code == filters.service))
@@ -215,7 +226,7 @@ def providers_by_quartier(*, session: Session, filters: Filters) -> list[tuple[s
     return [(str(q), int(n)) for q, n in rows]
 
 
-def leaderboard(*, session: Session, filters: Filters, limit: int = 10, split: Split | None = None) -> list[dict]:
+def leaderboard(*, session: Session, filters: Filters, limit: int = 10, split: Split | None = None) -> list[Leader]:
     """Return the providers with the most completed jobs in the filters: jobs, billed total and rating."""
     split = split or plan(session=session, filters=filters)
     if filters.service or filters.quartier:  # the provider totals are per day only: a narrowed view is read live
@@ -232,8 +243,8 @@ def leaderboard(*, session: Session, filters: Filters, limit: int = 10, split: S
     providers = {pid: (name, rsum, rcount) for pid, name, rsum, rcount in session.exec(
         select(Provider.id, Provider.name, Provider.rating_sum, Provider.rating_count)
         .where(Provider.id.in_([t[0] for t in top])))}  # type: ignore[union-attr]
-    return [{"id": pid, "name": providers[pid][0], "jobs": n, "billed": billed,
-             "rating": providers[pid][1] / providers[pid][2] if providers[pid][2] else None}
+    return [Leader(id=pid, name=providers[pid][0], jobs=n, billed=billed,
+                   rating=providers[pid][1] / providers[pid][2] if providers[pid][2] else None)
             for pid, n, billed in top if pid in providers]
 
 

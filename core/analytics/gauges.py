@@ -20,9 +20,9 @@ from core.db import get_engine
 from core.fleet import heartbeat, metrics
 from core.llm.models import LlmCall
 from core.logs import log
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.messaging.conversations import Message
-from core.messaging.models import InboundMessage, OutboxMessage
+from core.messaging.models import InboundMessage, OutboxMessage, OutboxStatus
 from core.payments.models import Payment
 
 ACCEPTANCE_BUCKETS = (30, 60, 120, 300, 600, 1200, 1800, 3600)  # seconds from offer sent to "OUI"
@@ -78,7 +78,7 @@ class FleetCollector(Collector):
                 outbox.add_metric([status], count)
             yield outbox
             backlog, oldest = conn.execute(sa.select(sa.func.count(), sa.func.min(OutboxMessage.created_at)).where(
-                OutboxMessage.status.in_(("pending", "sending")))).one()
+                OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)))).one()
             yield GaugeMetricFamily("djobea_outbox_backlog", "Outbox rows waiting to be sent (database)",
                                     value=backlog)
             age = (now - clock.as_utc(oldest)).total_seconds() if oldest is not None else 0.0
@@ -109,7 +109,7 @@ class FleetCollector(Collector):
         took = _seconds_between(dialect, Offer.created_at, Offer.responded_at)
         columns = [sa.func.count(), sa.func.coalesce(sa.func.sum(took), 0)]
         columns += [sa.func.count(sa.case((took <= bound, 1))) for bound in ACCEPTANCE_BUCKETS]
-        row = conn.execute(sa.select(*columns).where(Offer.status == "accepted",
+        row = conn.execute(sa.select(*columns).where(Offer.status == OfferStatus.ACCEPTED,
                                                      Offer.responded_at.is_not(None))).one()
         total, seconds, cumulative = row[0], float(row[1]), list(row[2:])
         histogram = HistogramMetricFamily("djobea_offer_acceptance_seconds",

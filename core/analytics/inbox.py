@@ -8,7 +8,8 @@ from sqlmodel import Session, select
 
 from core.auth.models import Account
 from core.customers.models import Customer
-from core.messaging.conversations import Case, Conversation, Message
+from core.messaging.conversations import Case, CaseStatus, Conversation, Message
+from core.messaging.models import MessageStatus
 from core.providers.models import Provider
 
 
@@ -60,9 +61,9 @@ def agent_first_names(*, session: Session, emails: set[str]) -> dict[str, str]:
     return {email: name.strip().split()[0] for email, name in rows if (name or "").strip()}
 
 
-def cases(*, session: Session, status: str = "open", limit: int = 100) -> list[Case]:
+def cases(*, session: Session, status: CaseStatus = CaseStatus.OPEN, limit: int = 100) -> list[Case]:
     """Return complaints and questions for humans with this status, oldest open first."""
-    order = Case.created_at if status == "open" else Case.resolved_at.desc()  # type: ignore[union-attr]
+    order = Case.created_at if status == CaseStatus.OPEN else Case.resolved_at.desc()  # type: ignore[union-attr]
     return list(session.exec(select(Case).where(Case.status == status).order_by(order).limit(limit)))
 
 
@@ -73,5 +74,5 @@ def web_chat_messages(*, session: Session, session_id: str, after_id: int = 0, l
     if conversation_id is None:
         return []
     return list(session.exec(select(Message).where(Message.conversation_id == conversation_id, Message.id > after_id,
-                                                   Message.status != "held")  # held during a takeover: not yet
+                                                   Message.status != MessageStatus.HELD)  # held in a takeover: not yet
                              .order_by(Message.id).limit(limit)))  # type: ignore[arg-type]

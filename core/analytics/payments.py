@@ -6,11 +6,11 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core.payments.ledger import platform_commission
-from core.payments.models import LedgerEntry, Payment
+from core.payments.models import LedgerEntry, Payment, PaymentStatus
 from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest as R
 
-PAYMENT_STATUSES = ("pending", "success", "failed", "cancelled", "refunded")
+PAYMENT_STATUSES = tuple(PaymentStatus)
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def totals(*, session: Session) -> MoneyTotals:
     """Return collected amounts and commission over successful payments, and the commission kept after refunds."""
     amount, commission, count = session.exec(
         select(sa.func.coalesce(sa.func.sum(Payment.amount), 0), sa.func.coalesce(sa.func.sum(Payment.commission), 0),
-               sa.func.count(Payment.id)).where(Payment.status == "success")).one()
+               sa.func.count(Payment.id)).where(Payment.status == PaymentStatus.SUCCESS)).one()
     return MoneyTotals(collected=int(amount), commission=int(commission), payments=int(count),
                        commission_kept=platform_commission(session=session))
 

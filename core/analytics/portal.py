@@ -1,14 +1,39 @@
 """What the provider portal reads: only ever the signed-in provider's own offers, jobs, ratings and money."""
 
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.payments.ledger import provider_balance
 from core.payments.models import LedgerEntry, Payment
 from core.providers.models import Provider, Rating
 from core.service_requests import lifecycle
+from core.service_requests.models import RequestStatus
 from core.service_requests.models import ServiceRequest as R
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    """One movement of the provider's balance, with the job and payment behind an earning (None otherwise)."""
+
+    entry: LedgerEntry
+    job: str  # the request's reference, "" when the entry has no payment
+    paid: int | None
+    commission: int | None
+
+
+@dataclass(frozen=True)
+class Earnings:
+    """The provider's money: balance owed, totals earned, paid out and refunded (whole XAF), the latest entries."""
+
+    balance: int
+    earned: int
+    paid_out: int
+    refunded: int
+    entries: list[LedgerEntry]
+    lines: list[LedgerLine]
 
 
 def own_offer(*, session: Session, provider: Provider, offer_id: int) -> Offer | None:
@@ -25,8 +50,8 @@ def own_job(*, session: Session, provider: Provider, request_id: int) -> R | Non
     if request.provider_id == provider.id:
         return request
     offered = session.exec(select(Offer.id).where(Offer.request_id == request_id, Offer.provider_id == provider.id,
-                                                  Offer.status == "pending")).first()
-    return request if offered is not None and request.status == lifecycle.OFFERED else None
+                                                  Offer.status == OfferStatus.PENDING)).first()
+    return request if offered is not None and request.status == RequestStatus.OFFERED else None
 
 
 def history(*, session: Session, provider: Provider, limit: int = 50) -> list[R]:
@@ -43,7 +68,7 @@ def ratings(*, session: Session, provider: Provider, limit: int = 50) -> list[tu
                              .order_by(Rating.created_at.desc()).limit(limit)).all())  # type: ignore[attr-defined]
 
 
-def earnings(*, session: Session, provider: Provider, limit: int = 100) -> dict:
+def earnings(*, session: Session, provider: Provider, limit: int = 100) -> Earnings:
     """Return the balance owed, totals earned and paid out, and the latest ledger entries."""
     totals = dict(session.exec(select(LedgerEntry.kind, sa.func.sum(LedgerEntry.amount))
                                .where(LedgerEntry.provider_id == provider.id).group_by(LedgerEntry.kind)).all())
@@ -54,8 +79,8 @@ def earnings(*, session: Session, provider: Provider, limit: int = 100) -> dict:
                         .order_by(LedgerEntry.created_at.desc(), LedgerEntry.id.desc())  # type: ignore
                         .limit(limit)).all()
     entries = [entry for entry, _, _ in rows]
-    lines = [{"entry": entry, "job": reference or "", "paid": payment.amount if payment else None,
-              "commission": payment.commission if payment else None} for entry, payment, reference in rows]
-    return {"balance": provider_balance(session=session, provider_id=provider.id),
-            "earned": int(totals.get("earning", 0) or 0), "paid_out": -int(totals.get("payout", 0) or 0),
-            "refunded": -int(totals.get("refund", 0) or 0), "entries": entries, "lines": lines}
+    lines = [LedgerLine(entry=entry, job=reference or "", paid=payment.amount if payment else None,
+                        commission=payment.commission if payment else None) for entry, payment, reference in rows]
+    return Earnings(balance=provider_balance(session=session, provider_id=provider.id),
+                    earned=int(totals.get("earning", 0) or 0), paid_out=-int(totals.get("payout", 0) or 0),
+                    refunded=-int(totals.get("refund", 0) or 0), entries=entries, lines=lines)

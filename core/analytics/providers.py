@@ -8,8 +8,15 @@ from sqlmodel import Session, select
 
 from core.payments.ledger import provider_balance
 from core.payments.models import LedgerEntry
-from core.providers.models import Provider, ProviderApplication, ProviderService, ProviderZone
-from core.providers.service import acceptance_rate
+from core.providers.models import (
+    ApplicationStatus,
+    Provider,
+    ProviderApplication,
+    ProviderService,
+    ProviderStatus,
+    ProviderZone,
+)
+from core.providers.service import ACTIVE_JOB_STATUSES, acceptance_rate
 from core.service_requests.models import ServiceRequest as R
 
 
@@ -74,7 +81,7 @@ def performance(*, session: Session, provider: Provider) -> Performance:
     paid_out = session.exec(select(sa.func.coalesce(sa.func.sum(LedgerEntry.amount), 0)).where(
         LedgerEntry.provider_id == provider.id, LedgerEntry.kind == "payout")).one()
     open_jobs = session.exec(select(sa.func.count()).select_from(R).where(
-        R.provider_id == provider.id, R.status.in_(("assigned", "in_progress")))).one()  # type: ignore[attr-defined]
+        R.provider_id == provider.id, R.status.in_(ACTIVE_JOB_STATUSES))).one()  # type: ignore[attr-defined]
     received = provider.offers_received
     return Performance(
         acceptance=(provider.offers_accepted / received) if received else None,
@@ -88,12 +95,13 @@ def performance(*, session: Session, provider: Provider) -> Performance:
 
 def pending_applications(*, session: Session) -> list[ProviderApplication]:
     """Return the applications waiting for verification, oldest first."""
-    return list(session.exec(select(ProviderApplication).where(ProviderApplication.status == "pending")
+    return list(session.exec(select(ProviderApplication).where(ProviderApplication.status == ApplicationStatus.PENDING)
                              .order_by(ProviderApplication.created_at)))
 
 
 def providers_for_service(*, session: Session, service_code: str, limit: int = 300) -> list[Provider]:
     """Return active providers offering the service, by name (the admin's choice when reassigning)."""
     return list(session.exec(select(Provider).join(ProviderService, ProviderService.provider_id == Provider.id)
-                             .where(Provider.status == "active", ProviderService.service_code == service_code)
+                             .where(Provider.status == ProviderStatus.ACTIVE,
+                                    ProviderService.service_code == service_code)
                              .order_by(Provider.name).limit(limit)))

@@ -1,6 +1,7 @@
 """The admin's view of requests: a filtered, searchable, paginated list, and one request in full."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -9,17 +10,49 @@ from core.analytics.filters import Filters, request_conditions
 from core.customers.models import Customer
 from core.matching.models import Offer
 from core.messaging.conversations import Conversation, Message
-from core.payments.models import Payment
+from core.payments.models import Payment, PaymentStatus
 from core.providers.models import Provider
+from core.service_requests.models import RequestEvent, RequestMedia, RequestStatus
 from core.service_requests.models import ServiceRequest as R
 from core.service_requests.service import request_media, timeline
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """One request as the admin's list shows it; paid is "paid", "awaiting", "unpaid" or ""."""
+
+    id: int
+    reference: str
+    created_at: datetime
+    service_type: str
+    quartier: str
+    status: RequestStatus
+    final_price: int | None
+    provider: str | None  # the assigned provider's name
+    phone: str | None  # the customer's phone, or WhatsApp user id
+    paid: str = ""
+
+
+@dataclass(frozen=True)
+class RequestDetail:
+    """One request in full: its people, timeline, conversation, offers, attachments and payments."""
+
+    request: R
+    customer: Customer | None
+    provider: Provider | None
+    timeline: list[RequestEvent]
+    conversation: Conversation | None
+    messages: list[Message]
+    offers: list[tuple[Offer, str]]  # each offer with its provider's name
+    media: list[RequestMedia]
+    payments: list[Payment]
 
 
 @dataclass
 class RequestPage:
     """One page of the request list and the total count behind it."""
 
-    rows: list[dict]
+    rows: list[RequestRow]
     total: int
     page: int
     page_size: int
@@ -58,16 +91,13 @@ def search_requests(*, session: Session, filters: Filters, text: str = "", page:
         .join(Customer, Customer.id == R.customer_id, isouter=True)
         .where(*where).order_by(R.created_at.desc(), R.id.desc())  # type: ignore[attr-defined]
         .offset((page - 1) * page_size).limit(page_size)).all()
-    keys = ("id", "reference", "created_at", "service_type", "quartier", "status", "final_price", "provider",
-            "phone")
-    found = [dict(zip(keys, row, strict=True)) for row in rows]
-    money = payment_states(session=session, requests={r["id"]: r["status"] for r in found})
-    return RequestPage([{**r, "paid": money.get(r["id"], "")} for r in found], total, page, page_size)
+    money = payment_states(session=session, requests={row[0]: row[5] for row in rows})
+    return RequestPage([RequestRow(*row, paid=money.get(row[0], "")) for row in rows], total, page, page_size)
 
 
 def payment_states(*, session: Session, requests: dict[int, str]) -> dict[int, str]:
     """Return "paid", "awaiting" (a link is out) or "unpaid" (completed, nothing paid) per request id; "" otherwise."""
-    statuses: dict[int, set[str]] = {}
+    statuses: dict[int, set[PaymentStatus]] = {}
     if requests:
         for request_id, status in session.exec(select(Payment.request_id, Payment.status)
                                                .where(Payment.request_id.in_(list(requests)))):  # type: ignore
@@ -75,16 +105,16 @@ def payment_states(*, session: Session, requests: dict[int, str]) -> dict[int, s
     states = {}
     for request_id, status in requests.items():
         seen = statuses.get(request_id, set())
-        if seen & {"success", "refunded"}:
+        if seen & {PaymentStatus.SUCCESS, PaymentStatus.REFUNDED}:
             states[request_id] = "paid"
-        elif "pending" in seen:
+        elif PaymentStatus.PENDING in seen:
             states[request_id] = "awaiting"
-        elif status == "completed":
+        elif status == RequestStatus.COMPLETED:
             states[request_id] = "unpaid"
     return states
 
 
-def request_detail(*, session: Session, request_id: int) -> dict | None:
+def request_detail(*, session: Session, request_id: int) -> RequestDetail | None:
     """Return the request with its customer, provider, timeline, messages, offers, attachments and payments.
 
     None if there is no such request.
@@ -94,19 +124,19 @@ def request_detail(*, session: Session, request_id: int) -> dict | None:
         return None
     offers = session.exec(select(Offer, Provider.name).join(Provider, Provider.id == Offer.provider_id)
                           .where(Offer.request_id == request_id).order_by(Offer.round, Offer.score.desc())).all()
-    return {
-        "request": request,
-        "customer": session.get(Customer, request.customer_id),
-        "provider": session.get(Provider, request.provider_id) if request.provider_id else None,
-        "timeline": timeline(session=session, request_id=request_id),
-        "conversation": session.get(Conversation, request.conversation_id) if request.conversation_id else None,
-        "messages": conversation_messages(session=session, conversation_id=request.conversation_id)
+    return RequestDetail(
+        request=request,
+        customer=session.get(Customer, request.customer_id),
+        provider=session.get(Provider, request.provider_id) if request.provider_id else None,
+        timeline=timeline(session=session, request_id=request_id),
+        conversation=session.get(Conversation, request.conversation_id) if request.conversation_id else None,
+        messages=conversation_messages(session=session, conversation_id=request.conversation_id)
         if request.conversation_id else [],
-        "offers": [(offer, name) for offer, name in offers],
-        "media": request_media(session=session, request_id=request_id),
-        "payments": list(session.exec(select(Payment).where(Payment.request_id == request_id)
-                                      .order_by(Payment.id))),  # type: ignore[arg-type]
-    }
+        offers=[(offer, name) for offer, name in offers],
+        media=request_media(session=session, request_id=request_id),
+        payments=list(session.exec(select(Payment).where(Payment.request_id == request_id)
+                                   .order_by(Payment.id))),  # type: ignore[arg-type]
+    )
 
 
 def conversation_messages(*, session: Session, conversation_id: int, after_id: int = 0,

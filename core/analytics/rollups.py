@@ -13,8 +13,9 @@ from core import clock
 from core.analytics.filters import local_day, local_midnight, seconds_between
 from core.analytics.models import WAIT_EDGES, DailyTotals, ProviderDay, ProviderMonth, RollupState
 from core.db import session_scope
-from core.payments.models import Payment
+from core.payments.models import Payment, PaymentStatus
 from core.providers.models import Rating
+from core.service_requests.models import RequestStatus
 from core.service_requests.models import ServiceRequest as R
 from core.upsert import dialect_of, upsert
 
@@ -179,8 +180,9 @@ def _insert_days(session: Session, days: set[date] | None) -> int:
     assigned = R.assigned_at.is_not(None)  # type: ignore[union-attr]
     made = {"requests": sa.func.count(), "offered": _sum_if(R.offered_at.is_not(None)),  # type: ignore[union-attr]
             "assigned": _sum_if(assigned), "completed": _sum_if(R.completed_at.is_not(None)),  # type: ignore[union-attr]
-            "paid": _sum_if(R.paid_at.is_not(None)), "cancelled": _sum_if(R.status == "cancelled"),  # type: ignore[union-attr]
-            "expired": _sum_if(R.status == "expired"),
+            "paid": _sum_if(R.paid_at.is_not(None)),  # type: ignore[union-attr]
+            "cancelled": _sum_if(R.status == RequestStatus.CANCELLED),
+            "expired": _sum_if(R.status == RequestStatus.EXPIRED),
             "assign_seconds": sa.func.coalesce(sa.func.sum(sa.case((assigned, seconds), else_=0.0)), 0.0),
             **{name: _sum_if(sa.and_(assigned, cond)) for name, cond in wait_bucket_conditions(seconds)}}
     created_day = local_day(session, R.created_at)
@@ -193,7 +195,7 @@ def _insert_days(session: Session, days: set[date] | None) -> int:
     parts.append(select(paid_day.label("day"), R.service_type, R.quartier,
                         *[{**zero, **money}[n].label(n) for n in MEASURES])
                  .join(R, R.id == Payment.request_id)
-                 .where(Payment.status == "success", Payment.paid_at.is_not(None),  # type: ignore[union-attr]
+                 .where(Payment.status == PaymentStatus.SUCCESS, Payment.paid_at.is_not(None),  # type: ignore[union-attr]
                         in_spans(Payment.paid_at, spans))
                  .group_by(paid_day, R.service_type, R.quartier))
     rated_day = local_day(session, Rating.created_at)

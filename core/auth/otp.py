@@ -14,7 +14,7 @@ from core.logs import log
 from core.messaging.addresses import provider_conversation
 from core.messaging.outbox import enqueue_code
 from core.phones import InvalidPhone, normalize_phone
-from core.providers.models import Provider
+from core.providers.models import Provider, ProviderStatus
 
 CODE_TTL = timedelta(minutes=5)
 MAX_TRIES = 5  # wrong guesses per provider, over all its codes, in WINDOW_SECONDS
@@ -55,7 +55,7 @@ def request_code(*, session: Session, phone: str, ip: str = "") -> str:
     throttle.record(session=session, key=phone_key, window_seconds=WINDOW_SECONDS)
     throttle.record(session=session, key=ip_key, window_seconds=WINDOW_SECONDS)
     provider = session.exec(select(Provider).where(Provider.phone == number)).first()
-    if provider is None or provider.status == "suspended":
+    if provider is None or provider.status == ProviderStatus.SUSPENDED:
         return SENT
     if cooling(session=session, provider_id=provider.id):
         return COOLING
@@ -101,7 +101,7 @@ def verify_code(*, session: Session, phone: str, code: str, ip: str = "") -> Cod
     if throttle.recent(session=session, key=ip_key, window_seconds=WINDOW_SECONDS) >= MAX_IP_GUESSES:
         return CodeCheck(None, COOLING)
     provider = session.exec(select(Provider).where(Provider.phone == number)).first()
-    if provider is None or provider.status == "suspended":
+    if provider is None or provider.status == ProviderStatus.SUSPENDED:
         throttle.record(session=session, key=ip_key, window_seconds=WINDOW_SECONDS)
         return CodeCheck(None, INVALID)
     if cooling(session=session, provider_id=provider.id):

@@ -17,7 +17,7 @@ from core import clock
 from core.auth.models import Account, SignInSession
 from core.config import settings
 from core.db import session_scope
-from core.providers.models import Provider
+from core.providers.models import Provider, ProviderStatus
 
 ADMIN_KEY = "admin"
 PROVIDER_KEY = "provider"
@@ -107,7 +107,7 @@ def _subject(session: Session, row: SignInSession) -> Account | Provider | None:
             return None
         return account
     provider = session.get(Provider, row.subject_id)
-    if provider is None or provider.status == "suspended" or provider_version(provider) != row.version:
+    if provider is None or provider.status == ProviderStatus.SUSPENDED or provider_version(provider) != row.version:
         return None
     return provider
 

@@ -10,13 +10,13 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.channels.inbound import process_message, receive
-from core.channels.schemas import ApiError, ChatIn, ChatMessage, ChatTurn
+from core.channels.schemas import ApiError, ChatIn, ChatMessage, ChatRequest, ChatTurn
 from core.config import settings
 from core.conversations.engine import reply_key
 from core.conversations.phone_codes import note_contact
 from core.db import run_io, session_scope, storable
 from core.messaging.conversations import Conversation, Message
-from core.messaging.models import OutboxMessage
+from core.messaging.models import MessageStatus, OutboxMessage, OutboxStatus
 from core.messaging.ratelimit import client_key, hit
 from core.phones import InvalidPhone, normalize_phone
 from core.security.clients import client_address
@@ -55,7 +55,7 @@ async def chat(request: Request) -> Any:
     if result is None:
         return _error("Doucement 🙏 Trop de messages d'un coup : attendez une minute puis réessayez. "
                       "(Too many messages: please wait a minute.)", 429)
-    return ChatTurn.model_validate(result)
+    return result
 
 
 @router.get("/api/chat/{session_id}/messages", response_model=list[ChatMessage],
@@ -73,7 +73,7 @@ async def chat_messages(session_id: str, after: str | None = None) -> Any:
     result = await run_io(_messages, session_id, after_id)
     if result is None:
         return _error("unknown chat session", 404)
-    return [ChatMessage.model_validate(m) for m in result]
+    return result
 
 
 def _validated(raw: bytes) -> dict[str, Any]:
@@ -114,7 +114,7 @@ def _validated(raw: bytes) -> dict[str, Any]:
 
 
 def chat_turn(*, session_id: str, body: str, client: str, phone: str | None = None,
-              name: str = "") -> dict[str, Any] | None:
+              name: str = "") -> ChatTurn | None:
     """Store one web chat message from the client address, process it, and return its replies and the request.
 
     None when rate-limited (per session and per client address). Raises InvalidPhone for a phone that is not one.
@@ -159,7 +159,7 @@ def _store(*, session_id: str, body: str, phone: str | None, name: str, client: 
     raise RuntimeError("web message not stored")
 
 
-def _turn_result(message_id: int) -> dict[str, Any]:
+def _turn_result(message_id: int) -> ChatTurn:
     """Return the replies written for this inbound message, marked sent, and the conversation's request."""
     with session_scope() as session:
         inbound = session.get(Message, message_id)
@@ -174,44 +174,44 @@ def _turn_result(message_id: int) -> dict[str, Any]:
         conversation = session.get(Conversation, inbound.conversation_id)
         request = session.get(ServiceRequest, conversation.current_request_id) if conversation.current_request_id \
             else None
-        return {"replies": replies, "request": _request_json(request)}
+        return ChatTurn(replies=replies, request=_chat_request(request))
 
 
 def _mark_sent(session: Session, row: OutboxMessage) -> None:
     """The web client reads its messages itself: a web outbox row is sent once it is there to read."""
-    if row.status != "pending" or row.channel != "web":
+    if row.status != OutboxStatus.PENDING or row.channel != "web":
         return
     now = clock.now()
-    row.status, row.sent_at, row.delivery_status = "sent", now, "sent"
+    row.status, row.sent_at, row.delivery_status = OutboxStatus.SENT, now, "sent"
     session.add(row)
     message = session.get(Message, row.message_id) if row.message_id else None
-    if message is not None and message.status == "queued":
-        message.status = "sent"
+    if message is not None and message.status == MessageStatus.QUEUED:
+        message.status = MessageStatus.SENT
         session.add(message)
 
 
-def _messages(session_id: str, after_id: int) -> list[dict[str, Any]] | None:
+def _messages(session_id: str, after_id: int) -> list[ChatMessage] | None:
     with session_scope() as session:
         conversation = session.exec(select(Conversation).where(Conversation.channel == "web",
                                                                 Conversation.external_id == session_id)).first()
         if conversation is None:
             return None
         for row in session.exec(select(OutboxMessage).where(OutboxMessage.conversation_id == conversation.id,
-                                                            OutboxMessage.status == "pending")):
+                                                            OutboxMessage.status == OutboxStatus.PENDING)):
             _mark_sent(session, row)
         session.flush()
         messages = session.exec(select(Message).where(Message.conversation_id == conversation.id, Message.id > after_id,
-                                                      Message.status != "held")  # a notice held during a takeover
+                                                      Message.status != MessageStatus.HELD)  # held during a takeover
                                 .order_by(Message.id).limit(200))
-        return [{"id": m.id, "direction": m.direction, "author": m.author, "body": m.body,
-                 "created_at": clock.as_utc(m.created_at).isoformat(), "status": m.status} for m in messages]
+        return [ChatMessage(id=m.id, direction=m.direction, author=m.author, body=m.body,
+                            created_at=clock.as_utc(m.created_at).isoformat(), status=m.status) for m in messages]
 
 
-def _request_json(request: ServiceRequest | None) -> dict[str, Any] | None:
+def _chat_request(request: ServiceRequest | None) -> ChatRequest | None:
     if request is None:
         return None
-    return {"id": request.id, "reference": request.reference, "service_type": request.service_type,
-            "location": request.quartier, "urgency": request.urgency, "status": request.status}
+    return ChatRequest(id=request.id, reference=request.reference, service_type=request.service_type,
+                       location=request.quartier, urgency=request.urgency, status=request.status)
 
 
 def _error(message: str, status: int) -> JSONResponse:

@@ -16,6 +16,7 @@ from core.logs import log
 from core.messaging import ratelimit, texts
 from core.messaging.addresses import ADDRESSED, conversation_for
 from core.messaging.conversations import Conversation, Message
+from core.messaging.models import MessageStatus
 from core.messaging.outbox import enqueue
 from core.phones import normalize_address
 from core.upsert import dialect_of, upsert
@@ -25,8 +26,9 @@ STALL_AFTER = timedelta(seconds=30)
 
 
 def receive(*, session: Session, channel: str, external_id: str, body: str, provider_message_id: str | None = None,
-            media: list | None = None, name: str = "", status: str = "received", received_at: datetime | None = None,
-            sent_by: str = "", alias: str = "", reply_to: dict | None = None) -> Message | None:
+            media: list | None = None, name: str = "", status: MessageStatus = MessageStatus.RECEIVED,
+            received_at: datetime | None = None, sent_by: str = "", alias: str = "",
+            reply_to: dict | None = None) -> Message | None:
     """Store an inbound message; return None when this channel id was already received (a retry).
 
     status "media" holds the message back from the engine until its attachments are fetched; received_at is when
@@ -71,8 +73,8 @@ def accept(*, session: Session, channel: str, external_id: str, body: str, provi
     """
     message = receive(session=session, channel=channel, external_id=external_id, body=body,
                       provider_message_id=provider_message_id, media=media, name=name,
-                      status="media" if waits_for_media else "received", received_at=received_at,
-                      sent_by=sent_by, alias=alias, reply_to=reply_to)
+                      status=MessageStatus.MEDIA if waits_for_media else MessageStatus.RECEIVED,
+                      received_at=received_at, sent_by=sent_by, alias=alias, reply_to=reply_to)
     if message is None:
         return None
     conversation = session.get(Conversation, message.conversation_id)
@@ -80,7 +82,7 @@ def accept(*, session: Session, channel: str, external_id: str, body: str, provi
     decision = ratelimit.hit(session=session, key=f"in:{channel}:{conversation.external_id}",
                              limit=settings.inbound_rate_per_minute, at=received_at)
     if not decision.allowed:
-        message.status = "throttled"
+        message.status = MessageStatus.THROTTLED
         session.add(message)
         if decision.notify:
             enqueue(session=session, conversation=conversation, body=texts.say("slow_down", conversation.language),
@@ -96,7 +98,7 @@ def process_message(message_id: int) -> bool:
         return False
     process_conversation(conversation_id)
     with session_scope() as session:
-        return session.exec(select(Message.status).where(Message.id == message_id)).first() == "processed"
+        return session.exec(select(Message.status).where(Message.id == message_id)).first() == MessageStatus.PROCESSED
 
 
 def process_conversation(conversation_id: int) -> int:
@@ -107,7 +109,7 @@ def process_conversation(conversation_id: int) -> int:
             conversation = _lock(session, conversation_id)
             message = session.exec(
                 select(Message).where(Message.conversation_id == conversation_id, Message.direction == "in",
-                                      Message.status == "received", Message.attempts < MAX_ATTEMPTS)
+                                      Message.status == MessageStatus.RECEIVED, Message.attempts < MAX_ATTEMPTS)
                 .order_by(Message.created_at, Message.id).limit(1)).first()
             if message is None:
                 return done
@@ -118,13 +120,13 @@ def process_conversation(conversation_id: int) -> int:
             except Exception as exc:
                 log.exception("message processing failed", message_id=message_id)
                 message.attempts += 1
-                message.status = "failed" if message.attempts >= MAX_ATTEMPTS else "received"
+                message.status = MessageStatus.FAILED if message.attempts >= MAX_ATTEMPTS else MessageStatus.RECEIVED
                 message.error_code = type(exc).__name__[:12]
                 session.add(message)
-                if message.status == "received":
+                if message.status == MessageStatus.RECEIVED:
                     return done  # leave it for the stalled-message sweep
                 continue
-            message.status, message.processed_at = "processed", clock.now()
+            message.status, message.processed_at = MessageStatus.PROCESSED, clock.now()
             session.add(message)
             done += 1
 
@@ -151,7 +153,7 @@ def resume_stalled(limit: int = 50) -> int:
     cutoff = clock.now() - STALL_AFTER
     with session_scope() as session:
         waiting_media = session.exec(
-            select(Message.id).where(Message.direction == "in", Message.status == "media",
+            select(Message.id).where(Message.direction == "in", Message.status == MessageStatus.MEDIA,
                                      Message.attempts < MAX_ATTEMPTS, Message.created_at < cutoff)
             .order_by(Message.id).limit(limit)).all()
     for message_id in waiting_media:
@@ -160,7 +162,7 @@ def resume_stalled(limit: int = 50) -> int:
         prepare(message_id)
     with session_scope() as session:
         ids = session.exec(
-            select(Message.conversation_id).where(Message.direction == "in", Message.status == "received",
+            select(Message.conversation_id).where(Message.direction == "in", Message.status == MessageStatus.RECEIVED,
                                                   Message.attempts < MAX_ATTEMPTS, Message.created_at < cutoff)
             .group_by(Message.conversation_id).order_by(sa.func.min(Message.id)).limit(limit)).all()
     done = 0

@@ -24,7 +24,7 @@ from core.db import get_engine, is_postgres, session_scope
 from core.fleet import stopping
 from core.logs import log
 from core.messaging.conversations import Message
-from core.messaging.models import InboundMessage
+from core.messaging.models import InboundMessage, MessageStatus
 from core.upsert import for_psycopg, upsert
 
 CHANNEL_NOTIFY = "djobea_inbox"
@@ -38,7 +38,7 @@ class Attached:
 
     message_id: int
     conversation_id: int
-    status: str  # received | media | throttled
+    status: MessageStatus  # received | media | throttled
 
 
 async def stage_async(inbound: Inbound, *, channel: str = "whatsapp") -> int | None:

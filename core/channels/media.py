@@ -29,6 +29,7 @@ from core.logs import log
 from core.matching.handoff import tell_provider_media
 from core.messaging import texts
 from core.messaging.conversations import Conversation, Message
+from core.messaging.models import MessageStatus
 from core.messaging.outbox import enqueue
 from core.service_requests.lifecycle import OPEN_STATUSES
 from core.service_requests.models import RequestMedia, ServiceRequest
@@ -92,11 +93,11 @@ def download(url: str) -> bytes:
     return b"".join(chunks)
 
 
-def prepare(message_id: int) -> str | None:
+def prepare(message_id: int) -> MessageStatus | None:
     """Fetch and understand a waiting message's attachments, then release it to the engine; return its status."""
     with session_scope() as session:
         message = session.get(Message, message_id)
-        if message is None or message.status != "media":
+        if message is None or message.status != MessageStatus.MEDIA:
             return message.status if message else None
         conversation = session.get(Conversation, message.conversation_id)
         items = [dict(item) for item in message.media]
@@ -156,7 +157,7 @@ def _release(message_id: int, items: list[dict], trouble: bool) -> str:
     with session_scope() as session:
         query = select(Message).where(Message.id == message_id)
         message = session.exec(query.with_for_update() if is_postgres() else query).one()
-        if message.status != "media":
+        if message.status != MessageStatus.MEDIA:
             return message.status  # released already by another worker
         message.attempts += 1
         if trouble and message.attempts < MAX_ATTEMPTS:
@@ -179,9 +180,9 @@ def _release(message_id: int, items: list[dict], trouble: bool) -> str:
             # Nothing to understand: ask kindly for text instead of running the engine on an empty message.
             enqueue(session=session, conversation=conversation, body=texts.say("type_please", conversation.language),
                     dedupe_key=f"type-please:{message.id}")
-            message.status, message.processed_at = "processed", clock.now()
+            message.status, message.processed_at = MessageStatus.PROCESSED, clock.now()
         else:
-            message.status = "received"
+            message.status = MessageStatus.RECEIVED
         session.add(message)
         return message.status
 

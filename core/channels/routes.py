@@ -29,6 +29,7 @@ from core.db import is_postgres, run_io
 from core.fleet import metrics
 from core.logs import log
 from core.messaging import twilio_channel
+from core.messaging.models import MessageStatus
 
 PROCESSING_THREADS = 2
 MAX_BODY = 256 * 1024  # Twilio's largest form (1,600 characters, 10 media URLs) is a few kilobytes
@@ -138,9 +139,9 @@ async def _process(inbox_id: int) -> None:
         if attached is None:
             return
         message_id, status = attached.message_id, attached.status
-        if status == "media":
+        if status == MessageStatus.MEDIA:
             status = await loop.run_in_executor(_processing, prepare, message_id)
-        if status == "received":
+        if status == MessageStatus.RECEIVED:
             await loop.run_in_executor(_processing, process_message, message_id)
     except Exception:
         log.exception("inbound processing failed; the sweep will retry", inbox_id=inbox_id)

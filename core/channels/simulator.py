@@ -6,6 +6,7 @@ With WhatsApp live, only demo numbers may be simulated: a real number would let 
 """
 
 import uuid
+from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
@@ -15,13 +16,13 @@ from core.channels.webhook import Inbound, store
 from core.config import settings
 from core.customers.models import Customer
 from core.db import session_scope
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.messaging.conversations import Conversation, Message
-from core.messaging.models import OutboxMessage
+from core.messaging.models import MessageStatus, OutboxMessage
 from core.phones import normalize_address
 from core.providers.models import Provider
 from core.security.sealed import unseal
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 
 CHANNEL = "simulator"
 DEMO_RANGE = "+237600"  # +237 600 xx xx xx is not allocated to any operator (see core.demo)
@@ -47,7 +48,7 @@ def send_as(phone: str, text: str, *, staff: str, alias: str = "") -> int | None
     if stored is None:
         return None
     message_id, status = stored
-    if status == "received":
+    if status == MessageStatus.RECEIVED:
         process_message(message_id)
     return message_id
 
@@ -68,7 +69,37 @@ def is_demo_number(*, session: Session, number: str) -> bool:
                 or session.exec(select(Customer.id).where(Customer.phone == number, Customer.is_demo)).first())
 
 
-def thread(phone: str, after_id: int = 0, limit: int = 200) -> list[dict]:
+@dataclass(frozen=True)
+class Bubble:
+    """One message as a simulated phone shows it; mine: the phone's owner wrote it."""
+
+    id: int
+    mine: bool
+    body: str
+    status: MessageStatus
+    time: str  # Douala time, HH:MM
+
+
+@dataclass(frozen=True)
+class SentOffer:
+    """An offer of a simulated customer's request: its round, status and the provider it went to."""
+
+    round: int
+    status: OfferStatus
+    name: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class RequestOffers:
+    """A simulated customer's request with the offers it made."""
+
+    reference: str
+    status: RequestStatus
+    offers: list[SentOffer]
+
+
+def thread(phone: str, after_id: int = 0, limit: int = 200) -> list[Bubble]:
     """Return the phone's simulator messages newer than after_id, oldest first, ready to show.
 
     A demo phone shows the codes sent to it, as the person would read them; any other shows them masked.
@@ -82,8 +113,8 @@ def thread(phone: str, after_id: int = 0, limit: int = 200) -> list[dict]:
         rows = session.exec(select(Message).where(Message.conversation_id == conversation_id, Message.id > after_id)
                             .order_by(Message.id.desc()).limit(limit)).all()
         opened = _opened_codes(session, external_id, [m.id for m in rows if m.direction == "out"])
-    return [{"id": m.id, "mine": m.direction == "in", "body": opened.get(m.id, m.body), "status": m.status,
-             "time": clock.format_local(m.created_at, "%H:%M")} for m in reversed(rows)]
+    return [Bubble(id=m.id, mine=m.direction == "in", body=opened.get(m.id, m.body), status=m.status,
+                   time=clock.format_local(m.created_at, "%H:%M")) for m in reversed(rows)]
 
 
 def _opened_codes(session: Session, number: str, message_ids: list[int]) -> dict[int, str]:
@@ -123,7 +154,7 @@ def customers(limit: int = 20) -> list[str]:
         return list(session.exec(query.order_by(Conversation.updated_at.desc()).limit(limit)).all())
 
 
-def offers_sent(phone: str, limit: int = 5) -> list[dict]:
+def offers_sent(phone: str, limit: int = 5) -> list[RequestOffers]:
     """Return the latest requests of the customer at phone, each with the providers its offers went to."""
     with session_scope() as session:
         conversation_id = session.exec(select(Conversation.id).where(
@@ -137,6 +168,6 @@ def offers_sent(phone: str, limit: int = 5) -> list[dict]:
             offers = session.exec(select(Offer.round, Offer.status, Provider.name, Provider.phone)
                                   .join(Provider, Provider.id == Offer.provider_id)
                                   .where(Offer.request_id == request.id).order_by(Offer.round, Offer.id)).all()
-            found.append({"reference": request.reference, "status": request.status,
-                          "offers": [{"round": r, "status": s, "name": n, "phone": p} for r, s, n, p in offers]})
+            found.append(RequestOffers(reference=request.reference, status=request.status,
+                                       offers=[SentOffer(round=r, status=s, name=n, phone=p) for r, s, n, p in offers]))
         return found

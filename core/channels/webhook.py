@@ -23,7 +23,7 @@ from core.channels.inbound import accept
 from core.db import is_postgres, session_scope
 from core.logs import log
 from core.messaging import delivery
-from core.messaging.models import WebhookHit
+from core.messaging.models import MessageStatus, WebhookHit
 from core.phones import InvalidPhone, bsuid_of, normalize_phone
 from core.text import plain_text
 from core.upsert import for_psycopg
@@ -127,7 +127,7 @@ def _location(form) -> dict | None:
     return media.location(lat, lon, plain_text(form.get("Label") or form.get("Address") or ""))
 
 
-def store(inbound: Inbound, channel: str = "whatsapp", sent_by: str = "") -> tuple[int, str] | None:
+def store(inbound: Inbound, channel: str = "whatsapp", sent_by: str = "") -> tuple[int, MessageStatus] | None:
     """Store the message once; return (message id, status), or None when this sid was stored already.
 
     sent_by names the staff member who typed a simulated message.

@@ -12,17 +12,17 @@ from core.config import settings
 from core.conversations import handoff, returning, web_identity
 from core.conversations.context import Turn
 from core.conversations.templates import service_name, status_words
-from core.messaging.conversations import Case
+from core.messaging.conversations import Case, CaseStatus
 from core.messaging.ratelimit import take
 from core.money import format_range
 from core.phones import display_phone
 from core.providers.models import Provider
 from core.service_requests import lifecycle
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from core.service_requests.service import create_request, open_requests_of, transition, update_request
 
-CORRECTABLE = (lifecycle.PENDING, lifecycle.OFFERED)
-CANCELLABLE = (lifecycle.PENDING, lifecycle.OFFERED, lifecycle.ASSIGNED)
+CORRECTABLE = (RequestStatus.PENDING, RequestStatus.OFFERED)
+CANCELLABLE = (RequestStatus.PENDING, RequestStatus.OFFERED, RequestStatus.ASSIGNED)
 _CORRECTION_START = re.compile(r"^(non|nan|pardon|plutot|en fait|je voulais dire|correction|no|sorry|actually"
                                r"|i mean|i meant|rather|instead)\b")
 
@@ -181,9 +181,9 @@ def correct(turn: Turn, request: ServiceRequest) -> None:
     if not made:
         _already_open(turn, request)
         return
-    if request.status == lifecycle.OFFERED and {"service_type", "quartier"} & set(made):
+    if request.status == RequestStatus.OFFERED and {"service_type", "quartier"} & set(made):
         # offers went to providers of the old trade or place: search again from the start
-        transition(session=turn.session, request=request, target=lifecycle.PENDING, actor="system",
+        transition(session=turn.session, request=request, target=RequestStatus.PENDING, actor="system",
                    detail={"reason": "customer_correction"})
     turn.conversation.current_request_id = request.id
     turn.say("corrected", summary=summary(turn, request), price=format_range(request.price_min, request.price_max),
@@ -205,7 +205,7 @@ def cancel(turn: Turn) -> None:
         open_case(turn, kind="cancel", request=request, summary=turn.text)
         turn.say("cancel_in_progress", reference=request.reference)
         return
-    transition(session=turn.session, request=request, target=lifecycle.CANCELLED, actor="customer",
+    transition(session=turn.session, request=request, target=RequestStatus.CANCELLED, actor="customer",
                detail={"reason": turn.text[:200]})
     ctx.reset_slots()
     turn.say("cancelled", reference=request.reference)
@@ -217,13 +217,13 @@ def status(turn: Turn) -> None:
     requests = open_requests_of(session=session, customer_id=conversation.customer_id)
     if not requests and conversation.current_request_id:
         last = own(turn, session.get(ServiceRequest, conversation.current_request_id))
-        if last is not None and last.status == lifecycle.COMPLETED:
+        if last is not None and last.status == RequestStatus.COMPLETED:
             requests = [last]
     if not requests:
         web_identity.nothing_here(turn, "status_none")
         return
     for request in requests[:3]:
-        held = request.contact_hold and request.status == lifecycle.PENDING  # waiting for the customer's number
+        held = request.contact_hold and request.status == RequestStatus.PENDING  # waiting for the customer's number
         turn.say("status_line", reference=request.reference, service=service_name(request.service_type,
                  turn.language), quartier=request.quartier,
                  status=status_words("held" if held else request.status, turn.language),
@@ -233,14 +233,15 @@ def status(turn: Turn) -> None:
 def _status_extra(turn: Turn, session: Session, request: ServiceRequest) -> str:
     en = turn.language == "en"
     parts = []
-    if request.provider_id and request.status in (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS, lifecycle.COMPLETED):
+    if request.provider_id and request.status in (RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS,
+                                                  RequestStatus.COMPLETED):
         provider = session.get(Provider, request.provider_id)
         if provider is not None:
             first = provider.name.split()[0] if provider.name.split() else provider.name
             parts.append(f"{first}, {display_phone(provider.phone)}")
     if request.scheduled_for:
         parts.append(("planned " if en else "prévu le ") + _local_time(request.scheduled_for, en))
-    elif request.status in (lifecycle.PENDING, lifecycle.OFFERED):
+    elif request.status in (RequestStatus.PENDING, RequestStatus.OFFERED):
         parts.append(("asked " if en else "demandée le ") + _local_time(request.created_at, en))
     return (" — " + " · ".join(parts)) if parts else ""
 
@@ -265,7 +266,7 @@ def summary(turn: Turn, request: ServiceRequest) -> str:
 
 def _already_open(turn: Turn, request: ServiceRequest) -> None:
     turn.conversation.current_request_id = request.id
-    status = "held" if request.contact_hold and request.status == lifecycle.PENDING else request.status
+    status = "held" if request.contact_hold and request.status == RequestStatus.PENDING else request.status
     turn.say("already_open", service=service_name(request.service_type, turn.language), quartier=request.quartier,
              reference=request.reference, status=status_words(status, turn.language))
 
@@ -274,7 +275,7 @@ def open_case(turn: Turn, *, kind: str, request: ServiceRequest | None, summary:
     """Open a case for a human, or add to the conversation's open case of that kind."""
     session = turn.session
     case = session.exec(select(Case).where(Case.conversation_id == turn.conversation.id, Case.kind == kind,
-                                           Case.status == "open")).first()
+                                           Case.status == CaseStatus.OPEN)).first()
     if case is None:
         case = Case(conversation_id=turn.conversation.id, request_id=request.id if request else None, kind=kind,
                     summary=summary[:2000])

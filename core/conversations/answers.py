@@ -13,8 +13,7 @@ from core.money import format_range
 from core.payments.service import price_disputed, send_payment_link
 from core.providers.models import Rating
 from core.providers.service import record_rating
-from core.service_requests import lifecycle
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 
 _PRICE = re.compile(r"\b(prix|combien|cout|coute|tarif\w*|price\w*|how much|cost\w*|charge|montant)\b")
 _AREAS = re.compile(r"\b(quartiers?|zones?|where|ou etes|ou vous|couvr\w*|cover\w*|areas?|villes?|city)\b")
@@ -123,7 +122,7 @@ def payment(turn: Turn) -> None:
 def _unpaid_request(turn: Turn) -> ServiceRequest | None:
     query = (select(ServiceRequest)
              .where(ServiceRequest.customer_id == turn.conversation.customer_id,
-                    ServiceRequest.status == lifecycle.COMPLETED, ServiceRequest.paid_at.is_(None))  # type: ignore
+                    ServiceRequest.status == RequestStatus.COMPLETED, ServiceRequest.paid_at.is_(None))  # type: ignore
              .order_by(ServiceRequest.completed_at.desc()))  # type: ignore[union-attr]
     return turn.session.exec(query).first()
 

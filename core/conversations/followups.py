@@ -17,7 +17,7 @@ from core.money import format_range, format_xaf
 from core.phones import display_phone
 from core.providers.models import Provider
 from core.service_requests import lifecycle
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from core.service_requests.service import transition, update_request
 
 CONFIRM_CANCEL = "confirm_cancel"  # in the conversation state: the request whose cancellation awaits OUI / NON
@@ -26,7 +26,7 @@ _YES = re.compile(r"^(oui|ouais|wi|yes|yeah|yep|ok|okay|confirm\w*|annule\w*|can
 _NO = re.compile(r"^(non|nan|no|nope|garde\w*|keep|laisse|leave it|no o)\b")
 _CONTEST = re.compile(r"\b(pas d ?accord|conteste\w*|contest\w*|dispute|disagree|don ?t agree|do not agree|no agree"
                       r"|i no gree|wrong price|mauvais prix|trop cher|too expensive|too much|e too cost)\b")
-_WORKING = (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS)
+_WORKING = (RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS)
 # "mes demandes", "my bookings", "all my request dem", "historique": the list, not the status of one request
 _HISTORY = re.compile(r"\b(mes (demandes|reservations|commandes|travaux)|historique|history|my (requests|bookings|jobs)"
                       r"|(request|booking|job)s? dem|all my (request|booking|job)s?)\b")
@@ -44,11 +44,11 @@ def confirm_cancel_step(turn: Turn) -> bool:
         return True
     if not (_YES.match(text) or turn.analysis.intent == "cancel"):
         return False
-    if request.status == lifecycle.IN_PROGRESS:  # the work has begun: only the team can stop it
+    if request.status == RequestStatus.IN_PROGRESS:  # the work has begun: only the team can stop it
         open_case(turn, kind="cancel", request=request, summary=turn.text)
         turn.say("cancel_in_progress", reference=request.reference)
         return True
-    transition(session=turn.session, request=request, target=lifecycle.CANCELLED, actor="customer",
+    transition(session=turn.session, request=request, target=RequestStatus.CANCELLED, actor="customer",
                detail={"reason": "customer confirmed"})
     turn.say("cancelled", reference=request.reference)
     return True
@@ -138,7 +138,7 @@ def unpaid_request(turn: Turn) -> ServiceRequest | None:
     """Return the customer's newest finished job not paid yet."""
     query = (select(ServiceRequest)
              .where(ServiceRequest.customer_id == turn.conversation.customer_id,
-                    ServiceRequest.status == lifecycle.COMPLETED, ServiceRequest.paid_at.is_(None))  # type: ignore
+                    ServiceRequest.status == RequestStatus.COMPLETED, ServiceRequest.paid_at.is_(None))  # type: ignore
              .order_by(ServiceRequest.completed_at.desc()))  # type: ignore[union-attr]
     return turn.session.exec(query).first()
 
@@ -191,7 +191,7 @@ def _next(turn: Turn, request: ServiceRequest) -> str:
 
 
 def _status(turn: Turn, request: ServiceRequest) -> str:
-    if request.contact_hold and request.status == lifecycle.PENDING:
+    if request.contact_hold and request.status == RequestStatus.PENDING:
         return status_words("held", turn.language)
     return status_words(request.status, turn.language)
 

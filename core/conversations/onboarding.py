@@ -10,7 +10,7 @@ from core.conversations.context import Turn
 from core.conversations.templates import service_name
 from core.customers.models import Customer
 from core.phones import InvalidPhone, is_bsuid, normalize_phone
-from core.providers.models import ProviderApplication
+from core.providers.models import ApplicationStatus, ProviderApplication
 
 _NAME_IN_SENTENCE = re.compile(r"(?:je m'appelle|je m’appelle|mon nom est|mon nom c'est|moi c'est|my name is"
                                r"|my name na|i am|i'm|na me|me na)\s+([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)")
@@ -60,8 +60,8 @@ def _finish(turn: Turn, data: dict) -> None:
     session = turn.session
     turn.context.onboarding = None
     turn.context.last_question = None
-    existing = session.exec(select(ProviderApplication).where(ProviderApplication.phone == data["phone"],
-                                                              ProviderApplication.status == "pending")).first()
+    existing = session.exec(select(ProviderApplication).where(
+        ProviderApplication.phone == data["phone"], ProviderApplication.status == ApplicationStatus.PENDING)).first()
     if existing is not None:
         turn.say("onb_already")
         return

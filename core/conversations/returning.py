@@ -9,8 +9,7 @@ from core.conversations.context import Turn
 from core.conversations.templates import service_name
 from core.customers.models import Customer
 from core.providers.models import Provider
-from core.service_requests import lifecycle
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 
 SAME_PLACE = "same_place"  # in the conversation state: {"quartier": ..., "landmark": ...} offered as "still there?"
 _YES = re.compile(r"^(oui|ouais|wi|yes|yeah|yep|ok|okay|exact\w*|c est ca|toujours|still|na so|na dat|correct)\b")
@@ -75,7 +74,7 @@ def take_same_provider(turn: Turn) -> None:
     service = turn.context.slots.get("service_type")
     query = (select(ServiceRequest).where(ServiceRequest.customer_id == turn.conversation.customer_id,
                                           ServiceRequest.provider_id.is_not(None),  # type: ignore[union-attr]
-                                          ServiceRequest.status == lifecycle.COMPLETED)
+                                          ServiceRequest.status == RequestStatus.COMPLETED)
              .order_by(ServiceRequest.completed_at.desc()))  # type: ignore[union-attr]
     if service:
         query = query.where(ServiceRequest.service_type == service)

@@ -2,30 +2,30 @@
 
 from sqlmodel import Session, select
 
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.matching.offers import locked_request
 from core.providers.models import Provider
 from core.service_requests import lifecycle
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from core.service_requests.service import transition
 
 
 def assign_to(*, session: Session, request: ServiceRequest, provider: Provider, admin: str) -> ServiceRequest:
     """Give a pending or offered request to this provider; the provider and the customer are told."""
     request = locked_request(session=session, request_id=request.id)
-    if request.status not in (lifecycle.PENDING, lifecycle.OFFERED):
+    if request.status not in (RequestStatus.PENDING, RequestStatus.OFFERED):
         raise lifecycle.InvalidTransition("error.transition",
                                           f"a request that is {request.status} cannot be handed to a provider",
-                                          from_status=request.status, to_status=lifecycle.ASSIGNED)
+                                          from_status=request.status, to_status=RequestStatus.ASSIGNED)
     offer = session.exec(select(Offer).where(Offer.request_id == request.id,
                                              Offer.provider_id == provider.id)).first()
     # an accepted offer row marks who had the job, so a later search does not ask them again
     offer = offer or Offer(request_id=request.id, provider_id=provider.id, round=request.offer_round,
                            score_parts={"assigned_by": admin})
-    offer.status = "accepted"
+    offer.status = OfferStatus.ACCEPTED
     session.add(offer)
     request.provider_id = provider.id
-    transition(session=session, request=request, target=lifecycle.ASSIGNED, actor="admin", actor_id=admin,
+    transition(session=session, request=request, target=RequestStatus.ASSIGNED, actor="admin", actor_id=admin,
                detail={"provider_id": provider.id})
     return request
 
@@ -33,7 +33,7 @@ def assign_to(*, session: Session, request: ServiceRequest, provider: Provider, 
 def reassign(*, session: Session, request: ServiceRequest, admin: str, reason: str = "") -> ServiceRequest:
     """Take an assigned or started job back from its provider and search again without them."""
     request = locked_request(session=session, request_id=request.id)
-    transition(session=session, request=request, target=lifecycle.PENDING, actor="admin", actor_id=admin,
+    transition(session=session, request=request, target=RequestStatus.PENDING, actor="admin", actor_id=admin,
                detail={"reason": reason, "provider_id": request.provider_id})
     return request
 
@@ -41,13 +41,13 @@ def reassign(*, session: Session, request: ServiceRequest, admin: str, reason: s
 def retry(*, session: Session, request: ServiceRequest, admin: str) -> ServiceRequest:
     """Search again for an expired request (providers whose offer only lapsed may be asked again)."""
     request = locked_request(session=session, request_id=request.id)
-    transition(session=session, request=request, target=lifecycle.PENDING, actor="admin", actor_id=admin)
+    transition(session=session, request=request, target=RequestStatus.PENDING, actor="admin", actor_id=admin)
     return request
 
 
 def cancel(*, session: Session, request: ServiceRequest, admin: str, reason: str = "") -> ServiceRequest:
     """Cancel an open request; pending offers are withdrawn and everyone involved is told."""
     request = locked_request(session=session, request_id=request.id)
-    transition(session=session, request=request, target=lifecycle.CANCELLED, actor="admin", actor_id=admin,
+    transition(session=session, request=request, target=RequestStatus.CANCELLED, actor="admin", actor_id=admin,
                detail={"reason": reason})
     return request

@@ -15,16 +15,17 @@ from sqlmodel import Session
 from core import clock
 from core.catalog import quartier as find_quartier
 from core.catalog import quartiers
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.matching.scoring import Candidate, distance_km
-from core.providers.models import Provider, ProviderService, ProviderZone
+from core.providers.models import Provider, ProviderService, ProviderStatus, ProviderZone
 from core.providers.service import ACTIVE_JOB_STATUSES
 from core.service_requests.models import ServiceRequest
 
 DOUALA_CENTRE = (4.05, 9.70)  # used only when a request has neither a pin nor a known quartier
 _KM_PER_DEGREE = 111.32
 _EARTH_KM = 6371.0088
-REOFFERABLE = ("expired", "withdrawn")  # answered nothing last search: may be asked again in a new one
+# answered nothing last search: may be asked again in a new one
+REOFFERABLE = (OfferStatus.EXPIRED, OfferStatus.WITHDRAWN)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def eligible(*, request: ServiceRequest, radius_km: float, now: datetime,
                   sa.and_(Provider.lat.between(lat - dlat, lat + dlat),  # type: ignore[union-attr]
                           Provider.lon.between(lon - dlon, lon + dlon)))  # type: ignore[union-attr]
     columns = {"distance_km": km, "in_hours": sa.case((in_hours, 1), else_=0), "active_jobs": active_jobs}
-    filters = [Provider.status == "active", Provider.verified.is_(True),  # type: ignore[attr-defined]
+    filters = [Provider.status == ProviderStatus.ACTIVE, Provider.verified.is_(True),  # type: ignore[attr-defined]
                Provider.available.is_(True), ~offered_before,  # type: ignore[attr-defined]
                active_jobs < Provider.max_concurrent_jobs,
                sa.or_(in_zone, sa.and_(near, km <= radius_km))]

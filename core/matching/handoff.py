@@ -1,6 +1,7 @@
 """What the provider who took a job gets: how to reach and find the customer, what they add later, what to do next."""
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
@@ -10,61 +11,81 @@ from core.config import settings
 from core.customers.models import Customer
 from core.matching import messages
 from core.matching.job_facts import landmark_of, later_details
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.matching.notifications import customer_conversation
 from core.messaging.addresses import provider_conversation
 from core.messaging.outbox import enqueue
 from core.phones import display_phone
 from core.providers.models import Provider
 from core.rules.service import rule
-from core.service_requests import lifecycle
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from core.service_requests.service import record_event, request_media
 
-_WORKING = (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS)
+_WORKING = (RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS)
 
 
-def job_sheet(*, session: Session, request: ServiceRequest) -> dict:
+@dataclass(frozen=True)
+class JobSheet:
+    """What the job message tells the provider about reaching and finding the customer, and the next step."""
+
+    reference: str
+    first_name: str  # "" when the customer gave no name
+    phone: str | None  # E.164: a number WhatsApp and phones make tappable
+    phone_display: str | None
+    reach_through_chat: bool  # a web customer without a number: the provider writes, we relay
+    quartier: str
+    landmark: str
+    description: str
+    details: list[str]  # what the customer added later
+    pin: str | None  # a maps link to the latest location pin
+    photos: int
+    photos_url: str | None
+    urgent: bool
+    scheduled_for: datetime | None
+    next_step: str | None  # "start", "finish", or None when the job is not under way
+
+
+def job_sheet(*, session: Session, request: ServiceRequest) -> JobSheet:
     """Return what the job page and the job message show: contact, place, the customer's words, pin, photos, next."""
     customer = session.get(Customer, request.customer_id)
     phone = (customer.phone or customer.contact_phone) if customer is not None else None
     media = request_media(session=session, request_id=request.id)
     pins = [m for m in media if m.kind == "location"]
     photos = [m for m in media if m.kind == "image"]
-    return {
-        "reference": request.reference,
-        "first_name": first_name(customer),
-        "phone": phone,  # E.164: a number WhatsApp and phones make tappable
-        "phone_display": display_phone(phone) if phone else None,
-        "reach_through_chat": phone is None,  # a web customer without a number: the provider writes, we relay
-        "quartier": request.quartier,
-        "landmark": landmark_of(request),
-        "description": (request.description or "").strip(),
-        "details": later_details(session=session, request=request),
-        "pin": map_link(pins[-1].lat, pins[-1].lon) if pins else None,
-        "photos": len(photos),
-        "photos_url": f"{settings.base_url()}/provider/jobs/{request.id}" if photos else None,
-        "urgent": request.urgency == "urgent",
-        "scheduled_for": request.scheduled_for,
-        "next_step": "start" if request.status == lifecycle.ASSIGNED else (
-            "finish" if request.status == lifecycle.IN_PROGRESS else None),
-    }
+    return JobSheet(
+        reference=request.reference,
+        first_name=first_name(customer),
+        phone=phone,
+        phone_display=display_phone(phone) if phone else None,
+        reach_through_chat=phone is None,
+        quartier=request.quartier,
+        landmark=landmark_of(request),
+        description=(request.description or "").strip(),
+        details=later_details(session=session, request=request),
+        pin=map_link(pins[-1].lat, pins[-1].lon) if pins else None,
+        photos=len(photos),
+        photos_url=f"{settings.base_url()}/provider/jobs/{request.id}" if photos else None,
+        urgent=request.urgency == "urgent",
+        scheduled_for=request.scheduled_for,
+        next_step="start" if request.status == RequestStatus.ASSIGNED else (
+            "finish" if request.status == RequestStatus.IN_PROGRESS else None),
+    )
 
 
 def job_message(*, session: Session, request: ServiceRequest, provider: Provider) -> str:
     """Return the job message for the provider who took it, in the provider's language."""
     sheet, lang = job_sheet(session=session, request=request), provider.language
-    contact = sheet["phone"] or messages.say("reach_through_chat", lang)
-    place = request.quartier + (f" — {sheet['landmark']}" if sheet["landmark"] else "")
-    name = sheet["first_name"] or messages.say("unnamed_customer", lang)
+    contact = sheet.phone or messages.say("reach_through_chat", lang)
+    place = request.quartier + (f" — {sheet.landmark}" if sheet.landmark else "")
+    name = sheet.first_name or messages.say("unnamed_customer", lang)
     text = messages.say("job_details", lang, ref=request.reference, name=name, phone=contact,
                         address=place, service=messages.service_name(request, lang),
-                        description=sheet["description"][:600] or "-", when=messages.when_text(request, lang))
-    if sheet["pin"]:
-        text += "\n" + messages.say("job_pin", lang, url=sheet["pin"])
-    if sheet["photos"]:
-        text += "\n" + messages.say("job_photos", lang, count=sheet["photos"], url=sheet["photos_url"])
-    next_key = "job_next_chat" if sheet["reach_through_chat"] else "job_next_call"
+                        description=sheet.description[:600] or "-", when=messages.when_text(request, lang))
+    if sheet.pin:
+        text += "\n" + messages.say("job_pin", lang, url=sheet.pin)
+    if sheet.photos:
+        text += "\n" + messages.say("job_photos", lang, count=sheet.photos, url=sheet.photos_url)
+    next_key = "job_next_chat" if sheet.reach_through_chat else "job_next_call"
     return text + "\n" + messages.say(next_key, lang)
 
 
@@ -103,7 +124,7 @@ def relay_to_customer(*, session: Session, provider: Provider, text: str) -> str
     """Pass a provider's words to the one customer of theirs reachable only through the chat; the provider's reply."""
     jobs = [r for r in session.exec(select(ServiceRequest).where(ServiceRequest.provider_id == provider.id,
                                                                   ServiceRequest.status.in_(_WORKING)))  # type: ignore
-            if job_sheet(session=session, request=r)["reach_through_chat"]]
+            if job_sheet(session=session, request=r).reach_through_chat]
     if len(jobs) != 1 or not text.strip():
         return None
     request = jobs[0]
@@ -120,13 +141,13 @@ def relay_to_customer(*, session: Session, provider: Provider, text: str) -> str
 def pending_offer_count(*, session: Session, request: ServiceRequest) -> int:
     """Return how many providers are being asked right now."""
     return len(session.exec(select(Offer.id).where(Offer.request_id == request.id,
-                                                   Offer.status == "pending")).all())
+                                                   Offer.status == OfferStatus.PENDING)).all())
 
 
 def hasten_offers(*, session: Session, request: ServiceRequest) -> None:
     """The request became urgent: offers waiting for an answer now end at the urgent deadline, if that is sooner."""
     soon = clock.now() + timedelta(minutes=int(rule("urgent_offer_deadline_minutes", session=session)))
-    for offer in session.exec(select(Offer).where(Offer.request_id == request.id, Offer.status == "pending")):
+    for offer in session.exec(select(Offer).where(Offer.request_id == request.id, Offer.status == OfferStatus.PENDING)):
         if clock.as_utc(offer.expires_at) > soon:
             offer.expires_at = soon
             session.add(offer)

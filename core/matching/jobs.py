@@ -10,13 +10,12 @@ from sqlmodel import Session, select
 from core import clock
 from core.db import is_postgres
 from core.matching import offers
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.matching.notifications import customer_conversation, tell_customer_stage
 from core.messaging.outbox import enqueue
 from core.providers.models import Provider
 from core.providers.service import active_jobs, bump_counters
-from core.service_requests import lifecycle
-from core.service_requests.models import RequestEvent, ServiceRequest
+from core.service_requests.models import RequestEvent, RequestStatus, ServiceRequest
 from core.service_requests.service import record_event, transition
 
 MESSAGE_LIMIT = 500  # a provider's message to a customer through the chat
@@ -26,15 +25,15 @@ STAGES = ("on_the_way", "arrived", "started")  # what a started job's customer i
 def accept_offer(*, session: Session, provider: Provider, offer_id: int) -> tuple[str, ServiceRequest]:
     """Give the job to this provider if it is still open; else say it is taken or closed."""
     request, offer = _locked(session, offer_id)
-    if offer.status != "pending" or request.status != lifecycle.OFFERED:
+    if offer.status != OfferStatus.PENDING or request.status != RequestStatus.OFFERED:
         taken = request.provider_id is not None and request.provider_id != provider.id
         return ("taken" if taken else "offer_closed"), request
     _lock_provider(session, provider.id)
     if active_jobs(session=session, provider_id=provider.id) >= provider.max_concurrent_jobs:
         return "at_capacity", request
-    _answered(session, offer, "accepted", offers_accepted=1)
+    _answered(session, offer, OfferStatus.ACCEPTED, offers_accepted=1)
     request.provider_id = provider.id
-    transition(session=session, request=request, target=lifecycle.ASSIGNED, actor="provider",
+    transition(session=session, request=request, target=RequestStatus.ASSIGNED, actor="provider",
                actor_id=str(provider.id), detail={"offer_id": offer.id, "round": offer.round})
     return "accepted", request
 
@@ -42,12 +41,12 @@ def accept_offer(*, session: Session, provider: Provider, offer_id: int) -> tupl
 def decline_offer(*, session: Session, provider: Provider, offer_id: int) -> tuple[str, ServiceRequest]:
     """Record a no; when nobody else is still asked, move the request on at once instead of waiting."""
     request, offer = _locked(session, offer_id)
-    if offer.status != "pending":
+    if offer.status != OfferStatus.PENDING:
         return "declined_ok", request
-    _answered(session, offer, "declined", offers_declined=1)
+    _answered(session, offer, OfferStatus.DECLINED, offers_declined=1)
     record_event(session=session, request=request, actor="provider", actor_id=str(provider.id),
                  kind="offer_declined", detail={"offer_id": offer.id, "round": offer.round})
-    if request.status == lifecycle.OFFERED:
+    if request.status == RequestStatus.OFFERED:
         offers.advance(session=session, request=request)
     return "declined_ok", request
 
@@ -56,10 +55,10 @@ def start_job(*, session: Session, provider: Provider, request_id: int, stage: s
     """Mark the job started (on the way, arrived or working); the customer hears of each new stage once."""
     stage = stage if stage in STAGES else "on_the_way"
     request = offers.locked_request(session=session, request_id=request_id)
-    if request.provider_id != provider.id or request.status not in (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS):
+    if request.provider_id != provider.id or request.status not in (RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS):
         return "offer_closed", request
-    if request.status == lifecycle.ASSIGNED:
-        transition(session=session, request=request, target=lifecycle.IN_PROGRESS, actor="provider",
+    if request.status == RequestStatus.ASSIGNED:
+        transition(session=session, request=request, target=RequestStatus.IN_PROGRESS, actor="provider",
                    actor_id=str(provider.id), detail={"stage": stage})
     elif stage not in stages_reached(session=session, request_id=request.id):
         record_event(session=session, request=request, actor="provider", actor_id=str(provider.id), kind="stage",
@@ -73,7 +72,7 @@ def stages_reached(*, session: Session, request_id: int) -> list[str]:
     details = session.exec(select(RequestEvent.detail).where(
         RequestEvent.request_id == request_id,
         sa.or_(RequestEvent.kind == "stage", sa.and_(RequestEvent.kind == "transition",
-                                                      RequestEvent.to_status == lifecycle.IN_PROGRESS)))
+                                                      RequestEvent.to_status == RequestStatus.IN_PROGRESS)))
         .order_by(RequestEvent.id))  # type: ignore[arg-type]
     reached: list[str] = []
     for detail in details:
@@ -87,7 +86,7 @@ def stages_reached(*, session: Session, request_id: int) -> list[str]:
 def complete_job(*, session: Session, provider: Provider, request_id: int, price: int) -> tuple[str, ServiceRequest]:
     """Close the job at the final price (straight from assigned too: the start is implied)."""
     request = offers.locked_request(session=session, request_id=request_id)
-    if request.provider_id != provider.id or request.status not in (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS):
+    if request.provider_id != provider.id or request.status not in (RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS):
         return "offer_closed", request
     request.final_price = price
     finish(session=session, request=request, actor="provider", actor_id=str(provider.id), detail={"price": price})
@@ -96,7 +95,7 @@ def complete_job(*, session: Session, provider: Provider, request_id: int, price
 
 def finish(*, session: Session, request: ServiceRequest, actor: str, actor_id: str, detail: dict) -> None:
     """Move the request to completed and count the job for its provider: the one way a job is counted."""
-    transition(session=session, request=request, target=lifecycle.COMPLETED, actor=actor, actor_id=actor_id,
+    transition(session=session, request=request, target=RequestStatus.COMPLETED, actor=actor, actor_id=actor_id,
                detail=detail)
     if request.provider_id is not None:
         bump_counters(session=session, provider_id=request.provider_id, jobs_completed=1)
@@ -105,9 +104,9 @@ def finish(*, session: Session, request: ServiceRequest, actor: str, actor_id: s
 def withdraw_from_job(*, session: Session, provider: Provider, request_id: int) -> tuple[str, ServiceRequest]:
     """Hand an accepted job back before starting it; the search starts again without this provider."""
     request = offers.locked_request(session=session, request_id=request_id)
-    if request.provider_id != provider.id or request.status != lifecycle.ASSIGNED:
-        return "withdraw_late" if request.status == lifecycle.IN_PROGRESS else "offer_closed", request
-    transition(session=session, request=request, target=lifecycle.PENDING, actor="provider",
+    if request.provider_id != provider.id or request.status != RequestStatus.ASSIGNED:
+        return "withdraw_late" if request.status == RequestStatus.IN_PROGRESS else "offer_closed", request
+    transition(session=session, request=request, target=RequestStatus.PENDING, actor="provider",
                actor_id=str(provider.id), detail={"reason": "provider withdrew"})
     return "withdrawn_ok", request
 
@@ -126,7 +125,7 @@ def _lock_provider(session: Session, provider_id: int) -> None:
         session.exec(select(Provider.id).where(Provider.id == provider_id).with_for_update()).one()
 
 
-def _answered(session: Session, offer: Offer, status: str, **counters: int) -> None:
+def _answered(session: Session, offer: Offer, status: OfferStatus, **counters: int) -> None:
     now = clock.now()
     offer.status, offer.responded_at = status, now
     session.add(offer)
@@ -141,8 +140,8 @@ def message_customer(*, session: Session, provider: Provider, request_id: int, b
     if not text:
         return "message_empty"
     request = session.get(ServiceRequest, request_id)
-    if request is None or request.provider_id != provider.id or request.status not in (lifecycle.ASSIGNED,
-                                                                                        lifecycle.IN_PROGRESS):
+    if request is None or request.provider_id != provider.id or request.status not in (RequestStatus.ASSIGNED,
+                                                                                        RequestStatus.IN_PROGRESS):
         return "offer_closed"
     conversation = customer_conversation(session=session, request=request)
     if conversation is None:

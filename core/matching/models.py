@@ -1,11 +1,22 @@
 """Offers of a job to a provider, with deadline and the score that chose them."""
 
 from datetime import datetime
+from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from core.dbtypes import json_field, utc_field
+from core.dbtypes import enum_field, json_field, utc_field
+
+
+class OfferStatus(StrEnum):
+    """A provider's answer to an offer, or what happened to it without one."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
 
 
 class Offer(SQLModel, table=True):
@@ -17,7 +28,7 @@ class Offer(SQLModel, table=True):
     request_id: int = Field(foreign_key="servicerequest.id", index=True)
     provider_id: int = Field(foreign_key="provider.id", index=True)
     round: int = 1
-    status: str = Field(default="pending", max_length=10, index=True)  # pending|accepted|declined|expired|withdrawn
+    status: OfferStatus = enum_field(OfferStatus, default=OfferStatus.PENDING, max_length=10, index=True)
     score: float = 0.0
     score_parts: dict = json_field(dict)
     created_at: datetime = utc_field(default_now=True)

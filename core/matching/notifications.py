@@ -11,9 +11,8 @@ from core.messaging.conversations import Conversation
 from core.messaging.outbox import enqueue
 from core.money import format_xaf
 from core.providers.models import Provider
-from core.service_requests import lifecycle
 from core.service_requests.lifecycle import Transition
-from core.service_requests.models import RequestEvent, ServiceRequest
+from core.service_requests.models import RequestEvent, RequestStatus, ServiceRequest
 from core.service_requests.service import record_event
 from core.texts.formats import plural
 
@@ -27,7 +26,7 @@ def on_transition(*, session: Session, request: ServiceRequest, step: Transition
     if "provider" in parties and request.provider_id is not None:
         _tell_provider(session, request, step, key)
     # "providers" (those with pending offers) are told by the sweep once core.matching.offers withdrew the offers
-    if "admin" in parties and step.target == lifecycle.EXPIRED:
+    if "admin" in parties and step.target == RequestStatus.EXPIRED:
         record_event(session=session, request=request, actor="system", kind="alert",
                      detail={"reason": "expired", "service_type": request.service_type, "quartier": request.quartier,
                              "rounds": request.offer_round})
@@ -39,7 +38,7 @@ def tell_offer_closed(*, session: Session, request: ServiceRequest, offer: Offer
     if late_yes and request.provider_id is not None and request.provider_id != provider.id:
         name = "taken"
     else:
-        name = "offer_withdrawn" if request.status == lifecycle.CANCELLED else "offer_closed"
+        name = "offer_withdrawn" if request.status == RequestStatus.CANCELLED else "offer_closed"
     body = messages.say(name, provider.language, ref=request.reference)
     suffix = ":late-yes" if late_yes else ""
     enqueue(session=session, conversation=provider_conversation(session=session, provider=provider), body=body,
@@ -106,7 +105,7 @@ def _tell_customer(session: Session, request: ServiceRequest, step: Transition, 
     enqueue(session=session, conversation=conversation, body=messages.say(name, lang, ref=request.reference,
                                                                          **values),
             kind="update", dedupe_key=f"{key}:customer")
-    if step.target == lifecycle.COMPLETED:
+    if step.target == RequestStatus.COMPLETED:
         conversation.state = {**(conversation.state or {}), "awaiting_rating": request.id}
         request.rating_requested = True
         session.add_all([conversation, request])
@@ -117,25 +116,25 @@ def _customer_text(session: Session, request: ServiceRequest, step: Transition, 
     provider = session.get(Provider, request.provider_id) if request.provider_id else None
     who = messages.first_name(provider.name) if provider else ""
     target = step.target
-    if target == lifecycle.ASSIGNED and provider is not None:
+    if target == RequestStatus.ASSIGNED and provider is not None:
         rating = (messages.say("rated", lang, rating=f"{provider.rating:.1f}".replace(".", "," if lang == "fr"
                                                                                       else "."))
                   if provider.rating is not None else messages.say("unrated", lang))
         return "assigned", {"name": who, "rating": rating, "jobs": plural("jobs_done", provider.jobs_completed, lang),
                             "phone": provider.phone,
                             "eta": _eta(session, request, lang)}
-    if target == lifecycle.IN_PROGRESS:
+    if target == RequestStatus.IN_PROGRESS:
         stage = detail.get("stage") if detail.get("stage") in ("on_the_way", "arrived", "started") else "on_the_way"
         return stage, {"name": who or "-"}
-    if target == lifecycle.COMPLETED:
+    if target == RequestStatus.COMPLETED:
         return "completed", {"price": format_xaf(request.final_price) if request.final_price else "-"}
-    if target == lifecycle.EXPIRED:
+    if target == RequestStatus.EXPIRED:
         return "expired", {"service": messages.service_name(request, lang).lower()}
-    if target == lifecycle.CANCELLED:
+    if target == RequestStatus.CANCELLED:
         return "cancelled_by_team", {}
-    if target == lifecycle.PENDING and step.source == lifecycle.EXPIRED:
+    if target == RequestStatus.PENDING and step.source == RequestStatus.EXPIRED:
         return "searching_again", {}
-    if target == lifecycle.PENDING:
+    if target == RequestStatus.PENDING:
         return ("provider_cancelled_job" if actor == "provider" else "reassigning"), {}
     return None, {}
 
@@ -143,14 +142,14 @@ def _customer_text(session: Session, request: ServiceRequest, step: Transition, 
 def _tell_provider(session: Session, request: ServiceRequest, step: Transition, key: str) -> None:
     provider = session.get(Provider, request.provider_id)
     lang, ref = provider.language, request.reference
-    if step.target == lifecycle.ASSIGNED:
+    if step.target == RequestStatus.ASSIGNED:
         body = job_details(session=session, request=request, provider=provider)
-    elif step.target == lifecycle.COMPLETED:
+    elif step.target == RequestStatus.COMPLETED:
         body = messages.say("job_closed_by_team", lang, ref=ref, price=format_xaf(request.final_price)
                             if request.final_price else "-")
-    elif step.target == lifecycle.CANCELLED:
+    elif step.target == RequestStatus.CANCELLED:
         body = messages.say("job_cancelled", lang, ref=ref)
-    elif step.target == lifecycle.PENDING:
+    elif step.target == RequestStatus.PENDING:
         body = messages.say("job_removed", lang, ref=ref)
     else:
         return

@@ -9,16 +9,15 @@ from core import clock
 from core.config import settings
 from core.db import is_postgres
 from core.matching import messages, phrases, preferred
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.matching.ranking import best_candidates
 from core.messaging.addresses import provider_conversation
 from core.messaging.outbox import enqueue, one_line
 from core.providers.models import Provider
 from core.providers.service import bump_counters
 from core.rules.service import rule
-from core.service_requests import lifecycle
 from core.service_requests.lifecycle import Transition
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from core.service_requests.service import record_event, transition
 
 
@@ -35,7 +34,7 @@ def locked_request(*, session: Session, request_id: int, skip_locked: bool = Fal
 
 def pending_offers(*, session: Session, request_id: int) -> list[Offer]:
     """Return the request's offers still waiting for an answer, oldest first."""
-    query = select(Offer).where(Offer.request_id == request_id, Offer.status == "pending").order_by(Offer.id)
+    query = select(Offer).where(Offer.request_id == request_id, Offer.status == OfferStatus.PENDING).order_by(Offer.id)
     return list(session.exec(query))
 
 
@@ -50,14 +49,14 @@ def advance(*, session: Session, request: ServiceRequest) -> str:
 
     Returns "offered", "widened", "expired", or "waiting" (offers still pending, or nothing to do).
     """
-    if request.status not in (lifecycle.PENDING, lifecycle.OFFERED) or request.contact_hold:
+    if request.status not in (RequestStatus.PENDING, RequestStatus.OFFERED) or request.contact_hold:
         return "waiting"  # held: a web customer's number (or their choice of the chat) comes first
     if pending_offers(session=session, request_id=request.id):
         return "waiting"
     rounds = int(rule("offer_rounds", session=session))
     base = float(rule("match_radius_km", session=session))
     wide = max(base, float(rule("match_wide_radius_km", session=session)))
-    if request.status == lifecycle.PENDING:
+    if request.status == RequestStatus.PENDING:
         request.offer_round, request.radius_km = 0, base
     widened = (request.radius_km or base) >= wide and wide > base
     if request.preferred_provider_id is not None and preferred.offer_first(session=session, request=request,
@@ -69,7 +68,7 @@ def advance(*, session: Session, request: ServiceRequest) -> str:
         _widen(session, request, wide)
         if _send_round(session, request):
             return "widened"
-    transition(session=session, request=request, target=lifecycle.EXPIRED, actor="system",
+    transition(session=session, request=request, target=RequestStatus.EXPIRED, actor="system",
                detail={"rounds": request.offer_round, "radius_km": request.radius_km})
     return "expired"
 
@@ -78,7 +77,7 @@ def expire_overdue(*, session: Session, request: ServiceRequest, now: datetime) 
     """Mark the request's offers past their deadline as expired; return how many."""
     overdue = [o for o in pending_offers(session=session, request_id=request.id) if o.expires_at <= now]
     for offer in sorted(overdue, key=lambda o: o.provider_id):  # one lock order for provider rows: no deadlocks
-        offer.status = "expired"
+        offer.status = OfferStatus.EXPIRED
         session.add(offer)
         bump_counters(session=session, provider_id=offer.provider_id, offers_expired=1)
     if overdue:
@@ -93,11 +92,11 @@ def on_transition(*, session: Session, request: ServiceRequest, step: Transition
     Their providers are told by the sweep, not here: writing to their conversations while holding this request's
     lock could deadlock with one of them answering at the same moment (their conversation locked, waiting for us).
     """
-    if step.source == lifecycle.OFFERED:
-        session.execute(sa.update(Offer).where(Offer.request_id == request.id, Offer.status == "pending")
-                        .values(status="withdrawn", notice_pending=True)
+    if step.source == RequestStatus.OFFERED:
+        session.execute(sa.update(Offer).where(Offer.request_id == request.id, Offer.status == OfferStatus.PENDING)
+                        .values(status=OfferStatus.WITHDRAWN, notice_pending=True)
                         .execution_options(synchronize_session="fetch"))
-    if step.target == lifecycle.PENDING:
+    if step.target == RequestStatus.PENDING:
         request.offer_round, request.radius_km, request.provider_id = 0, None, None
         request.searching_notice_sent = False
         session.add(request)
@@ -114,13 +113,13 @@ def _send_round(session: Session, request: ServiceRequest) -> int:
     """Offer the request to the best candidates not asked yet; return how many offers went out."""
     now = clock.now()
     radius = float(request.radius_km or rule("match_radius_km", session=session))
-    started = request.offered_at if request.status == lifecycle.OFFERED else None
+    started = request.offered_at if request.status == RequestStatus.OFFERED else None
     best = best_candidates(session=session, request=request, radius_km=radius, now=now,
                            limit=int(rule("offer_batch_size", session=session)), search_started_at=started)
     if not best:
         return 0
-    if request.status == lifecycle.PENDING:
-        transition(session=session, request=request, target=lifecycle.OFFERED, actor="system")
+    if request.status == RequestStatus.PENDING:
+        transition(session=session, request=request, target=RequestStatus.OFFERED, actor="system")
     request.offer_round += 1
     session.add(request)
     created = max(clock.now(), request.offered_at or now)  # never before the search started (see candidates)
@@ -129,7 +128,8 @@ def _send_round(session: Session, request: ServiceRequest) -> int:
         offer = session.exec(select(Offer).where(Offer.request_id == request.id,
                                                  Offer.provider_id == candidate.id)).first()
         offer = offer or Offer(request_id=request.id, provider_id=candidate.id)
-        offer.round, offer.status, offer.score, offer.score_parts = request.offer_round, "pending", score, parts
+        offer.round, offer.status = request.offer_round, OfferStatus.PENDING
+        offer.score, offer.score_parts = score, parts
         offer.created_at, offer.expires_at, offer.responded_at = created, expires, None
         session.add(offer)
         session.flush()

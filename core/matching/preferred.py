@@ -7,14 +7,13 @@ from sqlmodel import Session, select
 from core import clock
 from core.matching import messages
 from core.matching.candidates import eligible
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.matching.notifications import customer_conversation
 from core.messaging.outbox import enqueue
 from core.providers.models import Provider
 from core.providers.service import bump_counters
 from core.rules.service import rule
-from core.service_requests import lifecycle
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from core.service_requests.service import record_event, transition
 
 
@@ -28,7 +27,7 @@ def offer_first(*, session: Session, request: ServiceRequest, radius_km: float) 
     asked = session.exec(select(Offer).where(Offer.request_id == request.id,
                                              Offer.provider_id == provider_id)).first()
     if asked is not None:
-        if asked.status in ("declined", "expired"):
+        if asked.status in (OfferStatus.DECLINED, OfferStatus.EXPIRED):
             _tell_customer(session, request)
         return False
     now = clock.now()
@@ -38,11 +37,11 @@ def offer_first(*, session: Session, request: ServiceRequest, radius_km: float) 
         return False
     from core.matching.offers import send_offer  # offers imports this module
 
-    if request.status == lifecycle.PENDING:
-        transition(session=session, request=request, target=lifecycle.OFFERED, actor="system")
+    if request.status == RequestStatus.PENDING:
+        transition(session=session, request=request, target=RequestStatus.OFFERED, actor="system")
     created = max(clock.now(), request.offered_at or now)
     expires = created + timedelta(minutes=int(rule("preferred_provider_minutes", session=session)))
-    offer = Offer(request_id=request.id, provider_id=provider_id, round=0, status="pending", score=1.0,
+    offer = Offer(request_id=request.id, provider_id=provider_id, round=0, status=OfferStatus.PENDING, score=1.0,
                   score_parts={"preferred": True}, created_at=created, expires_at=expires)
     session.add(offer)
     session.flush()

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.matching import jobs, messages, phrases
 from core.matching.handoff import relay_to_customer
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.matching.notifications import job_details, tell_offer_closed
 from core.messaging.conversations import Conversation, Message
 from core.messaging.models import OutboxMessage
@@ -21,8 +21,7 @@ from core.messaging.outbox import enqueue
 from core.money import format_xaf
 from core.providers.models import Provider
 from core.providers.service import set_availability
-from core.service_requests import lifecycle
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 
 _OFFER_INTENTS = ("accept", "decline")
 _WORD = {"accept": ("OUI", "YES"), "decline": ("NON", "NO"), "start": ("EN ROUTE", "ON MY WAY"),
@@ -66,16 +65,16 @@ def _quoted_reference(session: Session, provider: Provider, sid: str) -> str | N
 def open_offers(*, session: Session, provider: Provider) -> list[tuple[Offer, ServiceRequest]]:
     """Return the provider's offers still waiting for their answer, with their requests, oldest first."""
     query = (select(Offer, ServiceRequest).join(ServiceRequest, ServiceRequest.id == Offer.request_id)
-             .where(Offer.provider_id == provider.id, Offer.status == "pending",
-                    ServiceRequest.status == lifecycle.OFFERED).order_by(Offer.created_at, Offer.id))
+             .where(Offer.provider_id == provider.id, Offer.status == OfferStatus.PENDING,
+                    ServiceRequest.status == RequestStatus.OFFERED).order_by(Offer.created_at, Offer.id))
     return [(offer, request) for offer, request in session.exec(query)]
 
 
 def open_jobs(*, session: Session, provider: Provider) -> list[ServiceRequest]:
     """Return the provider's jobs that are assigned or in progress, oldest first."""
     query = (select(ServiceRequest).where(ServiceRequest.provider_id == provider.id,
-                                          ServiceRequest.status.in_((lifecycle.ASSIGNED,  # type: ignore[attr-defined]
-                                                                     lifecycle.IN_PROGRESS)))
+                                          ServiceRequest.status.in_((RequestStatus.ASSIGNED,  # type: ignore[attr-defined]
+                                                                     RequestStatus.IN_PROGRESS)))
              .order_by(ServiceRequest.assigned_at, ServiceRequest.id))
     return list(session.exec(query))
 
@@ -160,7 +159,7 @@ def _recently_closed(session: Session, provider: Provider, late_yes: bool) -> bo
     if latest is None or latest[0].created_at < clock.now() - timedelta(hours=1):
         return False
     offer, request = latest
-    if offer.status not in ("withdrawn", "expired"):
+    if offer.status not in (OfferStatus.WITHDRAWN, OfferStatus.EXPIRED):
         return False
     tell_offer_closed(session=session, request=request, offer=offer, late_yes=late_yes)
     return True

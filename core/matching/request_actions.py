@@ -10,11 +10,10 @@ from core.messaging.conversations import Conversation
 from core.messaging.models import OutboxMessage
 from core.messaging.outbox import enqueue
 from core.messaging.takeover import signed_by_agent
-from core.providers.models import Provider
+from core.providers.models import Provider, ProviderStatus
 from core.rules.models import AuditEntry
-from core.service_requests import lifecycle
 from core.service_requests.lifecycle import allowed_targets
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from core.service_requests.service import transition, update_request
 from core.texts.errors import UserError
 
@@ -29,14 +28,14 @@ def admin_targets(request: ServiceRequest) -> list[str]:
 def change_status(*, session: Session, request: ServiceRequest, target: str, admin: str,
                   final_price: int | None = None, reason: str = "") -> None:
     """Move the request to target as an admin; completing needs the final price. Raises ValueError."""
-    if target == lifecycle.COMPLETED:
+    if target == RequestStatus.COMPLETED:
         if not isinstance(final_price, int) or isinstance(final_price, bool) or final_price <= 0:
             raise UserError("error.final_price", "completing a job needs its final price in FCFA")
         update_request(session=session, request=request, actor=ACTOR, final_price=final_price)
-    if target == lifecycle.ASSIGNED and request.provider_id is None:
+    if target == RequestStatus.ASSIGNED and request.provider_id is None:
         raise UserError("error.choose_provider", "choose the provider to assign")
     detail = {"reason": reason} if reason else {}
-    if target == lifecycle.COMPLETED:
+    if target == RequestStatus.COMPLETED:
         jobs.finish(session=session, request=request, actor=ACTOR, actor_id=admin, detail=detail)
     else:
         transition(session=session, request=request, target=target, actor=ACTOR, actor_id=admin, detail=detail)
@@ -54,11 +53,11 @@ def reassign(*, session: Session, request: ServiceRequest, admin: str, provider_
     provider = None
     if provider_id is not None:
         provider = session.get(Provider, provider_id)
-        if provider is None or provider.status != "active":
+        if provider is None or provider.status != ProviderStatus.ACTIVE:
             raise UserError("error.active_provider", "choose an active provider")
-        if provider_id == request.provider_id and request.status in (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS):
+        if provider_id == request.provider_id and request.status in (RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS):
             raise UserError("error.already_has_job", "this provider already has the job")
-    if request.status in (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS):
+    if request.status in (RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS):
         request = matching_admin.reassign(session=session, request=request, admin=admin, reason="reassigned by admin")
     elif provider is None:
         raise UserError("error.no_provider_to_take", f"a {request.status} request has no provider to take it from",

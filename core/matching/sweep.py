@@ -15,11 +15,10 @@ from core import clock
 from core.db import session_scope
 from core.logs import log
 from core.matching import messages, offers
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.matching.notifications import customer_conversation, tell_offer_closed
 from core.messaging.outbox import enqueue
-from core.service_requests import lifecycle
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 
 SEARCHING_NOTICE_AFTER = timedelta(minutes=4)  # one honest "still looking" if nobody said yes by then
 
@@ -67,18 +66,18 @@ def _advance_with_retry(request_id: int) -> int:
 
 
 def _due(session: Session, now, limit: int) -> list[int]:
-    waiting = sa.exists().where(Offer.request_id == ServiceRequest.id, Offer.status == "pending")
-    late = sa.exists().where(Offer.request_id == ServiceRequest.id, Offer.status == "pending",
+    waiting = sa.exists().where(Offer.request_id == ServiceRequest.id, Offer.status == OfferStatus.PENDING)
+    late = sa.exists().where(Offer.request_id == ServiceRequest.id, Offer.status == OfferStatus.PENDING,
                              Offer.expires_at <= now)
-    notice = sa.and_(ServiceRequest.status == lifecycle.OFFERED,
+    notice = sa.and_(ServiceRequest.status == RequestStatus.OFFERED,
                      ServiceRequest.searching_notice_sent.is_(False),  # type: ignore[attr-defined]
                      ServiceRequest.offered_at <= now - SEARCHING_NOTICE_AFTER)  # type: ignore[operator]
     query = (select(ServiceRequest.id)
              .where(ServiceRequest.contact_hold.is_(False),  # type: ignore[attr-defined]
                     sa.or_(
-                 sa.and_(ServiceRequest.status.in_((lifecycle.PENDING, lifecycle.OFFERED)),  # type: ignore[attr-defined]
+                 sa.and_(ServiceRequest.status.in_((RequestStatus.PENDING, RequestStatus.OFFERED)),  # type: ignore[attr-defined]
                          ~waiting),
-                 sa.and_(ServiceRequest.status == lifecycle.OFFERED, late),
+                 sa.and_(ServiceRequest.status == RequestStatus.OFFERED, late),
                  notice))
              .order_by(ServiceRequest.id).limit(limit))
     return list(session.exec(query))
@@ -87,7 +86,7 @@ def _due(session: Session, now, limit: int) -> list[int]:
 def _expire_one(session: Session, request_id: int) -> bool:
     """Mark the request's late offers expired (alone in its transaction: provider rows are locked in id order)."""
     request = offers.locked_request(session=session, request_id=request_id, skip_locked=True)
-    if request is None or request.status != lifecycle.OFFERED:
+    if request is None or request.status != RequestStatus.OFFERED:
         return False
     return offers.expire_overdue(session=session, request=request, now=clock.now()) > 0
 
@@ -99,9 +98,9 @@ def _advance_one(session: Session, request_id: int) -> bool:
         return False  # another process is on it right now
     now = clock.now()
     worked = False
-    if request.status in (lifecycle.PENDING, lifecycle.OFFERED):
+    if request.status in (RequestStatus.PENDING, RequestStatus.OFFERED):
         worked = offers.advance(session=session, request=request) != "waiting"
-    if (request.status == lifecycle.OFFERED and not request.searching_notice_sent and request.offered_at
+    if (request.status == RequestStatus.OFFERED and not request.searching_notice_sent and request.offered_at
             and request.offered_at <= now - SEARCHING_NOTICE_AFTER):
         _tell_still_searching(session, request)
         worked = True

@@ -1,11 +1,20 @@
 """Conversation, its messages, cases handed to a human, and codes a web visitor proves a number with."""
 
 from datetime import date, datetime
+from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from core.dbtypes import json_field, utc_field
+from core.dbtypes import enum_field, json_field, utc_field
+from core.messaging.models import MessageStatus
+
+
+class CaseStatus(StrEnum):
+    """Whether a case still waits for a human."""
+
+    OPEN = "open"
+    RESOLVED = "resolved"
 
 
 class Conversation(SQLModel, table=True):
@@ -59,8 +68,7 @@ class Message(SQLModel, table=True):
     author: str = Field(default="customer", max_length=10)  # customer | provider | bot | agent | system
     body: str = Field(default="", sa_type=sa.Text)
     provider_message_id: str | None = Field(default=None, max_length=64)  # Twilio MessageSid
-    # inbound: received | processing | processed | failed; outbound: queued | sent | delivered | read | failed
-    status: str = Field(default="received", max_length=12, index=True)
+    status: MessageStatus = enum_field(MessageStatus, default=MessageStatus.RECEIVED, max_length=12, index=True)
     error_code: str = Field(default="", max_length=12)
     media: list = json_field(list)
     # what the channel says the message answers: {"button_payload": ..., "replied_sid": ...} (Twilio's fields)
@@ -109,7 +117,7 @@ class Case(SQLModel, table=True):
     conversation_id: int = Field(foreign_key="conversation.id", index=True)
     request_id: int | None = Field(default=None, foreign_key="servicerequest.id")
     kind: str = Field(default="complaint", max_length=12)
-    status: str = Field(default="open", max_length=10, index=True)  # open | resolved
+    status: CaseStatus = enum_field(CaseStatus, default=CaseStatus.OPEN, max_length=10, index=True)
     summary: str = Field(default="", sa_type=sa.Text)
     created_at: datetime = utc_field(default_now=True)
     resolved_at: datetime | None = utc_field()

@@ -5,12 +5,14 @@ from sqlmodel import Session, select
 
 from core.db import is_postgres
 from core.messaging.conversations import Message
-from core.messaging.models import OutboxMessage
+from core.messaging.models import MessageStatus, OutboxMessage
 
 # Callbacks arrive out of order; a status only replaces one of lower rank ("read" after "delivered" stays "read").
 RANK = {"accepted": 0, "scheduled": 0, "queued": 0, "sending": 0, "sent": 1,
         "delivered": 2, "undelivered": 2, "failed": 2, "read": 3}
-MESSAGE_STATUS = {"undelivered": "failed"}  # the conversation view knows queued/sent/delivered/read/failed
+# Twilio's delivered-or-later statuses as the conversation view knows them (it has no "undelivered")
+MESSAGE_STATUS = {"sent": MessageStatus.SENT, "delivered": MessageStatus.DELIVERED, "undelivered": MessageStatus.FAILED,
+                  "failed": MessageStatus.FAILED, "read": MessageStatus.READ}
 
 
 def advance(session: Session, row: OutboxMessage, status: str, error_code: str = "") -> bool:
@@ -24,7 +26,7 @@ def advance(session: Session, row: OutboxMessage, status: str, error_code: str =
         row.last_error = row.last_error or f"Twilio delivery status {status} ({error_code})"
     session.add(row)
     if row.message_id:
-        values = {"status": MESSAGE_STATUS.get(status, status) if RANK[status] else "sent"}
+        values = {"status": MESSAGE_STATUS[status] if RANK[status] else MessageStatus.SENT}
         if row.provider_sid:
             values["provider_message_id"] = row.provider_sid
         if error_code:

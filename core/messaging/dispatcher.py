@@ -24,7 +24,7 @@ from core.fleet import stopping
 from core.logs import log
 from core.messaging import delivery, twilio_channel
 from core.messaging.conversations import Conversation, Message
-from core.messaging.models import OutboxMessage
+from core.messaging.models import MessageStatus, OutboxMessage, OutboxStatus
 from core.messaging.outbox import one_line
 from core.messaging.twilio_channel import SendFailure
 from core.security.sealed import TIME_TO_LIVE, unseal
@@ -81,7 +81,8 @@ def _claim(limit: int) -> tuple[list[_Claim], int, int]:
     """Claim due rows; local channels are delivered on the spot, rows that cannot be sent fail here."""
     now = clock.now()
     query = (select(OutboxMessage)
-             .where(OutboxMessage.status.in_(("pending", "sending")), OutboxMessage.next_attempt_at <= now)
+             .where(OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
+                    OutboxMessage.next_attempt_at <= now)
              .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit))
     if is_postgres():
         query = query.with_for_update(skip_locked=True)
@@ -90,18 +91,18 @@ def _claim(limit: int) -> tuple[list[_Claim], int, int]:
         rows = session.exec(query).all()
         windows = _last_inbound(session, {r.conversation_id for r in rows if r.conversation_id})
         for row in rows:
-            if row.status == "sending":
+            if row.status == OutboxStatus.SENDING:
                 log.warning("outbox row stuck in sending, trying again", outbox_id=row.id, attempts=row.attempts)
             row.attempts += 1
             if row.channel in LOCAL_CHANNELS:
-                row.status, row.sent_at, row.delivery_status = "sent", now, "delivered"
+                row.status, row.sent_at, row.delivery_status = OutboxStatus.SENT, now, "delivered"
                 local.append(row.message_id)
             elif row.channel != "whatsapp":
                 _fail(session, row, "channel", f"unknown channel {row.channel!r}")
             elif row.attempts > MAX_ATTEMPTS:
                 _fail(session, row, row.error_code or "gave_up", f"gave up after {MAX_ATTEMPTS} attempts")
             elif not settings.twilio_enabled:
-                row.status, row.next_attempt_at = "pending", now + backoff(row.attempts)
+                row.status, row.next_attempt_at = OutboxStatus.PENDING, now + backoff(row.attempts)
                 row.last_error = "Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN)"
             else:
                 text = _text_to_send(row)
@@ -114,13 +115,13 @@ def _claim(limit: int) -> tuple[list[_Claim], int, int]:
                     _fail(session, row, WINDOW_CLOSED, f"last message from this person is over 24 h old: WhatsApp "
                                                        f"needs an approved template and {which} is not set")
                     continue
-                row.status, row.next_attempt_at = "sending", now + SENDING_TIMEOUT
+                row.status, row.next_attempt_at = OutboxStatus.SENDING, now + SENDING_TIMEOUT
                 claims.append(_Claim(row.id, row.to, text, row.attempts, *template))
             session.add(row)
         ids = [m for m in local if m]
         if ids:
-            session.execute(sa.update(Message).where(Message.id.in_(ids), Message.status == "queued")
-                            .values(status="sent"))
+            session.execute(sa.update(Message).where(Message.id.in_(ids), Message.status == MessageStatus.QUEUED)
+                            .values(status=MessageStatus.SENT))
     return claims, len(rows), len(local)
 
 
@@ -176,13 +177,13 @@ def resend_as_template(session, row: OutboxMessage, how: str) -> bool:
     log.info("outside the 24-hour window: sending the template instead", outbox_id=row.id, how=how)
     refused = f" {row.provider_sid}" if row.provider_sid else ""
     row.content_sid, row.content_variables = sid, row.content_variables or {"1": one_line(row.body)}  # masked if sealed
-    row.status, row.next_attempt_at, row.delivery_status = "pending", clock.now(), ""
+    row.status, row.next_attempt_at, row.delivery_status = OutboxStatus.PENDING, clock.now(), ""
     row.provider_sid = None  # later callbacks about the refused send no longer apply to this row
     row.error_code = WINDOW_CLOSED
     row.last_error = f"WhatsApp refused the free-form message{refused} ({how}); sent again as the approved template"
     session.add(row)
     if row.message_id:
-        session.execute(sa.update(Message).where(Message.id == row.message_id).values(status="queued"))
+        session.execute(sa.update(Message).where(Message.id == row.message_id).values(status=MessageStatus.QUEUED))
     return True
 
 
@@ -204,7 +205,7 @@ def _send(claim: _Claim) -> int:
         return 0
     with session_scope() as session:
         row = _locked(session, claim.id)
-        row.status, row.provider_sid, row.sent_at = "sent", sid, clock.now()
+        row.status, row.provider_sid, row.sent_at = OutboxStatus.SENT, sid, clock.now()
         row.last_error, row.error_code, row.sealed = "", "", ""  # the code now lives only on the person's phone
         delivery.advance(session, row, status)
     return 1
@@ -214,9 +215,9 @@ def release(claim: _Claim) -> None:
     """Give back a row this process claimed and never sent: due again now, the attempt not counted."""
     with session_scope() as session:
         row = _locked(session, claim.id)
-        if row.status != "sending" or row.attempts != claim.attempts:
+        if row.status != OutboxStatus.SENDING or row.attempts != claim.attempts:
             return  # taken again by another dispatcher meanwhile
-        row.status, row.next_attempt_at, row.attempts = "pending", clock.now(), row.attempts - 1
+        row.status, row.next_attempt_at, row.attempts = OutboxStatus.PENDING, clock.now(), row.attempts - 1
         session.add(row)
     log.info("outbox row released at shutdown", outbox_id=claim.id)
 
@@ -225,14 +226,14 @@ def _record_failure(claim: _Claim, failure: SendFailure) -> None:
     log.warning("outbox send failed", outbox_id=claim.id, code=failure.code, permanent=failure.permanent)
     with session_scope() as session:
         row = _locked(session, claim.id)
-        if row.status != "sending" or row.attempts != claim.attempts:
+        if row.status != OutboxStatus.SENDING or row.attempts != claim.attempts:
             return  # claimed again by another dispatcher meanwhile: its outcome wins
         if failure.code == WINDOW_CLOSED and resend_as_template(session, row, "when sent"):
             return
         if failure.permanent or row.attempts >= MAX_ATTEMPTS:
             _fail(session, row, failure.code, failure.reason)
         else:
-            row.status, row.next_attempt_at = "pending", clock.now() + backoff(row.attempts)
+            row.status, row.next_attempt_at = OutboxStatus.PENDING, clock.now() + backoff(row.attempts)
             row.error_code, row.last_error = failure.code, failure.reason
         session.add(row)
 
@@ -245,11 +246,11 @@ def _locked(session, outbox_id: int) -> OutboxMessage:
 
 
 def _fail(session, row: OutboxMessage, code: str, reason: str) -> None:
-    row.status, row.error_code, row.last_error, row.sealed = "failed", code[:12], reason, ""
+    row.status, row.error_code, row.last_error, row.sealed = OutboxStatus.FAILED, code[:12], reason, ""
     session.add(row)
     if row.message_id:
         session.execute(sa.update(Message).where(Message.id == row.message_id)
-                        .values(status="failed", error_code=code[:12]))
+                        .values(status=MessageStatus.FAILED, error_code=code[:12]))
 
 
 def expire_sealed() -> int:
@@ -263,7 +264,7 @@ def expire_sealed() -> int:
     with session_scope() as session:
         rows = session.exec(query).all()
         for row in rows:
-            if row.status in ("pending", "sending"):
+            if row.status in (OutboxStatus.PENDING, OutboxStatus.SENDING):
                 _fail(session, row, "expired", "the code expired before it could be sent")
             row.sealed = ""
             session.add(row)

@@ -1,11 +1,37 @@
 """The outbox of messages to send, and shared rate-limit counters."""
 
 from datetime import datetime
+from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from core.dbtypes import json_field, utc_field
+from core.dbtypes import enum_field, json_field, utc_field
+
+
+class MessageStatus(StrEnum):
+    """A stored message's state: inbound ones until the engine has read them, outbound ones until delivered."""
+
+    RECEIVED = "received"  # inbound, waiting for the engine
+    MEDIA = "media"  # inbound, waiting for its attachments to be fetched
+    THROTTLED = "throttled"  # inbound over the sender's rate limit, never processed
+    PROCESSED = "processed"
+    FAILED = "failed"  # inbound after its last attempt; outbound that could not be delivered
+    HELD = "held"  # outbound, kept back during a human takeover
+    QUEUED = "queued"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    READ = "read"
+
+
+class OutboxStatus(StrEnum):
+    """Where an outbox row is on its way out."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    HELD = "held"  # kept back during a human takeover
 
 
 class OutboxMessage(SQLModel, table=True):
@@ -24,7 +50,7 @@ class OutboxMessage(SQLModel, table=True):
     content_sid: str = Field(default="", max_length=64)
     content_variables: dict = json_field(dict)
     dedupe_key: str | None = Field(default=None, unique=True, max_length=120)
-    status: str = Field(default="pending", max_length=10, index=True)  # pending | sending | sent | failed | held
+    status: OutboxStatus = enum_field(OutboxStatus, default=OutboxStatus.PENDING, max_length=10, index=True)
     attempts: int = 0
     next_attempt_at: datetime = utc_field(default_now=True, index=True)
     last_error: str = Field(default="", sa_type=sa.Text)

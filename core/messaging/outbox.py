@@ -4,7 +4,7 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.messaging.conversations import Conversation, Message
-from core.messaging.models import OutboxMessage
+from core.messaging.models import MessageStatus, OutboxMessage, OutboxStatus
 from core.security.sealed import seal
 
 
@@ -27,14 +27,14 @@ def enqueue(*, session: Session, conversation: Conversation, body: str, kind: st
     now = clock.now()
     held = conversation.human_takeover and author == "bot" and kind == "update" and conversation.role == "customer"
     message = Message(conversation_id=conversation.id, direction="out", channel=conversation.channel, author=author,
-                      body=body, status="held" if held else "queued", created_at=now)
+                      body=body, status=MessageStatus.HELD if held else MessageStatus.QUEUED, created_at=now)
     session.add(message)
     session.flush()
     row = OutboxMessage(channel=conversation.channel, to=conversation.external_id, conversation_id=conversation.id,
                         message_id=message.id, kind=kind, body=body, dedupe_key=dedupe_key,
                         sealed=seal(private_body) if private_body else "",
                         content_sid=content_sid, content_variables=content_variables or {}, next_attempt_at=now,
-                        status="held" if held else "pending")
+                        status=OutboxStatus.HELD if held else OutboxStatus.PENDING)
     session.add(row)
     conversation.last_outbound_at = now
     session.add(conversation)
@@ -50,14 +50,15 @@ def release_held(*, session: Session, conversation_id: int) -> int:
     """
     now = clock.now()
     rows = list(session.exec(select(OutboxMessage).where(OutboxMessage.conversation_id == conversation_id,
-                                                         OutboxMessage.status == "held").order_by(OutboxMessage.id)))
+                                                         OutboxMessage.status == OutboxStatus.HELD)
+                             .order_by(OutboxMessage.id)))
     for row in rows:
         held = session.get(Message, row.message_id) if row.message_id else None
         message = Message(conversation_id=conversation_id, direction="out", channel=row.channel, author="bot",
-                          body=row.body, status="queued", created_at=now)
+                          body=row.body, status=MessageStatus.QUEUED, created_at=now)
         session.add(message)
         session.flush()
-        row.message_id, row.status, row.next_attempt_at = message.id, "pending", now
+        row.message_id, row.status, row.next_attempt_at = message.id, OutboxStatus.PENDING, now
         session.add(row)
         if held is not None:
             session.flush()

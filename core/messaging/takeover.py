@@ -3,7 +3,7 @@
 from sqlmodel import Session
 
 from core import clock
-from core.messaging.conversations import Case, Conversation, Message
+from core.messaging.conversations import Case, CaseStatus, Conversation, Message
 from core.messaging.outbox import enqueue, release_held
 from core.rules.models import AuditEntry
 from core.texts.errors import UserError
@@ -60,8 +60,8 @@ def resolve_case(*, session: Session, case_id: int, actor: str) -> Case:
     case = session.get(Case, case_id)
     if case is None:
         raise ValueError(f"no case {case_id}")
-    if case.status != "resolved":
-        case.status, case.resolved_at, case.resolved_by = "resolved", clock.now(), actor[:120]
+    if case.status != CaseStatus.RESOLVED:
+        case.status, case.resolved_at, case.resolved_by = CaseStatus.RESOLVED, clock.now(), actor[:120]
         session.add(case)
         session.add(AuditEntry(actor=actor, action="case.resolve", target=f"case:{case_id}"))
     return case

@@ -18,7 +18,7 @@ from core.messaging.addresses import provider_conversation
 from core.messaging.outbox import enqueue
 from core.payments import monetbil
 from core.payments.ledger import record_earning
-from core.payments.models import Payment
+from core.payments.models import Payment, PaymentStatus
 from core.payments.records import customer_conversation, entries, lock_payment, note, payment_by_ref
 from core.payments.texts import text
 from core.phones import InvalidPhone, normalize_phone
@@ -26,7 +26,7 @@ from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest
 from core.service_requests.service import record_event
 
-PAID = ("success", "refunded")
+PAID = (PaymentStatus.SUCCESS, PaymentStatus.REFUNDED)
 SIGNED = ("notification", "return")  # trail entries whose fields Monetbil signed
 
 
@@ -105,16 +105,16 @@ def signed_fields(payment: Payment, transaction_id: str) -> dict:
 def apply_outcome(*, session: Session, payment: Payment, status: str, transaction_id: str) -> None:
     """Apply a confirmed status to a locked payment: idempotent, and a success is never downgraded."""
     if payment.status in PAID:
-        if status != "success" or transaction_id != payment.transaction_id:
+        if status != PaymentStatus.SUCCESS or transaction_id != payment.transaction_id:
             note(payment, "ignored", status=status, transaction_id=transaction_id, why="payment already succeeded")
         session.add(payment)
         return
     request = session.exec(select(ServiceRequest).where(ServiceRequest.id == payment.request_id)
                            .with_for_update()).one()
-    if status == "success":
+    if status == PaymentStatus.SUCCESS:
         _succeed(session=session, payment=payment, request=request, transaction_id=transaction_id)
-    elif status in ("failed", "cancelled") and payment.status != status:
-        payment.status, payment.updated_at, payment.last_error = status, clock.now(), ""
+    elif status in (PaymentStatus.FAILED, PaymentStatus.CANCELLED) and payment.status != status:
+        payment.status, payment.updated_at, payment.last_error = PaymentStatus(status), clock.now(), ""
         session.add(payment)
         conversation = customer_conversation(session=session, request=request)
         if conversation is not None:
@@ -133,7 +133,7 @@ def _succeed(*, session: Session, payment: Payment, request: ServiceRequest, tra
         log.error("second payment for an already paid request", payment_ref=payment.payment_ref)
         return
     now = clock.now()
-    payment.status, payment.paid_at, payment.updated_at = "success", now, now
+    payment.status, payment.paid_at, payment.updated_at = PaymentStatus.SUCCESS, now, now
     payment.transaction_id, payment.last_error = transaction_id, ""
     session.add(payment)
     record_earning(session=session, payment=payment)
@@ -173,7 +173,7 @@ def _mismatch(*, session: Session, payment: Payment, check: monetbil.Check, sign
         return f"amount mismatch: Monetbil says {check.amount}, expected {payment.amount}", True
     if check.currency and check.currency != payment.currency:
         return f"currency mismatch: Monetbil says {check.currency}, expected {payment.currency}", True
-    if check.status != "success":
+    if check.status != PaymentStatus.SUCCESS:
         return "", False
     amount = check.amount if check.amount is not None else monetbil.parse_amount(signed.get("amount"))
     currency = check.currency or str(signed.get("currency") or "").strip().upper()
@@ -202,7 +202,7 @@ def _hold_test_payment(*, session: Session, payment: Payment, status: str, trans
     if payment.transaction_id == transaction_id and payment.status not in PAID:
         payment.transaction_id = ""  # not money: reconciliation stops asking, the customer's link stays valid
     session.add(payment)
-    if first and status == "success":
+    if first and status == PaymentStatus.SUCCESS:
         request = session.get(ServiceRequest, payment.request_id)
         record_event(session=session, request=request, actor="system", kind="alert",
                      detail={"reason": "monetbil_test_payment", "payment_ref": payment.payment_ref,

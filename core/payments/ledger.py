@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from core.money import format_xaf
-from core.payments.models import LedgerEntry, Payment
+from core.payments.models import LedgerEntry, Payment, PaymentStatus
 from core.payments.records import entries, lock_payment, note
 from core.providers.models import Provider
 from core.rules.models import AuditEntry
@@ -78,7 +78,7 @@ def refund(*, session: Session, payment: Payment, reason: str, actor: str, amoun
     if not reason.strip():
         raise UserError("error.refund_reason", "a refund needs a reason")
     locked = lock_payment(session=session, payment_id=payment.id)
-    if locked is None or locked.status not in ("success", "refunded"):
+    if locked is None or locked.status not in (PaymentStatus.SUCCESS, PaymentStatus.REFUNDED):
         raise UserError("error.refund_not_paid", "only a successful payment can be refunded")
     already = refunded_amount(locked)
     remaining = locked.amount - already
@@ -91,7 +91,7 @@ def refund(*, session: Session, payment: Payment, reason: str, actor: str, amoun
     provider_part = provider_after - provider_before
     note(locked, "refund", amount=amount, provider_part=provider_part, reason=reason, actor=actor)
     if already + amount == locked.amount:
-        locked.status = "refunded"
+        locked.status = PaymentStatus.REFUNDED
     session.add(locked)
     entry = LedgerEntry(provider_id=locked.provider_id, payment_id=locked.id, kind="refund", amount=-provider_part,
                         reference=locked.payment_ref, note=reason[:500], created_by=actor[:120])
@@ -104,7 +104,7 @@ def refund(*, session: Session, payment: Payment, reason: str, actor: str, amoun
 
 def platform_commission(*, session: Session) -> int:
     """Return the commission Djobea has kept: commissions of paid payments less the platform's share of refunds."""
-    paid = sa.or_(Payment.status == "success", Payment.status == "refunded")
+    paid = sa.or_(Payment.status == PaymentStatus.SUCCESS, Payment.status == PaymentStatus.REFUNDED)
     kept = 0
     for payment in session.exec(select(Payment).where(paid)):
         refunded = refunded_amount(payment)

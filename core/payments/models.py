@@ -1,10 +1,21 @@
 """Payments, the commission ledger and payouts. Every amount is whole XAF."""
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
-from core.dbtypes import json_field, utc_field
+from core.dbtypes import enum_field, json_field, utc_field
+
+
+class PaymentStatus(StrEnum):
+    """A payment's state, as Monetbil reports it (refunded: by us, after success)."""
+
+    PENDING = "pending"
+    SUCCESS = "success"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    REFUNDED = "refunded"
 
 
 class Payment(SQLModel, table=True):
@@ -19,7 +30,7 @@ class Payment(SQLModel, table=True):
     currency: str = Field(default="XAF", max_length=3)
     commission: int = 0
     payout_amount: int = 0
-    status: str = Field(default="pending", max_length=10, index=True)  # pending|success|failed|cancelled|refunded
+    status: PaymentStatus = enum_field(PaymentStatus, default=PaymentStatus.PENDING, max_length=10, index=True)
     payment_url: str = Field(default="", max_length=500)
     transaction_id: str = Field(default="", max_length=64)  # Monetbil's paymentId
     operator: str = Field(default="", max_length=30)

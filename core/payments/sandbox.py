@@ -11,7 +11,7 @@ from core.config import settings
 from core.customers.models import Customer
 from core.db import session_scope
 from core.payments import monetbil
-from core.payments.models import Payment
+from core.payments.models import Payment, PaymentStatus
 from core.payments.records import entries, note, payment_by_ref
 from core.service_requests.models import ServiceRequest
 
@@ -39,7 +39,7 @@ def complete(payment_ref: str, outcome: str) -> str:
         payment = payment_by_ref(session=session, payment_ref=payment_ref, lock=True)
         if payment is None:
             raise LookupError(f"no payment {payment_ref}")
-        if payment.status != "pending":
+        if payment.status != PaymentStatus.PENDING:
             return payment.status
         request = session.get(ServiceRequest, payment.request_id)
         customer = session.get(Customer, payment.customer_id)

@@ -14,12 +14,12 @@ from core.config import settings
 from core.customers.models import Customer
 from core.db import session_scope
 from core.logs import log
-from core.messaging.conversations import Case
+from core.messaging.conversations import Case, CaseStatus
 from core.messaging.outbox import enqueue
 from core.money import percent_of
 from core.payments import monetbil, sandbox
 from core.payments.confirm import check_and_apply, handle_notification
-from core.payments.models import Payment
+from core.payments.models import Payment, PaymentStatus
 from core.payments.records import customer_conversation, entries, lock_payment, note
 from core.payments.texts import text
 from core.references import random_reference
@@ -48,7 +48,8 @@ def on_request_completed(*, session: Session, request: ServiceRequest, step: Tra
         log.info("completed without a final price or provider: no payment yet", request=request.reference)
         return
     existing = session.exec(select(Payment.id).where(
-        Payment.request_id == request.id, Payment.status.in_(("pending", "success", "refunded")))).first()
+        Payment.request_id == request.id, Payment.status.in_(
+            (PaymentStatus.PENDING, PaymentStatus.SUCCESS, PaymentStatus.REFUNDED)))).first()
     if existing is None:
         create_payment(session=session, request=request)
 
@@ -82,12 +83,12 @@ def send_payment_link(*, session: Session, request: ServiceRequest) -> Payment:
     session.exec(select(ServiceRequest.id).where(ServiceRequest.id == request.id).with_for_update()).first()
     payments = list(session.exec(select(Payment).where(Payment.request_id == request.id)
                                  .order_by(Payment.id.desc())))  # type: ignore[union-attr]
-    paid = next((p for p in payments if p.status in ("success", "refunded")), None)
+    paid = next((p for p in payments if p.status in (PaymentStatus.SUCCESS, PaymentStatus.REFUNDED)), None)
     if paid is not None:
         return paid
-    pending = next((p for p in payments if p.status == "pending"), None)
+    pending = next((p for p in payments if p.status == PaymentStatus.PENDING), None)
     if pending is not None and pending.amount != request.final_price:
-        pending.status = "cancelled"  # the price changed: this link asks for the wrong amount
+        pending.status = PaymentStatus.CANCELLED  # the price changed: this link asks for the wrong amount
         note(pending, "superseded", new_price=request.final_price)
         session.add(pending)
         pending = None
@@ -103,14 +104,14 @@ def send_payment_link(*, session: Session, request: ServiceRequest) -> Payment:
 def price_disputed(*, session: Session, request_id: int) -> bool:
     """True while the customer's dispute of the request's final price waits for the team (the link is held)."""
     return session.exec(select(Case.id).where(Case.request_id == request_id, Case.kind == "price",
-                                              Case.status == "open")).first() is not None
+                                              Case.status == CaseStatus.OPEN)).first() is not None
 
 
 def send_due_links() -> int:
     """Scheduled: ask Monetbil (or the sandbox) for the links still missing and message them; return how many."""
     now = clock.now()
     with session_scope() as session:
-        waiting = session.exec(select(Payment).where(Payment.status == "pending", Payment.payment_url == "")
+        waiting = session.exec(select(Payment).where(Payment.status == PaymentStatus.PENDING, Payment.payment_url == "")
                                .order_by(Payment.updated_at).limit(BATCH))  # type: ignore[arg-type]
         due = [p.id for p in waiting if p.link_attempts == 0 or now >= p.updated_at + _backoff(p.link_attempts)]
     return sum(1 for payment_id in due if _send_link(payment_id))
@@ -121,13 +122,15 @@ def reconcile_pending() -> int:
     now = clock.now()
     with session_scope() as session:
         to_check = list(session.exec(select(Payment.id, Payment.transaction_id).where(
-            Payment.status == "pending", Payment.transaction_id != "", Payment.created_at <= now - PENDING_GRACE,
+            Payment.status == PaymentStatus.PENDING, Payment.transaction_id != "",
+            Payment.created_at <= now - PENDING_GRACE,
             Payment.created_at >= now - GIVE_UP_AFTER,
             sa.or_(Payment.last_checked_at.is_(None), Payment.last_checked_at <= now - RECHECK_EVERY),  # type: ignore
         ).limit(BATCH)))
         renewed = 0
-        stale = session.exec(select(Payment).where(Payment.status == "pending", Payment.transaction_id == "",
-                                                   Payment.payment_url != "").limit(BATCH))
+        stale = session.exec(select(Payment).where(Payment.status == PaymentStatus.PENDING,
+                                                   Payment.transaction_id == "", Payment.payment_url != "")
+                             .limit(BATCH))
         for payment in stale:
             links = entries(payment, "link")
             last = clock.as_utc(datetime.fromisoformat(links[-1]["at"])) if links else payment.updated_at
@@ -151,7 +154,7 @@ def note_return(params: dict[str, str]) -> str:
 def _send_link(payment_id: int) -> bool:
     with session_scope() as session:
         payment = session.get(Payment, payment_id)
-        if payment is None or payment.status != "pending" or payment.payment_url:
+        if payment is None or payment.status != PaymentStatus.PENDING or payment.payment_url:
             return False
         if price_disputed(session=session, request_id=payment.request_id):
             return False  # the customer contests the price: the link waits for the team
@@ -165,7 +168,7 @@ def _send_link(payment_id: int) -> bool:
         url, error = "", str(exc)
     with session_scope() as session:
         payment = lock_payment(session=session, payment_id=payment_id)
-        if payment is None or payment.status != "pending" or payment.payment_url:
+        if payment is None or payment.status != PaymentStatus.PENDING or payment.payment_url:
             return False  # another process got there first
         request = session.get(ServiceRequest, payment.request_id)
         conversation = customer_conversation(session=session, request=request)

@@ -1,12 +1,29 @@
 """Provider profile, trades, zones served, onboarding applications and ratings."""
 
 from datetime import datetime
+from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from core.dbtypes import json_field, utc_field
+from core.dbtypes import enum_field, json_field, utc_field
 from core.providers.quality import CELL_SQL, QUALITY_SQL
+
+
+class ProviderStatus(StrEnum):
+    """Whether a provider may receive offers and sign in."""
+
+    PENDING = "pending"
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+
+
+class ApplicationStatus(StrEnum):
+    """An onboarding application's review."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
 
 
 class Provider(SQLModel, table=True):
@@ -25,7 +42,7 @@ class Provider(SQLModel, table=True):
     lon: float | None = None
     photo_url: str = Field(default="", max_length=500)
     bio: str = Field(default="", max_length=1000)
-    status: str = Field(default="active", max_length=12, index=True)  # pending | active | suspended
+    status: ProviderStatus = enum_field(ProviderStatus, default=ProviderStatus.ACTIVE, max_length=12, index=True)
     verified: bool = Field(default=False)
     available: bool = Field(default=True)
     max_concurrent_jobs: int = Field(default=2)
@@ -77,7 +94,8 @@ class ProviderApplication(SQLModel, table=True):
     name: str = Field(default="", max_length=120)
     trades: list = json_field(list)
     quartiers: list = json_field(list)
-    status: str = Field(default="pending", max_length=12, index=True)  # pending | approved | rejected
+    status: ApplicationStatus = enum_field(ApplicationStatus, default=ApplicationStatus.PENDING, max_length=12,
+                                           index=True)
     conversation_id: int | None = Field(default=None, foreign_key="conversation.id")
     provider_id: int | None = Field(default=None, foreign_key="provider.id")
     reviewed_by: str = Field(default="", max_length=120)

@@ -10,7 +10,14 @@ from core.catalog import quartier as find_quartier
 from core.catalog import service as find_service
 from core.phones import normalize_phone
 from core.providers import hooks
-from core.providers.models import Provider, ProviderApplication, ProviderService, ProviderZone
+from core.providers.models import (
+    ApplicationStatus,
+    Provider,
+    ProviderApplication,
+    ProviderService,
+    ProviderStatus,
+    ProviderZone,
+)
 from core.providers.photos import URL_PREFIX
 from core.providers.service import set_availability
 from core.rules.models import AuditEntry
@@ -68,7 +75,7 @@ def save_provider(*, session: Session, profile: ProviderProfile, actor: str,
     if clash is not None and (provider is None or clash != provider.id):
         raise UserError("error.phone_taken", "another provider has this phone number")
     if provider is None:
-        provider = Provider(name=clean.name, phone=clean.phone, status="active", verified=True)
+        provider = Provider(name=clean.name, phone=clean.phone, status=ProviderStatus.ACTIVE, verified=True)
     home = find_quartier(clean.quartiers[0])
     provider.name, provider.phone, provider.language = clean.name, clean.phone, clean.language
     provider.work_start_hour, provider.work_end_hour, provider.photo_url = (
@@ -91,15 +98,15 @@ def save_provider(*, session: Session, profile: ProviderProfile, actor: str,
     return provider
 
 
-def set_status(*, session: Session, provider: Provider, status: str, actor: str) -> Provider:
+def set_status(*, session: Session, provider: Provider, status: ProviderStatus | str, actor: str) -> Provider:
     """Suspend ("suspended") or reactivate ("active") a provider; a suspended one gets no offers."""
-    if status not in ("active", "suspended"):
+    if status not in (ProviderStatus.ACTIVE, ProviderStatus.SUSPENDED):
         raise ValueError("status must be active or suspended")
     if provider.status != status:
-        provider.status, provider.updated_at = status, clock.now()
+        provider.status, provider.updated_at = ProviderStatus(status), clock.now()
         session.add(provider)
         session.add(AuditEntry(actor=actor, action=f"provider.{status}", target=f"provider:{provider.id}"))
-        if status == "suspended":
+        if status == ProviderStatus.SUSPENDED:
             hooks.suspended(session=session, provider=provider)  # their sign-ins end (core.wiring)
     return provider
 
@@ -115,15 +122,15 @@ def toggle_availability(*, session: Session, provider: Provider, available: bool
 def approve_application(*, session: Session, application: ProviderApplication, actor: str,
                         profile: ProviderProfile | None = None) -> Provider:
     """Turn a pending application into an active, verified provider (once)."""
-    if application.status != "pending":
+    if application.status != ApplicationStatus.PENDING:
         raise ValueError("this application was already reviewed")
     profile = profile or ProviderProfile(name=application.name, phone=application.phone,
                                          trades=list(application.trades), quartiers=list(application.quartiers))
     existing = session.exec(select(Provider).where(Provider.phone == normalize_phone(profile.phone))).first()
     provider = save_provider(session=session, profile=profile, actor=actor, provider=existing)
-    provider.status, provider.verified = "active", True
+    provider.status, provider.verified = ProviderStatus.ACTIVE, True
     session.add(provider)
-    application.status, application.provider_id = "approved", provider.id
+    application.status, application.provider_id = ApplicationStatus.APPROVED, provider.id
     application.reviewed_by, application.reviewed_at = actor[:120], clock.now()
     session.add(application)
     session.add(AuditEntry(actor=actor, action="application.approve", target=f"application:{application.id}"))
@@ -132,8 +139,9 @@ def approve_application(*, session: Session, application: ProviderApplication, a
 
 def reject_application(*, session: Session, application: ProviderApplication, actor: str) -> None:
     """Refuse a pending application."""
-    if application.status != "pending":
+    if application.status != ApplicationStatus.PENDING:
         raise ValueError("this application was already reviewed")
-    application.status, application.reviewed_by, application.reviewed_at = "rejected", actor[:120], clock.now()
+    application.status = ApplicationStatus.REJECTED
+    application.reviewed_by, application.reviewed_at = actor[:120], clock.now()
     session.add(application)
     session.add(AuditEntry(actor=actor, action="application.reject", target=f"application:{application.id}"))

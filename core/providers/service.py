@@ -9,9 +9,9 @@ from sqlmodel import Session, select
 from core import clock
 from core.providers.models import Provider, Rating
 from core.providers.quality import ACCEPTANCE_PRIOR, RATING_PRIOR_MEAN, RATING_PRIOR_WEIGHT
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 
-ACTIVE_JOB_STATUSES = ("assigned", "in_progress")
+ACTIVE_JOB_STATUSES = (RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS)
 
 
 def bayesian_rating(provider: Provider) -> float:
@@ -73,7 +73,7 @@ def record_rating(*, session: Session, request: ServiceRequest, stars: int, comm
         return existing
     if isinstance(stars, bool) or not isinstance(stars, int) or not 1 <= stars <= 5:
         raise ValueError("a rating is a whole number of stars from 1 to 5")
-    if request.provider_id is None or request.status != "completed":
+    if request.provider_id is None or request.status != RequestStatus.COMPLETED:
         raise ValueError("only a completed job can be rated")
     rating = Rating(request_id=request.id, provider_id=request.provider_id, customer_id=request.customer_id,
                     stars=stars, comment=(comment or "").strip()[:1000])

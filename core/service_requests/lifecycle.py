@@ -2,48 +2,49 @@
 
 from dataclasses import dataclass
 
+from core.service_requests.models import RequestStatus
 from core.texts.errors import UserError
 
-PENDING, OFFERED, ASSIGNED, IN_PROGRESS, COMPLETED = "pending", "offered", "assigned", "in_progress", "completed"
-CANCELLED, EXPIRED = "cancelled", "expired"
-STATUSES = (PENDING, OFFERED, ASSIGNED, IN_PROGRESS, COMPLETED, CANCELLED, EXPIRED)
-OPEN_STATUSES = (PENDING, OFFERED, ASSIGNED, IN_PROGRESS)
-CLOSED_STATUSES = (COMPLETED, CANCELLED, EXPIRED)
+OPEN_STATUSES = (RequestStatus.PENDING, RequestStatus.OFFERED, RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS)
+CLOSED_STATUSES = (RequestStatus.COMPLETED, RequestStatus.CANCELLED, RequestStatus.EXPIRED)
 
 
 @dataclass(frozen=True)
 class Transition:
     """A step from one status to another, the actors allowed to take it, and who hears of it."""
 
-    source: str
-    target: str
+    source: RequestStatus
+    target: RequestStatus
     actors: frozenset[str]
     notify: tuple[str, ...] = ()
 
 
-def _t(source: str, target: str, actors: str, notify: str = "") -> Transition:
+def _t(source: RequestStatus, target: RequestStatus, actors: str, notify: str = "") -> Transition:
     return Transition(source, target, frozenset(actors.split()), tuple(notify.split()))
 
+
+_S = RequestStatus
 
 # notify: the parties told of a step ("customer", the assigned "provider", the "providers" holding pending offers,
 # "admin"); the actor is never told by the notification, they get a direct reply from whoever handled them.
 TRANSITIONS: tuple[Transition, ...] = (
-    _t(PENDING, OFFERED, "system admin"),
-    _t(PENDING, ASSIGNED, "admin", "customer provider"),  # an admin hands the job to a chosen provider
-    _t(PENDING, CANCELLED, "customer admin", "customer"),
-    _t(PENDING, EXPIRED, "system", "customer admin"),  # nobody to offer it to, even after widening
-    _t(OFFERED, ASSIGNED, "provider admin", "customer provider providers"),
-    _t(OFFERED, PENDING, "system admin", "providers"),  # offers withdrawn, the search starts over
-    _t(OFFERED, CANCELLED, "customer admin", "customer providers"),
-    _t(OFFERED, EXPIRED, "system", "customer admin providers"),
-    _t(ASSIGNED, IN_PROGRESS, "provider admin", "customer"),
-    _t(ASSIGNED, COMPLETED, "provider admin", "customer provider"),  # start implied: one honest step, no "on the way"
-    _t(ASSIGNED, PENDING, "admin provider", "customer provider"),  # reassignment, or the provider withdraws
-    _t(ASSIGNED, CANCELLED, "customer admin", "customer provider"),
-    _t(IN_PROGRESS, COMPLETED, "provider admin", "customer provider"),
-    _t(IN_PROGRESS, PENDING, "admin", "customer provider"),  # the provider did not turn up: find another
-    _t(IN_PROGRESS, CANCELLED, "admin", "customer provider"),
-    _t(EXPIRED, PENDING, "admin customer", "customer"),  # try again later
+    _t(_S.PENDING, _S.OFFERED, "system admin"),
+    _t(_S.PENDING, _S.ASSIGNED, "admin", "customer provider"),  # an admin hands the job to a chosen provider
+    _t(_S.PENDING, _S.CANCELLED, "customer admin", "customer"),
+    _t(_S.PENDING, _S.EXPIRED, "system", "customer admin"),  # nobody to offer it to, even after widening
+    _t(_S.OFFERED, _S.ASSIGNED, "provider admin", "customer provider providers"),
+    _t(_S.OFFERED, _S.PENDING, "system admin", "providers"),  # offers withdrawn, the search starts over
+    _t(_S.OFFERED, _S.CANCELLED, "customer admin", "customer providers"),
+    _t(_S.OFFERED, _S.EXPIRED, "system", "customer admin providers"),
+    _t(_S.ASSIGNED, _S.IN_PROGRESS, "provider admin", "customer"),
+    # start implied: one honest step, no "on the way"
+    _t(_S.ASSIGNED, _S.COMPLETED, "provider admin", "customer provider"),
+    _t(_S.ASSIGNED, _S.PENDING, "admin provider", "customer provider"),  # reassignment, or the provider withdraws
+    _t(_S.ASSIGNED, _S.CANCELLED, "customer admin", "customer provider"),
+    _t(_S.IN_PROGRESS, _S.COMPLETED, "provider admin", "customer provider"),
+    _t(_S.IN_PROGRESS, _S.PENDING, "admin", "customer provider"),  # the provider did not turn up: find another
+    _t(_S.IN_PROGRESS, _S.CANCELLED, "admin", "customer provider"),
+    _t(_S.EXPIRED, _S.PENDING, "admin customer", "customer"),  # try again later
 )
 _BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
 
@@ -52,7 +53,7 @@ class InvalidTransition(UserError):
     """A status change the lifecycle does not allow (or not for this actor)."""
 
 
-def find_transition(source: str, target: str, actor: str) -> Transition:
+def find_transition(source: RequestStatus, target: RequestStatus, actor: str) -> Transition:
     """Return the transition from source to target for actor, or raise InvalidTransition."""
     transition = _BY_PAIR.get((source, target))
     if transition is None:
@@ -64,6 +65,6 @@ def find_transition(source: str, target: str, actor: str) -> Transition:
     return transition
 
 
-def allowed_targets(source: str, actor: str) -> list[str]:
+def allowed_targets(source: RequestStatus, actor: str) -> list[RequestStatus]:
     """Return the statuses actor may move a request to from source."""
     return [t.target for t in TRANSITIONS if t.source == source and actor in t.actors]

@@ -1,11 +1,24 @@
 """Service request, its timeline of events and the media attached to it."""
 
 from datetime import datetime
+from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from core.dbtypes import json_field, utc_field
+from core.dbtypes import enum_field, json_field, utc_field
+
+
+class RequestStatus(StrEnum):
+    """Where a request is in its lifecycle (the steps between them are in core.service_requests.lifecycle)."""
+
+    PENDING = "pending"
+    OFFERED = "offered"
+    ASSIGNED = "assigned"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
 
 
 class ServiceRequest(SQLModel, table=True):
@@ -25,7 +38,7 @@ class ServiceRequest(SQLModel, table=True):
     urgency: str = Field(default="normal", max_length=10)  # urgent | scheduled | normal
     scheduled_for: datetime | None = utc_field()
     language: str = Field(default="fr", max_length=2)
-    status: str = Field(default="pending", max_length=12, index=True)
+    status: RequestStatus = enum_field(RequestStatus, default=RequestStatus.PENDING, max_length=12, index=True)
     price_min: int = 0
     price_max: int = 0
     final_price: int | None = None
@@ -58,8 +71,8 @@ class RequestEvent(SQLModel, table=True):
     actor: str = Field(max_length=10)  # customer | provider | admin | system
     actor_id: str = Field(default="", max_length=120)
     kind: str = Field(max_length=30)  # transition | updated | offer | note ...
-    from_status: str | None = Field(default=None, max_length=12)
-    to_status: str | None = Field(default=None, max_length=12)
+    from_status: RequestStatus | None = enum_field(RequestStatus, max_length=12)
+    to_status: RequestStatus | None = enum_field(RequestStatus, max_length=12)
     detail: dict = json_field(dict)
 
 

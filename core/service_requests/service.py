@@ -9,11 +9,11 @@ from core.catalog import service as catalog_service
 from core.references import random_reference
 from core.service_requests import lifecycle
 from core.service_requests.hooks import run_hooks
-from core.service_requests.models import RequestEvent, RequestMedia, ServiceRequest
+from core.service_requests.models import RequestEvent, RequestMedia, RequestStatus, ServiceRequest
 
 _TIMESTAMP_FOR = {
-    lifecycle.OFFERED: "offered_at", lifecycle.ASSIGNED: "assigned_at", lifecycle.IN_PROGRESS: "started_at",
-    lifecycle.COMPLETED: "completed_at", lifecycle.CANCELLED: "closed_at", lifecycle.EXPIRED: "closed_at",
+    RequestStatus.OFFERED: "offered_at", RequestStatus.ASSIGNED: "assigned_at", RequestStatus.IN_PROGRESS: "started_at",
+    RequestStatus.COMPLETED: "completed_at", RequestStatus.CANCELLED: "closed_at", RequestStatus.EXPIRED: "closed_at",
 }
 
 

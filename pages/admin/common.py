@@ -6,7 +6,7 @@ from nicegui import ui
 
 from core.analytics.filters import DEFAULT_PERIOD
 from core.catalog import quartiers, services
-from core.service_requests.lifecycle import STATUSES
+from core.service_requests.models import RequestStatus
 from ui import theme
 from ui.i18n import language, t, w
 
@@ -32,7 +32,7 @@ def quartier_options() -> dict[str, str]:
 
 def status_options() -> dict[str, str]:
     """Return {"": all, status: label} for a select."""
-    return {"": "—", **{s: w(f"status.{s}") for s in STATUSES}}
+    return {"": "—", **{s.value: w(f"status.{s}") for s in RequestStatus}}
 
 
 def known(options: dict[str, str], value: str | None, default: str = "") -> str:

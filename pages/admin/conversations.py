@@ -6,7 +6,7 @@ from core.analytics import inbox
 from core.analytics.requests import conversation_messages
 from core.db import session_scope
 from core.messaging import takeover
-from core.messaging.conversations import Conversation
+from core.messaging.conversations import Case, Conversation
 from core.phones import display_phone
 from ui import theme
 from ui.frame import admin_page
@@ -15,7 +15,7 @@ from ui.i18n import error_text, language, t, w, when
 POLL_SECONDS = 4.0
 
 
-def _inbox(only_takeover: bool, text: str) -> tuple[list[dict], list, int]:
+def _inbox(only_takeover: bool, text: str) -> tuple[list[inbox.InboxRow], list[Case], int]:
     with session_scope() as session:
         return (inbox.inbox(session=session, only_takeover=only_takeover, text=text),
                 inbox.cases(session=session), inbox.newest_message_id(session=session))

@@ -94,9 +94,9 @@ async def dashboard_page(account, period: str = DEFAULT_PERIOD, service: str = "
             ui.label(t("Aucun travail terminé sur cette période.")).classes(theme.MUTED).mark("leaderboard-empty")
         for rank, row in enumerate(data.leaderboard, 1):
             with ui.row().classes("w-full justify-between text-sm no-wrap"):
-                ui.link(f"{rank}. {row['name']}", f"/admin/providers/{row['id']}")
-                ui.label(f"{row['jobs']} · {format_xaf(row['billed'])} · {stars(row['rating'])}").mark(
-                    f"leader-{row['id']}")
+                ui.link(f"{rank}. {row.name}", f"/admin/providers/{row.id}")
+                ui.label(f"{row.jobs} · {format_xaf(row.billed)} · {stars(row.rating)}").mark(
+                    f"leader-{row.id}")
 
 
 def _chart(figure, target, mark: str) -> ui.plotly:

@@ -7,7 +7,7 @@ from core.auth.sessions import has_role
 from core.db import session_scope
 from core.money import format_xaf
 from core.payments.ledger import record_payout, refund, refunded_amount
-from core.payments.models import Payment
+from core.payments.models import Payment, PaymentStatus
 from core.phones import display_phone
 from core.texts.catalogue import known, word
 from pages.admin.common import href
@@ -92,9 +92,9 @@ async def payments_page(account, status: str = "", page: int = 1) -> None:
                 ui.label(f"{row.provider} · {t('commission')} {format_xaf(payment.commission)} · "
                          f"{operator_name(payment.operator)} · {when(payment.paid_at or payment.created_at)}").classes(
                     theme.MUTED)
-                if payment.status == "pending" and payment.last_error:  # why it is not confirmed (e.g. test mode)
+                if payment.status == PaymentStatus.PENDING and payment.last_error:  # why not confirmed (e.g. test mode)
                     ui.label(payment.last_error).classes(theme.WARNING).mark(f"payment-problem-{payment.id}")
-                if is_admin and payment.status == "success":
+                if is_admin and payment.status == PaymentStatus.SUCCESS:
                     ui.button(t("Rembourser…"), on_click=lambda _, p=payment, r=row.reference: _refund_dialog(
                         p, r, account.email).open()).props(
                         "dense outline color=negative").classes("self-end").mark(f"refund-{payment.id}")

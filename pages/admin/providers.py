@@ -7,7 +7,7 @@ from core.db import session_scope, storable
 from core.money import format_xaf
 from core.phones import InvalidPhone, display_phone
 from core.providers import profiles
-from core.providers.models import Provider, ProviderApplication
+from core.providers.models import Provider, ProviderApplication, ProviderStatus
 from core.providers.profiles import ProviderProfile
 from pages.admin.common import href, known
 from ui import theme
@@ -18,7 +18,7 @@ from ui.kpi import kpi, percent, stars
 from ui.profile_form import profile_form
 
 
-def _list(text: str, status: str) -> tuple[list[dict], list[ProviderApplication]]:
+def _list(text: str, status: str) -> tuple[list[admin_providers.ProviderRow], list[ProviderApplication]]:
     with session_scope() as session:
         return (admin_providers.provider_rows(session=session, text=text, status=status),
                 admin_providers.pending_applications(session=session))
@@ -47,7 +47,8 @@ async def providers_page(account, q: str = "", status: str = "") -> None:
         search = ui.input(t("Nom ou téléphone"), value=q).props("dense outlined").classes("grow").mark(
             "provider-search")
         search.on("keydown.enter", lambda: ui.navigate.to(href("/admin/providers", q=search.value, status=status)))
-        statuses = {"": "—", "active": "active", "suspended": "suspended", "pending": "pending"}
+        shown = (ProviderStatus.ACTIVE, ProviderStatus.SUSPENDED, ProviderStatus.PENDING)
+        statuses = {"": "—", **{s.value: s.value for s in shown}}
         ui.select(statuses, value=known(statuses, status),
                   label=t("Statut"), on_change=lambda e: ui.navigate.to(href("/admin/providers", q=q, status=e.value))
                   ).props("dense outlined").classes("w-32")
@@ -142,11 +143,11 @@ async def provider_page(account, provider_id: str) -> None:
         with ui.row().classes("w-full items-center gap-4"):
             ui.switch(t("Disponible"), value=provider.available, on_change=lambda e: run.io_bound(
                 _change, provider.id, "available", e.value, account.email)).mark("provider-available")
-            suspended = provider.status == "suspended"
+            suspended = provider.status == ProviderStatus.SUSPENDED
 
             async def toggle_status() -> None:
-                await run.io_bound(_change, provider.id, "status", "active" if suspended else "suspended",
-                                   account.email)
+                target = ProviderStatus.ACTIVE if suspended else ProviderStatus.SUSPENDED
+                await run.io_bound(_change, provider.id, "status", target, account.email)
                 ui.navigate.reload()
 
             ui.button(t("Réactiver") if suspended else t("Suspendre"), on_click=toggle_status).props(

@@ -27,7 +27,7 @@ def _load(request_id: int) -> tuple[dict | None, dict[int, str]]:
         if detail is None:
             return None, {}
         choices = {p.id: f"{p.name} ({p.quartier})" for p in
-                   providers_for_service(session=session, service_code=detail["request"].service_type)}
+                   providers_for_service(session=session, service_code=detail.request.service_type)}
         return detail, choices
 
 
@@ -52,7 +52,7 @@ async def request_page(account, request_id: int) -> None:
         ui.label(t("Demande introuvable.")).mark("not-found")
         ui.context.client.status_code = 404
         return
-    request = detail["request"]
+    request = detail.request
     admin = account.email
     lang = language()
 
@@ -75,7 +75,7 @@ async def request_page(account, request_id: int) -> None:
         ui.label(request.description or "").classes("text-sm whitespace-pre-line")
         ui.label(f"{t('Prix indicatif')} : {format_range(request.price_min, request.price_max)}"
                  + (f" · {t('Prix final')} : {format_xaf(request.final_price)}" if request.final_price else ""))
-        customer, provider = detail["customer"], detail["provider"]
+        customer, provider = detail.customer, detail.provider
         if customer is not None:
             reached_at = display_phone(customer.phone or customer.bsuid or "")  # a username's user id has no phone
             callback = (f" · {t('à rappeler au')} {display_phone(customer.contact_phone)}"
@@ -118,42 +118,42 @@ async def request_page(account, request_id: int) -> None:
 
     with ui.card().classes(theme.CARD).mark("request-attachments"):
         ui.label(t("Pièces jointes")).classes(theme.SUBTITLE)
-        attachments(detail["media"])
+        attachments(detail.media)
 
     with ui.card().classes(theme.CARD).mark("request-timeline"):
         ui.label(t("Historique")).classes(theme.SUBTITLE)
-        for event in detail["timeline"]:
+        for event in detail.timeline:
             ui.label(f"{when(event.at)} · {w('actor.' + event.actor)} · {event_words(event)}").classes("text-sm")
-        if not detail["timeline"]:
+        if not detail.timeline:
             ui.label(t("Rien ne s'est encore passé sur cette demande.")).classes(theme.MUTED)
 
     with ui.card().classes(theme.CARD).mark("request-offers"):
         ui.label(t("Offres")).classes(theme.SUBTITLE)
-        for offer, name in detail["offers"]:
+        for offer, name in detail.offers:
             ui.label(f"{t('Tour')} {offer.round} · {name} · {w('offer.' + offer.status)} · "
                      f"{w('score.total')} {round(offer.score * 100)}/100").classes("text-sm")
             score_parts(offer.id, offer.score_parts)
-        if not detail["offers"]:
+        if not detail.offers:
             ui.label(t("Aucune offre envoyée pour cette demande.")).classes(theme.MUTED).mark("offers-empty")
 
     with ui.card().classes(theme.CARD).mark("request-payments"):
         ui.label(t("Paiement")).classes(theme.SUBTITLE)
-        for payment in detail["payments"]:
+        for payment in detail.payments:
             ui.label(f"{payment.payment_ref} · {format_xaf(payment.amount)} · {w('payment.' + payment.status)} · "
                      f"{t('commission')} {format_xaf(payment.commission)} · {operator_name(payment.operator)}").classes(
                 "text-sm")
-        if not detail["payments"]:
+        if not detail.payments:
             ui.label(t("Pas encore de paiement pour cette demande.")).classes(theme.MUTED).mark("payments-empty")
 
-    conversation = detail["conversation"]
+    conversation = detail.conversation
     with ui.card().classes(theme.CARD).mark("request-messages"):
         with ui.row().classes("w-full justify-between items-center"):
             ui.label(t("Conversation")).classes(theme.SUBTITLE)
             if conversation is not None:
                 ui.link(t("Ouvrir"), f"/admin/conversations/{conversation.id}").mark("open-conversation")
-        if not detail["messages"]:
+        if not detail.messages:
             ui.label(t("Aucun message pour cette demande.")).classes(theme.MUTED)
-        for message in detail["messages"][-30:]:
+        for message in detail.messages[-30:]:
             style = theme.BUBBLE_IN if message.direction == "in" else (
                 theme.BUBBLE_AGENT if message.author == "agent" else theme.BUBBLE_OUT)
             ui.label(message.body).classes(style)

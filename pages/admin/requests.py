@@ -62,19 +62,19 @@ async def requests_page(account, period: str = DEFAULT_PERIOD, service: str = ""
     with ui.column().classes("w-full gap-1").mark("request-list"):
         for row in result.rows:
             with ui.card().classes("w-full p-2 gap-1 cursor-pointer").on(
-                    "click", lambda _, i=row["id"]: ui.navigate.to(f"/admin/requests/{i}")).mark(
-                    f"request-row-{row['reference']}"):
+                    "click", lambda _, i=row.id: ui.navigate.to(f"/admin/requests/{i}")).mark(
+                    f"request-row-{row.reference}"):
                 with ui.row().classes("w-full justify-between items-center no-wrap"):
-                    ui.link(row["reference"], f"/admin/requests/{row['id']}").classes("font-mono font-semibold")
+                    ui.link(row.reference, f"/admin/requests/{row.id}").classes("font-mono font-semibold")
                     with ui.row().classes("gap-1 no-wrap"):
-                        if row["paid"]:
-                            ui.badge(w("paid." + row["paid"]), color=theme.PAID_COLOURS[row["paid"]]).mark(
-                                f"paid-{row['reference']}")
-                        status_badge(row["status"])
-                ui.label(f"{service_label(row['service_type'], lang)} · {row['quartier']} · "
-                         f"{when(row['created_at'])}").classes("text-sm")
-                details = [display_phone(row["phone"]) if row["phone"] else "", row["provider"] or "",
-                           format_xaf(row["final_price"]) if row["final_price"] else ""]
+                        if row.paid:
+                            ui.badge(w("paid." + row.paid), color=theme.PAID_COLOURS[row.paid]).mark(
+                                f"paid-{row.reference}")
+                        status_badge(row.status)
+                ui.label(f"{service_label(row.service_type, lang)} · {row.quartier} · "
+                         f"{when(row.created_at)}").classes("text-sm")
+                details = [display_phone(row.phone) if row.phone else "", row.provider or "",
+                           format_xaf(row.final_price) if row.final_price else ""]
                 ui.label(" · ".join(d for d in details if d)).classes(theme.MUTED)
     with ui.row().classes("w-full justify-center items-center gap-2"):
         query = {**values, **narrowed, "q": q}

@@ -9,8 +9,7 @@ from core.db import session_scope
 from core.matching import jobs
 from core.matching.portal import portal_action
 from core.providers.models import Provider
-from core.service_requests import lifecycle
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from ui.i18n import t
 
 OUTCOMES = {
@@ -52,7 +51,7 @@ def job_actions(provider_id: int, request: ServiceRequest, stages: list[str],
     """En route, Commencer (until told), and Terminer with the final price, for one of the provider's jobs."""
     ref = request.reference
     with ui.row().classes("items-end gap-2"):
-        if request.status == lifecycle.ASSIGNED:
+        if request.status == RequestStatus.ASSIGNED:
             ui.button(t("En route"), icon="directions_car", on_click=lambda: run_action(
                 provider_id, "on_the_way", request.id, None, after)).props("outline").mark(f"on-the-way-{ref}")
         if "started" not in stages:

@@ -11,7 +11,7 @@ from core.matching import jobs
 from core.matching.job_facts import customer_words_since_assignment, job_contact, job_place
 from core.money import format_range, format_xaf
 from core.providers.models import Provider
-from core.service_requests import lifecycle
+from core.service_requests.models import RequestStatus
 from core.service_requests.service import request_media
 from pages.admin.common import status_badge
 from pages.provider.actions import job_actions, stage_chip
@@ -21,7 +21,7 @@ from ui.charts import service_label
 from ui.frame import provider_page
 from ui.i18n import language, t
 
-OPEN = (lifecycle.ASSIGNED, lifecycle.IN_PROGRESS)
+OPEN = (RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS)
 
 
 def _job(provider_id: int, request_id: int) -> dict | None:

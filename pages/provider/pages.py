@@ -53,7 +53,7 @@ async def history_page(provider) -> None:
                 ui.label(f"« {rating.comment} »").classes(theme.MUTED)
 
 
-def _earnings(provider_id: int) -> dict:
+def _earnings(provider_id: int) -> portal.Earnings:
     with session_scope() as session:
         return portal.earnings(session=session, provider=session.get(Provider, provider_id))
 
@@ -63,26 +63,26 @@ async def earnings_page(provider) -> None:
     """Balance owed, what was earned and paid out, entry by entry."""
     money = await run.io_bound(_earnings, provider.id)
     with ui.element("div").classes(theme.KPI_GRID):
-        kpi(t("Reste à vous verser"), format_xaf(money["balance"]), mark="my-balance")
-        kpi(t("Gagné"), format_xaf(money["earned"]), mark="my-earned")
-        kpi(t("Déjà versé"), format_xaf(money["paid_out"]), mark="my-paid-out")
+        kpi(t("Reste à vous verser"), format_xaf(money.balance), mark="my-balance")
+        kpi(t("Gagné"), format_xaf(money.earned), mark="my-earned")
+        kpi(t("Déjà versé"), format_xaf(money.paid_out), mark="my-paid-out")
         kpi(t("Note"), stars(provider.rating), mark="my-rating")
     ui.label(t("Djobea garde sa commission sur chaque paiement du client et vous verse le reste ; « Reste à vous "
                "verser » est ce qui ne vous a pas encore été versé.")).classes(theme.MUTED)
     with ui.card().classes(theme.CARD).mark("ledger"):
-        if not money["lines"]:
+        if not money.lines:
             ui.label(t("Pas encore de gains : ils apparaissent ici dès qu'un client paie un de vos travaux.")).classes(
                 theme.MUTED).mark("ledger-empty")
-        for line in money["lines"]:
-            entry = line["entry"]
+        for line in money.lines:
+            entry = line.entry
             with ui.column().classes("w-full gap-0 border-b pb-1").mark(f"ledger-{entry.id}"):
                 with ui.row().classes("w-full justify-between no-wrap text-sm"):
                     ui.label(f"{when(entry.created_at)} · {w('ledger.' + entry.kind)}"
-                             + (f" · {line['job']}" if line["job"] else ""))
+                             + (f" · {line.job}" if line.job else ""))
                     ui.label(format_xaf(entry.amount)).classes("font-mono")
-                if line["paid"] is not None and entry.kind == "earning":
+                if line.paid is not None and entry.kind == "earning":
                     ui.label(t("Payé par le client {paid}, commission Djobea {commission}, pour vous {share}").format(
-                        paid=format_xaf(line["paid"]), commission=format_xaf(line["commission"]),
+                        paid=format_xaf(line.paid), commission=format_xaf(line.commission),
                         share=format_xaf(entry.amount))).classes(theme.MUTED).mark(f"ledger-split-{entry.id}")
                 elif entry.kind == "payout" and entry.reference:
                     ui.label(f"{t('Référence du transfert')} : {entry.reference}").classes(theme.MUTED)

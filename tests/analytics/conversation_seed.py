@@ -10,6 +10,7 @@ from core import clock
 from core.conversations.turn_record import rebuild_turn_days
 from core.customers.models import Customer
 from core.messaging.conversations import Conversation, Message
+from core.messaging.models import MessageStatus
 from core.service_requests.models import ServiceRequest
 
 CHANNELS = ("whatsapp", "web", "simulator")
@@ -48,12 +49,13 @@ def seed_conversations(session: Session, *, count: int = 60, days: int = 40, see
             if turn["model_calls"]:
                 turn["cost"], turn["unpriced"] = rng.randint(10, 900), rng.choice((0, 0, 1))
             session.add(Message(conversation_id=conversation.id, direction="in", channel=channel, body="…",
-                                status="processed", created_at=at, intent=turn["intent"], language=turn["language"],
+                                status=MessageStatus.PROCESSED, created_at=at, intent=turn["intent"],
+                                language=turn["language"],
                                 understood=turn["understood"], model="claude" if turn["model_calls"] else "",
                                 model_calls=turn["model_calls"], model_cost_microusd=turn["cost"],
                                 model_unpriced=turn["unpriced"], asked=turn["asked"]))
             session.add(Message(conversation_id=conversation.id, direction="out", channel=channel, author="bot",
-                                body="réponse", status="sent", created_at=at + timedelta(seconds=2)))
+                                body="réponse", status=MessageStatus.SENT, created_at=at + timedelta(seconds=2)))
             turns.append(turn)
             at += timedelta(minutes=rng.randint(1, 30))
         request_at = None
@@ -70,7 +72,7 @@ def seed_conversations(session: Session, *, count: int = 60, days: int = 40, see
                                            updated_at=request_at + timedelta(hours=3)))
         # a turn the engine did not read (a code typed back, a human answering) is no turn
         session.add(Message(conversation_id=conversation.id, direction="in", channel=channel, body="123456",
-                            status="processed", created_at=at))
+                            status=MessageStatus.PROCESSED, created_at=at))
         # what each turn keeps on its conversation (tests/conversations/test_turn_record.py checks the engine does)
         conversation.read_turns, conversation.first_turn_at = len(turns), turns[0]["at"]
         conversation.last_asked = turns[-1]["asked"]

@@ -10,9 +10,9 @@ from sqlmodel import Session
 from core import clock
 from core.catalog import services
 from core.customers.models import Customer
-from core.payments.models import Payment
-from core.providers.models import Provider, ProviderService, ProviderZone, Rating
-from core.service_requests.models import ServiceRequest
+from core.payments.models import Payment, PaymentStatus
+from core.providers.models import Provider, ProviderService, ProviderStatus, ProviderZone, Rating
+from core.service_requests.models import RequestStatus, ServiceRequest
 
 QUARTIERS = ("Makepe", "Bonamoussadi", "Akwa", "Deido")
 
@@ -37,7 +37,8 @@ def seed(session: Session, *, count: int = 80, days: int = 45, seed_value: int =
     providers = []
     for i in range(6):
         provider = Provider(name=f"Artisan {i}", phone=f"+23767710{i:04d}", quartier=QUARTIERS[i % 4],
-                            status="suspended" if i == 5 else "active", rating_sum=9 * i, rating_count=2 * i)
+                            status=ProviderStatus.SUSPENDED if i == 5 else ProviderStatus.ACTIVE, rating_sum=9 * i,
+                            rating_count=2 * i)
         session.add(provider)
         session.flush()
         trade, zone = codes[i % 3], QUARTIERS[i % 4]
@@ -53,17 +54,17 @@ def seed(session: Session, *, count: int = 80, days: int = 45, seed_value: int =
         created = now - timedelta(days=rng.uniform(0, days), minutes=rng.randint(0, 600))
         row = {"created_at": created, "service_type": rng.choice(codes), "quartier": rng.choice(QUARTIERS),
                "offered_at": None, "assigned_at": None, "completed_at": None, "paid_at": None, "provider_id": None,
-               "final_price": None, "status": "pending"}
+               "final_price": None, "status": RequestStatus.PENDING}
         fate = rng.random()
         if fate > 0.1:
-            row["offered_at"], row["status"] = created + timedelta(seconds=rng.randint(5, 60)), "offered"
+            row["offered_at"], row["status"] = created + timedelta(seconds=rng.randint(5, 60)), RequestStatus.OFFERED
         if fate > 0.25:
             provider = providers[rng.randrange(5)]
             row["assigned_at"] = created + timedelta(seconds=rng.randint(30, 5400))
-            row["provider_id"], row["status"] = provider.id, "assigned"
+            row["provider_id"], row["status"] = provider.id, RequestStatus.ASSIGNED
         if fate > 0.45:
             row["completed_at"] = row["assigned_at"] + timedelta(hours=1)
-            row["final_price"], row["status"] = rng.randrange(5000, 30000, 500), "completed"
+            row["final_price"], row["status"] = rng.randrange(5000, 30000, 500), RequestStatus.COMPLETED
         if fate > 0.6:
             row["paid_at"] = row["completed_at"] + timedelta(minutes=rng.randint(1, 3000))
         request = ServiceRequest(reference=f"DJB-T{i:03d}", customer_id=customer.id, price_min=1000, price_max=2000,
@@ -74,7 +75,7 @@ def seed(session: Session, *, count: int = 80, days: int = 45, seed_value: int =
         history.requests.append(row)
         if row["paid_at"] is not None:
             amount = row["final_price"]
-            status = "refunded" if i % 9 == 0 else "success"
+            status = PaymentStatus.REFUNDED if i % 9 == 0 else PaymentStatus.SUCCESS
             session.add(Payment(payment_ref=f"PAY-{i}", request_id=request.id, customer_id=customer.id,
                                 provider_id=row["provider_id"], amount=amount, commission=amount * 15 // 100,
                                 payout_amount=amount - amount * 15 // 100, status=status, paid_at=row["paid_at"]))

@@ -36,35 +36,35 @@ def test_figures_equal_the_seeded_rows(session, params):
     if params["period"] in ("30d", "all"):
         assert turns and begun and any(c["request_at"] for c in begun)  # the figures below are not all zeros
 
-    assert data["totals"] == {
-        "turns": len(turns), "not_understood": sum(1 for t in turns if not t["understood"]),
-        "with_model": sum(1 for t in turns if t["model_calls"]), "model_calls": sum(t["model_calls"] for t in turns),
-        "cost_microusd": sum(t["cost"] for t in turns), "unpriced": sum(t["unpriced"] for t in turns)}
+    assert data.totals == stats.TurnTotals(
+        turns=len(turns), not_understood=sum(1 for t in turns if not t["understood"]),
+        with_model=sum(1 for t in turns if t["model_calls"]), model_calls=sum(t["model_calls"] for t in turns),
+        cost_microusd=sum(t["cost"] for t in turns), unpriced=sum(t["unpriced"] for t in turns))
     intents = Counter((local_date(t["at"]).isoformat(), t["intent"]) for t in turns)
-    assert data["intents"] == sorted((d, i, n) for (d, i), n in intents.items())
+    assert data.intents == sorted((d, i, n) for (d, i), n in intents.items())
     languages = Counter((local_date(t["at"]).isoformat(), t["language"]) for t in turns)
-    assert data["languages"] == sorted((d, lang, n) for (d, lang), n in languages.items())
+    assert data.languages == sorted((d, lang, n) for (d, lang), n in languages.items())
 
     dropped = Counter(c["turns"][-1]["asked"] for c in begun if c["request_at"] is None and c["turns"])
-    assert dict(data["drop_off"]) == dict(dropped)
+    assert dict(data.drop_off) == dict(dropped)
     converted = [c for c in begun if c["request_at"] is not None]
-    assert data["to_request"]["conversations"] == len(converted)
-    assert data["to_request"]["median_turns"] == median(
+    assert data.to_request.conversations == len(converted)
+    assert data.to_request.median_turns == median(
         [sum(1 for t in c["turns"] if t["at"] <= c["request_at"]) for c in converted])
     expected_seconds = median([(c["request_at"] - c["turns"][0]["at"]).total_seconds() for c in converted])
     if expected_seconds is None:
-        assert data["to_request"]["median_seconds"] is None
+        assert data.to_request.median_seconds is None
     else:
-        assert data["to_request"]["median_seconds"] == pytest.approx(expected_seconds, abs=0.01)
+        assert data.to_request.median_seconds == pytest.approx(expected_seconds, abs=0.01)
 
-    for row in data["channels"]:
-        mine = [t for t in turns if t["channel"] == row["channel"]]
-        started = [c for c in begun if c["channel"] == row["channel"]]
-        assert row == {"channel": row["channel"], "turns": len(mine),
-                       "not_understood": sum(1 for t in mine if not t["understood"]),
-                       "with_model": sum(1 for t in mine if t["model_calls"]), "begun": len(started),
-                       "converted": sum(1 for c in started if c["request_at"] is not None)}
-    assert [r["channel"] for r in data["channels"]] == ([scope.channel] if scope.channel else list(stats.CHANNELS))
+    for row in data.channels:
+        mine = [t for t in turns if t["channel"] == row.channel]
+        started = [c for c in begun if c["channel"] == row.channel]
+        assert row == stats.ChannelFigures(channel=row.channel, turns=len(mine),
+                                           not_understood=sum(1 for t in mine if not t["understood"]),
+                                           with_model=sum(1 for t in mine if t["model_calls"]), begun=len(started),
+                                           converted=sum(1 for c in started if c["request_at"] is not None))
+    assert [r.channel for r in data.channels] == ([scope.channel] if scope.channel else list(stats.CHANNELS))
 
 
 def test_every_figure_drills_down_to_its_conversations(session):
@@ -75,7 +75,7 @@ def test_every_figure_drills_down_to_its_conversations(session):
     def drilled(metric, key=""):
         total, rows = stats.conversations(session=session, scope=scope, metric=metric, key=key)
         assert total == len(rows)  # fewer than the drill-down's limit here
-        return {r["conversation"].id: r["turns"] for r in rows}
+        return {r.conversation.id: r.turns for r in rows}
 
     def per_conversation(selected):
         return dict(Counter(t["conversation"] for t in selected))
@@ -99,7 +99,7 @@ def test_one_day_of_a_chart_drills_down_to_that_day(session):
     scope = stats.scope_from({"period": "7d", "day": day})
     expected = Counter(t["conversation"] for t in _turns(seeded, scope) if t["intent"] == "other")
     _, rows = stats.conversations(session=session, scope=scope, metric="intent", key="other")
-    assert {r["conversation"].id: r["turns"] for r in rows} == dict(expected)
+    assert {r.conversation.id: r.turns for r in rows} == dict(expected)
 
 
 def test_unknown_filter_values_fall_back_and_unknown_figures_are_refused(session):

@@ -10,6 +10,8 @@ from core.analytics.models import WAIT_EDGES
 from core.analytics.requests import search_requests
 from core.analytics.rollups import rebuild_rollups
 from core.analytics.totals import median_from_histogram
+from core.payments.models import PaymentStatus
+from core.providers.models import ProviderStatus
 from tests.analytics.seed import local_date, median, seed
 
 
@@ -70,7 +72,7 @@ def test_dashboard_numbers_match_the_rows(session, params, rolled_up):
         assert k.median_assign_seconds is None
     else:
         assert k.median_assign_seconds == pytest.approx(expected_median, abs=0.01)
-    paid = [p for p in history.payments if p["status"] == "success" and _in(p["request"], Filters(
+    paid = [p for p in history.payments if p["status"] == PaymentStatus.SUCCESS and _in(p["request"], Filters(
         service=filters.service, quartier=filters.quartier))
             and (filters.start is None or p["paid_at"] >= filters.start)
             and (filters.end is None or p["paid_at"] < filters.end)]
@@ -82,7 +84,7 @@ def test_dashboard_numbers_match_the_rows(session, params, rolled_up):
              and (filters.end is None or x["created_at"] < filters.end)]
     assert k.ratings == len(rated)
     assert k.rating_avg == (pytest.approx(sum(rated) / len(rated)) if rated else None)
-    active = [p for p in history.providers if p["status"] == "active"
+    active = [p for p in history.providers if p["status"] == ProviderStatus.ACTIVE
               and (filters.service is None or p["trade"] == filters.service)
               and (filters.quartier is None or p["zone"] == filters.quartier)]
     assert k.active_providers == len(active)
@@ -103,8 +105,8 @@ def test_dashboard_numbers_match_the_rows(session, params, rolled_up):
     for r in rows:
         if r["completed_at"]:
             jobs[r["provider_id"]] = jobs.get(r["provider_id"], 0) + 1
-    assert {row["id"]: row["jobs"] for row in data.leaderboard} == jobs
-    assert [row["jobs"] for row in data.leaderboard] == sorted(jobs.values(), reverse=True)
+    assert {row.id: row.jobs for row in data.leaderboard} == jobs
+    assert [row.jobs for row in data.leaderboard] == sorted(jobs.values(), reverse=True)
 
 
 def test_drill_downs_list_exactly_the_rows_behind_a_number(session):

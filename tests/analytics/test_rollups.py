@@ -16,10 +16,10 @@ from core.analytics.filters import Filters, from_params, local_midnight
 from core.analytics.models import WAIT_EDGES, DailyTotals, ProviderDay, ProviderMonth, RollupState
 from core.analytics.rollups import rebuild_rollups, refresh_rollups, sweep
 from core.analytics.totals import plan
-from core.payments.models import Payment
+from core.payments.models import Payment, PaymentStatus
 from core.providers.models import Rating
 from core.scheduler import JOBS
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from core.service_requests.service import update_request
 from tests.analytics.seed import QUARTIERS, local_date, seed
 
@@ -36,8 +36,8 @@ def expected_totals(session: Session) -> tuple[dict, dict]:
         row["requests"] += 1
         for stage in ("offered", "assigned", "completed", "paid"):
             row[stage] += getattr(r, f"{stage}_at") is not None
-        row["cancelled"] += r.status == "cancelled"
-        row["expired"] += r.status == "expired"
+        row["cancelled"] += r.status == RequestStatus.CANCELLED
+        row["expired"] += r.status == RequestStatus.EXPIRED
         if r.assigned_at is not None:
             wait = (r.assigned_at - r.created_at).total_seconds()
             row["assign_seconds"] += wait
@@ -45,7 +45,7 @@ def expected_totals(session: Session) -> tuple[dict, dict]:
         if r.completed_at is not None and r.provider_id is not None:
             providers[(local_date(r.created_at), r.provider_id)][0] += 1
             providers[(local_date(r.created_at), r.provider_id)][1] += r.final_price or 0
-    for p in session.exec(select(Payment).where(Payment.status == "success")):
+    for p in session.exec(select(Payment).where(Payment.status == PaymentStatus.SUCCESS)):
         r = requests[p.request_id]
         row = days[(local_date(p.paid_at), r.service_type, r.quartier)]
         row["revenue"] += p.amount
@@ -96,7 +96,7 @@ def random_changes(session: Session, rng: random.Random, count: int = 25) -> Non
             request.paid_at = now
             session.add(Payment(payment_ref=f"LATE-{request.id}", request_id=request.id, customer_id=customer_id,
                                 provider_id=request.provider_id, amount=7500, commission=1125, payout_amount=6375,
-                                status="success", paid_at=now))
+                                status=PaymentStatus.SUCCESS, paid_at=now))
         else:
             rated = session.exec(select(Rating).where(Rating.request_id == request.id)).first()
             if rated is None:
@@ -176,7 +176,7 @@ def test_a_custom_period_reads_its_partial_edge_days_live(session):
                                                           ServiceRequest.created_at < end)))
     assert data.kpis.requests == len(rows) > 0
     assert data.kpis.completed == sum(r.completed_at is not None for r in rows)
-    paid = session.exec(select(Payment).where(Payment.status == "success", Payment.paid_at >= start,
+    paid = session.exec(select(Payment).where(Payment.status == PaymentStatus.SUCCESS, Payment.paid_at >= start,
                                               Payment.paid_at < end)).all()
     assert data.kpis.revenue == sum(p.amount for p in paid)
 

@@ -36,15 +36,15 @@ def test_every_process_is_listed_and_a_silent_job_is_late(session):
                          process="web-2:11")  # a process that stopped
     scheduler.record_run(job="rollups", started_at=now - timedelta(seconds=181), seconds=1.5, ok=True, count=2,
                          process="web-1:10")
-    jobs = {job["name"]: job for job in scheduler_health(session=session)}
-    assert [p["process"] for p in jobs["outbox"]["processes"]] == ["web-1:10", "web-2:11"]
-    assert jobs["outbox"]["late"] is False and jobs["outbox"]["count"] == 3
-    assert [p["stale"] for p in jobs["outbox"]["processes"]] == [False, True]
-    assert jobs["rollups"]["late"] is True  # 181 s > 3 × 60 s
-    assert jobs["matching"]["late"] is False and jobs["matching"]["at"] is None  # not run yet, not late
-    assert jobs["matching"]["processes"] == []
+    jobs = {job.name: job for job in scheduler_health(session=session)}
+    assert [p.process for p in jobs["outbox"].processes] == ["web-1:10", "web-2:11"]
+    assert jobs["outbox"].late is False and jobs["outbox"].count == 3
+    assert [p.stale for p in jobs["outbox"].processes] == [False, True]
+    assert jobs["rollups"].late is True  # 181 s > 3 × 60 s
+    assert jobs["matching"].late is False and jobs["matching"].at is None  # not run yet, not late
+    assert jobs["matching"].processes == []
     clock.advance(timedelta(seconds=7))
-    assert next(j for j in scheduler_health(session=session) if j["name"] == "outbox")["late"] is True
+    assert next(j for j in scheduler_health(session=session) if j.name == "outbox").late is True
 
 
 async def test_the_monitoring_page_shows_each_process_run(user: User, session):

@@ -8,6 +8,7 @@ from core.auth import otp
 from core.auth.models import LoginCode
 from core.auth.sessions import resolve
 from core.messaging.models import OutboxMessage
+from core.providers.models import ProviderStatus
 from core.security.sealed import unseal
 from tests.factories import make_provider, signed_in
 
@@ -91,7 +92,7 @@ def test_sending_codes_is_rate_limited(session):
 def test_suspended_providers_get_no_code_and_lose_their_session(session):
     provider = make_provider(session)
     token = signed_in(session, provider)
-    provider.status = "suspended"
+    provider.status = ProviderStatus.SUSPENDED
     session.add(provider)
     session.commit()
     assert _ask(session, provider.phone) == otp.SENT

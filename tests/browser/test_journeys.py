@@ -7,12 +7,12 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core.catalog import quartier
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.messaging.conversations import Conversation, Message
 from core.messaging.models import OutboxMessage
 from core.providers.models import Provider
 from core.security.sealed import unseal
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from tests.browser.conftest import ADMIN_PASSWORD, screenshot
 from tests.factories import make_provider
 
@@ -62,7 +62,7 @@ def test_customer_sees_the_providers_acceptance_live_and_provider_completes_the_
     offer = _wait(lambda: _fresh(db, select(Offer).join(ServiceRequest, ServiceRequest.id == Offer.request_id)
                                  .where(ServiceRequest.reference == reference, Offer.provider_id == provider.id)),
                   what="the offer to our provider")
-    assert offer.status == "pending"
+    assert offer.status == OfferStatus.PENDING
 
     portal = browser.new_context(**PHONE).new_page()
     portal.goto(f"{base}/provider/login")
@@ -94,7 +94,7 @@ def test_customer_sees_the_providers_acceptance_live_and_provider_completes_the_
     portal.get_by_label("Prix final (FCFA)").first.fill("12000")
     portal.get_by_role("button", name="Terminer").first.click()
     done = _wait(lambda: _fresh(db, select(ServiceRequest).where(ServiceRequest.reference == reference,
-                                                                 ServiceRequest.status == "completed")),
+                                                                 ServiceRequest.status == RequestStatus.COMPLETED)),
                  what="the job completed")
     assert done.final_price == 12000 and done.provider_id == provider.id
     customer.close()

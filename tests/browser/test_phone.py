@@ -19,7 +19,7 @@ from core.messaging.outbox import enqueue
 from core.messaging.takeover import agent_reply
 from core.providers.models import Provider
 from core.security.sealed import unseal
-from core.service_requests.models import RequestEvent, ServiceRequest
+from core.service_requests.models import RequestEvent, RequestStatus, ServiceRequest
 from tests.browser.test_journeys import _fresh, _wait
 from tests.factories import make_provider
 
@@ -230,7 +230,7 @@ def test_a_web_customer_is_called_and_the_provider_works_from_the_portal(server,
     customer.get_by_text(re.compile(r"Serge a commencé le travail")).first.wait_for(timeout=30_000)
     _newest_in_view(customer, "commencé")
     request = _fresh(db, select(ServiceRequest).where(ServiceRequest.reference == reference))
-    assert request.status == "in_progress"
+    assert request.status == RequestStatus.IN_PROGRESS
     told = [m.body for m in _all(db, select(Message).where(Message.conversation_id == request.conversation_id,
                                                             Message.direction == "out"))]
     assert sum("en route" in body for body in told) == 1 and sum("a commencé" in body for body in told) == 1

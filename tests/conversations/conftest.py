@@ -6,16 +6,17 @@ import pytest
 from sqlmodel import select
 
 from core.channels.chat import chat_turn
+from core.channels.schemas import ChatTurn
 from core.db import session_scope
 from core.messaging.conversations import Conversation
 from core.service_requests.models import ServiceRequest
 
 
 @pytest.fixture
-def say(engine) -> Callable[..., dict]:
-    """Send one web chat message as session_id and return {"replies", "request"} (what POST /api/chat returns)."""
+def say(engine) -> Callable[..., ChatTurn]:
+    """Send one web chat message as session_id and return its replies and request (what POST /api/chat returns)."""
 
-    def send(session_id: str, text: str, **fields) -> dict:
+    def send(session_id: str, text: str, **fields) -> ChatTurn:
         fields.setdefault("client", "192.0.2.10")
         result = chat_turn(session_id=session_id, body=text, **fields)
         assert result is not None, "rate-limited"

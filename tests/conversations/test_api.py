@@ -11,7 +11,7 @@ from core import clock
 from core.customers.models import Customer
 from core.db import session_scope
 from core.messaging.conversations import Conversation, Message
-from core.messaging.models import OutboxMessage
+from core.messaging.models import OutboxMessage, OutboxStatus
 from core.messaging.outbox import enqueue
 from core.service_requests.models import ServiceRequest
 
@@ -35,7 +35,7 @@ async def test_a_message_creates_the_request_and_returns_the_replies(user: User)
     with session_scope() as s:
         row = s.exec(select(OutboxMessage)).one()
         conversation = s.exec(select(Conversation)).one()
-    assert row.status == "sent"  # the web client has read it in this answer
+    assert row.status == OutboxStatus.SENT  # the web client has read it in this answer
     assert (conversation.channel, conversation.external_id) == ("web", "web-1")
 
 

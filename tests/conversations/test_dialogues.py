@@ -33,9 +33,9 @@ def test_dialogue(say, dialogue: dict, exact_turn: bool):
     replies_by_turn, first_request_turn = [], None
     for number, text in enumerate(dialogue["turns"], start=1):
         result = say(session_id, text)
-        replies_by_turn.append(result["replies"])
-        assert result["replies"], f"turn {number} got no reply"
-        assert all(reply.strip() for reply in result["replies"])
+        replies_by_turn.append(result.replies)
+        assert result.replies, f"turn {number} got no reply"
+        assert all(reply.strip() for reply in result.replies)
         if first_request_turn is None and requests_of(session_id):
             first_request_turn = number
 

@@ -8,7 +8,7 @@ from core.channels.inbound import process_message, receive
 from core.conversations import engine as conversation_engine
 from core.db import session_scope
 from core.messaging.conversations import Conversation, Message
-from core.providers.models import ProviderApplication, Rating
+from core.providers.models import ApplicationStatus, ProviderApplication, Rating
 from core.service_requests.models import ServiceRequest
 from tests.conversations.conftest import conversation_of, requests_of
 from tests.conversations.helpers import advance, set_state
@@ -26,7 +26,7 @@ def _completed_job(say, session, session_id: str) -> ServiceRequest:
 
 def test_bare_digit_after_the_rating_question_is_a_rating_then_a_comment(say, session):
     request = _completed_job(say, session, "r1")
-    replies = " ".join(say("r1", "4")["replies"])
+    replies = " ".join(say("r1", "4").replies)
     assert "4/5" in replies
     say("r1", "il était rapide et poli")
     with session_scope() as s:
@@ -46,7 +46,7 @@ def test_a_digit_is_no_rating_when_none_was_asked(say):
 def test_payment_link_request_for_a_finished_job(say, session):
     request = _completed_job(say, session, "p1")
     set_state("p1", awaiting_rating=None)
-    replies = " ".join(say("p1", "envoie le lien de paiement")["replies"])
+    replies = " ".join(say("p1", "envoie le lien de paiement").replies)
     assert replies
     from core.payments.models import Payment
 
@@ -57,17 +57,17 @@ def test_payment_link_request_for_a_finished_job(say, session):
 
 def test_payment_asked_before_the_job_is_done(say):
     say("p2", "J'ai une fuite d'eau à Makepe")
-    replies = " ".join(say("p2", "I wan pay")["replies"]) + " ".join(say("p2", "je veux payer")["replies"])
+    replies = " ".join(say("p2", "I wan pay").replies) + " ".join(say("p2", "je veux payer").replies)
     assert "fin du travail" in replies or "end of the job" in replies
 
 
 def test_onboarding_keeps_what_the_first_message_gave(say):
-    first = " ".join(say("o1", "Je veux devenir prestataire, je suis plombier à Akwa", phone="690 11 22 33")["replies"])
+    first = " ".join(say("o1", "Je veux devenir prestataire, je suis plombier à Akwa", phone="690 11 22 33").replies)
     assert "nom" in first
-    done = " ".join(say("o1", "Paul Mbarga")["replies"])
+    done = " ".join(say("o1", "Paul Mbarga").replies)
     with session_scope() as s:
         application = s.exec(select(ProviderApplication)).one()
-    assert application.status == "pending"
+    assert application.status == ApplicationStatus.PENDING
     assert (application.name, application.trades, application.quartiers) == ("Paul Mbarga", ["plumbing"], ["Akwa"])
     assert application.phone == "+237690112233"
     assert "Paul Mbarga" in done
@@ -110,7 +110,7 @@ def test_language_follows_a_clear_switch_but_not_a_bare_place(say):
     say("l1", "Bonjour, mon robinet fuit")
     say("l1", "Akwa")
     assert conversation_of("l1").language == "fr"
-    replies = say("l1", "Sorry, can you tell me when the plumber is coming please?")["replies"]
+    replies = say("l1", "Sorry, can you tell me when the plumber is coming please?").replies
     assert conversation_of("l1").language == "en"
     assert "repairer" in " ".join(replies)
 

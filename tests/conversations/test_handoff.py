@@ -22,7 +22,8 @@ from core.customers.models import Customer
 from core.db import session_scope
 from core.matching.sweep import advance_due
 from core.messaging.addresses import conversation_for
-from core.messaging.conversations import Case, Conversation, Message
+from core.messaging.conversations import Case, CaseStatus, Conversation, Message
+from core.messaging.models import MessageStatus
 from core.messaging.takeover import release, take_over
 from core.providers.models import Provider
 from core.service_requests.models import ServiceRequest
@@ -136,7 +137,7 @@ class Scene:
         with session_scope() as session:
             rows = list(session.exec(select(Message).where(Message.conversation_id == conversation.id,
                                                            Message.direction == "out").order_by(Message.id)))
-        new = [m for m in rows if (m.status == "held") == held and (key, m.id) not in self.seen]
+        new = [m for m in rows if (m.status == MessageStatus.HELD) == held and (key, m.id) not in self.seen]
         self.seen.update((key, m.id) for m in new)
         return [m.body for m in new]
 
@@ -206,7 +207,7 @@ async def test_handoff_dialogue(dialogue: dict, webhook, session):
                     assert actual == value, f"{where}: {field} is {actual!r}"
         elif "case" in step:
             with session_scope() as s:
-                kinds = [c.kind for c in s.exec(select(Case).where(Case.status == "open"))]
+                kinds = [c.kind for c in s.exec(select(Case).where(Case.status == CaseStatus.OPEN))]
             assert step["case"] in kinds, f"{where}: open cases {kinds}"
         elif "customer_contact" in step:
             with session_scope() as s:

@@ -34,8 +34,8 @@ def test_a_clear_message_never_reaches_a_model(say, fake_llm):
     calls, _ = fake_llm
     result = say("h1", "slt mon tuyau a pété, je suis à Makepe")
     assert calls == {"understand": [], "phrase": []}  # understood locally, answered by templates
-    assert result["request"]["service_type"] == "plumbing"
-    assert not any(reply.startswith("[") for reply in result["replies"])
+    assert result.request.service_type == "plumbing"
+    assert not any(reply.startswith("[") for reply in result.replies)
 
 
 def test_a_complaint_is_answered_in_the_light_of_the_customers_words(say, fake_llm):
@@ -44,20 +44,20 @@ def test_a_complaint_is_answered_in_the_light_of_the_customers_words(say, fake_l
     [(draft, language, facts)] = calls["phrase"]
     assert language == "fr" and facts["intent"] == "complaint"
     assert facts["customer_said"].startswith("le plombier est venu hier")
-    assert result["replies"] == [f"[fr] {draft}"]
+    assert result.replies == [f"[fr] {draft}"]
 
 
 def test_a_message_not_understood_is_worth_one_rephrasing_at_most(say, fake_llm):
     calls, _ = fake_llm
     result = say("h7", "zzz qwerty")
     assert len(calls["phrase"]) == 1
-    assert sum(reply.startswith("[fr] ") for reply in result["replies"]) == 1
+    assert sum(reply.startswith("[fr] ") for reply in result.replies) == 1
 
 
 def test_a_price_question_is_answered_by_the_catalogue_alone(say, fake_llm):
     calls, _ = fake_llm
     result = say("h8", "combien coûte la plomberie ?")
-    assert calls["phrase"] == [] and "FCFA" in " ".join(result["replies"])
+    assert calls["phrase"] == [] and "FCFA" in " ".join(result.replies)
 
 
 def test_an_unsure_message_is_read_by_the_llm(say, fake_llm):
@@ -69,7 +69,7 @@ def test_an_unsure_message_is_read_by_the_llm(say, fake_llm):
     assert calls["understand"][0][1] < settings.llm_confidence_threshold
     made = requests_of("h2")
     assert [(r.service_type, r.quartier) for r in made] == [("carpentry", "Bonapriso")]
-    assert result["request"]["reference"] == made[0].reference
+    assert result.request.reference == made[0].reference
 
 
 def test_a_failing_llm_leaves_the_local_reading(say, fake_llm, monkeypatch):
@@ -81,7 +81,7 @@ def test_a_failing_llm_leaves_the_local_reading(say, fake_llm, monkeypatch):
     monkeypatch.setattr(orchestrator, "understand", broken)
     monkeypatch.setattr(orchestrator, "phrase_reply", broken)
     result = say("h3", "le truc de l'armoire là est ndem")
-    assert result["replies"] and not result["replies"][0].startswith("[")
+    assert result.replies and not result.replies[0].startswith("[")
 
 
 def test_local_mode_never_calls_the_llm(say, fake_llm, monkeypatch):

@@ -57,7 +57,7 @@ def test_hybrid_mode_makes_at_most_0_3_model_calls_per_customer_message(say, key
         for index, dialogue in enumerate(json.loads(path.read_text(encoding="utf-8"))):
             client = f"198.51.{number}.{index}"  # one visitor per dialogue, as in life: no per-address limit is hit
             for text in dialogue["turns"]:
-                assert say(f"budget-{dialogue['id']}", text, client=client)["replies"]
+                assert say(f"budget-{dialogue['id']}", text, client=client).replies
                 messages += 1
     calls = _calls()
     assert messages >= 60
@@ -71,7 +71,7 @@ def test_with_every_provider_hanging_the_local_answer_is_sent_and_the_breaker_co
     for api in ("anthropic", "openai", "gemini"):
         llm_servers.on(api, Reply.hang(30))
     result = say("budget-hang", UNSURE)
-    assert result["replies"] and not any(reply.startswith("{") for reply in result["replies"])
+    assert result.replies and not any(reply.startswith("{") for reply in result.replies)
     [call] = _calls()  # understanding took the whole deadline; the rewording asked nobody
     assert (call.provider, call.task, call.ok) == ("claude", "understand", False)
     assert timed_out(call.error)

@@ -9,7 +9,7 @@ from core.llm.models import LlmCall
 from core.matching.models import Offer
 from core.messaging.addresses import conversation_for
 from core.messaging.conversations import Message
-from core.messaging.models import OutboxMessage
+from core.messaging.models import OutboxMessage, OutboxStatus
 from core.payments.models import Payment
 from core.service_requests.models import ServiceRequest
 from tests.factories import make_customer, make_provider
@@ -63,11 +63,11 @@ def _seed(session) -> None:
             session.add(Message(conversation_id=conversation.id, direction=direction, status=status, body="x",
                                 channel="whatsapp"))
     session.add(OutboxMessage(conversation_id=conversation.id, channel="whatsapp", to="whatsapp:+237699555001",
-                              body="old", status="pending", created_at=now - timedelta(seconds=90)))
+                              body="old", status=OutboxStatus.PENDING, created_at=now - timedelta(seconds=90)))
     session.add(OutboxMessage(conversation_id=conversation.id, channel="whatsapp", to="whatsapp:+237699555001",
-                              body="new", status="sending", created_at=now - timedelta(seconds=5)))
+                              body="new", status=OutboxStatus.SENDING, created_at=now - timedelta(seconds=5)))
     session.add(OutboxMessage(conversation_id=conversation.id, channel="whatsapp", to="whatsapp:+237699555001",
-                              body="done", status="sent", created_at=now - timedelta(hours=2)))
+                              body="done", status=OutboxStatus.SENT, created_at=now - timedelta(hours=2)))
     requests = []
     for n in range(4):
         request = ServiceRequest(reference=f"DJB-M{n:03d}", customer_id=customer.id, service_type="plumbing",

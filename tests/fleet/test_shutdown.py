@@ -24,7 +24,7 @@ from core.fleet.models import WorkerHeartbeat
 from core.messaging import dispatcher
 from core.messaging.conversations import Message
 from core.messaging.dispatcher import dispatch_due
-from core.messaging.models import OutboxMessage
+from core.messaging.models import OutboxMessage, OutboxStatus
 from core.worker import Worker
 from tests.messaging.helpers import configure, fetch, queue, row
 
@@ -35,7 +35,7 @@ def test_a_stopping_dispatcher_claims_nothing_more(twilio):
     queue("Bonjour")
     stopping.request()
     assert dispatch_due() == 0
-    assert twilio.requests == [] and fetch(select(OutboxMessage))[0].status == "pending"
+    assert twilio.requests == [] and fetch(select(OutboxMessage))[0].status == OutboxStatus.PENDING
 
 
 def test_rows_claimed_but_not_sent_are_given_back_at_once_and_sent_once_later(twilio):

@@ -10,6 +10,7 @@ from core.customers.service import customer_by_phone
 from core.db import alembic_config, make_engine
 from core.demo import seed_demo
 from core.models import Provider, ServiceRequest
+from core.service_requests.models import RequestStatus
 
 
 def test_migrations_build_every_table_from_empty_and_go_back_down(engine):
@@ -78,3 +79,18 @@ def test_demo_seeding_is_idempotent_and_marked(session):
     requests = session.exec(select(ServiceRequest)).all()
     assert {r.status for r in requests} >= {"completed", "assigned", "expired", "cancelled"}
     assert all(r.is_demo for r in requests)
+
+
+def test_statuses_are_stored_as_their_text_and_read_back_as_enums(session):
+    customer = Customer(phone="+237699000009")
+    session.add(customer)
+    session.flush()
+    session.add(ServiceRequest(reference="DJB-ENUM", customer_id=customer.id, service_type="plumbing",
+                               quartier="Makepe", status=RequestStatus.OFFERED))
+    session.commit()
+    session.expunge_all()
+    stored = session.execute(sa.text("SELECT status FROM servicerequest WHERE reference = 'DJB-ENUM'")).scalar_one()
+    assert stored == "offered" and type(stored) is str  # the same text as before the enums: no migration
+    request = session.exec(select(ServiceRequest).where(ServiceRequest.status == RequestStatus.OFFERED)).one()
+    assert request.status is RequestStatus.OFFERED
+    assert session.exec(select(ServiceRequest).where(ServiceRequest.status == "no-such-status")).all() == []

@@ -9,7 +9,7 @@ from core.matching.models import Offer
 from core.matching.replies import handle_provider_message
 from core.messaging.addresses import conversation_for
 from core.messaging.conversations import Conversation, Message
-from core.messaging.models import OutboxMessage
+from core.messaging.models import MessageStatus, OutboxMessage
 from core.providers.models import Provider
 from core.rules.service import set_rule
 from core.service_requests.models import ServiceRequest
@@ -40,7 +40,7 @@ def provider_says(provider: Provider, body: str) -> Message:
             conversation = session.get(Conversation, message.conversation_id)
             handle_provider_message(session=session, provider=session.get(Provider, provider.id),
                                     conversation=conversation, message=message)
-            message.status = "processed"
+            message.status = MessageStatus.PROCESSED
     return message
 
 

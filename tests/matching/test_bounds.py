@@ -27,7 +27,7 @@ from core.providers.models import Provider
 from core.providers.quality import QUALITY_WEIGHTS, cell_of, quality
 from core.providers.service import bump_counters, record_rating
 from core.rules.models import BusinessRule
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from tests.factories import make_customer, make_provider
 from tests.matching.conftest import fresh, new_request, provider_says
 from tests.matching.reference import rank
@@ -123,7 +123,7 @@ def crowd(session, rnd: random.Random, count: int) -> None:
             work_start_hour=rnd.choice((0, (hour + 1) % 24)), work_end_hour=24 if rnd.random() < 0.8 else hour)
         if rnd.random() < 0.15:  # already on a job
             session.add(ServiceRequest(reference=f"BX-{provider.id}", customer_id=customer.id,
-                                       service_type="plumbing", quartier=home.name, status="assigned",
+                                       service_type="plumbing", quartier=home.name, status=RequestStatus.ASSIGNED,
                                        provider_id=provider.id))
     session.commit()
 

@@ -12,7 +12,7 @@ from core.matching.models import Offer
 from core.matching.sweep import advance_due
 from core.messaging.models import OutboxMessage
 from core.providers.models import Provider
-from core.service_requests.models import RequestEvent, ServiceRequest
+from core.service_requests.models import RequestEvent, RequestStatus, ServiceRequest
 from tests.factories import make_provider
 from tests.matching.conftest import fresh, new_request, offers_of, provider_says, sent_to
 
@@ -48,12 +48,12 @@ def test_two_oui_at_the_same_moment_make_exactly_one_assignment(session):
 
         advance_due()  # tells whoever was not told by their own reply
         request = fresh(ServiceRequest, request.id)
-        assert request.status == "assigned"
+        assert request.status == RequestStatus.ASSIGNED
         statuses = Counter(o.status for o in offers_of(request.id))
         assert statuses["accepted"] == 1 and statuses["pending"] == 0
         with session_scope() as s:
             assigned = s.exec(select(RequestEvent).where(RequestEvent.request_id == request.id,
-                                                         RequestEvent.to_status == "assigned")).all()
+                                                         RequestEvent.to_status == RequestStatus.ASSIGNED)).all()
         assert len(assigned) == 1
         for provider in offered:
             if provider.id == request.provider_id:
@@ -65,7 +65,7 @@ def test_two_oui_at_the_same_moment_make_exactly_one_assignment(session):
         with session.begin_nested():  # free the winner for the next attempt
             job = session.get(ServiceRequest, request.id)
             session.refresh(job)
-            job.status = "completed"
+            job.status = RequestStatus.COMPLETED
         session.commit()
 
 

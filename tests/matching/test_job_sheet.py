@@ -19,9 +19,9 @@ def test_a_web_customer_without_a_number_is_reached_through_the_chat(session):
     session.commit()
     request = _request(session, customer, channel="web", address="derrière la pharmacie")
     sheet = job_sheet(session=session, request=request)
-    assert sheet["phone"] is None and sheet["reach_through_chat"] is True
-    assert (sheet["first_name"], sheet["quartier"], sheet["landmark"]) == ("", "Makepe", "derrière la pharmacie")
-    assert sheet["next_step"] is None  # not theirs yet: pending
+    assert sheet.phone is None and sheet.reach_through_chat is True
+    assert (sheet.first_name, sheet.quartier, sheet.landmark) == ("", "Makepe", "derrière la pharmacie")
+    assert sheet.next_step is None  # not theirs yet: pending
 
 
 def test_the_first_name_the_number_and_later_details_are_on_the_sheet(session):
@@ -33,7 +33,7 @@ def test_the_first_name_the_number_and_later_details_are_on_the_sheet(session):
     assert tell_provider_detail(session=session, request=request, kind="detail", text="sous l'évier") is True
     session.commit()
     sheet = job_sheet(session=session, request=request)
-    assert (sheet["first_name"], sheet["phone"], sheet["phone_display"]) == ("Aline", "+237699123456",
+    assert (sheet.first_name, sheet.phone, sheet.phone_display) == ("Aline", "+237699123456",
                                                                              "+237 6 99 12 34 56")
-    assert sheet["details"] == ["sous l'évier"] and sheet["next_step"] == "start"
-    assert sheet["reach_through_chat"] is False
+    assert sheet.details == ["sous l'évier"] and sheet.next_step == "start"
+    assert sheet.reach_through_chat is False

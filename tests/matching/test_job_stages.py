@@ -10,7 +10,7 @@ from core.matching.portal import portal_action
 from core.matching.sweep import advance_due
 from core.messaging.conversations import Conversation, Message
 from core.providers.models import Provider
-from core.service_requests.models import RequestEvent, ServiceRequest
+from core.service_requests.models import RequestEvent, RequestStatus, ServiceRequest
 from tests.factories import make_provider
 from tests.matching.conftest import fresh, new_request, offers_of, provider_says, sent_to
 
@@ -27,7 +27,7 @@ def _assigned(session) -> tuple[ServiceRequest, Provider]:
     request = new_request(session)
     advance_due()
     provider_says(provider, "OUI")
-    assert fresh(ServiceRequest, request.id).status == "assigned"
+    assert fresh(ServiceRequest, request.id).status == RequestStatus.ASSIGNED
     return request, provider
 
 
@@ -39,7 +39,7 @@ def _stage_events(request_id: int) -> list[dict]:
     with session_scope() as session:
         return [e.detail for e in session.exec(select(RequestEvent).where(
             RequestEvent.request_id == request_id, RequestEvent.kind.in_(("transition", "stage")),
-            RequestEvent.to_status.is_(None) | (RequestEvent.to_status == "in_progress")))]
+            RequestEvent.to_status.is_(None) | (RequestEvent.to_status == RequestStatus.IN_PROGRESS)))]
 
 
 @pytest.mark.parametrize("way", ["whatsapp", "portal"])
@@ -49,7 +49,7 @@ def test_commencer_in_the_portal_is_j_ai_commence_on_whatsapp(session, way):
         provider_says(provider, "j'ai commencé")
     else:
         assert act(provider.id, "start", request.id) == "started_ok"
-    assert fresh(ServiceRequest, request.id).status == "in_progress"
+    assert fresh(ServiceRequest, request.id).status == RequestStatus.IN_PROGRESS
     assert _stage_events(request.id) == [{"stage": "started"}]
     told = sent_to(_customer_phone(request))[-1]
     assert told == f"🔧 {provider.name.split()[0]} a commencé le travail ({request.reference})."

@@ -6,10 +6,11 @@ from sqlmodel import select
 
 from core import clock
 from core.customers.models import Customer
+from core.matching.models import OfferStatus
 from core.matching.sweep import advance_due
 from core.money import format_range
-from core.providers.models import Provider
-from core.service_requests.models import RequestEvent, ServiceRequest
+from core.providers.models import Provider, ProviderStatus
+from core.service_requests.models import RequestEvent, RequestStatus, ServiceRequest
 from tests.factories import make_provider
 from tests.matching.conftest import fresh, new_request, offers_of, rules, sent_to
 
@@ -23,9 +24,9 @@ def test_pending_request_is_offered_to_the_best_three_with_scores(session):
 
     request = fresh(ServiceRequest, request.id)
     offers = offers_of(request.id)
-    assert request.status == "offered" and request.offer_round == 1
+    assert request.status == RequestStatus.OFFERED and request.offer_round == 1
     assert len(offers) == 3 and far.id not in {o.provider_id for o in offers}
-    assert all(o.status == "pending" and o.score > 0 and "distance" in o.score_parts for o in offers)
+    assert all(o.status == OfferStatus.PENDING and o.score > 0 and "distance" in o.score_parts for o in offers)
     assert all(o.expires_at - o.created_at == timedelta(minutes=10) for o in offers)
     offered = [p for p in providers if p.id in {o.provider_id for o in offers}]
     body = sent_to(offered[0].phone, kind="offer")[0]
@@ -84,13 +85,13 @@ def test_after_the_rounds_the_radius_widens_once_then_the_request_expires(sessio
     clock.advance(timedelta(minutes=11))
     advance_due()
     offers = offers_of(request.id)
-    assert [(o.provider_id, o.round) for o in offers if o.status == "pending"] == [(far.id, 2)]
+    assert [(o.provider_id, o.round) for o in offers if o.status == OfferStatus.PENDING] == [(far.id, 2)]
     assert fresh(ServiceRequest, request.id).radius_km == 12.0
 
     clock.advance(timedelta(minutes=11))
     advance_due()
     request = fresh(ServiceRequest, request.id)
-    assert request.status == "expired"
+    assert request.status == RequestStatus.EXPIRED
     with_kinds = [e.kind for e in events(request.id)]
     assert "widened" in with_kinds and "alert" in with_kinds
     expired = sent_to(customer_phone(request))[-1]
@@ -101,11 +102,11 @@ def test_no_candidate_at_all_widens_at_once_then_expires_honestly(session, custo
     make_provider(session, services=("electrical",))  # wrong trade
     make_provider(session, available=False)
     make_provider(session, verified=False)
-    make_provider(session, status="suspended")
+    make_provider(session, status=ProviderStatus.SUSPENDED)
     request = new_request(session, language="en")
     advance_due()
     request = fresh(ServiceRequest, request.id)
-    assert request.status == "expired" and offers_of(request.id) == []
+    assert request.status == RequestStatus.EXPIRED and offers_of(request.id) == []
     assert [e.kind for e in events(request.id)].count("widened") == 1
     messages = sent_to(customer_phone(request))
     assert len(messages) == 1 and "Sorry" in messages[0] and "try again" in messages[0]
@@ -158,7 +159,7 @@ def test_restart_mid_round_loses_nothing(session):
     clock.advance(timedelta(minutes=11))
     advance_due()
     assert {o.status for o in offers_of(request.id)} == {"expired"}
-    assert fresh(ServiceRequest, request.id).status == "expired"
+    assert fresh(ServiceRequest, request.id).status == RequestStatus.EXPIRED
 
 
 def events(request_id: int) -> list[RequestEvent]:

@@ -8,13 +8,14 @@ from sqlmodel import select
 from core import clock
 from core.customers.models import Customer
 from core.db import session_scope
+from core.matching.models import OfferStatus
 from core.matching.sweep import advance_due
 from core.messaging.conversations import Conversation
 from core.messaging.models import OutboxMessage
 from core.money import format_xaf
 from core.payments.service import send_due_links
 from core.providers.models import Provider
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from tests.factories import make_provider
 from tests.matching.conftest import fresh, new_request, offers_of, provider_says, rules, sent_to
 from tests.payments.conftest import fake_monetbil  # noqa: F401  (the fixture, shared)
@@ -34,7 +35,7 @@ def test_oui_assigns_withdraws_the_others_and_tells_everyone(session, customer_p
     provider_says(winner, "ok je prends")
 
     request = fresh(ServiceRequest, request.id)
-    assert request.status == "assigned" and request.provider_id == winner.id
+    assert request.status == RequestStatus.ASSIGNED and request.provider_id == winner.id
     advance_due()  # the sweep tells the others, outside the winner's transaction
     statuses = {o.provider_id: o.status for o in offers_of(request.id)}
     assert statuses == {winner.id: "accepted", other.id: "withdrawn", third.id: "withdrawn"}
@@ -84,7 +85,7 @@ def test_completion_straight_from_assigned_with_the_price(session, customer_phon
     provider_says(provider, "travail terminé, c'est 15 000")
 
     request = fresh(ServiceRequest, request.id)
-    assert request.status == "completed" and request.final_price == 15000
+    assert request.status == RequestStatus.COMPLETED and request.final_price == 15000
     told = sent_to(customer_phone(request))[-1]
     assert format_xaf(15000) in told and "1 à 5" in told
     with session_scope() as s:
@@ -98,17 +99,17 @@ def test_on_the_way_then_done_then_price_in_pidgin(session, customer_phone):
     request, (provider, *_) = offered_request(session, language="en")
     provider_says(provider, "I go come")
     provider_says(provider, "I dey road")
-    assert fresh(ServiceRequest, request.id).status == "in_progress"
+    assert fresh(ServiceRequest, request.id).status == RequestStatus.IN_PROGRESS
     assert "en route" in sent_to(customer_phone(request))[-1]
     provider_says(provider, "I don reach")
     assert "arrivé" in sent_to(customer_phone(request))[-1]
 
     provider_says(provider, "I don finish")
     assert "final price" in sent_to(provider.phone)[-1]
-    assert fresh(ServiceRequest, request.id).status == "in_progress"
+    assert fresh(ServiceRequest, request.id).status == RequestStatus.IN_PROGRESS
     provider_says(provider, "15k")
     request = fresh(ServiceRequest, request.id)
-    assert request.status == "completed" and request.final_price == 15000
+    assert request.status == RequestStatus.COMPLETED and request.final_price == 15000
 
 
 def test_an_absurd_price_is_asked_again_and_changes_nothing(session):
@@ -118,7 +119,7 @@ def test_an_absurd_price_is_asked_again_and_changes_nothing(session):
         provider_says(provider, body)
         assert "montant" in sent_to(provider.phone)[-1]
     request = fresh(ServiceRequest, request.id)
-    assert request.status == "assigned" and request.final_price is None
+    assert request.status == RequestStatus.ASSIGNED and request.final_price is None
 
 
 def test_two_open_offers_are_told_apart_by_reference(session):
@@ -128,11 +129,11 @@ def test_two_open_offers_are_told_apart_by_reference(session):
     provider_says(provider, "OUI")
     ask = sent_to(provider.phone)[-1]
     assert first.reference in ask and second.reference in ask
-    assert fresh(ServiceRequest, first.id).status == "offered"
+    assert fresh(ServiceRequest, first.id).status == RequestStatus.OFFERED
 
     provider_says(provider, f"oui {second.reference}")
     assert fresh(ServiceRequest, second.id).provider_id == provider.id
-    assert fresh(ServiceRequest, first.id).status == "offered"
+    assert fresh(ServiceRequest, first.id).status == RequestStatus.OFFERED
 
     stranger = new_request(session, quartier="Bonaberi")
     provider_says(provider, f"OUI {stranger.reference}")
@@ -163,10 +164,10 @@ def test_provider_withdraws_after_accepting_and_someone_else_is_found(session, c
     provider_says(first, "OUI")
     provider_says(first, "désolé je ne peux plus venir")
     request = fresh(ServiceRequest, request.id)
-    assert request.status == "pending" and request.provider_id is None
+    assert request.status == RequestStatus.PENDING and request.provider_id is None
     assert "ne peut plus venir" in sent_to(customer_phone(request))[-1]
     advance_due()
-    pending = [o for o in offers_of(request.id) if o.status == "pending"]
+    pending = [o for o in offers_of(request.id) if o.status == OfferStatus.PENDING]
     assert [o.provider_id for o in pending] == [p.id for p in providers if p.id != first.id]
 
 

@@ -9,8 +9,7 @@ from core.db import session_scope
 from core.matching.notifications import job_details
 from core.messaging.models import OutboxMessage
 from core.providers.models import Provider
-from core.service_requests import lifecycle
-from core.service_requests.models import RequestMedia, ServiceRequest
+from core.service_requests.models import RequestMedia, RequestStatus, ServiceRequest
 from core.service_requests.service import transition
 from tests.factories import make_provider
 from tests.messaging.helpers import fetch, form, post
@@ -86,7 +85,7 @@ async def test_a_photo_after_the_job_is_closed_is_not_added_to_it(client, twilio
     await post(client, form(body="Plombier à Akwa svp, fuite d'eau", sid=_sid(1)))
     [request] = _requests()
     with session_scope() as s:
-        transition(session=s, request=s.get(ServiceRequest, request.id), target=lifecycle.CANCELLED, actor="admin")
+        transition(session=s, request=s.get(ServiceRequest, request.id), target=RequestStatus.CANCELLED, actor="admin")
     await post(client, with_media(twilio.add_media("ME14", JPEG, "image/jpeg"), "image/jpeg", sid=_sid(2)))
     assert [m.request_id for m in _media()] == [None]
 
@@ -105,7 +104,7 @@ async def test_a_photo_and_a_pin_sent_after_the_job_was_taken_reach_its_provider
     with session_scope() as s:
         taken = s.get(ServiceRequest, request.id)
         taken.provider_id = provider.id
-        transition(session=s, request=taken, target=lifecycle.ASSIGNED, actor="admin")
+        transition(session=s, request=taken, target=RequestStatus.ASSIGNED, actor="admin")
     await post(client, with_media(twilio.add_media("ME15", JPEG, "image/jpeg"), "image/jpeg", sid=_sid(2)))
     await post(client, form(body="", sid=_sid(3), **MAKEPE_PIN))
     told = [m.body for m in fetch(select(OutboxMessage).where(OutboxMessage.to == provider.phone)

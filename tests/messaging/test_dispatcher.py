@@ -5,7 +5,7 @@ from core import clock
 from core.db import session_scope
 from core.messaging import dispatcher, twilio_channel
 from core.messaging.dispatcher import dispatch_due
-from core.messaging.models import OutboxMessage
+from core.messaging.models import MessageStatus, OutboxMessage, OutboxStatus
 from tests.messaging.helpers import NUMBER, configure, form, message_of, post, queue, row
 
 
@@ -22,7 +22,7 @@ def test_a_reply_is_sent_once_with_the_sdk_and_marked_sent(twilio, monkeypatch):
     sent_row = row(outbox_id)
     assert (sent_row.status, sent_row.provider_sid, sent_row.attempts) == ("sent", sent["sid"], 1)
     assert len(sent_row.provider_sid) == 34
-    assert message_of(outbox_id).status == "sent"
+    assert message_of(outbox_id).status == MessageStatus.SENT
 
 
 def test_twilio_down_for_a_while_then_back_delivers_each_reply_exactly_once(twilio):
@@ -69,7 +69,7 @@ def test_retries_give_up_after_the_last_attempt(twilio):
         dispatch_due()
         clock.advance(timedelta(hours=1))
     assert len(twilio.requests) == dispatcher.MAX_ATTEMPTS
-    assert row(outbox_id).status == "failed"
+    assert row(outbox_id).status == OutboxStatus.FAILED
 
 
 def test_a_hanging_twilio_times_out_and_is_retried_later(twilio, monkeypatch):
@@ -93,7 +93,7 @@ def test_a_row_left_sending_by_a_dead_process_is_sent_after_the_timeout(twilio):
     assert dispatch_due() == 0 and twilio.requests == []
     clock.advance(dispatcher.SENDING_TIMEOUT + timedelta(seconds=1))
     assert dispatch_due() == 1
-    assert row(outbox_id).status == "sent" and len(twilio.sent) == 1
+    assert row(outbox_id).status == OutboxStatus.SENT and len(twilio.sent) == 1
 
 
 def test_simulator_and_web_rows_are_delivered_locally(twilio):
@@ -107,7 +107,7 @@ def test_whatsapp_rows_wait_while_twilio_is_not_configured(twilio, monkeypatch):
     outbox_id = queue("Bonjour")
     configure(monkeypatch, TWILIO_ACCOUNT_SID="")
     assert dispatch_due() == 0
-    assert row(outbox_id).status == "pending" and "not configured" in row(outbox_id).last_error
+    assert row(outbox_id).status == OutboxStatus.PENDING and "not configured" in row(outbox_id).last_error
 
 
 def test_outside_24_hours_without_a_template_fails_locally_with_63016(twilio):

@@ -12,7 +12,7 @@ from core.channels.inbound import STALL_AFTER, resume_stalled
 from core.channels.webhook import Inbound
 from core.db import get_engine, is_postgres
 from core.messaging.conversations import Message
-from core.messaging.models import InboundMessage
+from core.messaging.models import InboundMessage, MessageStatus
 from tests.messaging.helpers import configure, fetch
 
 
@@ -33,7 +33,7 @@ def test_stage_claims_a_sid_once_and_keeps_the_message_as_received(engine):
 def test_attach_makes_one_message_in_the_conversation_and_a_second_attach_changes_nothing(engine):
     inbox_id = inbox.stage(_inbound(body="Bonsoir"))
     attached = inbox.attach(inbox_id)
-    assert attached is not None and attached.status == "received"
+    assert attached is not None and attached.status == MessageStatus.RECEIVED
     assert inbox.attach(inbox_id) is None
     [message] = fetch(select(Message))
     assert (message.id, message.body, message.provider_message_id) == (attached.message_id, "Bonsoir", "SM" + "a" * 32)

@@ -9,7 +9,7 @@ from core import clock
 from core.channels import inbound
 from core.config import settings
 from core.messaging.conversations import Message
-from core.messaging.models import OutboxMessage
+from core.messaging.models import MessageStatus, OutboxMessage
 from core.service_requests.models import RequestMedia
 from tests.messaging.helpers import fetch, form, post
 
@@ -57,7 +57,7 @@ async def test_a_photo_is_fetched_with_twilio_credentials_stored_and_described(c
     assert response.status_code == 200
     assert twilio.media_requests == [{"path": url.removeprefix(twilio.url), "authorized": True}]
     [message] = _messages()
-    assert message.status == "processed"
+    assert message.status == MessageStatus.PROCESSED
     [item] = message.media
     assert item["state"] == "stored" and item["image"]["service_type"] == "plumbing"
     assert (settings.data_dir / item["path"]).read_bytes() == JPEG
@@ -76,7 +76,7 @@ async def test_a_photo_without_text_gives_the_engine_its_description(client, twi
 async def test_a_url_outside_twilio_is_never_fetched(client, twilio, echo, models):
     await post(client, with_media("https://evil.example.org/2010-04-01/x.jpg", "image/jpeg", body="photo"))
     [message] = _messages()
-    assert message.media[0]["state"] == "refused" and message.status == "processed"
+    assert message.media[0]["state"] == "refused" and message.status == MessageStatus.PROCESSED
     assert fetch(select(RequestMedia)) == [] and models.calls == []
     assert echo == ["photo"]
 
@@ -84,19 +84,19 @@ async def test_a_url_outside_twilio_is_never_fetched(client, twilio, echo, model
 async def test_a_failed_download_is_retried_by_the_sweep_then_given_up(client, twilio, echo, models):
     missing = twilio.url + "/2010-04-01/Accounts/AC/Messages/MM1/Media/gone"
     await post(client, with_media(missing, "image/jpeg", body="voici"))
-    assert _messages()[0].status == "media" and echo == []
+    assert _messages()[0].status == MessageStatus.MEDIA and echo == []
     for _ in range(3):
         clock.advance(timedelta(minutes=1))
         inbound.resume_stalled()
     [message] = _messages()
-    assert message.status == "processed" and message.media[0]["state"] == "failed"
+    assert message.status == MessageStatus.PROCESSED and message.media[0]["state"] == "failed"
     assert echo == ["voici"]
 
 
 async def test_a_voice_note_without_a_transcript_asks_to_type_and_skips_the_engine(client, twilio, echo, models):
     await post(client, with_media(twilio.add_media("ME03", OGG, "audio/ogg"), "audio/ogg"))
     [message] = _messages()
-    assert message.status == "processed" and message.body == ""
+    assert message.status == MessageStatus.PROCESSED and message.body == ""
     assert echo == []
     assert _replies() == ["Je n'arrive pas à écouter votre message vocal 🙏 Pouvez-vous l'écrire en quelques mots ?"]
     assert models.calls == [("transcribe", len(OGG), "audio/ogg")]

@@ -17,7 +17,7 @@ from core.matching.models import Offer
 from core.matching.sweep import advance_due
 from core.messaging.dispatcher import dispatch_due
 from core.providers.models import Provider
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from tests.factories import make_provider
 from tests.matching.conftest import fresh, new_request, offers_of, sent_to
 from tests.messaging.helpers import NUMBER, configure, form, post
@@ -76,7 +76,7 @@ async def test_a_tap_on_oui_takes_that_offer_even_with_two_open(client, offers, 
     offer = _sent_offers(offers)[second.reference]
     assert (await post(client, _tap(provider, offer, "2", "SM" + "1" * 32))).status_code == 200
     assert fresh(ServiceRequest, second.id).provider_id == provider.id
-    assert fresh(ServiceRequest, first.id).status == "offered"  # without the button: "which one?"
+    assert fresh(ServiceRequest, first.id).status == RequestStatus.OFFERED  # without the button: "which one?"
     assert f"{second.reference} est pour vous" in sent_to(provider.phone)[-1]
 
 
@@ -96,7 +96,7 @@ async def test_a_quoted_reply_binds_plain_words_to_the_quoted_offer(client, offe
                  OriginalRepliedMessageSid=quoted["sid"], OriginalRepliedMessageSender=f"whatsapp:{NUMBER}")
     await post(client, reply)
     assert fresh(ServiceRequest, first.id).provider_id == provider.id
-    assert fresh(ServiceRequest, second.id).status == "offered"
+    assert fresh(ServiceRequest, second.id).status == RequestStatus.OFFERED
 
 
 async def test_a_quote_of_a_message_that_was_not_theirs_binds_nothing(client, offers, session):
@@ -114,7 +114,7 @@ async def test_without_a_binding_the_text_rules_still_ask_which_offer(client, of
     provider, first, second = _two_offers(session)
     dispatch_due()
     await post(client, form(sender=provider.phone, body="OUI", sid="SM" + "5" * 32, ButtonPayload="something-else"))
-    assert fresh(ServiceRequest, first.id).status == fresh(ServiceRequest, second.id).status == "offered"
+    assert fresh(ServiceRequest, first.id).status == fresh(ServiceRequest, second.id).status == RequestStatus.OFFERED
     answer = sent_to(provider.phone)[-1]
     assert first.reference in answer and second.reference in answer  # "Vous avez plusieurs offres…"
 

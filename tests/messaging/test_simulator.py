@@ -5,6 +5,7 @@ from sqlmodel import select
 
 from core.channels import simulator
 from core.db import session_scope
+from core.matching.models import OfferStatus
 from core.messaging.addresses import provider_conversation
 from core.messaging.conversations import Conversation, Message
 from core.messaging.dispatcher import dispatch_due
@@ -56,8 +57,8 @@ def test_messages_go_through_the_inbound_store(engine, echo):
     first = simulator.send_as("699 11 22 33", "Bonjour", staff="admin@djobea.cm")
     assert first is not None
     bubbles = simulator.thread("+237699112233")
-    assert [(b["mine"], b["body"]) for b in bubbles] == [(True, "Bonjour"), (False, "echo: Bonjour")]
-    assert simulator.thread("+237699112233", after_id=bubbles[-1]["id"]) == []
+    assert [(b.mine, b.body) for b in bubbles] == [(True, "Bonjour"), (False, "echo: Bonjour")]
+    assert simulator.thread("+237699112233", after_id=bubbles[-1].id) == []
 
 
 def _two_customers(session) -> None:
@@ -99,7 +100,8 @@ async def test_the_customer_side_shows_which_providers_received_each_offer(user:
     request = create_request(session=session, customer_id=conversation.customer_id, service_type="plumbing",
                              quartier="Makepe", conversation_id=conversation.id)
     session.add(Offer(request_id=request.id, provider_id=jean.id, score=0.8, score_parts={}))
-    session.add(Offer(request_id=request.id, provider_id=awa.id, score=0.7, score_parts={}, status="declined"))
+    session.add(Offer(request_id=request.id, provider_id=awa.id, score=0.7, score_parts={},
+                      status=OfferStatus.DECLINED))
     session.commit()
     await sign_in_admin(user, session)
     await user.open("/simulator")

@@ -1,6 +1,7 @@
 import json
 
 from core.messaging.dispatcher import dispatch_due
+from core.messaging.models import MessageStatus
 from tests.messaging.helpers import ACCOUNT_SID, configure, message_of, post, queue, row
 
 PATH = "/webhook/whatsapp/status"
@@ -24,7 +25,7 @@ async def test_statuses_move_forward_and_never_back(client, twilio):
         response = await post(client, callback(sid, status), PATH)
         assert response.status_code == 204
     assert row(outbox_id).delivery_status == "read"
-    assert message_of(outbox_id).status == "read"
+    assert message_of(outbox_id).status == MessageStatus.READ
 
 
 async def test_delivered_is_recorded_on_the_message(client, twilio):
@@ -61,7 +62,7 @@ async def test_a_63016_reported_later_is_sent_again_once_as_the_approved_templat
         await post(client, callback(sid, "undelivered", ErrorCode="63016"), PATH)
     waiting = row(outbox_id)
     assert (waiting.status, waiting.content_sid, waiting.error_code) == ("pending", "HX" + "2" * 32, "63016")
-    assert message_of(outbox_id).status == "queued"
+    assert message_of(outbox_id).status == MessageStatus.QUEUED
     assert dispatch_due() == 1 and dispatch_due() == 0
     resent = twilio.sent[-1]
     assert resent["ContentSid"] == "HX" + "2" * 32 and json.loads(resent["ContentVariables"]) == {"1": "Bonjour"}

@@ -153,7 +153,7 @@ async def test_a_user_id_already_held_by_another_customer_is_not_taken_over(clie
 
 def test_the_simulator_writes_as_a_user_id(engine, echo):
     assert simulator.send_as(BSUID, "Bonjour", staff="admin@djobea.local") is not None
-    assert [m["body"] for m in simulator.thread(BSUID)] == ["Bonjour", "echo: Bonjour"]
+    assert [m.body for m in simulator.thread(BSUID)] == ["Bonjour", "echo: Bonjour"]
     assert fetch(select(OutboxMessage.to)) == [BSUID]
 
 

@@ -6,7 +6,7 @@ from sqlmodel import func, select
 from core.channels import webhook
 from core.messaging.conversations import Conversation, Message
 from core.messaging.dispatcher import dispatch_due
-from core.messaging.models import OutboxMessage, WebhookHit
+from core.messaging.models import MessageStatus, OutboxMessage, WebhookHit
 from tests.messaging.helpers import AUTH_TOKEN, configure, fetch, form, post, sign
 
 
@@ -118,7 +118,7 @@ async def test_unicode_emoji_empty_long_bodies_and_unknown_fields(client, echo):
         assert response.status_code == 200
     assert [m.body for m in _inbound()] == texts
     assert echo == texts
-    assert all(m.status == "processed" for m in _inbound())
+    assert all(m.status == MessageStatus.PROCESSED for m in _inbound())
 
 
 async def test_a_signed_form_we_cannot_read_is_acknowledged_logged_and_not_stored(client, echo):

@@ -5,11 +5,18 @@ from sqlmodel import Session, select
 
 from core.channels.inbound import receive
 from core.messaging.addresses import conversation_for
-from core.messaging.conversations import Case, Conversation, Message
-from core.messaging.models import OutboxMessage, WebhookHit
+from core.messaging.conversations import Case, CaseStatus, Conversation, Message
+from core.messaging.models import OutboxMessage, OutboxStatus, WebhookHit
 from core.money import format_xaf
 from core.payments.models import LedgerEntry, Payment
-from core.providers.models import Provider, ProviderApplication, ProviderService, ProviderZone
+from core.providers.models import (
+    ApplicationStatus,
+    Provider,
+    ProviderApplication,
+    ProviderService,
+    ProviderStatus,
+    ProviderZone,
+)
 from core.rules.models import AuditEntry, BusinessRule
 from core.service_requests.service import create_request
 from tests.factories import make_customer, make_provider
@@ -59,7 +66,7 @@ async def test_complaints_queue_resolves_a_case(user: User, session):
     await user.open("/admin/conversations")
     await user.should_see("Le plombier n'est pas venu", retries=5)
     user.find(marker=f"resolve-{case.id}").click()
-    resolved = await eventually(lambda: _read(session, select(Case).where(Case.status == "resolved")))
+    resolved = await eventually(lambda: _read(session, select(Case).where(Case.status == CaseStatus.RESOLVED)))
     assert resolved.resolved_by == "admin@djobea.cm"
 
 
@@ -74,7 +81,7 @@ async def test_admin_creates_a_provider_with_trades_and_quartiers(user: User, se
     user.find("Makepe").click()
     user.find(marker="profile-save").click()
     provider = await eventually(lambda: _read(session, select(Provider).where(Provider.name == "Serge Ekambi")))
-    assert provider.phone == "+237677889900" and provider.status == "active"
+    assert provider.phone == "+237677889900" and provider.status == ProviderStatus.ACTIVE
     assert _read(session, select(ProviderService.service_code).where(ProviderService.provider_id == provider.id),
                  many=True) == ["plumbing"]
     assert _read(session, select(ProviderZone.quartier).where(ProviderZone.provider_id == provider.id),
@@ -101,8 +108,8 @@ async def test_verifying_an_application_creates_the_provider(user: User, session
     await user.should_see("Blaise Fotso")
     user.find(marker=f"approve-{application.id}").click()
     provider = await eventually(lambda: _read(session, select(Provider).where(Provider.phone == "+237677001122")))
-    assert provider.verified and provider.status == "active"
-    assert _read(session, select(ProviderApplication)).status == "approved"
+    assert provider.verified and provider.status == ProviderStatus.ACTIVE
+    assert _read(session, select(ProviderApplication)).status == ApplicationStatus.APPROVED
 
 
 async def test_provider_detail_shows_performance_and_suspension_works(user: User, session):
@@ -119,7 +126,7 @@ async def test_provider_detail_shows_performance_and_suspension_works(user: User
     assert text_of(user, "kpi-earned-value") == format_xaf(12750)
     assert text_of(user, "kpi-balance-value") == format_xaf(7750)
     user.find(marker="provider-suspend").click()
-    await eventually(lambda: _read(session, select(Provider).where(Provider.status == "suspended")))
+    await eventually(lambda: _read(session, select(Provider).where(Provider.status == ProviderStatus.SUSPENDED)))
 
 
 async def test_admins_see_why_a_pending_payment_is_not_confirmed(user: User, session):
@@ -153,9 +160,9 @@ async def test_settings_change_a_rule_with_an_audit_entry_and_refuse_bad_values(
 
 async def test_monitoring_counts_the_outbox_and_webhooks(user: User, session):
     conversation = conversation_for(session=session, channel="simulator", external_id="+237699300402")
-    for status in ("pending", "pending", "failed"):
+    for status in (OutboxStatus.PENDING, OutboxStatus.PENDING, OutboxStatus.FAILED):
         session.add(OutboxMessage(channel="simulator", to="+237699300402", conversation_id=conversation.id,
-                                  status=status, error_code="63016" if status == "failed" else ""))
+                                  status=status, error_code="63016" if status == OutboxStatus.FAILED else ""))
     for ms in (10.0, 20.0, 30.0, 40.0):
         session.add(WebhookHit(route="whatsapp", status_code=200, latency_ms=ms))
     session.commit()

@@ -10,7 +10,7 @@ from core.matching.models import Offer
 from core.messaging.addresses import conversation_for
 from core.messaging.models import OutboxMessage
 from core.rules.models import AuditEntry
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from core.service_requests.service import create_request, transition
 from tests.factories import make_customer, make_provider
 from tests.pages.helpers import eventually, sign_in_admin, text_of
@@ -93,10 +93,10 @@ async def test_admin_cancels_a_request_through_the_lifecycle(user: User, session
     await user.should_see(marker="cancel-consequences", retries=100)
     user.find(marker="cancel-confirm").click()  # no reason: refused inside the dialog, nothing changes
     await user.should_see("Indiquez la raison : elle est gardée dans le journal.", retries=100)
-    assert _fresh(session, request.id).status == "pending"
+    assert _fresh(session, request.id).status == RequestStatus.PENDING
     user.find(marker="cancel-reason").type("Doublon de DJB-XXXX")
     user.find(marker="cancel-confirm").click()
-    await eventually(lambda: _fresh(session, request.id).status == "cancelled")
+    await eventually(lambda: _fresh(session, request.id).status == RequestStatus.CANCELLED)
     with Session(session.get_bind()) as reader:
         entry = reader.exec(select(AuditEntry).where(AuditEntry.action == "request.cancel",
                                                      AuditEntry.actor == account.email)).first()
@@ -115,10 +115,10 @@ async def test_a_status_override_asks_a_reason_and_is_audited(user: User, sessio
     user.find(marker="status-reason").type("Travail confirmé par téléphone")
     user.find(marker="status-confirm").click()  # completing without a final price: refused in words
     await user.should_see("Pour terminer un travail, indiquez son prix final en FCFA.", retries=100)
-    assert _fresh(session, request.id).status == "assigned"
+    assert _fresh(session, request.id).status == RequestStatus.ASSIGNED
     user.find(marker="final-price").type("12000")
     user.find(marker="status-confirm").click()
-    await eventually(lambda: _fresh(session, request.id).status == "completed")
+    await eventually(lambda: _fresh(session, request.id).status == RequestStatus.COMPLETED)
     with Session(session.get_bind()) as reader:
         entry = reader.exec(select(AuditEntry).where(AuditEntry.action == "request.status")).first()
     assert entry.actor == account.email
@@ -144,7 +144,7 @@ async def test_admin_reassigns_to_a_chosen_provider(user: User, session):
     user.find("Second (Makepe)").click()
     user.find(marker="reassign").click()
     fresh = await eventually(lambda: (r := _fresh(session, request.id)).provider_id == second.id and r)
-    assert fresh.status == "assigned"
+    assert fresh.status == RequestStatus.ASSIGNED
 
 
 async def test_csv_export_streams_the_filtered_requests(user: User, session):

@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from core.config import settings
 from core.customers.models import Customer
-from core.service_requests.models import RequestMedia, ServiceRequest
+from core.service_requests.models import RequestMedia, RequestStatus, ServiceRequest
 from tests.factories import make_provider
 from tests.messaging.helpers import fetch
 from tests.pages.helpers import sign_in_admin, sign_in_provider
@@ -22,7 +22,7 @@ def job(session):
     session.add(customer)
     session.flush()
     request = ServiceRequest(reference="DJB-PHOT", customer_id=customer.id, service_type="plumbing",
-                             quartier="Makepe", status="assigned", provider_id=provider.id)
+                             quartier="Makepe", status=RequestStatus.ASSIGNED, provider_id=provider.id)
     session.add(request)
     session.flush()
     folder = settings.data_dir / "media"

@@ -8,7 +8,7 @@ from sqlmodel import Session
 from core import clock
 from core.messaging.addresses import conversation_for
 from core.messaging.conversations import Message
-from core.payments.models import LedgerEntry, Payment
+from core.payments.models import LedgerEntry, Payment, PaymentStatus
 from core.service_requests.service import create_request, transition
 from core.texts import formats
 from tests.factories import make_customer, make_provider
@@ -44,8 +44,8 @@ def _completed(session, customer, provider, *, payment_status: str | None):
 
 async def test_the_requests_list_says_paid_awaiting_payment_or_unpaid(user: User, session):
     provider, customer = make_provider(session), make_customer(session)
-    paid = _completed(session, customer, provider, payment_status="success")
-    awaiting = _completed(session, customer, provider, payment_status="pending")
+    paid = _completed(session, customer, provider, payment_status=PaymentStatus.SUCCESS)
+    awaiting = _completed(session, customer, provider, payment_status=PaymentStatus.PENDING)
     unpaid = _completed(session, customer, provider, payment_status=None)
     open_one = create_request(session=session, customer_id=customer.id, service_type="plumbing", quartier="Akwa")
     session.commit()
@@ -109,7 +109,7 @@ async def test_the_provider_sign_in_says_where_the_code_arrives(user: User, sess
 
 async def test_provider_earnings_list_jobs_commission_and_what_is_still_owed(user: User, session):
     provider, customer = make_provider(session), make_customer(session)
-    request = _completed(session, customer, provider, payment_status="success")
+    request = _completed(session, customer, provider, payment_status=PaymentStatus.SUCCESS)
     with Session(session.get_bind()) as writer:
         payment = writer.exec(Payment.__table__.select()).first()
         writer.add(LedgerEntry(provider_id=provider.id, payment_id=payment.id, kind="earning", amount=8500,

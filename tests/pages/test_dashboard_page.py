@@ -6,6 +6,8 @@ from nicegui.testing import User
 
 from core.analytics.filters import from_params
 from core.money import format_xaf
+from core.payments.models import PaymentStatus
+from core.providers.models import ProviderStatus
 from tests.analytics.seed import local_date, median, seed
 from tests.pages.helpers import sign_in_admin, text_of, wait_for_path
 
@@ -42,7 +44,8 @@ async def test_the_kpis_on_screen_equal_the_database(user: User, session):
         assert shown == f"{minutes} min"
     else:
         assert shown == f"{minutes // 60} h {minutes % 60:02d}"
-    paid = [p for p in history.payments if p["status"] == "success" and p["request"]["service_type"] == "plumbing"
+    paid = [p for p in history.payments
+            if p["status"] == PaymentStatus.SUCCESS and p["request"]["service_type"] == "plumbing"
             and filters.start <= p["paid_at"] < filters.end]
     assert text_of(user, "kpi-revenue-value") == format_xaf(sum(p["amount"] for p in paid))
     assert text_of(user, "kpi-commission-value") == format_xaf(sum(p["commission"] for p in paid))
@@ -50,7 +53,7 @@ async def test_the_kpis_on_screen_equal_the_database(user: User, session):
              and filters.start <= x["created_at"] < filters.end]
     expected_rating = f"{sum(stars) / len(stars):.1f}".replace(".", ",") + " ★" if stars else "–"
     assert text_of(user, "kpi-rating-value") == expected_rating
-    active = [p for p in history.providers if p["status"] == "active" and p["trade"] == "plumbing"]
+    active = [p for p in history.providers if p["status"] == ProviderStatus.ACTIVE and p["trade"] == "plumbing"]
     assert text_of(user, "kpi-providers-value") == str(len(active))
     for stage in ("offered", "assigned", "completed", "paid"):
         expected = sum(r[f"{stage}_at"] is not None for r in rows)

@@ -5,7 +5,7 @@ from sqlmodel import Session, select
 
 from core.money import format_xaf
 from core.payments.ledger import refunded_amount
-from core.payments.models import LedgerEntry, Payment
+from core.payments.models import LedgerEntry, Payment, PaymentStatus
 from core.rules.models import AuditEntry
 from core.service_requests.service import create_request
 from tests.factories import make_customer, make_provider
@@ -23,7 +23,7 @@ def _paid_job(session, *, amount=10000, operator="CM_MTNMOBILEMONEY"):
     request = create_request(session=session, customer_id=customer.id, service_type="plumbing", quartier="Makepe")
     payment = Payment(payment_ref="PAY-T1", request_id=request.id, customer_id=customer.id, provider_id=provider.id,
                       amount=amount, commission=amount * 15 // 100, payout_amount=amount - amount * 15 // 100,
-                      status="success", operator=operator)
+                      status=PaymentStatus.SUCCESS, operator=operator)
     session.add(payment)
     session.flush()
     session.add(LedgerEntry(provider_id=provider.id, payment_id=payment.id, kind="earning",

@@ -4,7 +4,8 @@ import pytest
 from nicegui.testing import User
 
 from core.customers.models import Customer
-from core.service_requests.models import ServiceRequest
+from core.providers.models import ProviderStatus
+from core.service_requests.models import RequestStatus, ServiceRequest
 from tests.factories import make_provider
 from tests.pages.helpers import sign_in_admin, sign_in_provider
 
@@ -71,7 +72,8 @@ async def test_a_provider_never_sees_another_providers_job(user: User, session):
     session.add(customer)
     session.flush()
     theirs = ServiceRequest(reference="DJB-THRS", customer_id=customer.id, service_type="plumbing",
-                            quartier="Makepe", status="assigned", provider_id=other.id, description="secret address")
+                            quartier="Makepe", status=RequestStatus.ASSIGNED, provider_id=other.id,
+                            description="secret address")
     session.add(theirs)
     session.commit()
     await sign_in_provider(user, session, mine)
@@ -92,7 +94,7 @@ async def test_a_suspended_provider_is_signed_out(user: User, session):
     provider = make_provider(session)
     await sign_in_provider(user, session, provider)
     assert (await user.http_client.get("/provider", follow_redirects=False)).status_code == 200
-    provider.status = "suspended"
+    provider.status = ProviderStatus.SUSPENDED
     session.add(provider)
     session.commit()
     assert (await user.http_client.get("/provider", follow_redirects=False)).status_code == 303

@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 from core.analytics.inbox import agent_first_names
 from core.catalog import quartier
 from core.matching.job_facts import job_contact, job_place
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.messaging.addresses import conversation_for
 from core.messaging.conversations import Conversation, Message
 from core.messaging.takeover import agent_reply
@@ -32,7 +32,7 @@ def _web_job(session, provider, *, phone: str | None, address: str = "Rue des Pa
                              description="WC bouché", address=address, conversation_id=conversation.id,
                              channel="web", lat=makepe.lat, lon=makepe.lon)
     transition(session=session, request=request, target="offered", actor="system")
-    session.add(Offer(request_id=request.id, provider_id=provider.id, status="accepted"))
+    session.add(Offer(request_id=request.id, provider_id=provider.id, status=OfferStatus.ACCEPTED))
     request.provider_id = provider.id
     transition(session=session, request=request, target="assigned", actor="provider")
     session.commit()

@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 from core.auth.login import TOO_SOON
 from core.auth.models import Account
 from core.auth.throttle import FREE_TRIES
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.messaging.conversations import Conversation
 from core.messaging.outbox import enqueue
 from core.payments.models import LedgerEntry, Payment
@@ -87,7 +87,7 @@ async def test_provider_accepts_an_offer_then_completes_the_job(user: User, sess
     await sign_in_provider(user, session, provider)
     await user.should_see(marker=f"offer-{request.reference}")
     user.find(marker=f"accept-{request.reference}").click()
-    await eventually(lambda: _read(session, select(Offer).where(Offer.status == "accepted")))
+    await eventually(lambda: _read(session, select(Offer).where(Offer.status == OfferStatus.ACCEPTED)))
     await user.open("/provider")
     await user.should_see(marker=f"job-{request.reference}")
     user.find(marker=f"price-{request.reference}").type("12000")
@@ -106,7 +106,7 @@ async def test_provider_cannot_accept_an_offer_made_to_someone_else(user: User, 
     from pages.provider.portal import act
 
     assert act(me.id, "accept", offer.id) == "offer_closed"
-    assert _read(session, select(Offer)).status == "pending"
+    assert _read(session, select(Offer)).status == OfferStatus.PENDING
 
 
 async def test_provider_edits_profile_and_availability(user: User, session):

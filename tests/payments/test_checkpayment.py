@@ -15,6 +15,7 @@ from core.config import settings
 from core.db import session_scope
 from core.payments import monetbil
 from core.payments.ledger import provider_balance
+from core.payments.models import PaymentStatus
 from core.payments.service import note_return, reconcile_pending, send_due_links
 from core.service_requests.models import RequestEvent, ServiceRequest
 from tests.payments.conftest import SECRET, balance, fetch, finished_job, notification, outbox_to, the_payment
@@ -58,12 +59,12 @@ def test_a_confirmed_success_without_any_signed_amount_waits_and_keeps_its_trans
     clock.advance(timedelta(minutes=4))
     assert reconcile_pending() == 1
     waiting = the_payment(request.id)
-    assert waiting.status == "pending" and waiting.transaction_id == "TX9"  # a missing field never clears it
+    assert waiting.status == PaymentStatus.PENDING and waiting.transaction_id == "TX9"  # a missing field keeps it
     assert "waiting for Monetbil's signed notification" in waiting.last_error
     assert balance(provider.id) == 0
 
     client.post("/webhook/monetbil", data=notification(payment, transaction_id="TX9"))
-    assert the_payment(request.id).status == "success"
+    assert the_payment(request.id).status == PaymentStatus.SUCCESS
 
 
 @pytest.mark.parametrize("answer", [{"status": 7}, {"status": 1, "testmode": 1}, {"status": "7", "testmode": "1"}])
@@ -73,7 +74,7 @@ def test_a_test_mode_success_is_never_booked_on_a_live_key(session, fake_monetbi
     for _ in range(2):  # Monetbil repeats notifications: one alert
         assert client.post("/webhook/monetbil", data=notification(payment)).text == "received"
     after = the_payment(request.id)
-    assert after.status == "pending" and after.paid_at is None
+    assert after.status == PaymentStatus.PENDING and after.paid_at is None
     assert after.transaction_id == ""  # not money: reconciliation stops asking about it
     assert "test-mode payment" in after.last_error
     [alert] = _alerts(request.id)
@@ -87,7 +88,7 @@ def test_testmode_in_the_signed_notification_is_enough_to_refuse(session, fake_m
     fake_monetbil.transactions["TX1"] = {"status": 1, "amount": 15000, "currency": "XAF"}
     client.post("/webhook/monetbil", data=notification(payment, testmode="1"))
     after = the_payment(request.id)
-    assert after.status == "pending" and "test-mode payment" in after.last_error
+    assert after.status == PaymentStatus.PENDING and "test-mode payment" in after.last_error
     assert len(_alerts(request.id)) == 1 and balance(provider.id) == 0
 
 
@@ -98,7 +99,7 @@ def test_a_failed_or_cancelled_test_payment_changes_nothing_for_the_customer(ses
     fake_monetbil.transactions["TX1"] = {"status": status, "amount": 15000, "currency": "XAF"}
     client.post("/webhook/monetbil", data=notification(payment, status=word))
     after = the_payment(request.id)
-    assert after.status == "pending" and after.transaction_id == ""
+    assert after.status == PaymentStatus.PENDING and after.transaction_id == ""
     assert _alerts(request.id) == []  # only a would-be success needs an admin
     assert len(outbox_to(request.conversation_id)) == 1  # the link, and no "payment failed"
 
@@ -108,7 +109,7 @@ def test_with_monetbil_test_mode_on_a_test_success_counts(session, fake_monetbil
     request, provider, payment = _linked_job(session)
     fake_monetbil.transactions["TX1"] = {"status": 7, "amount": 15000, "currency": "XAF"}
     client.post("/webhook/monetbil", data=notification(payment))
-    assert the_payment(request.id).status == "success"
+    assert the_payment(request.id).status == PaymentStatus.SUCCESS
     with session_scope() as s:
         assert provider_balance(session=s, provider_id=provider.id) == 12750
 
@@ -121,7 +122,7 @@ def test_operator_and_payer_come_from_whichever_field_monetbil_sends(session, fa
     assert ("msisdn" in fields) is not older and ("mobile_operator_name" in fields) is not older
     client.post("/webhook/monetbil", data=fields)
     after = the_payment(request.id)
-    assert after.status == "success"
+    assert after.status == PaymentStatus.SUCCESS
     assert (after.operator, after.payer) == ("CM_MTNMOBILEMONEY", payment.phone)
 
 

@@ -5,7 +5,7 @@ from sqlmodel import select
 
 from core.db import session_scope
 from core.payments.ledger import platform_commission, record_payout, refund, refunded_amount
-from core.payments.models import LedgerEntry, Payment
+from core.payments.models import LedgerEntry, Payment, PaymentStatus
 from core.payments.service import send_due_links
 from core.rules.models import AuditEntry
 from core.rules.service import set_rule
@@ -21,7 +21,7 @@ def _paid_job(session, fake, client, *, price: int, provider=None):
     fake.transactions[transaction_id] = {"status": 1, "amount": price, "currency": "XAF"}
     client.post("/webhook/monetbil", data=notification(payment, transaction_id=transaction_id))
     payment = the_payment(request.id)
-    assert payment.status == "success"
+    assert payment.status == PaymentStatus.SUCCESS
     return payment, provider
 
 
@@ -55,7 +55,7 @@ def test_full_and_partial_refunds_adjust_the_provider_ledger(session, fake_monet
     assert entry.amount == -4250  # 5000 * 12750 / 15000
     assert balance(provider.id) == 8500
     after = fetch(Payment, payment.id)
-    assert after.status == "success" and refunded_amount(after) == 5000
+    assert after.status == PaymentStatus.SUCCESS and refunded_amount(after) == 5000
 
     with session_scope() as s:
         with pytest.raises(ValueError, match="between 1 and 10000"):
@@ -69,7 +69,7 @@ def test_full_and_partial_refunds_adjust_the_provider_ledger(session, fake_monet
         rest = refund(session=s, payment=s.get(Payment, payment.id), reason="travail refait", actor="admin@test")
     assert rest.amount == -8500
     after = fetch(Payment, payment.id)
-    assert after.status == "refunded" and refunded_amount(after) == 15000
+    assert after.status == PaymentStatus.REFUNDED and refunded_amount(after) == 15000
     assert balance(provider.id) == 0
     with session_scope() as s:
         assert platform_commission(session=s) == 0

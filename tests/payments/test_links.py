@@ -7,9 +7,9 @@ from sqlmodel import select
 
 from core import clock
 from core.db import session_scope
-from core.payments.models import Payment
+from core.payments.models import Payment, PaymentStatus
 from core.payments.service import note_return, reconcile_pending, send_due_links, send_payment_link
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from tests.payments.conftest import balance, fetch, finished_job, notification, outbox_to, payments_of, the_payment
 
 
@@ -47,8 +47,8 @@ def test_monetbil_down_is_retried_with_backoff_and_the_customer_told_once(sessio
 def test_completion_commits_even_when_monetbil_is_down(session, fake_monetbil):
     fake_monetbil.widget = "down"
     request, _ = finished_job(session)
-    assert fetch(ServiceRequest, request.id).status == "completed"
-    assert the_payment(request.id).status == "pending"
+    assert fetch(ServiceRequest, request.id).status == RequestStatus.COMPLETED
+    assert the_payment(request.id).status == PaymentStatus.PENDING
 
 
 def test_completion_without_a_final_price_makes_no_payment(session, fake_monetbil):
@@ -76,19 +76,19 @@ def test_after_a_failure_a_new_payment_is_opened_and_never_two_successes(session
     client.post("/webhook/monetbil", data=notification(failed, status="failed"))
     with session_scope() as s:
         fresh = send_payment_link(session=s, request=s.get(ServiceRequest, request.id))
-    assert fresh.id != failed.id and fresh.payment_ref != failed.payment_ref and fresh.status == "pending"
+    assert fresh.id != failed.id and fresh.payment_ref != failed.payment_ref and fresh.status == PaymentStatus.PENDING
     send_due_links()
     fresh = fetch(Payment, fresh.id)
     assert fresh.payment_url.endswith(fresh.payment_ref)
 
     fake_monetbil.transactions["TX2"] = {"status": 1, "amount": 15000, "currency": "XAF"}
     client.post("/webhook/monetbil", data=notification(fresh, transaction_id="TX2"))
-    assert fetch(Payment, fresh.id).status == "success"
+    assert fetch(Payment, fresh.id).status == PaymentStatus.SUCCESS
     # The customer also pays the old link after all: confirmed, but it must not make a second success.
     fake_monetbil.transactions["TX3"] = {"status": 1, "amount": 15000, "currency": "XAF"}
     client.post("/webhook/monetbil", data=notification(failed, transaction_id="TX3"))
     old = fetch(Payment, failed.id)
-    assert old.status == "failed" and "already paid" in old.last_error
+    assert old.status == PaymentStatus.FAILED and "already paid" in old.last_error
     assert balance(provider.id) == 12750
     with session_scope() as s:
         paid = send_payment_link(session=s, request=s.get(ServiceRequest, request.id))
@@ -102,14 +102,15 @@ def test_reconciliation_confirms_when_checkpayment_was_down_at_notification(sess
     fake_monetbil.check = "down"
     assert client.post("/webhook/monetbil", data=notification(payment)).text == "received"
     payment = the_payment(request.id)
-    assert payment.status == "pending" and payment.transaction_id == "TX1" and "checkPayment" in payment.last_error
+    assert payment.status == PaymentStatus.PENDING and payment.transaction_id == "TX1"
+    assert "checkPayment" in payment.last_error
 
     fake_monetbil.check = "ok"
     fake_monetbil.transactions["TX1"] = {"status": 1, "amount": 15000, "currency": "XAF"}
     assert reconcile_pending() == 0  # too early: the notification may still be on its way
     clock.advance(timedelta(minutes=4))
     assert reconcile_pending() == 1
-    assert the_payment(request.id).status == "success"
+    assert the_payment(request.id).status == PaymentStatus.SUCCESS
     assert balance(provider.id) == 12750
     assert reconcile_pending() == 0
 
@@ -125,7 +126,7 @@ def test_reconciliation_of_a_lost_notification_from_the_return_page(session, fak
                                          "payment_ref": payment.payment_ref}
     clock.advance(timedelta(minutes=4))
     assert reconcile_pending() == 1
-    assert the_payment(request.id).status == "success"
+    assert the_payment(request.id).status == PaymentStatus.SUCCESS
     assert any("Paiement reçu" in m for m in outbox_to(request.conversation_id))
 
 
@@ -140,7 +141,7 @@ def test_reconciliation_ignores_a_transaction_of_another_payment(session, fake_m
     clock.advance(timedelta(minutes=4))
     reconcile_pending()
     after = the_payment(request.id)
-    assert after.status == "pending" and "another payment" in after.last_error and balance(provider.id) == 0
+    assert after.status == PaymentStatus.PENDING and "another payment" in after.last_error and balance(provider.id) == 0
 
 
 def test_an_unused_link_without_transaction_is_renewed_after_a_day(session, fake_monetbil):

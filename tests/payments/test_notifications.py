@@ -4,9 +4,9 @@ from sqlmodel import select
 
 from core.db import session_scope
 from core.messaging.models import OutboxMessage
-from core.payments.models import LedgerEntry
+from core.payments.models import LedgerEntry, PaymentStatus
 from core.payments.service import send_due_links
-from core.service_requests.models import RequestEvent, ServiceRequest
+from core.service_requests.models import RequestEvent, RequestStatus, ServiceRequest
 from tests.payments.conftest import balance, fetch, finished_job, notification, outbox_to, the_payment
 
 
@@ -50,7 +50,7 @@ def test_happy_path_from_completion_to_receipts_and_ledger(session, fake_monetbi
     assert payment.paid_at is not None
     assert [e["kind"] for e in payment.notifications] == ["link", "notification", "check"]
     stored = fetch(ServiceRequest, request.id)
-    assert stored.paid_at is not None and stored.status == "completed"
+    assert stored.paid_at is not None and stored.status == RequestStatus.COMPLETED
     with session_scope() as s:
         kinds = [e.kind for e in s.exec(select(RequestEvent).where(RequestEvent.request_id == request.id))]
         ledger = list(s.exec(select(LedgerEntry).where(LedgerEntry.provider_id == provider.id)))
@@ -83,14 +83,14 @@ def test_missing_signature_is_rejected(session, fake_monetbil, client):
     del unsigned["sign"]
     assert client.post("/webhook/monetbil", data=unsigned).status_code == 403
     assert client.post("/webhook/monetbil", data={**unsigned, "sign": ""}).status_code == 403
-    assert the_payment(request.id).status == "pending"
+    assert the_payment(request.id).status == PaymentStatus.PENDING
 
 
 def test_checkpayment_saying_failed_wins_over_a_signed_success(session, fake_monetbil, client):
     request, provider, payment = _linked_job(session, fake_monetbil)
     fake_monetbil.transactions["TX1"] = {"status": 0, "amount": 15000, "currency": "XAF"}
     assert client.post("/webhook/monetbil", data=notification(payment, status="success")).text == "received"
-    assert the_payment(request.id).status == "failed"
+    assert the_payment(request.id).status == PaymentStatus.FAILED
     assert fetch(ServiceRequest, request.id).paid_at is None
     assert balance(provider.id) == 0
     messages = outbox_to(request.conversation_id)
@@ -101,7 +101,7 @@ def test_cancelled_is_recorded(session, fake_monetbil, client):
     request, _, payment = _linked_job(session, fake_monetbil)
     fake_monetbil.transactions["TX1"] = {"status": -1, "amount": 15000, "currency": "XAF"}
     client.post("/webhook/monetbil", data=notification(payment, status="cancelled"))
-    assert the_payment(request.id).status == "cancelled"
+    assert the_payment(request.id).status == PaymentStatus.CANCELLED
 
 
 def test_amount_mismatch_is_not_believed(session, fake_monetbil, client):
@@ -109,7 +109,7 @@ def test_amount_mismatch_is_not_believed(session, fake_monetbil, client):
     fake_monetbil.transactions["TX1"] = {"status": 1, "amount": 150, "currency": "XAF"}
     assert client.post("/webhook/monetbil", data=notification(payment, amount=150)).text == "received"
     after = the_payment(request.id)
-    assert after.status == "pending" and "amount mismatch" in after.last_error
+    assert after.status == PaymentStatus.PENDING and "amount mismatch" in after.last_error
     assert after.transaction_id == ""  # not ours: reconciliation will not keep asking
     assert balance(provider.id) == 0
     assert fetch(ServiceRequest, request.id).paid_at is None
@@ -120,7 +120,7 @@ def test_currency_mismatch_is_not_believed(session, fake_monetbil, client):
     fake_monetbil.transactions["TX1"] = {"status": 1, "amount": 15000, "currency": "EUR"}
     client.post("/webhook/monetbil", data=notification(payment, currency="EUR"))
     after = the_payment(request.id)
-    assert after.status == "pending" and "currency mismatch" in after.last_error
+    assert after.status == PaymentStatus.PENDING and "currency mismatch" in after.last_error
     assert balance(provider.id) == 0
 
 
@@ -151,7 +151,7 @@ def test_notification_for_an_unknown_payment_is_received_and_ignored(session, fa
     request, _, payment = _linked_job(session, fake_monetbil)
     payment.payment_ref = "DJP-NOSUCHREF"
     assert client.post("/webhook/monetbil", data=notification(payment)).text == "received"
-    assert the_payment(request.id).status == "pending"
+    assert the_payment(request.id).status == PaymentStatus.PENDING
     assert fake_monetbil.calls_to("checkPayment") == []
 
 

@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from core.db import session_scope
 from core.payments import monetbil, sandbox
-from core.payments.models import LedgerEntry
+from core.payments.models import LedgerEntry, PaymentStatus
 from core.payments.service import send_due_links
 from core.service_requests.models import ServiceRequest
 from tests.payments.conftest import balance, fetch, finished_job, notification, outbox_to, the_payment
@@ -34,7 +34,7 @@ async def test_paying_on_the_sandbox_page_confirms_the_payment(user: User):
     await user.should_see("Paiement reçu", retries=SETTLE)  # the whole notification path runs on a thread first
 
     after = the_payment(request.id)
-    assert after.status == "success" and after.transaction_id.startswith("SBX")
+    assert after.status == PaymentStatus.SUCCESS and after.transaction_id.startswith("SBX")
     assert [e["kind"] for e in after.notifications] == ["link", "sandbox_transaction", "notification", "check"]
     assert fetch(ServiceRequest, request.id).paid_at is not None
     assert balance(provider.id) == 12500 - 1875
@@ -50,7 +50,7 @@ async def test_failing_on_the_sandbox_page_tells_the_customer(user: User):
     await user.open(f"/pay/sandbox/{payment.payment_ref}")
     user.find(marker="fail").click()
     await user.should_see("n'est pas passé", retries=SETTLE)
-    assert the_payment(request.id).status == "failed"
+    assert the_payment(request.id).status == PaymentStatus.FAILED
     assert balance(provider.id) == 0
     assert "envoie le lien" in outbox_to(request.conversation_id)[-1]
 
@@ -78,7 +78,7 @@ async def test_the_return_page_keeps_only_a_signed_transaction_id(user: User):
         await user.open(f"/pay/done?{urlencode(signed)}")
         await user.should_see("Vous recevrez votre reçu sur WhatsApp")
     kept = the_payment(request.id)
-    assert kept.transaction_id == f"SBX{payment.id}-REAL" and kept.status == "pending"
+    assert kept.transaction_id == f"SBX{payment.id}-REAL" and kept.status == PaymentStatus.PENDING
     assert [e["kind"] for e in kept.notifications] == ["link", "return"]
 
 
@@ -88,7 +88,7 @@ async def test_the_webhook_accepts_sandbox_signed_notifications_and_checks_with_
     answer = await user.http_client.post("/webhook/monetbil", data=forged)
     assert (answer.status_code, answer.text) == (200, "received")
     after = the_payment(request.id)
-    assert after.status == "pending" and "does not confirm" in after.last_error  # the sandbox never saw it
+    assert after.status == PaymentStatus.PENDING and "does not confirm" in after.last_error  # the sandbox never saw it
     wrong = notification(payment, secret="guess")
     assert (await user.http_client.post("/webhook/monetbil", data=wrong)).status_code == 403
     with session_scope() as s:

@@ -14,7 +14,7 @@ from core.db import session_scope
 from core.logs import log
 from core.messaging.addresses import provider_conversation
 from core.messaging.dispatcher import dispatch_due, expire_sealed
-from core.messaging.models import OutboxMessage
+from core.messaging.models import OutboxMessage, OutboxStatus
 from core.security.sealed import TIME_TO_LIVE
 from tests.factories import make_provider
 from tests.messaging.helpers import configure
@@ -46,7 +46,7 @@ def test_sign_in_codes_are_seen_by_their_owner_only(twilio, session, monkeypatch
     assert not any(code in r for r in records)
     with session_scope() as s:
         row = s.exec(select(OutboxMessage).where(OutboxMessage.kind == "code")).one()
-    assert row.status == "sent" and row.sealed == ""  # nothing left to open once it is sent
+    assert row.status == OutboxStatus.SENT and row.sealed == ""  # nothing left to open once it is sent
 
     assert otp.verify_code(session=session, phone=provider.phone, code=code).provider.id == provider.id
 
@@ -73,9 +73,9 @@ def test_the_simulator_shows_the_code_only_on_a_demo_providers_phone(engine, ses
         otp.request_code(session=session, phone=provider.phone, ip="10.0.0.2")
         session.commit()
     dispatch_due()
-    [demo_code] = [SIX_DIGITS.search(b["body"]) for b in simulator.thread(demo.phone) if not b["mine"]]
+    [demo_code] = [SIX_DIGITS.search(b.body) for b in simulator.thread(demo.phone) if not b.mine]
     assert demo_code is not None
-    assert not [b for b in simulator.thread(real.phone) if SIX_DIGITS.search(b["body"])]
+    assert not [b for b in simulator.thread(real.phone) if SIX_DIGITS.search(b.body)]
     assert demo_code.group(0) not in everything_staff_can_read()
     assert otp.verify_code(session=session, phone=demo.phone, code=demo_code.group(0)).provider.id == demo.id
 
@@ -127,4 +127,4 @@ def test_sealed_texts_left_on_local_phones_are_wiped_after_their_time(engine, se
     assert expire_sealed() == 0 and _sealed_rows()[0].sealed
     clock.advance(TIME_TO_LIVE + timedelta(seconds=1))
     assert expire_sealed() == 1 and _sealed_rows()[0].sealed == ""
-    assert not [b for b in simulator.thread(demo.phone) if SIX_DIGITS.search(b["body"])]
+    assert not [b for b in simulator.thread(demo.phone) if SIX_DIGITS.search(b.body)]

@@ -9,10 +9,10 @@ from sqlmodel import Session, select
 
 from core.auth.models import Account
 from core.channels.inbound import receive
-from core.matching.models import Offer
+from core.matching.models import Offer, OfferStatus
 from core.messaging.conversations import Conversation
-from core.providers.models import Provider
-from core.service_requests.models import ServiceRequest
+from core.providers.models import Provider, ProviderStatus
+from core.service_requests.models import RequestStatus, ServiceRequest
 from core.service_requests.service import create_request, transition
 from tests.factories import make_customer, make_provider
 from tests.pages.helpers import eventually, sign_in_admin, sign_in_provider, wait_for_path
@@ -52,7 +52,7 @@ async def test_a_deactivated_operator_cannot_cancel_a_request_from_an_open_page(
     _update(session, Account, account.id, active=False)
     send_click(page, "cancel-request")
     await wait_for_path(user, "/login")
-    assert _read(session, select(ServiceRequest).where(ServiceRequest.id == request.id)).status == "pending"
+    assert _read(session, select(ServiceRequest).where(ServiceRequest.id == request.id)).status == RequestStatus.PENDING
     assert _told_to_sign_in_again(user)
 
 
@@ -63,7 +63,8 @@ async def test_an_active_operator_still_can(user: User, session):
     send_click(user.client, "cancel-request")
     user.find(marker="cancel-reason").type("Le client a trouvé quelqu'un d'autre")
     send_click(user.client, "cancel-confirm")
-    await eventually(lambda: _read(session, select(ServiceRequest).where(ServiceRequest.status == "cancelled")))
+    cancelled = select(ServiceRequest).where(ServiceRequest.status == RequestStatus.CANCELLED)
+    await eventually(lambda: _read(session, cancelled))
 
 
 async def test_a_signed_out_staff_member_cannot_take_over_from_another_tab(user: User, session):
@@ -106,10 +107,10 @@ async def test_a_suspended_provider_cannot_accept_an_offer_from_an_open_page(use
     session.commit()
     await sign_in_provider(user, session, provider)
     page = user.client
-    _update(session, Provider, provider.id, status="suspended")
+    _update(session, Provider, provider.id, status=ProviderStatus.SUSPENDED)
     send_click(page, f"accept-{request.reference}")
     await wait_for_path(user, "/provider/login")
-    assert _read(session, select(Offer)).status == "pending"
+    assert _read(session, select(Offer)).status == OfferStatus.PENDING
     assert _told_to_sign_in_again(user)
 
 

@@ -10,8 +10,9 @@ from nicegui import ui
 from nicegui.testing import User
 
 from core import clock
+from core.analytics.dashboard import Leader
 from core.customers.models import Customer
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from tests.factories import make_provider
 from tests.pages.helpers import sign_in_admin
 from ui import charts
@@ -26,7 +27,8 @@ def _texts(figure) -> str:
 
 
 def test_provider_names_in_the_leaderboard_chart_are_plain_text():
-    figure = charts.leaderboard([{"id": 1, "name": EVIL, "jobs": 3}], title="Meilleurs prestataires")
+    leader = Leader(id=1, name=EVIL, jobs=3, billed=0, rating=None)
+    figure = charts.leaderboard([leader], title="Meilleurs prestataires")
     texts = _texts(figure)
     assert "<a" not in texts and "<b>" not in texts
     assert '&lt;a href=\\"https://evil.example/steal\\"&gt;Paul&lt;/a&gt;' in texts
@@ -50,8 +52,9 @@ async def test_the_dashboard_shows_a_providers_name_as_text_not_a_link(user: Use
     session.add(customer)
     session.flush()
     session.add(ServiceRequest(reference="DJB-EVIL", customer_id=customer.id, service_type="plumbing",
-                               quartier="Makepe", status="completed", provider_id=provider.id, final_price=10_000,
-                               created_at=clock.now(), assigned_at=clock.now(), completed_at=clock.now()))
+                               quartier="Makepe", status=RequestStatus.COMPLETED, provider_id=provider.id,
+                               final_price=10_000, created_at=clock.now(), assigned_at=clock.now(),
+                               completed_at=clock.now()))
     session.commit()
     await sign_in_admin(user, session)
     await user.open("/admin?period=7d")

@@ -7,6 +7,7 @@ from nicegui.testing import User
 
 from core import clock
 from core.config import reload_settings, settings
+from core.providers.models import ProviderStatus
 from tests.factories import make_provider
 from tests.pages.helpers import PASSWORD, make_account, sign_in_admin, sign_in_provider, wait_for_path
 from tests.security.browser import copy_cookies, other_browser
@@ -150,10 +151,10 @@ def test_a_deactivated_account_or_suspended_provider_stays_signed_out_once_allow
     provider = make_provider(session)
     staff_token, provider_token = signed_in(session, aline), signed_in(session, provider)
     set_active(session=session, account_id=aline.id, active=False, actor=boss)
-    set_status(session=session, provider=provider, status="suspended", actor="boss@djobea.cm")
+    set_status(session=session, provider=provider, status=ProviderStatus.SUSPENDED, actor="boss@djobea.cm")
     session.commit()
     set_active(session=session, account_id=aline.id, active=True, actor=boss)
-    set_status(session=session, provider=provider, status="active", actor="boss@djobea.cm")
+    set_status(session=session, provider=provider, status=ProviderStatus.ACTIVE, actor="boss@djobea.cm")
     session.commit()
     assert sessions.resolve(session=session, kind="admin", token=staff_token) is None
     assert sessions.resolve(session=session, kind="provider", token=provider_token) is None

@@ -7,7 +7,7 @@ from sqlmodel import select
 from core.channels import simulator
 from core.db import session_scope
 from core.messaging.conversations import Conversation, Message
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from tests.factories import make_provider
 from tests.pages.helpers import sign_in_admin
 from tests.security.conftest import AWA_PHONE, Victim
@@ -27,7 +27,7 @@ def test_the_simulator_cannot_act_as_real_people(awa: Victim, session, whatsapp_
     with pytest.raises(simulator.SimulatorRefused):
         simulator.send_as(awa.provider.phone, "OUI", staff=STAFF)
     with session_scope() as s:
-        assert s.get(ServiceRequest, awa.request.id).status == "assigned"
+        assert s.get(ServiceRequest, awa.request.id).status == RequestStatus.ASSIGNED
     assert _simulated() == []
 
     demo = make_provider(session, phone="+237600000007", is_demo=True)

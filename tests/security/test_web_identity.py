@@ -13,7 +13,7 @@ from core.messaging.conversations import Conversation
 from core.messaging.models import OutboxMessage
 from core.payments.models import Payment
 from core.phones import display_phone
-from core.service_requests.models import ServiceRequest
+from core.service_requests.models import RequestStatus, ServiceRequest
 from core.service_requests.service import transition
 from tests.security.conftest import AWA_PHONE, Victim
 from tests.security.helpers import code_sent_to, everything_staff_can_read, other_code
@@ -36,7 +36,7 @@ def _finish(request_id: int) -> None:
     with session_scope() as s:
         request = s.get(ServiceRequest, request_id)
         request.final_price = 15000
-        for status in ("in_progress", "completed"):
+        for status in (RequestStatus.IN_PROGRESS, RequestStatus.COMPLETED):
             transition(session=s, request=request, target=status, actor="provider")
 
 
@@ -63,7 +63,7 @@ async def test_a_phone_typed_on_the_web_chat_is_not_an_identity(user: User, awa:
     said = await _say(user, "Bonjour, où en est ma demande ?", phone="6 77 00 11 22")
     assert _leaks(said, awa) == []
     said = await _say(user, "annulez ma demande svp")
-    assert _leaks(said, awa) == [] and _request(awa.request.id).status == "assigned"
+    assert _leaks(said, awa) == [] and _request(awa.request.id).status == RequestStatus.ASSIGNED
     said = await _say(user, "pardon c'est à Kotto pas Makepe")
     assert _leaks(said, awa) == [] and _request(awa.request.id).quartier == "Makepe"
 
@@ -72,7 +72,7 @@ async def test_a_phone_typed_on_the_web_chat_is_not_an_identity(user: User, awa:
     said = await _say(user, "mon numéro c'est le 677 00 11 22", session_id=other)
     assert "77 00 11 22" in said  # noted as the number to call back
     said = await _say(user, "je veux annuler ma demande", session_id=other)
-    assert _leaks(said, awa) == [] and _request(awa.request.id).status == "assigned"
+    assert _leaks(said, awa) == [] and _request(awa.request.id).status == RequestStatus.ASSIGNED
 
     # A finished job of Awa's: no payment link and no history for the visitor.
     _finish(awa.request.id)
@@ -111,7 +111,7 @@ async def test_asking_about_ma_demande_offers_a_whatsapp_code_and_the_right_code
     said = await _say(user, "annulez ma demande svp")
     assert awa.request.reference in said and "OUI" in said  # a provider is on it: asked once
     await _say(user, "oui")
-    assert _request(awa.request.id).status == "cancelled"
+    assert _request(awa.request.id).status == RequestStatus.CANCELLED
 
 
 async def test_a_visitor_who_created_a_request_on_the_web_keeps_it_after_proving_the_number(user: User, awa: Victim):

@@ -9,9 +9,10 @@ from core import clock
 from core.customers.models import Customer
 from core.db import session_scope
 from core.matching import admin
+from core.matching.models import OfferStatus
 from core.matching.sweep import advance_due
 from core.service_requests.lifecycle import TRANSITIONS, InvalidTransition, allowed_targets
-from core.service_requests.models import RequestEvent, ServiceRequest
+from core.service_requests.models import RequestEvent, RequestStatus, ServiceRequest
 from core.service_requests.service import transition
 from tests.factories import make_provider
 from tests.matching.conftest import fresh, new_request, offers_of, provider_says, rules, sent_to
@@ -62,7 +63,7 @@ def test_customer_cancels_during_offers_and_the_providers_are_told(session):
         assert "annulée" in sent_to(provider.phone)[-1]
     assert sent_to(fresh(Customer, request.customer_id).phone) == []  # the engine answers the customer itself
     provider_says(providers[0], "OUI")
-    assert fresh(ServiceRequest, request.id).status == "cancelled"
+    assert fresh(ServiceRequest, request.id).status == RequestStatus.CANCELLED
 
 
 def test_admin_reassigns_and_the_search_starts_again_without_the_first_provider(session):
@@ -78,11 +79,11 @@ def test_admin_reassigns_and_the_search_starts_again_without_the_first_provider(
     with session_scope() as s:
         admin.reassign(session=s, request=s.get(ServiceRequest, request.id), admin="admin@djobea", reason="no show")
     request = fresh(ServiceRequest, request.id)
-    assert request.status == "pending" and request.provider_id is None and request.offer_round == 0
+    assert request.status == RequestStatus.PENDING and request.provider_id is None and request.offer_round == 0
     assert "Ne vous déplacez pas" in sent_to(holder.phone)[-1]
     assert "autre artisan" in sent_to(fresh(Customer, request.customer_id).phone)[-1]
     advance_due()
-    assert [o.provider_id for o in offers_of(request.id) if o.status == "pending"] == [other.id]
+    assert [o.provider_id for o in offers_of(request.id) if o.status == OfferStatus.PENDING] == [other.id]
 
 
 def test_admin_hands_a_request_to_a_chosen_provider_and_cancels_it(session):
@@ -91,7 +92,7 @@ def test_admin_hands_a_request_to_a_chosen_provider_and_cancels_it(session):
     with session_scope() as s:
         admin.assign_to(session=s, request=s.get(ServiceRequest, request.id), provider=chosen, admin="admin")
     customer = fresh(Customer, request.customer_id)
-    assert fresh(ServiceRequest, request.id).status == "assigned"
+    assert fresh(ServiceRequest, request.id).status == RequestStatus.ASSIGNED
     assert customer.phone in sent_to(chosen.phone)[-1]
     assert "Aline" in sent_to(customer.phone)[-1]
     with session_scope() as s:
@@ -106,7 +107,7 @@ def test_expired_request_retried_by_admin_asks_the_lapsed_providers_again(sessio
     advance_due()
     clock.advance(timedelta(minutes=11))
     advance_due()
-    assert fresh(ServiceRequest, request.id).status == "expired"
+    assert fresh(ServiceRequest, request.id).status == RequestStatus.EXPIRED
     assert "alert" in [e.kind for e in events_of(request.id)]
 
     with session_scope() as s:
@@ -116,7 +117,7 @@ def test_expired_request_retried_by_admin_asks_the_lapsed_providers_again(sessio
     offers = offers_of(request.id)
     assert [(o.provider_id, o.status, o.round) for o in offers] == [(provider.id, "pending", 1)]
     assert len(sent_to(provider.phone, kind="offer")) == 2
-    assert fresh(ServiceRequest, request.id).status == "offered"
+    assert fresh(ServiceRequest, request.id).status == RequestStatus.OFFERED
 
 
 def test_retried_transition_never_sends_twice(session):
