@@ -51,7 +51,23 @@ def collect(turn: Turn) -> None:
     elif not service:
         _ask(turn, "service_type", "ask_service")
     elif not returning.ask_same_place(turn, service):
-        _ask(turn, "location", "ask_location", service=service_name(service, turn.language))
+        ask_location(turn)
+
+
+def ask_location(turn: Turn) -> None:
+    """Ask the quartier: after directions given without one, by them; once asked already, as a reminder."""
+    ctx = turn.context
+    service = service_name(ctx.slots.get("service_type"), turn.language)
+    asked = {entry.split(":", 1)[1] for entry in ctx.asked_log if entry.startswith(f"{ctx.cycle}:")}
+    landmark = " ".join(str(ctx.slots.get("landmark") or "").split())
+    if landmark and "landmark_quartier" not in asked:
+        ctx.ask("location", "landmark_quartier")
+        turn.say("landmark_quartier", landmark=landmark)
+    elif asked & {"location", "landmark_quartier"}:
+        ctx.ask("location", "location_again")
+        turn.say("ask_location_again", service=service)
+    else:
+        _ask(turn, "location", "ask_location", service=service)
 
 
 def _merge(turn: Turn) -> None:
