@@ -49,9 +49,20 @@ def collect(turn: Turn) -> None:
     if service and place:
         create_from_slots(turn)
     elif not service:
-        _ask(turn, "service_type", "ask_service")
+        ask_service(turn)
     elif not returning.ask_same_place(turn, service):
         ask_location(turn)
+
+
+def ask_service(turn: Turn) -> None:
+    """Ask what to repair; once asked already with the quartier known, as a reminder that keeps the quartier."""
+    ctx = turn.context
+    place = ctx.slots.get("location")
+    if place and f"{ctx.cycle}:service_type" in ctx.asked_log:
+        ctx.ask("service_type", "service_again")
+        turn.say("ask_service_again", quartier=place)
+    else:
+        _ask(turn, "service_type", "ask_service")
 
 
 def ask_location(turn: Turn) -> None:
@@ -65,7 +76,8 @@ def ask_location(turn: Turn) -> None:
         turn.say("landmark_quartier", landmark=landmark)
     elif asked & {"location", "landmark_quartier"}:
         ctx.ask("location", "location_again")
-        turn.say("ask_location_again", service=service)
+        urgent = turn.analysis.urgency == "urgent" or ctx.slots.get("urgency") == "urgent"
+        turn.say("ask_location_urgent" if urgent else "ask_location_again", service=service)
     else:
         _ask(turn, "location", "ask_location", service=service)
 

@@ -109,12 +109,14 @@ def act(turn: Turn) -> None:
         actions.collect(turn)
     elif followups.relay_to_provider(turn):
         return
-    elif intent == "smalltalk" and not _waiting_for_place(turn):
+    elif intent == "smalltalk" and not _waiting_for(turn):
         answers.smalltalk(turn)
-    elif _waiting_for_place(turn):
+    elif _waiting_for(turn) == "location":
         # The trade is known, the quartier asked: what came instead is kept, and the quartier asked again.
         turn.context.add_description(turn.text)
         actions.ask_location(turn)
+    elif _waiting_for(turn) == "service_type":
+        actions.ask_service(turn)  # the quartier is known: kept, the trouble asked again
     else:
         turn.say("not_understood")
 
@@ -130,10 +132,14 @@ def _gives_details(turn: Turn) -> bool:
                 or (analysis.urgency != "normal" and (turn.context.slots or turn.context.last_question)))
 
 
-def _waiting_for_place(turn: Turn) -> bool:
-    """True while a job's trade is known and its quartier is the question asked."""
+def _waiting_for(turn: Turn) -> str | None:
+    """Return the slot asked while the other one is known (the quartier of a known trade, or the reverse)."""
     ctx = turn.context
-    return ctx.last_question == "location" and bool(ctx.slots.get("service_type"))
+    if ctx.last_question == "location" and ctx.slots.get("service_type"):
+        return "location"
+    if ctx.last_question == "service_type" and ctx.slots.get("location"):
+        return "service_type"
+    return None
 
 
 def _douala_place(turn: Turn) -> bool:

@@ -37,6 +37,16 @@ BOT: dict[str, dict[str, list[str]]] = {
         "en": ["Noted for {service} 👍 I just need your quartier to start the search (e.g. Makepe, Akwa, "
                "Bonamoussadi…)."],
     },
+    # The same reminder when the customer says it is urgent before giving the quartier.
+    "ask_location_urgent": {
+        "fr": ["C'est noté, c'est urgent ⚡ Dites-moi vite votre quartier et je lance la recherche pour {service}."],
+        "en": ["Noted, it's urgent ⚡ Tell me your quartier and I'll start the search for {service} right away."],
+    },
+    # The quartier known, the trouble asked and not told yet: the quartier kept, the trouble asked once more.
+    "ask_service_again": {
+        "fr": ["C'est noté pour {quartier} 📍 Que faut-il réparer : fuite, courant, frigo, serrure, porte… ?"],
+        "en": ["Noted for {quartier} 📍 What needs fixing: a leak, power, fridge, lock, door…?"],
+    },
     "created": {
         "fr": ["C'est noté ✅ {service} à {quartier}{when}. Prix indicatif : {price}. Je cherche un artisan "
                "disponible maintenant et je vous préviens dès qu'il accepte (réf. {reference}). "
