@@ -37,7 +37,12 @@ def collect(turn: Turn) -> None:
             correct(turn, current)
             return
         if analysis.service_type in (None, current.service_type) and analysis.location in (None, current.quartier):
-            if not handoff.adds_words(turn, current):
+            if analysis.urgency == "urgent" and current.urgency != "urgent":
+                # the same job told again, now urgent ("la fuite à Makepe hein, vite"): it becomes urgent
+                from core.conversations.followups import raise_urgency
+
+                raise_urgency(turn, current)
+            elif not handoff.adds_words(turn, current):
                 _already_open(turn, current)
             return
         if not analysis.location and analysis.service_type != current.service_type:
