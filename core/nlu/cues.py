@@ -421,7 +421,7 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | qui va s occuper | qui s occupe de | who will handle | who go handle | who is taking care"
         " | ma commande avance | mon affaire avance | accepted my | etat de ma demande | etat de ma reservation"
         " | etat de ma commande | etat de mon dossier | progress on my | progress of my | what s the progress"
-        " | jobs i ve booked | jobs i booked | what i booked | what i ve booked"
+        " | jobs i ve booked | jobs i booked | what i booked | what i ve booked | ce que j ai demande"
         " | ce que j ai reserve",
     },
     "praise": {
@@ -497,7 +497,13 @@ _FAMILIES7: dict[str, dict[float, str]] = {
         " | alors que l appli | alors que l application | app said | l appli disait | the app said | rude to"
         " | impoli avec | est reparti sans | left without | hours late | heures de retard"
         " | plateforme me fatigue | application me fatigue | appli me fatigue | service me fatigue"
-        " | passez moi un | passez moi quelqu un | laisse des fils | left wires",
+        " | passez moi un | passez moi quelqu un | laisse des fils | left wires"
+        " | vous attendez quoi pour | qu est ce que vous attendez pour | c est ca votre service | c est ca votre"
+        " | is this your service | leave customer | leave your customer | leave person like this | leave me like"
+        " | laisser les clients | laisser ses clients | so hard to get | si difficile de | difficile de vous joindre"
+        " | hard to reach you | collect transport | and waka | take transport and | pris le transport et",
+        1.0: "il a fini en | a fini en | fini et maintenant | finished and now | since he finish | after he finish"
+        " | apres son depart | after he left",
     },
     "status_check": {
         2.5: "nouvelles du | nouvelles de mon | nouvelles de ma | nouvelles de la | nouvelles de ma demande"
@@ -509,8 +515,9 @@ _FAMILIES7: dict[str, dict[float, str]] = {
         " | qui vient chez moi | who dey come | who go come | who is coming to | a ete acceptee"
         " | a ete accepte | been accepted | been approved | est acceptee | is accepted | en route ou pas"
         " | en route ou | on his way or | dossier en est ou | montrer ce que j ai demande"
-        " | ce que j ai demande | what i requested | still never reach | toujours personne"
+        " | what i requested | still never reach | toujours personne"
         " | what happened to my | weti happen to | wetin happen to | wetin happen for my | weti happen for"
+        " | et ma demande | and my request | my request nko | ma demande nko | et pour ma demande"
         " | en est ou",
     },
     "praise": {
@@ -520,7 +527,10 @@ _FAMILIES7: dict[str, dict[float, str]] = {
         " | m avez sauve | rien a dire | nothing to say | merci a l equipe | thanks to the team"
         " | thanks to una | je vais vous recommander | i will recommend | i go recommend | tres satisfaite"
         " | tres satisfait | very satisfied | travail solide | solid work | wonderful job | good job"
-        " | very fast | tres rapide | light don come back | courant est revenu | current don come back",
+        " | very fast | tres rapide | light don come back | courant est revenu | current don come back"
+        " | tres gentil | tres gentille | very kind | very nice | was very nice | tres aimable | the best"
+        " | les meilleurs | au top | everything is fine now | all is fine now | tout va bien maintenant"
+        " | dieu vous benisse | god bless you",
     },
 }
 for _label, _levels in _FAMILIES7.items():
