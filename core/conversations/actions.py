@@ -37,7 +37,12 @@ def collect(turn: Turn) -> None:
             correct(turn, current)
             return
         if analysis.service_type in (None, current.service_type) and analysis.location in (None, current.quartier):
-            if not handoff.adds_words(turn, current):
+            if analysis.urgency == "urgent" and current.urgency != "urgent":
+                # the same job told again, now urgent ("la fuite à Makepe hein, vite"): it becomes urgent
+                from core.conversations.followups import raise_urgency
+
+                raise_urgency(turn, current)
+            elif not handoff.adds_words(turn, current):
                 _already_open(turn, current)
             return
         if not analysis.location and analysis.service_type != current.service_type:
@@ -49,9 +54,37 @@ def collect(turn: Turn) -> None:
     if service and place:
         create_from_slots(turn)
     elif not service:
-        _ask(turn, "service_type", "ask_service")
+        ask_service(turn)
     elif not returning.ask_same_place(turn, service):
-        _ask(turn, "location", "ask_location", service=service_name(service, turn.language))
+        ask_location(turn)
+
+
+def ask_service(turn: Turn) -> None:
+    """Ask what to repair; once asked already with the quartier known, as a reminder that keeps the quartier."""
+    ctx = turn.context
+    place = ctx.slots.get("location")
+    if place and f"{ctx.cycle}:service_type" in ctx.asked_log:
+        ctx.ask("service_type", "service_again")
+        turn.say("ask_service_again", quartier=place)
+    else:
+        _ask(turn, "service_type", "ask_service")
+
+
+def ask_location(turn: Turn) -> None:
+    """Ask the quartier: after directions given without one, by them; once asked already, as a reminder."""
+    ctx = turn.context
+    service = service_name(ctx.slots.get("service_type"), turn.language)
+    asked = {entry.split(":", 1)[1] for entry in ctx.asked_log if entry.startswith(f"{ctx.cycle}:")}
+    landmark = " ".join(str(ctx.slots.get("landmark") or "").split())
+    if landmark and "landmark_quartier" not in asked:
+        ctx.ask("location", "landmark_quartier")
+        turn.say("landmark_quartier", landmark=landmark)
+    elif asked & {"location", "landmark_quartier"}:
+        ctx.ask("location", "location_again")
+        urgent = turn.analysis.urgency == "urgent" or ctx.slots.get("urgency") == "urgent"
+        turn.say("ask_location_urgent" if urgent else "ask_location_again", service=service)
+    else:
+        _ask(turn, "location", "ask_location", service=service)
 
 
 def _merge(turn: Turn) -> None:

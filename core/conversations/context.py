@@ -82,12 +82,12 @@ class Context:
         merged = f"{current} {text}".strip() if current else text
         self.slots["description"] = merged[-MAX_DESCRIPTION:]
 
-    def ask(self, slot: str) -> None:
-        """Remember that the engine asked for slot."""
+    def ask(self, slot: str, question: str | None = None) -> None:
+        """Remember that the engine asked for slot (question: how it asked, when not the plain question)."""
         self.last_question = slot
         self.asked.append(slot)
         self.asked = self.asked[-20:]
-        self.asked_log.append(f"{self.cycle}:{slot}")
+        self.asked_log.append(f"{self.cycle}:{question or slot}")
 
     def reset_slots(self) -> None:
         """Forget the collected slots once a request is made from them."""

@@ -108,17 +108,37 @@ def act(turn: Turn) -> None:
         actions.collect(turn)
     elif followups.relay_to_provider(turn):
         return
-    elif intent == "smalltalk":
+    elif intent == "smalltalk" and not _waiting_for(turn):
         answers.smalltalk(turn)
+    elif _waiting_for(turn) == "location":
+        # The trade is known, the quartier asked: what came instead is kept, and the quartier asked again.
+        turn.context.add_description(turn.text)
+        actions.ask_location(turn)
+    elif _waiting_for(turn) == "service_type":
+        actions.ask_service(turn)  # the quartier is known: kept, the trouble asked again
     else:
         turn.say("not_understood")
 
 
 def _gives_details(turn: Turn) -> bool:
-    """True when a message of no clear intent still brings a service, a place or a time to the job."""
+    """True when a message of no clear intent still brings a service, a place, a time or directions to the job.
+
+    Directions count only while no request is open (then they are the open request's landmark).
+    """
     analysis = turn.analysis
-    return bool(analysis.service_type or analysis.location or analysis.when is not None
+    directions = bool(analysis.landmark) and actions.open_request(turn) is None
+    return bool(analysis.service_type or analysis.location or analysis.when is not None or directions
                 or (analysis.urgency != "normal" and (turn.context.slots or turn.context.last_question)))
+
+
+def _waiting_for(turn: Turn) -> str | None:
+    """Return the slot asked while the other one is known (the quartier of a known trade, or the reverse)."""
+    ctx = turn.context
+    if ctx.last_question == "location" and ctx.slots.get("service_type"):
+        return "location"
+    if ctx.last_question == "service_type" and ctx.slots.get("location"):
+        return "service_type"
+    return None
 
 
 def _douala_place(turn: Turn) -> bool:

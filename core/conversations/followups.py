@@ -92,7 +92,7 @@ def follow_up(turn: Turn) -> bool:
             (analysis.location not in (None, request.quartier)) or turn.context.slots.get("service_type"):
         return False
     if kind == "urgency":
-        _raise_urgency(turn, request)
+        raise_urgency(turn, request)
     elif kind == "send_now":
         _send_now(turn, request)
     elif kind == "landmark":
@@ -157,7 +157,8 @@ def relay_to_provider(turn: Turn) -> bool:
     return True
 
 
-def _raise_urgency(turn: Turn, request: ServiceRequest) -> None:
+def raise_urgency(turn: Turn, request: ServiceRequest) -> None:
+    """Make the open request urgent (offers hastened, the provider told) and say so."""
     if request.urgency != "urgent":
         update_request(session=turn.session, request=request, actor="customer", urgency="urgent", scheduled_for=None)
         hasten_offers(session=turn.session, request=request)

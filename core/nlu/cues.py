@@ -464,6 +464,80 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | inond*",
     },
 }
+# The seventh batch: complaints asked as questions, visits that took money and fixed nothing, status asked in
+# passing ("et mon plombier alors ?"), praise in a word ("bravo", "un pro").
+_FAMILIES7: dict[str, dict[float, str]] = {
+    "complaint": {
+        2.5: "pourquoi personne | pourquoi on ne me | pourquoi on me | pourquoi vous ne | pourquoi vous n"
+        " | pourquoi vous me | pourquoi ne pas me | pourquoi toujours | why nobody | why no one | why una no"
+        " | why una never | why you no | why una dey | why you never | why you people | why una people"
+        " | comme ca que vous | c est comme ca que | is this how you | is this how una | na so una dey"
+        " | na so you dey | na so una de | na so una | so una dey treat | una dey treat | vous trouvez normal"
+        " | vous trouvez ca normal | trouvez vous normal | vous trouvez que c est normal"
+        " | you think it s normal | you think this is normal | is this normal | sans nouvelles"
+        " | sans nouvelle | without news | without any news | lit vraiment | lisez vraiment | quelqu un lit"
+        " | personne ne lit | does anyone read | anybody reading | anyone reading | someone reading"
+        " | nobody reads | tourner en rond | fait tourner | run around | running around | play me"
+        " | dey play me | dey play with me | moquez de moi | moquer de moi | mocking me | a quoi ca sert"
+        " | what s the use | what is the use | fois que je donne | fois que j explique | fois que je repete"
+        " | fois que je dis | fois que j ecris | times i explain | times i go explain | times i don explain"
+        " | times i have explained | times i give | times i tell | times i don tell | times i repeat"
+        " | explain the same | explique la meme | quel genre de service | what kind of service"
+        " | what kind of business | paie pour rien | paye pour rien | payer pour rien | pay for nothing"
+        " | paid for nothing | run your business | traitez vos clients | traiter vos clients"
+        " | traitez les clients | treat customer | treat your customer | treat una customer | treat customers"
+        " | vous me fatiguez | me fatiguez | un humain | une personne reelle | un etre humain | real human"
+        " | parler a quelqu un de vrai | reparti avec | repartie avec | est parti avec | est partie avec"
+        " | left with my | went away with | carry my | qu on me la rende | qu on me le rende"
+        " | qu il me rende | rendez moi | give me back | rien repare | rien reparer | nothing fixed"
+        " | fix nothing | fixed nothing | did nothing | no do anything | no do nothing | encaisse"
+        " | a encaisse | pris mes | a pris mes | took my | collect my | n a rien fait | il a rien fait"
+        " | sans rien faire | without doing anything | without fixing | sali | a sali | refuse de nettoyer"
+        " | refuse to clean | refused to clean | depuis que votre | since your | since una"
+        " | alors que l appli | alors que l application | app said | l appli disait | the app said | rude to"
+        " | impoli avec | est reparti sans | left without | hours late | heures de retard"
+        " | plateforme me fatigue | application me fatigue | appli me fatigue | service me fatigue"
+        " | passez moi un | passez moi quelqu un | laisse des fils | left wires"
+        " | vous attendez quoi pour | qu est ce que vous attendez pour | c est ca votre service | c est ca votre"
+        " | is this your service | leave customer | leave your customer | leave person like this | leave me like"
+        " | laisser les clients | laisser ses clients | so hard to get | si difficile de | difficile de vous joindre"
+        " | hard to reach you | collect transport | and waka | take transport and | pris le transport et",
+        1.0: "il a fini en | a fini en | fini et maintenant | finished and now | since he finish | after he finish"
+        " | apres son depart | after he left",
+    },
+    "status_check": {
+        2.5: "nouvelles du | nouvelles de mon | nouvelles de ma | nouvelles de la | nouvelles de ma demande"
+        " | quel nouvel | quelle nouvelle | quelles nouvelles | des nouvelles du"
+        " | des nouvelles de mon | des nouvelles de ma | news about | news on my"
+        " | news of my | news for my | ca avance | it s moving | is it moving | arrive a quelle heure"
+        " | a quelle heure finalement | quelle heure finalement | what time is the | what time is my"
+        " | what time will the | when is the | when is my | qui qui vient | c est qui qui"
+        " | qui vient chez moi | who dey come | who go come | who is coming to | a ete acceptee"
+        " | a ete accepte | been accepted | been approved | est acceptee | is accepted | en route ou pas"
+        " | en route ou | on his way or | dossier en est ou | montrer ce que j ai demande"
+        " | what i requested | still never reach | toujours personne"
+        " | what happened to my | weti happen to | wetin happen to | wetin happen for my | weti happen for"
+        " | et ma demande | and my request | my request nko | ma demande nko | et pour ma demande"
+        " | en est ou",
+    },
+    "praise": {
+        2.0: "bravo | un pro | est un pro | vrai pro | a real pro | is a pro | top top | c est top | tout regle"
+        " | a tout regle | tout repare | a tout repare | all fixed | fixed everything | try well"
+        " | una try well | una try | you try | vous avez sauve | sauve la | saved my | saved the"
+        " | m avez sauve | rien a dire | nothing to say | merci a l equipe | thanks to the team"
+        " | thanks to una | je vais vous recommander | i will recommend | i go recommend | tres satisfaite"
+        " | tres satisfait | very satisfied | travail solide | solid work | wonderful job | good job"
+        " | very fast | tres rapide | light don come back | courant est revenu | current don come back"
+        " | tres gentil | tres gentille | very kind | very nice | was very nice | tres aimable | the best"
+        " | les meilleurs | au top | everything is fine now | all is fine now | tout va bien maintenant"
+        " | dieu vous benisse | god bless you",
+    },
+}
+for _label, _levels in _FAMILIES7.items():
+    for _weight, _phrases in _levels.items():
+        _FAMILIES.setdefault(_label, {})
+        _table = _FAMILIES[_label]
+        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
 for _label, _levels in _FAMILIES.items():
     for _weight, _phrases in _levels.items():
         _table = CUES.setdefault(_label, {})

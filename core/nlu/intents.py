@@ -21,7 +21,8 @@ _ABOUT_US = {"vous", "vos", "votre", "your", "una", "djobea", "deplacement", "in
              "technicien", "technician", "frais", "repair", "reparation"}
 # A job of the customer's own: "my fridge", "for me", "chez moi".
 _OWN = {"my", "mon", "ma", "mes", "our", "notre", "nos", "me", "moi", "i", "je", "j", "we", "nous", "us"}
-_NEGATED_VERB = re.compile(r"\b(?:ne|n) (?:\w+ ){1,2}(?:plus|pas|jamais)\b|\bno dey \w+|\bnot \w+ing\b")
+# "ça ne peut plus attendre" is impatience, no trouble of its own.
+_NEGATED_VERB = re.compile(r"\b(?:ne|n) (?:\w+ ){1,2}(?:plus|pas|jamais)\b(?! attendre)|\bno dey \w+|\bnot \w+ing\b")
 _THRESHOLD = 2.0
 _PAID = {"paye", "payee", "payes", "paid", "pay", "regle", "verse"}
 _CLOSERS = {"plus", "pas", "jamais"}

@@ -57,6 +57,16 @@ def fold_text(text: str) -> str:
     return fold(text)
 
 
+# "mn frigo", "mn robinet": SMS "mon" before a word that can be a thing; "venez mn svp", "mn !" is "maintenant".
+_AFTER_NOW = frozenset(
+    "svp stp sil please plz pls la meme hein quoi et ou ok vite ca c je j il elle on nous vous car parce sinon pour"
+    " avant apres merci chez a au aux dans ici pas plus non oui si mais svpl o oh eh abeg now".split())
+
+
+def _names_thing(word: str) -> bool:
+    return bool(word) and word.isalpha() and word not in _AFTER_NOW
+
+
 def tokens(text: str) -> list[str]:
     """Return the normalised words of a message, SMS spellings expanded and stretched letters shortened."""
     folded = _STRETCHED.sub(r"\1", fold_text(text))
@@ -64,11 +74,12 @@ def tokens(text: str) -> list[str]:
     out: list[str] = []
     raw = folded.split()
     for i, word in enumerate(raw):
-        # "c" alone is "c'est" in SMS French, "mn" after a number is minutes, otherwise "maintenant".
+        # "c" alone is "c'est" in SMS French, "mn" after a number is minutes, before a thing "mon", else "maintenant".
         if word == "c" and (i + 1 == len(raw) or raw[i + 1] not in _C_VERBS):
             out += ("c", "est")
         elif word == "mn":
-            out.append("minutes" if out and out[-1].isdigit() else "maintenant")
+            nxt = raw[i + 1] if i + 1 < len(raw) else ""
+            out.append("minutes" if out and out[-1].isdigit() else "mon" if _names_thing(nxt) else "maintenant")
         elif (plain := expand(word, raw[i - 1] if i else "", raw[i + 1] if i + 1 < len(raw) else "")) is not None:
             out.extend(plain)
         else:

@@ -288,4 +288,10 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"|clean|great|neat|magnifique|formidable|de qualite|quality|professionnel|professional|soigne|perfect)\b"
      r"|\b(?:impeccable|excellent|superbe|beau|great|neat|quality|perfect|parfait|magnifique|formidable|super"
      r"|tres bon|very good|top|fine|good|nice|bon|bonne|clean|sharp) (?:\w+ )?(?:boulot|travail|job|work|service)\b"),
+    # "bonsoir, et mon plombier alors ?", "and my electrician?", "kel nouvel pr mn électricien": the worker of a
+    # booking asked after in passing
+    ("status_check", 2.5, "alors donc then now news nouvelles nouvelle nouvel",
+     r"\b(?:et|and|what about|how about) (?:mon|ma|my|notre|our|le|la|the) " + _WORKER + r" (?:alors|donc|then|now)\b"
+     r"|\b(?:nouvelles?|nouvel|news) (?:de|du|pour|about|of|on|for) (?:mon|ma|my|le|la|the|notre|our) " + _WORKER
+     + r"\b"),
 ]

@@ -58,6 +58,7 @@ _THING = {"truc", "thing", "chose", "probleme", "problem", "wahala", "leak", "fu
 _SPATIAL = {
     "dans", "sous", "derriere", "devant", "dessus", "dessous", "cote", "niveau", "interieur", "exterieur", "inside",
     "under", "underneath", "behind", "beside", "upstairs", "downstairs", "above", "below", "entre", "between",
+    "gauche", "droite",
 }
 # "for", "in", "on" open a detail only before a room ("for parlour"); "for my fridge" names a job.
 _SPATIAL_WEAK = {"in", "en", "au", "a", "for", "on", "at", "sur", "pres", "near", "next", "to"}
@@ -69,6 +70,7 @@ _ROOMS = {
     "balcony", "etage", "upstairs", "downstairs", "haut", "bas", "magasin", "boutique", "shop", "bureau", "office",
     "veranda", "varanda", "entree", "enfants", "parents", "master", "studio", "appartement", "apartment", "maison",
     "house", "backyard", "yard", "garden", "jardin", "dehors", "outside", "front", "back", "arriere", "devant",
+    "children", "kids", "guest", "guests", "visitors", "boys", "girls", "pikin", "pikins",
 }
 # Fixtures say which one when a room goes with them ("c'est le robinet de la cour"); alone they name a job.
 _FIXTURES = {"plafond", "ceiling", "mur", "wall", "sol", "floor", "toit", "roof", "evier", "sink", "lavabo",
@@ -190,7 +192,7 @@ def _is_detail(toks: list[str]) -> bool:
         return True
     if rest[0] in _FIXTURES:
         return i > 0 and not (_ROOMS | _SPATIAL).isdisjoint(rest[1:])
-    return rest[0] in _SPATIAL_WEAK and not (_ROOMS | _FIXTURES).isdisjoint(rest[1:4])
+    return rest[0] in _SPATIAL_WEAK and not (_ROOMS | _FIXTURES).isdisjoint(rest[1:5])
 
 
 def _detail(description: str) -> str:

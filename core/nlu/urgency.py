@@ -42,7 +42,8 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | pressant | critical | critique | today today | now now | quick quick | fast fast | vite vite"
         " | can t wait | cannot wait | can not wait | ne peut pas attendre | peut pas attendre | no fit wait"
         " | tres presse | tres pressant | very urgent | so urgent | trop presse | presse | right away | straight away"
-        " | dans l heure | within the hour | sans attendre | without delay",
+        " | dans l heure | within the hour | sans attendre | without delay | depechez* | depeche toi | depeche"
+        " | peut plus attendre | ne peut plus attendre | pas attendre demain | can t wait till tomorrow",
     },
     "calm": {
         1.0: "pas urgent | not urgent | no rush | pas presse | pas pressee | no hurry | quand vous pouvez"

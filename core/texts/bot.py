@@ -23,6 +23,30 @@ BOT: dict[str, dict[str, list[str]]] = {
                "Okay, {service}. Which part of Douala are you in?",
                "Noted for {service} 👍 What is your quartier?"],
     },
+    # Directions to the door given before the quartier ("derrière la pharmacie"): kept, and the quartier asked.
+    "landmark_quartier": {
+        "fr": ["Merci, repère noté : « {landmark} » 📍 C'est dans quel quartier de Douala ?",
+               "Noté : « {landmark} » 📍 Et le quartier, c'est lequel ?"],
+        "en": ["Thanks, landmark noted: \"{landmark}\" 📍 Which quartier of Douala is that in?",
+               "Noted: \"{landmark}\" 📍 And which quartier is that?"],
+    },
+    # The quartier already asked and not given yet: what came is kept, the quartier asked once more, differently.
+    "ask_location_again": {
+        "fr": ["C'est noté pour {service} 👍 Il me manque juste votre quartier pour lancer la recherche "
+               "(ex. Makepe, Akwa, Bonamoussadi…)."],
+        "en": ["Noted for {service} 👍 I just need your quartier to start the search (e.g. Makepe, Akwa, "
+               "Bonamoussadi…)."],
+    },
+    # The same reminder when the customer says it is urgent before giving the quartier.
+    "ask_location_urgent": {
+        "fr": ["C'est noté, c'est urgent ⚡ Dites-moi vite votre quartier et je lance la recherche pour {service}."],
+        "en": ["Noted, it's urgent ⚡ Tell me your quartier and I'll start the search for {service} right away."],
+    },
+    # The quartier known, the trouble asked and not told yet: the quartier kept, the trouble asked once more.
+    "ask_service_again": {
+        "fr": ["C'est noté pour {quartier} 📍 Que faut-il réparer : fuite, courant, frigo, serrure, porte… ?"],
+        "en": ["Noted for {quartier} 📍 What needs fixing: a leak, power, fridge, lock, door…?"],
+    },
     "created": {
         "fr": ["C'est noté ✅ {service} à {quartier}{when}. Prix indicatif : {price}. Je cherche un artisan "
                "disponible maintenant et je vous préviens dès qu'il accepte (réf. {reference}). "

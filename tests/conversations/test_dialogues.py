@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from core.catalog import fold
 from tests.conversations.conftest import conversation_of, requests_of
 
 DIALOGUES = Path(__file__).parent / "dialogues"
@@ -52,6 +53,8 @@ def test_dialogue(say, dialogue: dict, exact_turn: bool):
         for field, column in (("service_type", "service_type"), ("location", "quartier"), ("urgency", "urgency")):
             if field in expect:
                 assert getattr(first, column) == expect[field], field
+        if "landmark" in expect:  # the directions to the door, kept on the request
+            assert fold(expect["landmark"]) in fold(first.address or ""), f"landmark: {first.address!r}"
         if expect.get("scheduled"):
             assert first.scheduled_for is not None
         if "final_status" in expect:
