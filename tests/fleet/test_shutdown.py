@@ -25,7 +25,7 @@ from core.messaging.inbound import STALL_AFTER, resume_stalled
 from core.messaging.models import OutboxMessage
 from core.messaging.webhook import Inbound
 from core.worker import Worker
-from tests.messaging.helpers import configure, fetch, queue, row
+from tests.messaging.helpers import configure, fetch, queue, row, work_through
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -130,10 +130,7 @@ def test_sigterm_ends_a_worker_in_order_and_nothing_is_lost_or_doubled(engine, t
     stopped = _counts()
     assert stopped["replies"] == stopped["answered"] == stopped["processed"]  # each turn finished once
     clock.advance(STALL_AFTER + timedelta(seconds=1))  # what it left waits for another worker
-    successor = Worker(threads=2)
-    while successor.work_once():
-        pass
-    successor.drain()
+    work_through(Worker(threads=2))
     resume_stalled(limit=100)
     final = _counts()
     assert final["in"] == 60 and final["processed"] == 60
