@@ -92,7 +92,8 @@ def main() -> int:
         print(f"CPU seconds during the load ({elapsed:.1f} s wall): load generator {own:.1f}, server and workers "
               f"{', '.join(used) or 'n/a'}, PostgreSQL (all its processes on this machine) {database:.1f}; "
               f"load average {_load_average()}", flush=True)
-        ok &= _check(database_url, results, fake, args.wait)
+        ok &= _check(database_url, results, fake, args.wait,
+                     stop=(lambda: _stop_fleet(rolling)) if rolling is not None else None)
         if processes and rolling is None and all(p.poll() is None for p in processes):
             _cpu_per_message(processes, cpu_before, results, args.workers)
         return 0 if ok else 1
@@ -132,7 +133,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--messages", type=int, default=6000, help="messages to post at most")
     parser.add_argument("--numbers", type=int, default=3000, help="distinct customer numbers")
     parser.add_argument("--duration", type=float, default=20.0, help="seconds of load at most")
-    parser.add_argument("--wait", type=float, default=240.0, help="seconds to wait for every answer")
+    parser.add_argument("--wait", type=float, default=900.0, help="seconds to wait for every answer")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--workers", type=int, default=1, help="`djobea worker` processes (0: process in the server)")
     parser.add_argument("--worker-nice", type=int, default=19, help="the workers' CPU niceness (0-19)")
@@ -478,8 +479,23 @@ def _report(results: list[tuple[str, int, float]], elapsed: float) -> bool:
     return len(accepted) == len(results)
 
 
-def _check(database_url: str, results: list, fake: "_FakeTwilioProcess | None", wait: float) -> bool:
-    """Wait until every message is processed and its replies sent; count what was lost and what was done twice."""
+def _stop_fleet(rolling) -> None:
+    """SIGTERM every member of the fleet, as at the end of a deployment, and print how long each took to exit."""
+    took = []
+    for member in rolling.fleet:
+        if member.process is not None and member.process.poll() is None:
+            status = member.stop(timeout=60)
+            took.append(f"{member.name} {member.stops[-1]:.1f} s ({status})")
+    print(f"fleet stopped (SIGTERM to exit, status): {', '.join(took)}", flush=True)
+
+
+def _check(database_url: str, results: list, fake: "_FakeTwilioProcess | None", wait: float,
+           stop=None) -> bool:
+    """Wait until every message is processed and answered, then count what was lost and what was done twice.
+
+    stop, when given, ends the processes before counting: the sweeps keep writing updates (offers, reminders), so
+    only a stopped fleet gives counts that do not move while they are read.
+    """
     url = "postgresql+psycopg://" + database_url.split("://", 1)[1] if database_url.startswith("postgres") \
         else database_url
     engine = sa.create_engine(url)
@@ -493,13 +509,15 @@ def _check(database_url: str, results: list, fake: "_FakeTwilioProcess | None", 
                 "UNION ALL SELECT 'waiting', count(*) FROM message WHERE direction = 'in' "
                 "AND status IN ('received', 'media') "
                 "UNION ALL SELECT 'inbox', count(*) FROM inboundmessage WHERE message_id IS NULL "
-                "UNION ALL SELECT 'unsent', count(*) FROM outboxmessage WHERE status IN ('pending', 'sending')"
-            )).all())
+                "UNION ALL SELECT 'unsent', count(*) FROM outboxmessage WHERE status IN ('pending', 'sending') "
+                "AND dedupe_key LIKE 'reply:%'")).all())
             conn.rollback()
             if state["waiting"] == 0 and state["inbox"] == 0 and state["unsent"] == 0:
                 break
             time.sleep(1)
         drained = time.monotonic() - started
+        if stop is not None:
+            stop()
         stored = [sid for (sid,) in conn.execute(sa.text(
             "SELECT provider_message_id FROM message WHERE direction = 'in'"))]
         unprocessed = conn.execute(sa.text(
@@ -510,6 +528,8 @@ def _check(database_url: str, results: list, fake: "_FakeTwilioProcess | None", 
             "(SELECT 1 FROM outboxmessage o WHERE o.dedupe_key = 'reply:' || m.id || '\\:0')")).scalar()
         outbox = dict(conn.execute(sa.text(
             "SELECT status, count(*) FROM outboxmessage WHERE channel = 'whatsapp' GROUP BY status")).all())
+        replies_unsent = conn.execute(sa.text(
+            "SELECT count(*) FROM outboxmessage WHERE status <> 'sent' AND dedupe_key LIKE 'reply:%'")).scalar()
         recorded = {sid for (sid,) in conn.execute(sa.text(
             "SELECT provider_sid FROM outboxmessage WHERE status = 'sent' AND provider_sid IS NOT NULL"))}
         processing = conn.execute(sa.text(
@@ -522,7 +542,8 @@ def _check(database_url: str, results: list, fake: "_FakeTwilioProcess | None", 
     engine.dispose()
     sends = fake.sent() if fake is not None else []
     print(f"after the load: {len(stored)} messages stored, {inbox} waiting in the inbox, {unprocessed} not "
-          f"processed, outbox {outbox}; drained {drained:.0f} s after the load ended; load average {_load_average()}")
+          f"processed, outbox {outbox}; answered {drained:.0f} s after the load ended; load average "
+          f"{_load_average()}")
     if processing[0] and processing[2] is not None:
         span = max((processing[2] - processing[1]).total_seconds(), 1e-3)
         print(f"processing: {processing[0]} messages from the first stored to the last processed in {span:.1f} s "
@@ -531,7 +552,7 @@ def _check(database_url: str, results: list, fake: "_FakeTwilioProcess | None", 
         print(f"server-side handler time (WebhookHit, {hits[0]} recorded): p50 {hits[1]:.1f} ms, p99 {hits[2]:.1f} ms")
     lost = {"posts never accepted": len(posted - accepted), "accepted but not stored": len(accepted - set(stored)),
             "stored but not processed": unprocessed + inbox, "processed but not answered": unanswered,
-            "replies not sent": sum(n for status, n in outbox.items() if status != "sent")}
+            "replies not sent": replies_unsent, "messages failed": outbox.get("failed", 0)}
     doubled = {"stored twice": len(stored) - len(set(stored))}
     if fake is not None:
         lost["replies marked sent that Twilio never got"] = len(recorded - set(sends))
