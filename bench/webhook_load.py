@@ -145,7 +145,8 @@ def _arguments() -> argparse.Namespace:
                         "--workers workers, and restart each in turn during the load")
     parser.add_argument("--webs", type=int, default=2, help="web processes behind nginx (with --restart)")
     parser.add_argument("--restart-delay", type=float, default=3.0, help="seconds of load before the first restart")
-    parser.add_argument("--restart-pause", type=float, default=1.0, help="seconds between two restarts")
+    parser.add_argument("--restart-pause", type=float, default=3.0, help="seconds between a restarted process "
+                        "being ready and the next SIGTERM (above nginx's fail_timeout, 2 s: it takes posts again)")
     parser.add_argument("--retries", type=int, default=None, help="times a failed post is sent again (raw client), "
                         "as Twilio's connection overrides (#rc=) do; default 3 with --restart, else 0")
     args = parser.parse_args()
