@@ -1,6 +1,7 @@
 """Djobea: one process serves the webhooks, the JSON API and the pages."""
 
 import asyncio
+import math
 import signal
 
 from nicegui import app, ui
@@ -65,7 +66,8 @@ def run() -> None:
     ui.run(host=settings.host, port=settings.port, title="Djobea", language="fr", favicon="🔧", reload=False,
            show=False, storage_secret=settings.storage_secret_value(), reconnect_timeout=10,
            session_middleware_kwargs={"https_only": settings.served_over_https, "same_site": "lax"},
-           **server_options())
+           # SIGTERM: requests in flight get this long; a websocket or a slow client never holds the exit longer.
+           timeout_graceful_shutdown=math.ceil(settings.shutdown_grace_seconds), **server_options())
 
 
 if __name__ in {"__main__", "__mp_main__"}:

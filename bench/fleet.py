@@ -31,7 +31,8 @@ def nginx_conf(folder: Path, web_ports: list[int], port: int) -> Path:
     text = (ROOT / "deploy" / "nginx.conf").read_text()
     upstream = re.search(r"    upstream djobea_web \{.*?\n    \}", text, re.S)[0]
     webhook = re.search(r"        location /webhook/ \{.*?\n        \}", text, re.S)[0]
-    servers = "".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;\n" for p in web_ports)
+    options = re.search(r"        server web\d:8080([^;\n]*);", upstream)[1]  # max_fails, fail_timeout as shipped
+    servers = "".join(f"        server 127.0.0.1:{p}{options};\n" for p in web_ports)
     upstream = re.sub(r"(        server web\d:8080[^\n]*\n)+", servers, upstream)
     path = folder / "nginx.conf"
     path.write_text(f"""worker_processes 1;
@@ -68,9 +69,14 @@ class Member:
     log: Path
     process: subprocess.Popen | None = None
     restarts: list[float] = field(default_factory=list)  # seconds each restart took, SIGTERM to ready
+    stops: list[float] = field(default_factory=list)  # seconds from SIGTERM to exit
+    starts: list[float] = field(default_factory=list)  # seconds from start to ready
+    cpu: float = 0.0  # CPU seconds used by this member's processes that have ended
 
     def start(self, timeout: float = 180) -> None:
+        began = time.monotonic()
         self.start_until(self.ready_url, timeout)
+        self.starts.append(time.monotonic() - began)
 
     def start_until(self, url: str, timeout: float = 180) -> None:
         """Start the process and wait until url answers 200."""
@@ -89,12 +95,19 @@ class Member:
     def stop(self, timeout: float = 60) -> int:
         """SIGTERM and wait; return the exit status (a kill after timeout shows as -9)."""
         assert self.process is not None
+        began = time.monotonic()
         self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
+        if not _exited(self.process.pid, timeout):
             self.process.kill()
-            return self.process.wait()
+            _exited(self.process.pid, 10)
+        self.stops.append(time.monotonic() - began)
+        self.cpu += cpu_seconds(self.process.pid)  # read from the ended process before it is reaped
+        return self.process.wait()
+
+    def cpu_now(self) -> float:
+        """CPU seconds of this member so far: its ended processes and the running one."""
+        running = self.process is not None and self.process.poll() is None
+        return self.cpu + (cpu_seconds(self.process.pid) if running else 0.0)
 
     def restart(self) -> int:
         began = time.monotonic()
@@ -102,6 +115,22 @@ class Member:
         self.start()
         self.restarts.append(time.monotonic() - began)
         return status
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds (user and system) of a running or ended but not yet reaped process."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _exited(pid: int, timeout: float) -> bool:
+    """Wait up to timeout for the child to end, without reaping it (its CPU times stay readable); True if it did."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT | os.WNOHANG) is not None:
+            return True
+        time.sleep(0.02)
+    return False
 
 
 def members(env: dict, web_ports: list[int], probe_ports: list[int], logs: Path, nice: int) -> list[Member]:

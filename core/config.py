@@ -101,7 +101,7 @@ class Settings(BaseSettings):
     worker_probe_port: int = Field(0, alias="WORKER_PROBE_PORT", ge=0, le=65535)
     worker_probe_host: str = Field("127.0.0.1", alias="WORKER_PROBE_HOST")
     # After SIGTERM, how long turns already taken may run before the rest is left for another process.
-    shutdown_grace_seconds: float = Field(20.0, alias="SHUTDOWN_GRACE_SECONDS", gt=0, le=600)
+    shutdown_grace_seconds: float = Field(10.0, alias="SHUTDOWN_GRACE_SECONDS", gt=0, le=600)
 
     @field_validator("public_base_url")
     @classmethod

@@ -9,7 +9,10 @@ are claimed with SKIP LOCKED and a conversation is processed under its row lock.
 
 import os
 import signal
+import sys
 import threading
+import time
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 
 from core import heap, scheduler, wiring
@@ -26,6 +29,8 @@ from core.messaging.models import MessageStatus
 
 POLL_SECONDS = 0.2
 BATCH = 200
+PER_THREAD = 2  # conversations taken per engine thread at most: a SIGTERM never waits on a long queue
+STUCK_AFTER = 5.0  # seconds past SHUTDOWN_GRACE_SECONDS before a worker that has not ended gives up and exits 1
 
 
 class Worker:
@@ -35,22 +40,46 @@ class Worker:
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="engine")
         self._lock = threading.Lock()
         self._running: dict[int, bool] = {}  # conversation id -> more messages arrived while it was processed
+        self._fetching = 0  # media fetches queued or under way
+        self._room = threading.Condition(self._lock)  # notified when a conversation or a fetch is done
+        self.capacity = threads * PER_THREAD
         self.stopping = threading.Event()
 
     def work_once(self) -> int:
-        """Attach one batch of inbox messages and queue their conversations; return how many were attached."""
-        attached = attach_pending(BATCH)
+        """Attach inbox messages for the room left and queue their conversations; return how many were attached.
+
+        At most `capacity` conversations are taken at a time; the rest stays in the inbox for any worker, so a
+        stopping worker has little to finish and a busy one does not hoard what an idle one could take.
+        """
+        room = min(BATCH, self.capacity - self.in_flight())
+        if room <= 0:
+            return 0
+        attached = attach_pending(room)
         for item in attached:
             if item.status in (MessageStatus.RECEIVED, MessageStatus.MEDIA):
                 self._submit(item)
         return len(attached)
 
-    def drain(self) -> None:
-        """Wait until every queued conversation is processed (tests, shutdown)."""
-        self._pool.shutdown(wait=True)
+    def in_flight(self) -> int:
+        """Return how many conversations and media fetches this worker has taken and not finished."""
+        with self._lock:
+            return len(self._running) + self._fetching
+
+    def wait_for_room(self, seconds: float) -> bool:
+        """Wait up to seconds until this worker can take more work; True when it can."""
+        with self._room:
+            return self._room.wait_for(lambda: len(self._running) + self._fetching < self.capacity, seconds)
+
+    def drain(self, timeout: float | None = None) -> bool:
+        """Wait until every queued conversation is processed (tests, shutdown); False when timeout passed first."""
+        self._pool.shutdown(wait=False)
+        with self._room:
+            return self._room.wait_for(lambda: not self._running and not self._fetching, timeout)
 
     def _submit(self, item: Attached) -> None:
         if item.status == MessageStatus.MEDIA:
+            with self._lock:
+                self._fetching += 1
             self._pool.submit(self._fetch, item)
             return
         with self._lock:
@@ -61,31 +90,34 @@ class Worker:
         self._pool.submit(self._process, item.conversation_id)
 
     def _fetch(self, item: Attached) -> None:
-        if _left_to_others():
-            return
         try:
-            if prepare(item.message_id) == MessageStatus.RECEIVED:
+            if not _left_to_others() and prepare(item.message_id) == MessageStatus.RECEIVED:
                 self._submit(Attached(item.message_id, item.conversation_id, MessageStatus.RECEIVED))
         except Exception:  # left waiting: the stalled-message sweep tries again
             log.exception("media fetch failed", message_id=item.message_id)
+        finally:
+            with self._room:
+                self._fetching -= 1
+                self._room.notify_all()
 
     def _process(self, conversation_id: int) -> None:
         try:
-            while True:
-                if _left_to_others():  # still "received": another worker's stalled-message sweep takes it
-                    with self._lock:
-                        self._running.pop(conversation_id, None)
-                    return
+            while not _left_to_others():  # else still "received": another worker's stalled-message sweep takes it
                 process_conversation(conversation_id)
-                with self._lock:
-                    if not self._running.get(conversation_id):
-                        self._running.pop(conversation_id, None)
+                with self._room:
+                    if not self._running.get(conversation_id):  # decided and released under one lock
+                        self._release(conversation_id)
                         return
                     self._running[conversation_id] = False
         except Exception:  # left waiting: the stalled-message sweep picks it up
             log.exception("conversation processing failed", conversation_id=conversation_id)
-            with self._lock:
-                self._running.pop(conversation_id, None)
+        with self._room:
+            self._release(conversation_id)
+
+    def _release(self, conversation_id: int) -> None:
+        """Forget the conversation and wake whoever waits for room (called holding the lock)."""
+        self._running.pop(conversation_id, None)
+        self._room.notify_all()
 
 
 def run(*, threads: int = 4, nice: int = 0, sweeps: bool = True) -> None:
@@ -103,6 +135,9 @@ def run(*, threads: int = 4, nice: int = 0, sweeps: bool = True) -> None:
     me = scheduler.process_name()
 
     def stop(*_: object) -> None:
+        if not worker.stopping.is_set():
+            threading.Thread(target=_give_up_after, args=(settings.shutdown_grace_seconds + STUCK_AFTER,),
+                             name="stop-deadline", daemon=True).start()
         fleet_stopping.request()
         worker.stopping.set()
 
@@ -119,6 +154,8 @@ def run(*, threads: int = 4, nice: int = 0, sweeps: bool = True) -> None:
     log.info("worker started", threads=threads, listen=wait is not None)
     try:
         while not worker.stopping.is_set():
+            if not worker.wait_for_room(POLL_SECONDS):
+                continue
             try:
                 busy = worker.work_once() > 0
             except Exception:  # the database going away for a moment must not end the worker
@@ -137,6 +174,24 @@ def run(*, threads: int = 4, nice: int = 0, sweeps: bool = True) -> None:
         if probe_server is not None:
             probe_server.shutdown()
         log.info("worker stopped")
+
+
+def _give_up_after(seconds: float) -> None:
+    """Started by SIGTERM: if the worker has not ended after seconds, log where each thread is and exit 1.
+
+    The supervisor then counts a failure and starts it again. Nothing is lost: the open transactions roll back
+    (row locks go with the connection), unprocessed messages stay "received" for the stalled-message sweep, and an
+    outbox row left "sending" is sent again after the dispatcher's SENDING_TIMEOUT.
+    """
+    time.sleep(seconds)
+    names = {thread.ident: thread.name for thread in threading.enumerate()}
+    for ident, frame in sys._current_frames().items():
+        if ident != threading.get_ident():
+            log.error("worker thread still busy after SIGTERM", thread=names.get(ident, str(ident)),
+                      stack="".join(traceback.format_stack(frame))[-4000:])
+    log.error("worker did not end in time after SIGTERM; exiting with status 1", seconds=seconds)
+    sys.stderr.flush()
+    os._exit(1)
 
 
 def _left_to_others() -> bool:

@@ -1,6 +1,8 @@
 """Can this process serve? Database reachable, schema at the migrations' head, and workers alive when needed."""
 
+import time
 from dataclasses import dataclass, field
+from functools import cache
 
 import sqlalchemy as sa
 
@@ -28,11 +30,16 @@ class Readiness:
                 "time": clock.now().isoformat()}
 
 
-def migration_heads() -> set[str]:
-    """Return the heads of the migrations shipped with this code."""
+MIGRATIONS_RECHECK_SECONDS = 30.0  # a probe every second must not read Alembic's table (and scripts) every time
+_at_head: dict[str, float] = {}  # per-process: database URL -> until when its "migrations at head" verdict holds
+
+
+@cache
+def migration_heads() -> frozenset[str]:
+    """Return the heads of the migrations shipped with this code (read once: the scripts do not change)."""
     from alembic.script import ScriptDirectory
 
-    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
 def database_revisions() -> set[str]:
@@ -41,6 +48,26 @@ def database_revisions() -> set[str]:
 
     with get_engine().connect() as conn:
         return set(MigrationContext.configure(conn).get_current_heads())
+
+
+def forget_migrations() -> None:
+    """Read the database's revision again at the next check (tests)."""
+    _at_head.clear()
+
+
+def _check_migrations(result: Readiness) -> None:
+    """Compare the database's revision with the code's, reading it at most every MIGRATIONS_RECHECK_SECONDS."""
+    database = get_engine().url.render_as_string(hide_password=True)
+    result.checks["migrations"] = "head"
+    if time.monotonic() < _at_head.get(database, 0.0):
+        return
+    current, expected = database_revisions(), migration_heads()
+    if current == expected:
+        _at_head[database] = time.monotonic() + MIGRATIONS_RECHECK_SECONDS
+        return
+    result.checks["migrations"] = "behind"
+    result.reasons.append(f"database at {', '.join(sorted(current)) or 'no revision'}, "
+                          f"code expects {', '.join(sorted(expected))}: run `djobea db upgrade`")
 
 
 def check(*, role: str, worker_process: str | None = None) -> Readiness:
@@ -56,11 +83,7 @@ def check(*, role: str, worker_process: str | None = None) -> Readiness:
         result.checks["database"] = "unreachable"
         result.reasons.append("database unreachable")
         return result
-    current, expected = database_revisions(), migration_heads()
-    result.checks["migrations"] = "head" if current == expected else "behind"
-    if current != expected:
-        result.reasons.append(f"database at {', '.join(sorted(current)) or 'no revision'}, "
-                              f"code expects {', '.join(sorted(expected))}: run `djobea db upgrade`")
+    _check_migrations(result)
     if role == "worker" and worker_process:
         row = heartbeat.last_seen(worker_process)
         fresh = row is not None and clock.now() - row.seen_at <= heartbeat.FRESH

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.db import session_scope
+from core.fleet import stopping
 from core.logs import log
 from core.matching import messages, offers
 from core.matching.models import Offer, OfferStatus
@@ -30,8 +31,14 @@ def advance_due(limit: int = 100) -> int:
         request_ids = _due(session, now, limit)
         offer_ids = list(session.exec(select(Offer.id).where(Offer.notice_pending.is_(True))  # type: ignore[attr-defined]
                                       .order_by(Offer.id).limit(limit)))
-    advanced = sum(_advance_with_retry(request_id) for request_id in request_ids)
+    advanced = 0
+    for request_id in request_ids:
+        if stopping.requested():  # SIGTERM: the rest is still due, for the next sweep of any process
+            return advanced
+        advanced += _advance_with_retry(request_id)
     for offer_id in offer_ids:
+        if stopping.requested():
+            break
         _tell_closed(offer_id)
     return advanced
 

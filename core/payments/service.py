@@ -13,6 +13,7 @@ from core import clock
 from core.config import settings
 from core.customers.models import Customer
 from core.db import session_scope
+from core.fleet import stopping
 from core.logs import log
 from core.messaging.conversations import Case, CaseStatus
 from core.messaging.outbox import enqueue
@@ -114,7 +115,12 @@ def send_due_links() -> int:
         waiting = session.exec(select(Payment).where(Payment.status == PaymentStatus.PENDING, Payment.payment_url == "")
                                .order_by(Payment.updated_at).limit(BATCH))  # type: ignore[arg-type]
         due = [p.id for p in waiting if p.link_attempts == 0 or now >= p.updated_at + _backoff(p.link_attempts)]
-    return sum(1 for payment_id in due if _send_link(payment_id))
+    sent = 0
+    for payment_id in due:
+        if stopping.requested():  # SIGTERM: the rest is still due, for the next sweep of any process
+            break
+        sent += _send_link(payment_id)
+    return sent
 
 
 def reconcile_pending() -> int:
@@ -138,9 +144,13 @@ def reconcile_pending() -> int:
                 payment.payment_url, payment.link_attempts, payment.updated_at = "", 0, now
                 session.add(payment)
                 renewed += 1
+    checked = 0
     for payment_id, transaction_id in to_check:
+        if stopping.requested():  # SIGTERM: the others are checked by the next sweep of any process
+            break
         check_and_apply(payment_id=payment_id, transaction_id=transaction_id, source="reconcile")
-    return len(to_check) + renewed
+        checked += 1
+    return checked + renewed
 
 
 def note_return(params: dict[str, str]) -> str:

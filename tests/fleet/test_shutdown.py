@@ -26,7 +26,7 @@ from core.messaging.conversations import Message
 from core.messaging.dispatcher import dispatch_due
 from core.messaging.models import OutboxMessage, OutboxStatus
 from core.worker import Worker
-from tests.messaging.helpers import configure, fetch, queue, row
+from tests.messaging.helpers import configure, fetch, queue, row, work_through
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -131,11 +131,123 @@ def test_sigterm_ends_a_worker_in_order_and_nothing_is_lost_or_doubled(engine, t
     stopped = _counts()
     assert stopped["replies"] == stopped["answered"] == stopped["processed"]  # each turn finished once
     clock.advance(STALL_AFTER + timedelta(seconds=1))  # what it left waits for another worker
-    successor = Worker(threads=2)
-    while successor.work_once():
-        pass
-    successor.drain()
+    work_through(Worker(threads=2))
     resume_stalled(limit=100)
     final = _counts()
     assert final["in"] == 60 and final["processed"] == 60
     assert final["replies"] == final["answered"] == 60  # every message answered exactly once
+
+
+def _environment(tmp_path: Path, **extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "NICEGUI"))}
+    return env | {"DJOBEA_INLINE_PROCESSING": "0", "DJOBEA_SCHEDULER": "0", "LLM_MODE": "local",
+                  "DJOBEA_DATA_DIR": str(tmp_path), "LOG_LEVEL": "INFO", **extra}
+
+
+def _wait_for(url: str, process: subprocess.Popen, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds  # a machine shared with other work may take long to start a process
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{url} never answered 200")
+
+
+@pytest.mark.timeout(180)
+def test_sigterm_ends_a_web_process_within_its_grace_and_every_answered_post_is_stored(engine, tmp_path):
+    import threading
+
+    from tests.messaging.helpers import AUTH_TOKEN, form, sign
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = _environment(tmp_path, PORT=str(port), HOST="127.0.0.1", TWILIO_AUTH_TOKEN=AUTH_TOKEN,
+                       PUBLIC_BASE_URL=base)
+    web = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+    answers: dict[str, int] = {}
+    signalled = threading.Event()
+
+    def post_until_refused(lane: int) -> None:
+        with httpx.Client(base_url=base, timeout=30) as http:
+            for n in range(10_000):
+                sid = f"SM{lane:02d}{n:030d}"
+                params = form(sender=f"+2376992{lane:02d}{n % 100:03d}", body=f"Bonjour {n}", sid=sid)
+                try:
+                    answer = http.post("/webhook/whatsapp", data=params,
+                                       headers={"X-Twilio-Signature": sign(base + "/webhook/whatsapp", params)})
+                except httpx.HTTPError:  # the process stopped listening: Twilio would send it again elsewhere
+                    return
+                answers[sid] = answer.status_code
+                if signalled.is_set() and n > 5 and answer.status_code != 200:
+                    return
+
+    try:
+        _wait_for(base + "/health", web)
+        lanes = [threading.Thread(target=post_until_refused, args=(lane,)) for lane in range(4)]
+        for lane in lanes:
+            lane.start()
+        while len(answers) < 40 and web.poll() is None:
+            time.sleep(0.02)
+        began = time.monotonic()
+        web.send_signal(signal.SIGTERM)  # mid-load: requests in flight, more arriving
+        signalled.set()
+        output = web.communicate(timeout=60)[0]
+        took = time.monotonic() - began
+        for lane in lanes:
+            lane.join(timeout=30)
+    finally:
+        if web.poll() is None:
+            web.kill()
+    assert web.returncode in (0, -signal.SIGTERM), output[-3000:]  # uvicorn re-raises SIGTERM once done: 143
+    assert took < 10 + 5, f"{took:.1f} s from SIGTERM to exit"
+    assert "djobea stopped" in output
+    accepted = {sid for sid, status in answers.items() if status == 200}
+    assert len(accepted) >= 40 and set(answers.values()) <= {200, 503}, answers
+    with get_engine().connect() as conn:
+        stored = [sid for (sid,) in conn.execute(sa.text("SELECT sid FROM inboundmessage"))]
+    assert accepted <= set(stored)  # every post answered 200 is kept: nothing answered and then lost
+    assert len(stored) == len(set(stored))
+
+
+@pytest.mark.timeout(180)
+def test_a_worker_stuck_after_its_grace_logs_its_threads_and_exits_1_and_another_takes_over(engine, tmp_path):
+    from core.db import is_postgres
+
+    if not is_postgres():
+        pytest.skip("a turn waiting on another transaction's row lock needs PostgreSQL")
+    port = _free_port()
+    env = _environment(tmp_path, WORKER_PROBE_PORT=str(port), SHUTDOWN_GRACE_SECONDS="1")
+    worker = subprocess.Popen([sys.executable, "-m", "core.cli", "worker", "--threads", "2"], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/ready", worker)
+        _stage(1, "Mon robinet fuit à Makepe")
+        while _counts()["processed"] == 0 and worker.poll() is None:
+            time.sleep(0.05)
+        with get_engine().connect() as holder:  # another process holds this customer's conversation
+            holder.execute(sa.text("SELECT id FROM conversation FOR UPDATE"))
+            inbox.stage(Inbound(sid="SM" + "9" * 32, sender="+2376991" + "00000", body="Vous êtes là ?", name="",
+                                media=[], alias="", reply_to={}))
+            time.sleep(1.5)  # the worker is now waiting for that lock
+            began = time.monotonic()
+            worker.send_signal(signal.SIGTERM)
+            output = worker.communicate(timeout=60)[0]
+            took = time.monotonic() - began
+            holder.rollback()
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+    assert worker.returncode == 1, output[-3000:]
+    assert 1 + 5 - 0.5 < took < 1 + 5 + 10, f"{took:.1f} s from SIGTERM to exit"
+    assert "still busy after SIGTERM" in output and "did not end in time" in output
+    assert "File " in output  # where each busy thread was, to find what held it
+    clock.advance(STALL_AFTER + timedelta(seconds=1))
+    work_through(Worker(threads=2))
+    resume_stalled(limit=100)
+    final = _counts()
+    assert final["in"] == final["processed"] == 2
+    assert final["replies"] == final["answered"] == 2  # nothing lost, nothing answered twice

@@ -74,3 +74,12 @@ def row(outbox_id: int) -> OutboxMessage:
 
 def message_of(outbox_id: int) -> Message:
     return fetch(select(Message).where(Message.id == row(outbox_id).message_id))[0]
+
+
+def work_through(worker) -> int:
+    """Let a Worker take every waiting inbox message, room after room, and finish; return how many it attached."""
+    attached = 0
+    while worker.wait_for_room(30) and (taken := worker.work_once()):
+        attached += taken
+    worker.drain()
+    return attached

@@ -12,7 +12,7 @@ from core.db import is_postgres
 from core.messaging.conversations import Message
 from core.messaging.models import InboundMessage, OutboxMessage
 from core.worker import Worker
-from tests.messaging.helpers import LOCAL, configure, fetch, form, post
+from tests.messaging.helpers import LOCAL, configure, fetch, form, post, work_through
 
 
 @pytest.fixture
@@ -22,10 +22,7 @@ def worker_mode(monkeypatch, twilio):
 
 
 def _work() -> int:
-    worker = Worker(threads=2)
-    attached = worker.work_once()
-    worker.drain()
-    return attached
+    return work_through(Worker(threads=2))
 
 
 async def test_with_a_worker_the_webhook_only_stores_and_the_worker_answers(client, echo, worker_mode):
@@ -56,6 +53,18 @@ async def test_one_persons_messages_are_processed_in_the_order_they_arrived(clie
         await post(client, form(body=f"message {n}", sid=f"SM{n:032d}"))
     _work()
     assert echo == [f"message {n}" for n in range(5)]
+
+
+async def test_a_worker_takes_a_few_conversations_at_a_time_and_leaves_the_rest_in_the_inbox(client, echo,
+                                                                                          worker_mode):
+    for n in range(7):
+        await post(client, form(sender=f"+23769900{n:04d}", body=f"message {n}", sid=f"SM{n:032d}"))
+    busy = Worker(threads=1)
+    assert busy.capacity == 2
+    assert busy.work_once() == 2  # two conversations taken; the other five stay claimable by any worker
+    assert len(fetch(select(InboundMessage).where(InboundMessage.message_id.is_(None)))) == 5
+    assert work_through(busy) == 5
+    assert sorted(echo) == [f"message {n}" for n in range(7)]
 
 
 async def test_a_bad_signature_stores_nothing_in_worker_mode(client, echo, worker_mode):
