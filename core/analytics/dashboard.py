@@ -143,7 +143,7 @@ def wait_histogram(*, session: Session, filters: Filters, split: Split | None = 
 def median_assignment_seconds(*, session: Session, filters: Filters) -> float | None:
     """Return the median time from request to assignment, in seconds, over assigned requests in the filters."""
     seconds = seconds_between(session, R.assigned_at, R.created_at)
-    where = [R.assigned_at.is_not(None), *request_conditions(session, filters)]  # type: ignore[union-attr]
+    where = [R.assigned_at.is_not(None), *request_conditions(session, filters)]
     if session.get_bind().dialect.name == "postgresql":
         value = session.exec(select(sa.func.percentile_cont(0.5).within_group(seconds)).where(*where)).one()
         return float(value) if value is not None else None
@@ -220,7 +220,7 @@ def leaderboard(*, session: Session, filters: Filters, limit: int = 10, split: S
     split = split or plan(session=session, filters=filters)
     if filters.service or filters.quartier:  # the provider totals are per day only: a narrowed view is read live
         split = Split(live=[(filters.start, filters.end)])
-    done = R.completed_at.is_not(None), R.provider_id.is_not(None)  # type: ignore[union-attr]
+    done = R.completed_at.is_not(None), R.provider_id.is_not(None)
     jobs = provider_jobs(session=session, split=split)
     for pid, n, total in session.exec(
             select(R.provider_id, sa.func.count(R.id), sa.func.coalesce(sa.func.sum(R.final_price), 0))
@@ -231,7 +231,7 @@ def leaderboard(*, session: Session, filters: Filters, limit: int = 10, split: S
     top = sorted(((pid, n, b) for pid, (n, b) in jobs.items() if n), key=lambda x: (-x[1], -x[2], x[0]))[:limit]
     providers = {pid: (name, rsum, rcount) for pid, name, rsum, rcount in session.exec(
         select(Provider.id, Provider.name, Provider.rating_sum, Provider.rating_count)
-        .where(Provider.id.in_([t[0] for t in top])))}  # type: ignore[union-attr]
+        .where(Provider.id.in_([t[0] for t in top])))}
     return [{"id": pid, "name": providers[pid][0], "jobs": n, "billed": billed,
              "rating": providers[pid][1] / providers[pid][2] if providers[pid][2] else None}
             for pid, n, billed in top if pid in providers]

@@ -109,7 +109,7 @@ def bucket_conditions(session: Session, key: str) -> list[Any]:
     """Return the conditions selecting assigned requests whose time to assignment falls in bucket key."""
     _, low, high = next(b for b in BUCKETS if b[0] == key)
     seconds = seconds_between(session, R.assigned_at, R.created_at)
-    where = [R.assigned_at.is_not(None), seconds >= low * 60]  # type: ignore[union-attr]
+    where = [R.assigned_at.is_not(None), seconds >= low * 60]
     if high is not None:
         where.append(seconds < high * 60)
     return where

@@ -36,10 +36,10 @@ def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, tex
              .join(Customer, Customer.id == Conversation.customer_id, isouter=True)
              .join(Provider, Provider.id == Conversation.provider_id, isouter=True))
     if only_takeover:
-        query = query.where(Conversation.human_takeover.is_(True))  # type: ignore[attr-defined]
+        query = query.where(Conversation.human_takeover.is_(True))
     if text.strip():
-        query = query.where(Conversation.external_id.ilike(f"%{text.strip()}%"))  # type: ignore[attr-defined]
-    rows = session.exec(query.order_by(Conversation.updated_at.desc(), Conversation.id.desc())  # type: ignore
+        query = query.where(Conversation.external_id.ilike(f"%{text.strip()}%"))
+    rows = session.exec(query.order_by(Conversation.updated_at.desc(), Conversation.id.desc())
                         .limit(limit)).all()
     return [InboxRow(conversation=c, last=(body or "")[:120], direction=direction or "",
                      who=provider_name or phone or c.external_id, name=provider_name or customer_name or "",
@@ -56,13 +56,13 @@ def agent_first_names(*, session: Session, emails: set[str]) -> dict[str, str]:
     """Return the first name of each staff member among emails who has a name (none for the others)."""
     if not emails:
         return {}
-    rows = session.exec(select(Account.email, Account.name).where(Account.email.in_(emails)))  # type: ignore
+    rows = session.exec(select(Account.email, Account.name).where(Account.email.in_(emails)))
     return {email: name.strip().split()[0] for email, name in rows if (name or "").strip()}
 
 
 def cases(*, session: Session, status: str = "open", limit: int = 100) -> list[Case]:
     """Return complaints and questions for humans with this status, oldest open first."""
-    order = Case.created_at if status == "open" else Case.resolved_at.desc()  # type: ignore[union-attr]
+    order = Case.created_at if status == "open" else Case.resolved_at.desc()
     return list(session.exec(select(Case).where(Case.status == status).order_by(order).limit(limit)))
 
 
@@ -74,4 +74,4 @@ def web_chat_messages(*, session: Session, session_id: str, after_id: int = 0, l
         return []
     return list(session.exec(select(Message).where(Message.conversation_id == conversation_id, Message.id > after_id,
                                                    Message.status != "held")  # held during a takeover: not yet
-                             .order_by(Message.id).limit(limit)))  # type: ignore[arg-type]
+                             .order_by(Message.id).limit(limit)))

@@ -34,12 +34,12 @@ def outbox_health(*, session: Session, since: timedelta = timedelta(hours=24)) -
     by_status = dict(session.exec(select(OutboxMessage.status, sa.func.count())
                                   .group_by(OutboxMessage.status)).all())
     oldest: datetime | None = session.exec(select(sa.func.min(OutboxMessage.created_at)).where(
-        OutboxMessage.status.in_(("pending", "sending")))).one()  # type: ignore[attr-defined]
+        OutboxMessage.status.in_(("pending", "sending")))).one()
     recent = OutboxMessage.created_at >= now - since
     delivery = dict(session.exec(select(OutboxMessage.delivery_status, sa.func.count()).where(recent)
                                  .group_by(OutboxMessage.delivery_status)).all())
     failures = list(session.exec(select(OutboxMessage).where(OutboxMessage.status == "failed")
-                                 .order_by(OutboxMessage.id.desc()).limit(20)))  # type: ignore[union-attr]
+                                 .order_by(OutboxMessage.id.desc()).limit(20)))
     errors = dict(session.exec(select(OutboxMessage.error_code, sa.func.count())
                                .where(OutboxMessage.status == "failed", recent)
                                .group_by(OutboxMessage.error_code)).all())
@@ -74,10 +74,10 @@ def llm_usage(*, session: Session, since: timedelta = timedelta(days=7)) -> list
     cost_microusd sums the calls whose price is known and is None when no call has one; unknown_cost counts the
     calls of a model without a known price, so a page says "cost unknown" instead of showing them as free.
     """
-    unknown = sa.func.sum(sa.case((LlmCall.cost_microusd.is_(None), 1), else_=0))  # type: ignore[union-attr]
+    unknown = sa.func.sum(sa.case((LlmCall.cost_microusd.is_(None), 1), else_=0))
     rows = session.exec(
         select(LlmCall.provider, LlmCall.model, sa.func.count(),
-               sa.func.sum(sa.case((LlmCall.ok.is_(False), 1), else_=0)),  # type: ignore[attr-defined]
+               sa.func.sum(sa.case((LlmCall.ok.is_(False), 1), else_=0)),
                sa.func.avg(LlmCall.latency_ms), sa.func.sum(LlmCall.input_tokens + LlmCall.output_tokens),
                sa.func.sum(LlmCall.cost_microusd), unknown)
         .where(LlmCall.created_at >= clock.now() - since).group_by(LlmCall.provider, LlmCall.model)
@@ -107,7 +107,7 @@ def scheduler_health(*, session: Session) -> list[dict]:
 
     now = clock.now()
     runs: dict[str, list[JobRun]] = {}
-    for run in session.exec(select(JobRun).order_by(JobRun.job, JobRun.started_at.desc())):  # type: ignore[union-attr]
+    for run in session.exec(select(JobRun).order_by(JobRun.job, JobRun.started_at.desc())):
         runs.setdefault(run.job, []).append(run)
     jobs = []
     for name, target, seconds in scheduler.JOBS:

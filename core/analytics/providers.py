@@ -42,7 +42,7 @@ def provider_rows(*, session: Session, text: str = "", status: str = "") -> list
     query = select(Provider)
     if text.strip():
         like = f"%{text.strip()}%"
-        query = query.where(sa.or_(Provider.name.ilike(like), Provider.phone.like(like)))  # type: ignore[attr-defined]
+        query = query.where(sa.or_(Provider.name.ilike(like), Provider.phone.like(like)))
     if status:
         query = query.where(Provider.status == status)
     providers = list(session.exec(query.order_by(Provider.name).limit(500)))
@@ -54,7 +54,7 @@ def _trades(session: Session, ids: list) -> dict[int, list[str]]:
     result: dict[int, list[str]] = {}
     if ids:
         for pid, code in session.exec(select(ProviderService.provider_id, ProviderService.service_code)
-                                      .where(ProviderService.provider_id.in_(ids))):  # type: ignore[attr-defined]
+                                      .where(ProviderService.provider_id.in_(ids))):
             result.setdefault(pid, []).append(code)
     return result
 
@@ -74,7 +74,7 @@ def performance(*, session: Session, provider: Provider) -> Performance:
     paid_out = session.exec(select(sa.func.coalesce(sa.func.sum(LedgerEntry.amount), 0)).where(
         LedgerEntry.provider_id == provider.id, LedgerEntry.kind == "payout")).one()
     open_jobs = session.exec(select(sa.func.count()).select_from(R).where(
-        R.provider_id == provider.id, R.status.in_(("assigned", "in_progress")))).one()  # type: ignore[attr-defined]
+        R.provider_id == provider.id, R.status.in_(("assigned", "in_progress")))).one()
     received = provider.offers_received
     return Performance(
         acceptance=(provider.offers_accepted / received) if received else None,

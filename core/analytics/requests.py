@@ -36,11 +36,11 @@ def search_conditions(session: Session, filters: Filters, text: str = "") -> lis
     text = (text or "").strip()
     if text:
         digits = "".join(c for c in text if c.isdigit())
-        options = [R.reference.ilike(f"%{text}%")]  # type: ignore[attr-defined]
+        options = [R.reference.ilike(f"%{text}%")]
         if len(digits) >= 4:
-            phones = select(Customer.id).where(sa.or_(Customer.phone.like(f"%{digits}%"),  # type: ignore[union-attr]
-                                                      Customer.bsuid.ilike(f"%{text}%")))  # type: ignore[union-attr]
-            options.append(R.customer_id.in_(phones))  # type: ignore[attr-defined]
+            phones = select(Customer.id).where(sa.or_(Customer.phone.like(f"%{digits}%"),
+                                                      Customer.bsuid.ilike(f"%{text}%")))
+            options.append(R.customer_id.in_(phones))
         where.append(sa.or_(*options))
     return where
 
@@ -56,7 +56,7 @@ def search_requests(*, session: Session, filters: Filters, text: str = "", page:
                Provider.name, sa.func.coalesce(Customer.phone, Customer.bsuid))
         .join(Provider, Provider.id == R.provider_id, isouter=True)
         .join(Customer, Customer.id == R.customer_id, isouter=True)
-        .where(*where).order_by(R.created_at.desc(), R.id.desc())  # type: ignore[attr-defined]
+        .where(*where).order_by(R.created_at.desc(), R.id.desc())
         .offset((page - 1) * page_size).limit(page_size)).all()
     keys = ("id", "reference", "created_at", "service_type", "quartier", "status", "final_price", "provider",
             "phone")
@@ -70,7 +70,7 @@ def payment_states(*, session: Session, requests: dict[int, str]) -> dict[int, s
     statuses: dict[int, set[str]] = {}
     if requests:
         for request_id, status in session.exec(select(Payment.request_id, Payment.status)
-                                               .where(Payment.request_id.in_(list(requests)))):  # type: ignore
+                                               .where(Payment.request_id.in_(list(requests)))):
             statuses.setdefault(request_id, set()).add(status)
     states = {}
     for request_id, status in requests.items():
@@ -105,7 +105,7 @@ def request_detail(*, session: Session, request_id: int) -> dict | None:
         "offers": [(offer, name) for offer, name in offers],
         "media": request_media(session=session, request_id=request_id),
         "payments": list(session.exec(select(Payment).where(Payment.request_id == request_id)
-                                      .order_by(Payment.id))),  # type: ignore[arg-type]
+                                      .order_by(Payment.id))),
     }
 
 
@@ -114,6 +114,6 @@ def conversation_messages(*, session: Session, conversation_id: int, after_id: i
     """Return the conversation's messages after after_id, oldest first (codes are stored masked)."""
     messages = list(session.exec(select(Message).where(Message.conversation_id == conversation_id,
                                                        Message.id > after_id)
-                                 .order_by(Message.id.desc()).limit(limit)))  # type: ignore[union-attr]
+                                 .order_by(Message.id.desc()).limit(limit)))
     messages.reverse()
     return messages

@@ -53,11 +53,11 @@ def refresh_rollups(*, session: Session) -> int:
     days = changed_days(session=session, state=state)
     if days:
         for chunk in _chunks(sorted(days), 200):
-            session.execute(sa.delete(DailyTotals).where(DailyTotals.day.in_(chunk)))  # type: ignore[attr-defined]
-            session.execute(sa.delete(ProviderDay).where(ProviderDay.day.in_(chunk)))  # type: ignore[attr-defined]
+            session.execute(sa.delete(DailyTotals).where(DailyTotals.day.in_(chunk)))
+            session.execute(sa.delete(ProviderDay).where(ProviderDay.day.in_(chunk)))
         _insert_days(session, days)
         months = sorted({month_start(d) for d in days})
-        session.execute(sa.delete(ProviderMonth).where(ProviderMonth.month.in_(months)))  # type: ignore[attr-defined]
+        session.execute(sa.delete(ProviderMonth).where(ProviderMonth.month.in_(months)))
         _insert_months(session, months)
     state.watermark, state.swept_at = now, now
     state.request_id, state.payment_id, state.rating_id = marks
@@ -83,15 +83,15 @@ def rollup_state(*, session: Session) -> RollupState | None:
 def changed_days(*, session: Session, state: RollupState) -> set[date]:
     """Return the Douala days whose totals may be stale: rows changed or added since the state's watermark."""
     since = state.watermark - OVERLAP
-    request_changed = sa.or_(R.updated_at >= since, R.id > state.request_id)  # type: ignore[operator]
+    request_changed = sa.or_(R.updated_at >= since, R.id > state.request_id)
     paid_day, rated_day = local_day(session, Payment.paid_at), local_day(session, Rating.created_at)
     queries = [
         select(local_day(session, R.created_at)).where(request_changed),
-        select(paid_day).where(Payment.paid_at.is_not(None),  # type: ignore[union-attr]
-                               sa.or_(Payment.updated_at >= since, Payment.id > state.payment_id)),  # type: ignore
-        select(rated_day).where(sa.or_(Rating.created_at >= since, Rating.id > state.rating_id)),  # type: ignore
+        select(paid_day).where(Payment.paid_at.is_not(None),
+                               sa.or_(Payment.updated_at >= since, Payment.id > state.payment_id)),
+        select(rated_day).where(sa.or_(Rating.created_at >= since, Rating.id > state.rating_id)),
         # a request moved to another service or quartier moves its payments' and ratings' totals too
-        select(paid_day).join(R, R.id == Payment.request_id).where(Payment.paid_at.is_not(None), request_changed),  # type: ignore
+        select(paid_day).join(R, R.id == Payment.request_id).where(Payment.paid_at.is_not(None), request_changed),
         select(rated_day).join(R, R.id == Rating.request_id).where(request_changed),
     ]
     rows = session.execute(sa.union(*queries)).scalars()
@@ -177,10 +177,10 @@ def _insert_days(session: Session, days: set[date] | None) -> int:
     spans = day_ranges(days) if days is not None else [(None, None)]
     zero = {name: sa.literal(0) for name in MEASURES}
     seconds = seconds_between(session, R.assigned_at, R.created_at)
-    assigned = R.assigned_at.is_not(None)  # type: ignore[union-attr]
-    made = {"requests": sa.func.count(), "offered": _sum_if(R.offered_at.is_not(None)),  # type: ignore[union-attr]
-            "assigned": _sum_if(assigned), "completed": _sum_if(R.completed_at.is_not(None)),  # type: ignore[union-attr]
-            "paid": _sum_if(R.paid_at.is_not(None)), "cancelled": _sum_if(R.status == "cancelled"),  # type: ignore[union-attr]
+    assigned = R.assigned_at.is_not(None)
+    made = {"requests": sa.func.count(), "offered": _sum_if(R.offered_at.is_not(None)),
+            "assigned": _sum_if(assigned), "completed": _sum_if(R.completed_at.is_not(None)),
+            "paid": _sum_if(R.paid_at.is_not(None)), "cancelled": _sum_if(R.status == "cancelled"),
             "expired": _sum_if(R.status == "expired"),
             "assign_seconds": sa.func.coalesce(sa.func.sum(sa.case((assigned, seconds), else_=0.0)), 0.0),
             **{name: _sum_if(sa.and_(assigned, cond)) for name, cond in wait_bucket_conditions(seconds)}}
@@ -194,7 +194,7 @@ def _insert_days(session: Session, days: set[date] | None) -> int:
     parts.append(select(paid_day.label("day"), R.service_type, R.quartier,
                         *[{**zero, **money}[n].label(n) for n in MEASURES])
                  .join(R, R.id == Payment.request_id)
-                 .where(Payment.status == "success", Payment.paid_at.is_not(None),  # type: ignore[union-attr]
+                 .where(Payment.status == "success", Payment.paid_at.is_not(None),
                         in_spans(Payment.paid_at, spans))
                  .group_by(paid_day, R.service_type, R.quartier))
     rated_day = local_day(session, Rating.created_at)
@@ -211,7 +211,7 @@ def _insert_days(session: Session, days: set[date] | None) -> int:
                                                            merged)).rowcount
     jobs = (select(created_day.label("day"), R.provider_id, sa.func.count(), sa.func.coalesce(
                 sa.func.sum(R.final_price), 0))
-            .where(R.completed_at.is_not(None), R.provider_id.is_not(None),  # type: ignore[union-attr]
+            .where(R.completed_at.is_not(None), R.provider_id.is_not(None),
                    in_spans(R.created_at, spans))
             .group_by(created_day, R.provider_id))
     session.execute(sa.insert(ProviderDay.__table__).from_select(  # type: ignore[attr-defined]

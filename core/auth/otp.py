@@ -67,7 +67,7 @@ def _send(session: Session, provider: Provider) -> None:
 
     now = clock.now()
     for old in session.exec(select(LoginCode).where(LoginCode.provider_id == provider.id,
-                                                    LoginCode.used_at.is_(None))):  # type: ignore[union-attr]
+                                                    LoginCode.used_at.is_(None))):
         old.expires_at = min(old.expires_at, now)  # one live code at a time
         session.add(old)
     code = f"{secrets.randbelow(1_000_000):06d}"
@@ -109,9 +109,9 @@ def verify_code(*, session: Session, phone: str, code: str, ip: str = "") -> Cod
         return CodeCheck(None, COOLING)
     now = clock.now()
     row = session.exec(select(LoginCode).where(LoginCode.provider_id == provider.id,
-                                               LoginCode.used_at.is_(None),  # type: ignore[union-attr]
+                                               LoginCode.used_at.is_(None),
                                                LoginCode.expires_at > now)
-                       .order_by(LoginCode.id.desc())).first()  # type: ignore[union-attr]
+                       .order_by(LoginCode.id.desc())).first()
     digits = "".join(c for c in (code or "") if c.isdigit())
     if row is not None and len(digits) == 6 and verify_password(row.code_hash, digits):
         row.used_at = now

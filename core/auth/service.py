@@ -138,7 +138,7 @@ def _active_admins(session: Session, actor: Account) -> list[int]:
     On PostgreSQL the rows stay locked until commit, so two admins removing each other at the same moment are
     taken one after the other and the second sees the first's change (SQLite already takes its write lock at BEGIN).
     """
-    active_admin = (Account.role == "admin", Account.active.is_(True))  # type: ignore[attr-defined]
+    active_admin = (Account.role == "admin", Account.active.is_(True))
     admins = list(session.exec(select(Account.id).where(*active_admin).order_by(Account.id).with_for_update()))
     if actor.id not in admins:
         raise AccountError("error.account_admin_only", "only an active admin can manage accounts")

@@ -114,22 +114,22 @@ def _subject(session: Session, row: SignInSession) -> Account | Provider | None:
 def end(*, session: Session, kind: str, token: str | None) -> None:
     """End this browser's session of this kind (sign-out)."""
     if token:
-        session.execute(sa.update(SignInSession).where(  # type: ignore[arg-type]
+        session.execute(sa.update(SignInSession).where(
             SignInSession.token_hash == _hash(token), SignInSession.kind == kind,
-            SignInSession.ended_at.is_(None)).values(ended_at=clock.now()))  # type: ignore[union-attr]
+            SignInSession.ended_at.is_(None)).values(ended_at=clock.now()))
 
 
 def end_all(*, session: Session, kind: str, subject_id: int) -> None:
     """End every session of this account or provider (deactivated or suspended)."""
-    session.execute(sa.update(SignInSession).where(  # type: ignore[arg-type]
+    session.execute(sa.update(SignInSession).where(
         SignInSession.kind == kind, SignInSession.subject_id == subject_id,
-        SignInSession.ended_at.is_(None)).values(ended_at=clock.now()))  # type: ignore[union-attr]
+        SignInSession.ended_at.is_(None)).values(ended_at=clock.now()))
 
 
 def keep(*, session: Session, token: str | None, account: Account) -> None:
     """Keep this browser's session alive across its own password change (the others end)."""
     if token:
-        session.execute(sa.update(SignInSession).where(  # type: ignore[arg-type]
+        session.execute(sa.update(SignInSession).where(
             SignInSession.token_hash == _hash(token), SignInSession.kind == ADMIN_KEY,
             SignInSession.subject_id == account.id).values(version=account_version(account)))
 

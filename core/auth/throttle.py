@@ -85,13 +85,13 @@ def fail(*, session: Session, key: str) -> int:
 
 def forgive(*, session: Session, key: str) -> None:
     """Forget the failures of key (after a successful try)."""
-    session.execute(sa.delete(SignInDelay).where(SignInDelay.key == key))  # type: ignore[arg-type]
+    session.execute(sa.delete(SignInDelay).where(SignInDelay.key == key))
 
 
 def forgive_everywhere(*, session: Session, kind: str, who: str) -> None:
     """Forget the failures of who from every address (an admin lifts the delays of an account)."""
     prefix = key_for(kind, who) + ":"
-    session.execute(sa.delete(SignInDelay).where(SignInDelay.key.startswith(prefix)))  # type: ignore[arg-type]
+    session.execute(sa.delete(SignInDelay).where(SignInDelay.key.startswith(prefix)))
 
 
 def prune_delays() -> int:

@@ -143,7 +143,7 @@ def payment(turn: Turn) -> None:
 def _unpaid_request(turn: Turn) -> ServiceRequest | None:
     query = (select(ServiceRequest)
              .where(ServiceRequest.customer_id == turn.conversation.customer_id,
-                    ServiceRequest.status == lifecycle.COMPLETED, ServiceRequest.paid_at.is_(None))  # type: ignore
-             .order_by(ServiceRequest.completed_at.desc()))  # type: ignore[union-attr]
+                    ServiceRequest.status == lifecycle.COMPLETED, ServiceRequest.paid_at.is_(None))
+             .order_by(ServiceRequest.completed_at.desc()))
     return turn.session.exec(query).first()
 

@@ -121,7 +121,7 @@ def history(turn: Turn) -> bool:
     since = clock.now() - timedelta(days=HISTORY_DAYS)
     requests = list(turn.session.exec(
         select(ServiceRequest).where(ServiceRequest.customer_id == turn.conversation.customer_id)
-        .order_by(ServiceRequest.created_at.desc()).limit(8)))  # type: ignore[union-attr]
+        .order_by(ServiceRequest.created_at.desc()).limit(8)))
     shown = [r for r in requests if r.status in lifecycle.OPEN_STATUSES or clock.as_utc(r.created_at) >= since][:5]
     if not shown:
         return False
@@ -138,8 +138,8 @@ def unpaid_request(turn: Turn) -> ServiceRequest | None:
     """Return the customer's newest finished job not paid yet."""
     query = (select(ServiceRequest)
              .where(ServiceRequest.customer_id == turn.conversation.customer_id,
-                    ServiceRequest.status == lifecycle.COMPLETED, ServiceRequest.paid_at.is_(None))  # type: ignore
-             .order_by(ServiceRequest.completed_at.desc()))  # type: ignore[union-attr]
+                    ServiceRequest.status == lifecycle.COMPLETED, ServiceRequest.paid_at.is_(None))
+             .order_by(ServiceRequest.completed_at.desc()))
     return turn.session.exec(query).first()
 
 

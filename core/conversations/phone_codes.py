@@ -161,7 +161,7 @@ def link(*, session: Session, conversation: Conversation, customer: Customer) ->
             session.add(request)
         ids = [r.id for r in requests]
         for model in (Payment, Rating):
-            for row in session.exec(select(model).where(model.request_id.in_(ids))):  # type: ignore[attr-defined]
+            for row in session.exec(select(model).where(model.request_id.in_(ids))):
                 row.customer_id = customer.id
                 session.add(row)
         customer.name = customer.name or visitor.name
@@ -174,13 +174,13 @@ def link(*, session: Session, conversation: Conversation, customer: Customer) ->
 
 def _live_codes(session: Session, conversation_id: int) -> list[PhoneCode]:
     return list(session.exec(select(PhoneCode).where(
-        PhoneCode.conversation_id == conversation_id, PhoneCode.used_at.is_(None),  # type: ignore[union-attr]
-        PhoneCode.expires_at > clock.now()).order_by(PhoneCode.id.desc())))  # type: ignore[union-attr]
+        PhoneCode.conversation_id == conversation_id, PhoneCode.used_at.is_(None),
+        PhoneCode.expires_at > clock.now()).order_by(PhoneCode.id.desc())))
 
 
 def _latest_code(session: Session, conversation_id: int) -> PhoneCode | None:
     return session.exec(select(PhoneCode).where(PhoneCode.conversation_id == conversation_id)
-                        .order_by(PhoneCode.id.desc())).first()  # type: ignore[union-attr]
+                        .order_by(PhoneCode.id.desc())).first()
 
 
 def _cooling(session: Session, phone: str) -> bool:

@@ -74,9 +74,9 @@ def take_same_provider(turn: Turn) -> None:
         return
     service = turn.context.slots.get("service_type")
     query = (select(ServiceRequest).where(ServiceRequest.customer_id == turn.conversation.customer_id,
-                                          ServiceRequest.provider_id.is_not(None),  # type: ignore[union-attr]
+                                          ServiceRequest.provider_id.is_not(None),
                                           ServiceRequest.status == lifecycle.COMPLETED)
-             .order_by(ServiceRequest.completed_at.desc()))  # type: ignore[union-attr]
+             .order_by(ServiceRequest.completed_at.desc()))
     if service:
         query = query.where(ServiceRequest.service_type == service)
     last = turn.session.exec(query).first() if turn.conversation.customer_id else None
@@ -96,4 +96,4 @@ def _last_request(turn: Turn) -> ServiceRequest | None:
     if turn.conversation.customer_id is None:
         return None
     return turn.session.exec(select(ServiceRequest).where(ServiceRequest.customer_id == turn.conversation.customer_id)
-                             .order_by(ServiceRequest.created_at.desc())).first()  # type: ignore[union-attr]
+                             .order_by(ServiceRequest.created_at.desc())).first()

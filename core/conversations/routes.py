@@ -165,7 +165,7 @@ def _turn_result(message_id: int) -> dict[str, Any]:
         inbound = session.get(Message, message_id)
         rows = list(session.exec(select(OutboxMessage).where(
             OutboxMessage.conversation_id == inbound.conversation_id,
-            OutboxMessage.dedupe_key.like(reply_key(message_id, 0)[:-1] + "%"))  # type: ignore[union-attr]
+            OutboxMessage.dedupe_key.like(reply_key(message_id, 0)[:-1] + "%"))
             .order_by(OutboxMessage.id)))
         replies = []
         for row in rows:

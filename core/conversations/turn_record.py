@@ -53,7 +53,7 @@ def _follow(session: Session, conversation: Conversation, message: Message) -> N
             conversation.request_at = first
             conversation.turns_to_request = int(session.exec(
                 select(sa.func.count(Message.id)).where(Message.conversation_id == conversation.id,
-                                                        Message.intent.is_not(None),  # type: ignore[union-attr]
+                                                        Message.intent.is_not(None),
                                                         Message.created_at <= first)).one())
     session.add(conversation)
 
@@ -87,7 +87,7 @@ def rebuild_turn_days(*, session: Session) -> int:
                      sa.func.count(), sa.func.sum(sa.case((Message.understood.is_(False), 1), else_=0)),  # type: ignore
                      sa.func.sum(sa.case((Message.model_calls > 0, 1), else_=0)), sa.func.sum(Message.model_calls),
                      sa.func.sum(Message.model_cost_microusd), sa.func.sum(Message.model_unpriced))
-              .where(Message.intent.is_not(None))  # type: ignore[union-attr]
+              .where(Message.intent.is_not(None))
               .group_by(day, Message.channel, Message.intent, language))
     session.execute(sa.delete(TurnDay))
     result = session.execute(sa.insert(TurnDay).from_select(

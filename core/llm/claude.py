@@ -54,7 +54,7 @@ class ClaudeProvider(LLMProvider):
         output_config: Any = {"format": {"type": "json_schema", "schema": anthropic.transform_schema(schema)}}
         message = self._client.messages.create(
             model=self.model, max_tokens=MAX_OUTPUT_TOKENS, system=system,
-            messages=[{"role": "user", "content": content}],  # type: ignore[typeddict-item]
+            messages=[{"role": "user", "content": content}],
             output_config=output_config, timeout=call_timeout(timeout, self.timeout),
         )
         usage = Usage(message.usage.input_tokens or 0, message.usage.output_tokens or 0)

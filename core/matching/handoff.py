@@ -105,7 +105,7 @@ def relay_to_customer(*, session: Session, provider: Provider, text: str) -> str
     from core.matching.notifications import customer_conversation
 
     jobs = [r for r in session.exec(select(ServiceRequest).where(ServiceRequest.provider_id == provider.id,
-                                                                  ServiceRequest.status.in_(_WORKING)))  # type: ignore
+                                                                  ServiceRequest.status.in_(_WORKING)))
             if job_sheet(session=session, request=r)["reach_through_chat"]]
     if len(jobs) != 1 or not text.strip():
         return None

@@ -75,7 +75,7 @@ def stages_reached(*, session: Session, request_id: int) -> list[str]:
         RequestEvent.request_id == request_id,
         sa.or_(RequestEvent.kind == "stage", sa.and_(RequestEvent.kind == "transition",
                                                       RequestEvent.to_status == lifecycle.IN_PROGRESS)))
-        .order_by(RequestEvent.id))  # type: ignore[arg-type]
+        .order_by(RequestEvent.id))
     reached: list[str] = []
     for detail in details:
         stage = (detail or {}).get("stage")

@@ -90,7 +90,7 @@ def send_job_details(*, session: Session, request: ServiceRequest, provider: Pro
 
 def _event_id(session: Session, request: ServiceRequest) -> int:
     query = (select(RequestEvent.id).where(RequestEvent.request_id == request.id, RequestEvent.kind == "transition")
-             .order_by(RequestEvent.id.desc()).limit(1))  # type: ignore[union-attr]
+             .order_by(RequestEvent.id.desc()).limit(1))
     return session.exec(query).first() or 0
 
 

@@ -74,7 +74,7 @@ def open_offers(*, session: Session, provider: Provider) -> list[tuple[Offer, Se
 def open_jobs(*, session: Session, provider: Provider) -> list[ServiceRequest]:
     """Return the provider's jobs that are assigned or in progress, oldest first."""
     query = (select(ServiceRequest).where(ServiceRequest.provider_id == provider.id,
-                                          ServiceRequest.status.in_((lifecycle.ASSIGNED,  # type: ignore[attr-defined]
+                                          ServiceRequest.status.in_((lifecycle.ASSIGNED,
                                                                      lifecycle.IN_PROGRESS)))
              .order_by(ServiceRequest.assigned_at, ServiceRequest.id))
     return list(session.exec(query))
@@ -156,7 +156,7 @@ def _recently_closed(session: Session, provider: Provider, late_yes: bool) -> bo
     """If the provider's latest offer closed within the last hour, tell them (once per offer) and say so."""
     latest = session.exec(select(Offer, ServiceRequest).join(ServiceRequest, ServiceRequest.id == Offer.request_id)
                           .where(Offer.provider_id == provider.id)
-                          .order_by(Offer.created_at.desc()).limit(1)).first()  # type: ignore[attr-defined]
+                          .order_by(Offer.created_at.desc()).limit(1)).first()
     if latest is None or latest[0].created_at < clock.now() - timedelta(hours=1):
         return False
     offer, request = latest

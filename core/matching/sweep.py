@@ -29,7 +29,7 @@ def advance_due(limit: int = 100) -> int:
     now = clock.now()
     with session_scope() as session:
         request_ids = _due(session, now, limit)
-        offer_ids = list(session.exec(select(Offer.id).where(Offer.notice_pending.is_(True))  # type: ignore[attr-defined]
+        offer_ids = list(session.exec(select(Offer.id).where(Offer.notice_pending.is_(True))
                                       .order_by(Offer.id).limit(limit)))
     advanced = sum(_advance_with_retry(request_id) for request_id in request_ids)
     for offer_id in offer_ids:
@@ -71,12 +71,12 @@ def _due(session: Session, now, limit: int) -> list[int]:
     late = sa.exists().where(Offer.request_id == ServiceRequest.id, Offer.status == "pending",
                              Offer.expires_at <= now)
     notice = sa.and_(ServiceRequest.status == lifecycle.OFFERED,
-                     ServiceRequest.searching_notice_sent.is_(False),  # type: ignore[attr-defined]
-                     ServiceRequest.offered_at <= now - SEARCHING_NOTICE_AFTER)  # type: ignore[operator]
+                     ServiceRequest.searching_notice_sent.is_(False),
+                     ServiceRequest.offered_at <= now - SEARCHING_NOTICE_AFTER)
     query = (select(ServiceRequest.id)
-             .where(ServiceRequest.contact_hold.is_(False),  # type: ignore[attr-defined]
+             .where(ServiceRequest.contact_hold.is_(False),
                     sa.or_(
-                 sa.and_(ServiceRequest.status.in_((lifecycle.PENDING, lifecycle.OFFERED)),  # type: ignore[attr-defined]
+                 sa.and_(ServiceRequest.status.in_((lifecycle.PENDING, lifecycle.OFFERED)),
                          ~waiting),
                  sa.and_(ServiceRequest.status == lifecycle.OFFERED, late),
                  notice))

@@ -88,7 +88,7 @@ def _opened_codes(session: Session, number: str, message_ids: list[int]) -> dict
     if not message_ids or not is_demo_number(session=session, number=number):
         return {}
     rows = session.exec(select(OutboxMessage.message_id, OutboxMessage.sealed).where(
-        OutboxMessage.message_id.in_(message_ids), OutboxMessage.sealed != "")).all()  # type: ignore[union-attr]
+        OutboxMessage.message_id.in_(message_ids), OutboxMessage.sealed != "")).all()
     return {message_id: text for message_id, sealed in rows if (text := unseal(sealed)) is not None}
 
 
@@ -116,7 +116,7 @@ def customers(limit: int = 20) -> list[str]:
     query = select(Conversation.external_id).where(
         Conversation.channel == CHANNEL, Conversation.role == "customer", Conversation.is_demo.is_(False))
     if settings.twilio_enabled:
-        query = query.where(Conversation.external_id.startswith(DEMO_RANGE))  # type: ignore[attr-defined]
+        query = query.where(Conversation.external_id.startswith(DEMO_RANGE))
     with session_scope() as session:
         return list(session.exec(query.order_by(Conversation.updated_at.desc()).limit(limit)).all())
 

@@ -81,7 +81,7 @@ def send_payment_link(*, session: Session, request: ServiceRequest) -> Payment:
     """
     session.exec(select(ServiceRequest.id).where(ServiceRequest.id == request.id).with_for_update()).first()
     payments = list(session.exec(select(Payment).where(Payment.request_id == request.id)
-                                 .order_by(Payment.id.desc())))  # type: ignore[union-attr]
+                                 .order_by(Payment.id.desc())))
     paid = next((p for p in payments if p.status in ("success", "refunded")), None)
     if paid is not None:
         return paid
@@ -111,7 +111,7 @@ def send_due_links() -> int:
     now = clock.now()
     with session_scope() as session:
         waiting = session.exec(select(Payment).where(Payment.status == "pending", Payment.payment_url == "")
-                               .order_by(Payment.updated_at).limit(BATCH))  # type: ignore[arg-type]
+                               .order_by(Payment.updated_at).limit(BATCH))
         due = [p.id for p in waiting if p.link_attempts == 0 or now >= p.updated_at + _backoff(p.link_attempts)]
     return sum(1 for payment_id in due if _send_link(payment_id))
 
@@ -123,7 +123,7 @@ def reconcile_pending() -> int:
         to_check = list(session.exec(select(Payment.id, Payment.transaction_id).where(
             Payment.status == "pending", Payment.transaction_id != "", Payment.created_at <= now - PENDING_GRACE,
             Payment.created_at >= now - GIVE_UP_AFTER,
-            sa.or_(Payment.last_checked_at.is_(None), Payment.last_checked_at <= now - RECHECK_EVERY),  # type: ignore
+            sa.or_(Payment.last_checked_at.is_(None), Payment.last_checked_at <= now - RECHECK_EVERY),
         ).limit(BATCH)))
         renewed = 0
         stale = session.exec(select(Payment).where(Payment.status == "pending", Payment.transaction_id == "",

@@ -80,8 +80,8 @@ def save_provider(*, session: Session, profile: ProviderProfile, actor: str,
     provider.updated_at = clock.now()
     session.add(provider)
     session.flush()
-    session.execute(sa.delete(ProviderService).where(ProviderService.provider_id == provider.id))  # type: ignore
-    session.execute(sa.delete(ProviderZone).where(ProviderZone.provider_id == provider.id))  # type: ignore
+    session.execute(sa.delete(ProviderService).where(ProviderService.provider_id == provider.id))
+    session.execute(sa.delete(ProviderZone).where(ProviderZone.provider_id == provider.id))
     for code in clean.trades:
         session.add(ProviderService(provider_id=provider.id, service_code=code))
     for q in clean.quartiers:

@@ -36,7 +36,7 @@ def active_jobs(*, session: Session, provider_id: int) -> int:
     """Return how many requests the provider holds that are assigned or in progress."""
     query = select(sa.func.count()).select_from(ServiceRequest).where(
         ServiceRequest.provider_id == provider_id,
-        ServiceRequest.status.in_(ACTIVE_JOB_STATUSES))  # type: ignore[attr-defined]
+        ServiceRequest.status.in_(ACTIVE_JOB_STATUSES))
     return int(session.exec(query).one())
 
 

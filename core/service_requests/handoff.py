@@ -63,7 +63,7 @@ def later_details(*, session: Session, request: ServiceRequest) -> list[str]:
     """Return the details the customer added after the request was made, oldest first."""
     rows = session.exec(select(RequestEvent).where(RequestEvent.request_id == request.id,
                                                    RequestEvent.kind == "customer_detail")
-                        .order_by(RequestEvent.id)).all()  # type: ignore[arg-type]
+                        .order_by(RequestEvent.id)).all()
     return [text for e in rows if (text := str(e.detail.get("text", "")).strip())]
 
 
@@ -73,5 +73,5 @@ def customer_words_since_assignment(*, session: Session, request: ServiceRequest
         return []
     rows = session.exec(select(Message).where(Message.conversation_id == request.conversation_id,
                                               Message.direction == "in", Message.created_at >= request.assigned_at)
-                        .order_by(Message.id.desc()).limit(limit)).all()  # type: ignore[union-attr]
+                        .order_by(Message.id.desc()).limit(limit)).all()
     return list(reversed(rows))

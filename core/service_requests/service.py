@@ -102,13 +102,13 @@ def timeline(*, session: Session, request_id: int) -> list[RequestEvent]:
 def request_media(*, session: Session, request_id: int) -> list[RequestMedia]:
     """Return what the customer sent with the request (photos, voice notes, pins), oldest first."""
     return list(session.exec(select(RequestMedia).where(RequestMedia.request_id == request_id)
-                             .order_by(RequestMedia.id)))  # type: ignore[arg-type]
+                             .order_by(RequestMedia.id)))
 
 
 def open_requests_of(*, session: Session, customer_id: int) -> list[ServiceRequest]:
     """Return the customer's requests that are not closed, newest first."""
     query = (select(ServiceRequest)
              .where(ServiceRequest.customer_id == customer_id,
-                    ServiceRequest.status.in_(lifecycle.OPEN_STATUSES))  # type: ignore[attr-defined]
-             .order_by(ServiceRequest.created_at.desc()))  # type: ignore[attr-defined]
+                    ServiceRequest.status.in_(lifecycle.OPEN_STATUSES))
+             .order_by(ServiceRequest.created_at.desc()))
     return list(session.exec(query))
