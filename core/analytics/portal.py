@@ -3,6 +3,7 @@
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from core.db import stored_id
 from core.matching.models import Offer
 from core.payments.ledger import provider_balance
 from core.payments.models import LedgerEntry, Payment
@@ -56,6 +57,6 @@ def earnings(*, session: Session, provider: Provider, limit: int = 100) -> dict:
     entries = [entry for entry, _, _ in rows]
     lines = [{"entry": entry, "job": reference or "", "paid": payment.amount if payment else None,
               "commission": payment.commission if payment else None} for entry, payment, reference in rows]
-    return {"balance": provider_balance(session=session, provider_id=provider.id),
+    return {"balance": provider_balance(session=session, provider_id=stored_id(provider)),
             "earned": int(totals.get("earning", 0) or 0), "paid_out": -int(totals.get("payout", 0) or 0),
             "refunded": -int(totals.get("refund", 0) or 0), "entries": entries, "lines": lines}

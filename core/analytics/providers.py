@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from core.db import stored_id
 from core.payments.ledger import provider_balance
 from core.payments.models import LedgerEntry
 from core.providers.models import Provider, ProviderApplication, ProviderService, ProviderZone
@@ -82,7 +83,7 @@ def performance(*, session: Session, provider: Provider) -> Performance:
         offers=received, jobs_completed=provider.jobs_completed, open_jobs=int(open_jobs),
         rating=provider.rating, ratings=provider.rating_count,
         earned=int(earned), paid_out=-int(paid_out),
-        balance=provider_balance(session=session, provider_id=provider.id),
+        balance=provider_balance(session=session, provider_id=stored_id(provider)),
     )
 
 

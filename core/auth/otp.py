@@ -10,6 +10,7 @@ from core import clock
 from core.auth import throttle
 from core.auth.models import LoginCode
 from core.auth.passwords import hash_password, verify_password
+from core.db import stored_id
 from core.logs import log
 from core.phones import InvalidPhone, normalize_phone
 from core.providers.models import Provider
@@ -55,7 +56,7 @@ def request_code(*, session: Session, phone: str, ip: str = "") -> str:
     provider = session.exec(select(Provider).where(Provider.phone == number)).first()
     if provider is None or provider.status == "suspended":
         return SENT
-    if cooling(session=session, provider_id=provider.id):
+    if cooling(session=session, provider_id=stored_id(provider)):
         return COOLING
     _send(session, provider)
     return SENT
@@ -71,7 +72,8 @@ def _send(session: Session, provider: Provider) -> None:
         old.expires_at = min(old.expires_at, now)  # one live code at a time
         session.add(old)
     code = f"{secrets.randbelow(1_000_000):06d}"
-    row = LoginCode(provider_id=provider.id, code_hash=hash_password(code), expires_at=now + CODE_TTL, created_at=now)
+    row = LoginCode(provider_id=stored_id(provider), code_hash=hash_password(code),
+                    expires_at=now + CODE_TTL, created_at=now)
     session.add(row)
     session.flush()
     conversation = provider_conversation(session=session, provider=provider)
@@ -105,7 +107,7 @@ def verify_code(*, session: Session, phone: str, code: str, ip: str = "") -> Cod
     if provider is None or provider.status == "suspended":
         throttle.record(session=session, key=ip_key, window_seconds=WINDOW_SECONDS)
         return CodeCheck(None, INVALID)
-    if cooling(session=session, provider_id=provider.id):
+    if cooling(session=session, provider_id=stored_id(provider)):
         return CodeCheck(None, COOLING)
     now = clock.now()
     row = session.exec(select(LoginCode).where(LoginCode.provider_id == provider.id,

@@ -9,6 +9,7 @@ from core.auth.login import change_password
 from core.auth.models import Account
 from core.auth.passwords import hash_password, verify_password
 from core.config import settings
+from core.db import stored_id
 from core.rules.models import AuditEntry
 from core.texts.errors import UserError
 
@@ -87,7 +88,7 @@ def set_active(*, session: Session, account_id: int, active: bool, actor: Accoun
     account.active = active
     session.add(account)
     if not active:
-        sessions.end_all(session=session, kind=sessions.ADMIN_KEY, subject_id=account.id)
+        sessions.end_all(session=session, kind=sessions.ADMIN_KEY, subject_id=stored_id(account))
     _audit(session, actor, "account.activate" if active else "account.deactivate", account)
     return account
 

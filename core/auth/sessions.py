@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.auth.models import Account, SignInSession
 from core.config import settings
+from core.db import stored_id
 from core.providers.models import Provider
 
 ADMIN_KEY = "admin"
@@ -56,7 +57,7 @@ def start(*, session: Session, who: Account | Provider, browser: str, address: s
     kind = ADMIN_KEY if isinstance(who, Account) else PROVIDER_KEY
     version = account_version(who) if isinstance(who, Account) else provider_version(who)
     ticket = secrets.token_urlsafe(32)
-    session.add(SignInSession(kind=kind, subject_id=who.id, version=version, ticket_hash=_hash(ticket),
+    session.add(SignInSession(kind=kind, subject_id=stored_id(who), version=version, ticket_hash=_hash(ticket),
                               browser_hash=_hash(browser), address=address[:64]))
     return ticket
 

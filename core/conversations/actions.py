@@ -13,6 +13,7 @@ from core.conversations import handoff, returning, web_identity
 from core.conversations.context import Turn
 from core.conversations.models import Case
 from core.conversations.templates import service_name, status_words
+from core.db import stored_id
 from core.messaging.ratelimit import take
 from core.money import format_range
 from core.phones import display_phone
@@ -276,7 +277,7 @@ def open_case(turn: Turn, *, kind: str, request: ServiceRequest | None, summary:
     case = session.exec(select(Case).where(Case.conversation_id == turn.conversation.id, Case.kind == kind,
                                            Case.status == "open")).first()
     if case is None:
-        case = Case(conversation_id=turn.conversation.id, request_id=request.id if request else None, kind=kind,
+        case = Case(conversation_id=stored_id(turn.conversation), request_id=request.id if request else None, kind=kind,
                     summary=summary[:2000])
     else:
         case.summary = f"{case.summary}\n{summary}"[-4000:]

@@ -8,6 +8,7 @@ from core.catalog import fold, quartiers, services
 from core.conversations import returning
 from core.conversations.actions import open_case, open_request, own
 from core.conversations.context import Turn
+from core.db import stored_id
 from core.logs import log
 from core.money import format_range
 from core.providers.models import Provider, Rating
@@ -99,7 +100,7 @@ def _record_rating_here(*, session, request: ServiceRequest, stars: int, comment
     """Store the rating when the providers' service is not there (same effect, once per request)."""
     if request.provider_id is None or session.exec(select(Rating).where(Rating.request_id == request.id)).first():
         return
-    session.add(Rating(request_id=request.id, provider_id=request.provider_id, customer_id=request.customer_id,
+    session.add(Rating(request_id=stored_id(request), provider_id=request.provider_id, customer_id=request.customer_id,
                        stars=stars, comment=comment))
     provider = session.get(Provider, request.provider_id)
     if provider is not None:
@@ -129,7 +130,7 @@ def payment(turn: Turn) -> None:
     except ImportError:
         turn.say("payment_coming")
         return
-    if price_disputed(session=turn.session, request_id=request.id):
+    if price_disputed(session=turn.session, request_id=stored_id(request)):
         turn.say("payment_held", reference=request.reference)
         return
     payment_row = send_payment_link(session=turn.session, request=request)

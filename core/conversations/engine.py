@@ -8,6 +8,7 @@ from core.conversations import actions, answers, followups, handoff, onboarding,
 from core.conversations.context import Context, Turn
 from core.conversations.models import Conversation, Message
 from core.conversations.understanding import asks_to_pay, find_quartier, understand
+from core.db import stored_id
 from core.llm.deadline import turn_deadline
 from core.logs import log
 from core.messaging.outbox import enqueue
@@ -34,7 +35,7 @@ def handle(*, session: Session, conversation: Conversation, message: Message) ->
     # One deadline for every model call of this turn; what the photo or voice note already used counts.
     with turn_deadline(settings.llm_turn_deadline_seconds - media_model_seconds(message)):
         context = Context.load(conversation)
-        calls_after = turn_record.last_model_call(session=session, conversation_id=conversation.id)
+        calls_after = turn_record.last_model_call(session=session, conversation_id=stored_id(conversation))
         if code is None:
             analysis = understand(text=message.body or "", context=context, conversation_id=conversation.id,
                                   session=session)

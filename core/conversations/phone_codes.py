@@ -16,6 +16,7 @@ from core.auth import throttle
 from core.auth.passwords import hash_password, verify_password
 from core.conversations.models import Conversation, PhoneCode
 from core.customers.models import Customer
+from core.db import stored_id
 from core.logs import log
 from core.payments.models import Payment
 from core.phones import mask_phone
@@ -73,7 +74,8 @@ def _send(session: Session, conversation: Conversation, owner: Customer, phone: 
         old.expires_at = now  # one live code at a time
         session.add(old)
     code = f"{secrets.randbelow(1_000_000):06d}"
-    row = PhoneCode(conversation_id=conversation.id, customer_id=owner.id, phone=phone, code_hash=hash_password(code),
+    row = PhoneCode(conversation_id=stored_id(conversation), customer_id=stored_id(owner), phone=phone,
+                    code_hash=hash_password(code),
                     expires_at=now + CODE_TTL, created_at=now)
     session.add(row)
     session.flush()

@@ -4,6 +4,7 @@ from sqlmodel import Session
 
 from core import clock
 from core.conversations.models import Case, Conversation, Message
+from core.db import stored_id
 from core.messaging.outbox import enqueue, release_held
 from core.rules.models import AuditEntry
 from core.texts.errors import UserError
@@ -23,7 +24,7 @@ def release(*, session: Session, conversation_id: int, actor: str) -> Conversati
     """Give the conversation back to the engine; the notices held meanwhile go out now."""
     conversation = _get(session, conversation_id)
     conversation.human_takeover, conversation.takeover_by = False, ""
-    release_held(session=session, conversation_id=conversation.id)
+    release_held(session=session, conversation_id=stored_id(conversation))
     conversation.updated_at = clock.now()
     session.add(conversation)
     session.add(AuditEntry(actor=actor, action="conversation.release", target=f"conversation:{conversation_id}"))

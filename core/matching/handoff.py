@@ -9,6 +9,7 @@ from core.catalog import map_link
 from core.config import settings
 from core.conversations.service import provider_conversation
 from core.customers.models import Customer
+from core.db import stored_id
 from core.matching import messages
 from core.matching.models import Offer
 from core.messaging.outbox import enqueue
@@ -27,7 +28,7 @@ def job_sheet(*, session: Session, request: ServiceRequest) -> dict:
     """Return what the job page and the job message show: contact, place, the customer's words, pin, photos, next."""
     customer = session.get(Customer, request.customer_id)
     phone = (customer.phone or customer.contact_phone) if customer is not None else None
-    media = request_media(session=session, request_id=request.id)
+    media = request_media(session=session, request_id=stored_id(request))
     pins = [m for m in media if m.kind == "location"]
     photos = [m for m in media if m.kind == "image"]
     return {

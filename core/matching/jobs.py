@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core import clock
-from core.db import is_postgres
+from core.db import is_postgres, stored_id
 from core.matching import offers
 from core.matching.models import Offer
 from core.messaging.outbox import enqueue
@@ -29,7 +29,7 @@ def accept_offer(*, session: Session, provider: Provider, offer_id: int) -> tupl
         taken = request.provider_id is not None and request.provider_id != provider.id
         return ("taken" if taken else "offer_closed"), request
     _lock_provider(session, provider.id)
-    if active_jobs(session=session, provider_id=provider.id) >= provider.max_concurrent_jobs:
+    if active_jobs(session=session, provider_id=stored_id(provider)) >= provider.max_concurrent_jobs:
         return "at_capacity", request
     _answered(session, offer, "accepted", offers_accepted=1)
     request.provider_id = provider.id

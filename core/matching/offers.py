@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.config import settings
 from core.conversations.service import provider_conversation
-from core.db import is_postgres
+from core.db import is_postgres, stored_id
 from core.matching import messages, phrases, preferred
 from core.matching.models import Offer
 from core.matching.ranking import best_candidates
@@ -52,7 +52,7 @@ def advance(*, session: Session, request: ServiceRequest) -> str:
     """
     if request.status not in (lifecycle.PENDING, lifecycle.OFFERED) or request.contact_hold:
         return "waiting"  # held: a web customer's number (or their choice of the chat) comes first
-    if pending_offers(session=session, request_id=request.id):
+    if pending_offers(session=session, request_id=stored_id(request)):
         return "waiting"
     rounds = int(rule("offer_rounds", session=session))
     base = float(rule("match_radius_km", session=session))
@@ -76,7 +76,7 @@ def advance(*, session: Session, request: ServiceRequest) -> str:
 
 def expire_overdue(*, session: Session, request: ServiceRequest, now: datetime) -> int:
     """Mark the request's offers past their deadline as expired; return how many."""
-    overdue = [o for o in pending_offers(session=session, request_id=request.id) if o.expires_at <= now]
+    overdue = [o for o in pending_offers(session=session, request_id=stored_id(request)) if o.expires_at <= now]
     for offer in sorted(overdue, key=lambda o: o.provider_id):  # one lock order for provider rows: no deadlocks
         offer.status = "expired"
         session.add(offer)
@@ -128,7 +128,7 @@ def _send_round(session: Session, request: ServiceRequest) -> int:
     for candidate, score, parts in sorted(best, key=lambda item: item[0].id):
         offer = session.exec(select(Offer).where(Offer.request_id == request.id,
                                                  Offer.provider_id == candidate.id)).first()
-        offer = offer or Offer(request_id=request.id, provider_id=candidate.id)
+        offer = offer or Offer(request_id=stored_id(request), provider_id=candidate.id)
         offer.round, offer.status, offer.score, offer.score_parts = request.offer_round, "pending", score, parts
         offer.created_at, offer.expires_at, offer.responded_at = created, expires, None
         session.add(offer)

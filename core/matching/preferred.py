@@ -5,6 +5,7 @@ from datetime import timedelta
 from sqlmodel import Session, select
 
 from core import clock
+from core.db import stored_id
 from core.matching import messages
 from core.matching.candidates import eligible
 from core.matching.models import Offer
@@ -41,7 +42,7 @@ def offer_first(*, session: Session, request: ServiceRequest, radius_km: float) 
         transition(session=session, request=request, target=lifecycle.OFFERED, actor="system")
     created = max(clock.now(), request.offered_at or now)
     expires = created + timedelta(minutes=int(rule("preferred_provider_minutes", session=session)))
-    offer = Offer(request_id=request.id, provider_id=provider_id, round=0, status="pending", score=1.0,
+    offer = Offer(request_id=stored_id(request), provider_id=provider_id, round=0, status="pending", score=1.0,
                   score_parts={"preferred": True}, created_at=created, expires_at=expires)
     session.add(offer)
     session.flush()

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.conversations.models import Conversation, Message
+from core.db import stored_id
 from core.matching import jobs, messages, phrases
 from core.matching.handoff import relay_to_customer
 from core.matching.models import Offer
@@ -146,7 +147,8 @@ def _complete(session: Session, provider: Provider, conversation: Conversation, 
         conversation.state = {**(conversation.state or {}), "awaiting_price": request.id}
         session.add(conversation)
         return messages.say("ask_price", lang, ref=request.reference)
-    outcome, request = jobs.complete_job(session=session, provider=provider, request_id=request.id, price=said.price)
+    outcome, request = jobs.complete_job(session=session, provider=provider, request_id=stored_id(request),
+                                         price=said.price)
     conversation.state = {k: v for k, v in (conversation.state or {}).items() if k != "awaiting_price"}
     session.add(conversation)
     return messages.say(outcome, lang, ref=request.reference, price=format_xaf(said.price))

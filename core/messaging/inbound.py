@@ -10,7 +10,7 @@ from core import clock
 from core.config import settings
 from core.conversations.models import Conversation, Message
 from core.conversations.service import ADDRESSED, conversation_for
-from core.db import is_postgres, session_scope
+from core.db import is_postgres, session_scope, stored_id
 from core.fleet import stopping
 from core.logs import log
 from core.messaging import ratelimit, texts
@@ -39,7 +39,7 @@ def receive(*, session: Session, channel: str, external_id: str, body: str, prov
     if conversation.external_id != external_id and channel in ADDRESSED:
         conversation.external_id = external_id  # the same person writes from another address: answer there
     now = received_at or clock.now()
-    message = Message(conversation_id=conversation.id, direction="in", channel=channel,
+    message = Message(conversation_id=stored_id(conversation), direction="in", channel=channel,
                       author=conversation.role, body=body, provider_message_id=provider_message_id,
                       media=media or [], reply_to=reply_to or {}, status=status, created_at=now,
                       sent_by=sent_by[:200])

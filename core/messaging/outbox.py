@@ -4,6 +4,7 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.conversations.models import Conversation, Message
+from core.db import stored_id
 from core.messaging.models import OutboxMessage
 from core.security.sealed import seal
 
@@ -26,7 +27,8 @@ def enqueue(*, session: Session, conversation: Conversation, body: str, kind: st
         return None
     now = clock.now()
     held = conversation.human_takeover and author == "bot" and kind == "update" and conversation.role == "customer"
-    message = Message(conversation_id=conversation.id, direction="out", channel=conversation.channel, author=author,
+    message = Message(conversation_id=stored_id(conversation), direction="out", channel=conversation.channel,
+                      author=author,
                       body=body, status="held" if held else "queued", created_at=now)
     session.add(message)
     session.flush()

@@ -13,7 +13,7 @@ from core import clock
 from core.config import settings
 from core.conversations.models import Case
 from core.customers.models import Customer
-from core.db import session_scope
+from core.db import session_scope, stored_id
 from core.logs import log
 from core.messaging.outbox import enqueue
 from core.money import percent_of
@@ -64,7 +64,7 @@ def create_payment(*, session: Session, request: ServiceRequest) -> Payment:
     assert isinstance(percent, int), "commission_percent must be a whole number"
     commission = percent_of(amount, percent)
     customer = session.get(Customer, request.customer_id)
-    payment = Payment(payment_ref=_new_payment_ref(session=session), request_id=request.id,
+    payment = Payment(payment_ref=_new_payment_ref(session=session), request_id=stored_id(request),
                       customer_id=request.customer_id, provider_id=request.provider_id, amount=amount,
                       commission=commission, payout_amount=amount - commission,
                       phone=(customer.phone or customer.contact_phone or "") if customer else "",

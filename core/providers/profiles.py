@@ -9,6 +9,7 @@ from core import clock
 from core.auth import sessions
 from core.catalog import quartier as find_quartier
 from core.catalog import service as find_service
+from core.db import stored_id
 from core.phones import normalize_phone
 from core.providers.models import Provider, ProviderApplication, ProviderService, ProviderZone
 from core.providers.photos import URL_PREFIX
@@ -83,9 +84,9 @@ def save_provider(*, session: Session, profile: ProviderProfile, actor: str,
     session.execute(sa.delete(ProviderService).where(ProviderService.provider_id == provider.id))
     session.execute(sa.delete(ProviderZone).where(ProviderZone.provider_id == provider.id))
     for code in clean.trades:
-        session.add(ProviderService(provider_id=provider.id, service_code=code))
+        session.add(ProviderService(provider_id=stored_id(provider), service_code=code))
     for q in clean.quartiers:
-        session.add(ProviderZone(provider_id=provider.id, quartier=q))
+        session.add(ProviderZone(provider_id=stored_id(provider), quartier=q))
     session.add(AuditEntry(actor=actor, action="provider.save", target=f"provider:{provider.id}"))
     session.flush()
     return provider
@@ -100,7 +101,7 @@ def set_status(*, session: Session, provider: Provider, status: str, actor: str)
         session.add(provider)
         session.add(AuditEntry(actor=actor, action=f"provider.{status}", target=f"provider:{provider.id}"))
         if status == "suspended":
-            sessions.end_all(session=session, kind=sessions.PROVIDER_KEY, subject_id=provider.id)
+            sessions.end_all(session=session, kind=sessions.PROVIDER_KEY, subject_id=stored_id(provider))
     return provider
 
 

@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 from core.catalog import map_link
 from core.conversations.models import Message
 from core.customers.models import Customer
+from core.db import stored_id
 from core.phones import display_phone
 from core.service_requests.models import RequestEvent, RequestMedia, ServiceRequest
 from core.service_requests.service import request_media
@@ -44,7 +45,7 @@ def job_contact(*, session: Session, request: ServiceRequest) -> JobContact:
 
 def job_place(*, session: Session, request: ServiceRequest, media: list[RequestMedia] | None = None) -> JobPlace:
     """Return where the job is; media saves a second read when the caller already has the request's media."""
-    media = request_media(session=session, request_id=request.id) if media is None else media
+    media = request_media(session=session, request_id=stored_id(request)) if media is None else media
     pins = [m for m in media if m.kind == "location" and m.lat is not None and m.lon is not None]
     pin = pins[-1] if pins else None
     area = request.lat is not None and request.lon is not None

@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.catalog import service as catalog_service
+from core.db import stored_id
 from core.references import random_reference
 from core.service_requests import lifecycle
 from core.service_requests.hooks import run_hooks
@@ -86,7 +87,7 @@ def record_event(*, session: Session, request: ServiceRequest, actor: str, kind:
                  from_status: str | None = None, to_status: str | None = None,
                  detail: dict | None = None) -> RequestEvent:
     """Add one event to the request's timeline."""
-    event = RequestEvent(request_id=request.id, actor=actor, actor_id=actor_id, kind=kind,
+    event = RequestEvent(request_id=stored_id(request), actor=actor, actor_id=actor_id, kind=kind,
                          from_status=from_status, to_status=to_status, detail=detail or {})
     session.add(event)
     return event
