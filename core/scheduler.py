@@ -9,6 +9,7 @@ from datetime import datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from core.db import table_of
 from core.fleet import metrics
 from core.logs import log
 from core.upsert import dialect_of, upsert
@@ -68,7 +69,7 @@ def record_run(*, job: str, started_at: datetime, seconds: float, ok: bool, coun
     values = {"job": job, "process": process or process_name(), "started_at": started_at, "seconds": round(seconds, 3),
               "ok": ok, "count": count if isinstance(count, int) else None, "error": error[:300]}
     with session_scope() as session:
-        table = JobRun.__table__  # type: ignore[attr-defined]
+        table = table_of(JobRun)
         session.execute(upsert(dialect_of(session), table, values, keys=["job", "process"],
                                update={k: v for k, v in values.items() if k not in ("job", "process")}))
 

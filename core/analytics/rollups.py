@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.analytics.filters import local_day, local_midnight, seconds_between
 from core.analytics.models import WAIT_EDGES, DailyTotals, ProviderDay, ProviderMonth, RollupState
+from core.db import rows_changed, table_of
 from core.payments.models import Payment
 from core.providers.models import Rating
 from core.service_requests.models import ServiceRequest as R
@@ -21,7 +22,7 @@ STATE = "dashboard"
 # Rows are stamped by the writer's clock before its transaction commits: re-reading a few minutes back catches a
 # transaction still open when the last sweep ran (recomputing a day twice is harmless).
 OVERLAP = timedelta(minutes=5)
-MEASURES = [c.name for c in DailyTotals.__table__.columns if c.name not in ("day", "service_type", "quartier")]  # type: ignore[attr-defined]
+MEASURES = [c.name for c in table_of(DailyTotals).columns if c.name not in ("day", "service_type", "quartier")]
 
 
 def rebuild_rollups(*, session: Session) -> int:
@@ -141,7 +142,7 @@ def _insert_months(session: Session, months: list[date] | None) -> None:
     else:
         month = sa.func.strftime("%Y-%m-01", ProviderDay.day)
     spans = [(m, next_month(m)) for m in months] if months is not None else [(None, None)]
-    session.execute(sa.insert(ProviderMonth.__table__).from_select(  # type: ignore[attr-defined]
+    session.execute(sa.insert(table_of(ProviderMonth)).from_select(
         ["month", "provider_id", "jobs", "billed"],
         select(month, ProviderDay.provider_id, sa.func.sum(ProviderDay.jobs), sa.func.sum(ProviderDay.billed))
         .where(in_spans(ProviderDay.day, spans)).group_by(month, ProviderDay.provider_id)))
@@ -153,7 +154,7 @@ def _sum_if(condition: Any) -> Any:
 
 def _locked_state(session: Session) -> RollupState:
     """Return the state row, locked for this transaction, so two processes never recompute at once."""
-    table = RollupState.__table__  # type: ignore[attr-defined]
+    table = table_of(RollupState)
     session.execute(upsert(dialect_of(session), table, {"name": STATE}, keys=["name"]))
     state = session.exec(select(RollupState).where(RollupState.name == STATE).with_for_update()
                          .execution_options(populate_existing=True)).one()
@@ -206,14 +207,14 @@ def _insert_days(session: Session, days: set[date] | None) -> int:
     union = sa.union_all(*parts).subquery()
     keys = [union.c.day, union.c.service_type, union.c.quartier]
     merged = select(*keys, *[sa.func.sum(union.c[n]).label(n) for n in MEASURES]).group_by(*keys)
-    table = DailyTotals.__table__  # type: ignore[attr-defined]
-    written = session.execute(sa.insert(table).from_select(["day", "service_type", "quartier", *MEASURES],
-                                                           merged)).rowcount
+    table = table_of(DailyTotals)
+    written = rows_changed(session.execute(
+        sa.insert(table).from_select(["day", "service_type", "quartier", *MEASURES], merged)))
     jobs = (select(created_day.label("day"), R.provider_id, sa.func.count(), sa.func.coalesce(
                 sa.func.sum(R.final_price), 0))
             .where(R.completed_at.is_not(None), R.provider_id.is_not(None),
                    in_spans(R.created_at, spans))
             .group_by(created_day, R.provider_id))
-    session.execute(sa.insert(ProviderDay.__table__).from_select(  # type: ignore[attr-defined]
+    session.execute(sa.insert(table_of(ProviderDay)).from_select(
         ["day", "provider_id", "jobs", "billed"], jobs))
     return int(written or 0)

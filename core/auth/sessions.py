@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.auth.models import Account, SignInSession
 from core.config import settings
-from core.db import stored_id
+from core.db import rows_changed, stored_id, table_of
 from core.providers.models import Provider
 
 ADMIN_KEY = "admin"
@@ -146,10 +146,10 @@ def prune() -> int:
 
     horizon = clock.now() - timedelta(days=1)
     staff_idle, provider_idle = horizon - idle_limit(ADMIN_KEY), horizon - PROVIDER_IDLE
-    table = SignInSession.__table__  # type: ignore[attr-defined]
+    table = table_of(SignInSession)
     with session_scope() as session:
-        return session.execute(sa.delete(table).where(sa.or_(
+        return rows_changed(session.execute(sa.delete(table).where(sa.or_(
             table.c.ended_at < horizon,
             sa.and_(table.c.token_hash.is_(None), table.c.created_at < horizon),
             sa.and_(table.c.kind == ADMIN_KEY, table.c.last_seen_at < staff_idle),
-            sa.and_(table.c.kind == PROVIDER_KEY, table.c.last_seen_at < provider_idle)))).rowcount
+            sa.and_(table.c.kind == PROVIDER_KEY, table.c.last_seen_at < provider_idle)))))

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from core import clock, counters
 from core.auth.models import SignInDelay
+from core.db import rows_changed, table_of
 from core.upsert import dialect_of, upsert
 
 FREE_TRIES = 5  # failures before the first delay
@@ -73,7 +74,7 @@ def wait_seconds(*, session: Session, key: str) -> int:
 def fail(*, session: Session, key: str) -> int:
     """Count one failed try of key now; return the seconds it must wait before the next one."""
     now = clock.now()
-    table = SignInDelay.__table__  # type: ignore[attr-defined]
+    table = table_of(SignInDelay)
     session.execute(upsert(dialect_of(session), table, {"key": key, "failures": 1, "last_failure_at": now},
                            keys=["key"], update={
         "failures": sa.case((table.c.last_failure_at < now - FORGET, 1), else_=table.c.failures + 1),
@@ -99,5 +100,5 @@ def prune_delays() -> int:
     from core.db import session_scope
 
     with session_scope() as session:
-        table = SignInDelay.__table__  # type: ignore[attr-defined]
-        return session.execute(sa.delete(table).where(table.c.last_failure_at < clock.now() - FORGET)).rowcount
+        table = table_of(SignInDelay)
+        return rows_changed(session.execute(sa.delete(table).where(table.c.last_failure_at < clock.now() - FORGET)))

@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.conversations.context import Turn
 from core.conversations.models import Conversation, Message, TurnDay
+from core.db import rows_changed
 from core.llm.models import LlmCall
 from core.service_requests.models import ServiceRequest
 
@@ -92,4 +93,4 @@ def rebuild_turn_days(*, session: Session) -> int:
     session.execute(sa.delete(TurnDay))
     result = session.execute(sa.insert(TurnDay).from_select(
         ["day", "channel", "intent", "language", *COUNTERS], groups))
-    return int(result.rowcount or 0)
+    return rows_changed(result)

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from core import clock
-from core.db import session_scope
+from core.db import session_scope, table_of
 from core.fleet.models import WorkerHeartbeat
 
 BEAT_SECONDS = 5.0
@@ -17,7 +17,7 @@ FORGET = timedelta(days=1)  # rows of workers gone this long are deleted
 def beat(process: str, *, stopping: bool = False) -> None:
     """Record that this worker is alive (and whether it is stopping): one upsert."""
     now = clock.now()
-    table = WorkerHeartbeat.__table__  # type: ignore[attr-defined]
+    table = table_of(WorkerHeartbeat)
     with session_scope() as session:
         dialect = session.get_bind().dialect.name
         insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
@@ -35,7 +35,7 @@ def last_seen(process: str) -> WorkerHeartbeat | None:
 
 def live_workers() -> int:
     """Return how many workers beat within FRESH and are not stopping."""
-    table = WorkerHeartbeat.__table__  # type: ignore[attr-defined]
+    table = table_of(WorkerHeartbeat)
     with session_scope() as session:
         return session.execute(sa.select(sa.func.count()).select_from(table).where(
             table.c.seen_at >= clock.now() - FRESH, table.c.stopping.is_(False))).scalar_one()

@@ -10,7 +10,7 @@ from core import clock
 from core.config import settings
 from core.conversations.models import Conversation, Message
 from core.conversations.service import ADDRESSED, conversation_for
-from core.db import is_postgres, session_scope, stored_id
+from core.db import is_postgres, session_scope, stored_id, table_of
 from core.fleet import stopping
 from core.logs import log
 from core.messaging import ratelimit, texts
@@ -44,7 +44,7 @@ def receive(*, session: Session, channel: str, external_id: str, body: str, prov
                       media=media or [], reply_to=reply_to or {}, status=status, created_at=now,
                       sent_by=sent_by[:200])
     # One statement claims the channel id: a retry or a concurrent copy inserts nothing (no savepoint needed).
-    table = Message.__table__
+    table = table_of(Message)
     message_id = session.execute(
         upsert(dialect_of(session), table, message.model_dump(exclude={"id"}), keys=["channel", "provider_message_id"])
         .returning(table.c.id)).scalar()

@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.conversations.models import Message
-from core.db import get_engine, is_postgres, session_scope
+from core.db import get_engine, is_postgres, rows_changed, session_scope, table_of
 from core.fleet import stopping
 from core.logs import log
 from core.messaging import door
@@ -100,10 +100,10 @@ def attach_pending(limit: int = 200, older_than: timedelta | None = None) -> lis
 
 def prune() -> int:
     """Delete attached inbox rows older than KEEP; return how many."""
-    table = InboundMessage.__table__
+    table = table_of(InboundMessage)
     with session_scope() as session:
-        return session.execute(sa.delete(table).where(table.c.message_id.is_not(None),
-                                                      table.c.received_at < clock.now() - KEEP)).rowcount
+        return rows_changed(session.execute(sa.delete(table).where(table.c.message_id.is_not(None),
+                                                                   table.c.received_at < clock.now() - KEEP)))
 
 
 _STAGED = ("channel", "sid", "sender", "alias", "name", "body", "media", "reply_to", "received_at")
@@ -111,7 +111,7 @@ _STAGED = ("channel", "sid", "sender", "alias", "name", "body", "media", "reply_
 
 def _stage_statement(dialect: str) -> Insert:
     """The one INSERT ... ON CONFLICT DO NOTHING that claims a sid, for the ORM's engine and the async door alike."""
-    table = InboundMessage.__table__
+    table = table_of(InboundMessage)
     return upsert(dialect, table, {name: sa.bindparam(name) for name in _STAGED},
                   keys=["channel", "sid"]).returning(table.c.id)
 

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from core import clock
-from core.db import is_postgres, session_scope
+from core.db import is_postgres, session_scope, table_of
 from core.logs import log
 from core.messaging import delivery, door, media
 from core.messaging.inbound import accept
@@ -204,7 +204,7 @@ async def write_hits(batch: list[dict]) -> int:
 
 
 # the one INSERT of a timing: run by the ORM's engine, and as text by the async door on PostgreSQL
-_HITS = sa.insert(WebhookHit.__table__).values(
+_HITS = sa.insert(table_of(WebhookHit)).values(
     {name: sa.bindparam(name) for name in ("route", "status_code", "latency_ms", "at")})
 _HITS_PG = for_psycopg(_HITS, many=True)
 
