@@ -187,9 +187,9 @@ def conversations(*, session: Session, scope: Scope, metric: str, key: str = "")
     elif metric == "dropped":
         where += [*_dropped(), C.last_asked == key]
     total = int(session.exec(select(sa.func.count(C.id)).where(*where)).one())
-    rows = session.exec(select(C).where(*where).order_by(C.created_at.desc(), C.id.desc())  # type: ignore
-                        .limit(DRILL_LIMIT)).all()
-    return total, [{"conversation": c, "turns": c.read_turns} for c in rows]
+    found = session.exec(select(C).where(*where).order_by(C.created_at.desc(), C.id.desc())
+                         .limit(DRILL_LIMIT)).all()
+    return total, [{"conversation": c, "turns": c.read_turns} for c in found]
 
 
 def overview(*, session: Session, scope: Scope) -> dict[str, Any]:

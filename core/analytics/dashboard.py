@@ -84,15 +84,15 @@ def _live_counts(session: Session, filters: Filters, split: Split, now: datetime
     recent = session.exec(select(_sum_if(R.created_at >= today), sa.func.count())
                           .where(*scope, R.created_at >= week)).one()
     # each row's time to assignment is computed once in the inner query (OFFSET 0 keeps it from being inlined)
-    rows = (select(R.offered_at, R.assigned_at, R.completed_at, R.paid_at,
-                   seconds_between(session, R.assigned_at, R.created_at).label("seconds"))
+    rows = (sa.select(R.offered_at, R.assigned_at, R.completed_at, R.paid_at,
+                      seconds_between(session, R.assigned_at, R.created_at).label("seconds"))
             .where(split.live_condition(R.created_at), *request_conditions(session, _undated(filters)))
             .offset(0).subquery())
     columns = {"requests": sa.func.count(),
                **{stage: _sum_if(rows.c[f"{stage}_at"].is_not(None)) for stage in STAGES},
                **{name: _sum_if(sa.and_(rows.c.assigned_at.is_not(None), condition))
                   for name, condition in wait_bucket_conditions(rows.c.seconds)}}
-    row = session.exec(select(*columns.values())).one()
+    row = session.execute(sa.select(*columns.values())).one()
     return {"requests_today": int(recent[0]), "requests_week": int(recent[1]),
             **{name: int(value) for name, value in zip(columns, row, strict=True)}}
 
@@ -104,7 +104,9 @@ def kpis(*, session: Session, filters: Filters, now: datetime | None = None, spl
     split, rolled_part = _rolled(session, filters, split or plan(session=session, filters=filters, now=now), rolled)
     live = live or _live_counts(session, filters, split, now)
     scope = request_conditions(session, Filters(service=filters.service, quartier=filters.quartier))
-    result = Kpis(**{name: live[name] for name in ("requests_today", "requests_week", "requests", *STAGES)})
+    result = Kpis()
+    for name in ("requests_today", "requests_week", "requests", *STAGES):
+        setattr(result, name, live[name])
     money = (select(sa.func.coalesce(sa.func.sum(Payment.amount), 0),
                     sa.func.coalesce(sa.func.sum(Payment.commission), 0), sa.func.count(Payment.id))
              .where(Payment.status == "success", split.live_condition(Payment.paid_at)))
@@ -114,15 +116,15 @@ def kpis(*, session: Session, filters: Filters, now: datetime | None = None, spl
         money = money.join(R, R.id == Payment.request_id).where(*scope)
         stars = stars.join(R, R.id == Rating.request_id).where(*scope)
     revenue, ratings = session.exec(money).one(), session.exec(stars).one()
-    rolled = rolled_part.sums
-    result.requests += int(rolled["requests"])
+    sums = rolled_part.sums
+    result.requests += int(sums["requests"])
     for stage in STAGES:
-        setattr(result, stage, getattr(result, stage) + int(rolled[stage]))
-    result.revenue = int(revenue[0]) + int(rolled["revenue"])
-    result.commission = int(revenue[1]) + int(rolled["commission"])
-    result.payments = int(revenue[2]) + int(rolled["payments"])
-    result.ratings = int(ratings[1]) + int(rolled["ratings"])
-    stars_total = int(ratings[0]) + int(rolled["rating_sum"])
+        setattr(result, stage, getattr(result, stage) + int(sums[stage]))
+    result.revenue = int(revenue[0]) + int(sums["revenue"])
+    result.commission = int(revenue[1]) + int(sums["commission"])
+    result.payments = int(revenue[2]) + int(sums["payments"])
+    result.ratings = int(ratings[1]) + int(sums["ratings"])
+    stars_total = int(ratings[0]) + int(sums["rating_sum"])
     result.rating_avg = stars_total / result.ratings if result.ratings else None
     result.active_providers = active_providers(session=session, filters=filters)
     return result

@@ -5,7 +5,7 @@ import io
 from collections.abc import Iterable, Iterator
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from core import clock
 from core.analytics.filters import Filters, request_conditions
@@ -47,9 +47,9 @@ def _lines(header: Iterable[str], rows: Iterable[Iterable[object]]) -> Iterator[
 
 def requests_csv(*, session: Session, filters: Filters) -> Iterator[str]:
     """Yield the CSV of the requests matching filters, oldest first, times in Douala time."""
-    query = (select(R.reference, R.created_at, R.service_type, R.quartier, R.urgency, R.status,
-                    sa.func.coalesce(Customer.phone, Customer.bsuid),
-                    Provider.name, R.price_min, R.price_max, R.final_price, R.assigned_at, R.completed_at, R.paid_at)
+    query = (sa.select(R.reference, R.created_at, R.service_type, R.quartier, R.urgency, R.status,
+                       sa.func.coalesce(Customer.phone, Customer.bsuid),
+                       Provider.name, R.price_min, R.price_max, R.final_price, R.assigned_at, R.completed_at, R.paid_at)
              .join(Customer, Customer.id == R.customer_id, isouter=True)
              .join(Provider, Provider.id == R.provider_id, isouter=True)
              .where(*request_conditions(session, filters)).order_by(R.created_at, R.id)
@@ -64,8 +64,8 @@ def conversations_csv(*, session: Session, filters: Filters) -> Iterator[str]:
         where.append(Message.created_at >= filters.start)
     if filters.end is not None:
         where.append(Message.created_at < filters.end)
-    query = (select(Conversation.id, Conversation.channel, Conversation.role, Conversation.external_id, Message.id,
-                    Message.created_at, Message.direction, Message.author, Message.status, Message.body)
+    query = (sa.select(Conversation.id, Conversation.channel, Conversation.role, Conversation.external_id, Message.id,
+                       Message.created_at, Message.direction, Message.author, Message.status, Message.body)
              .join(Message, Message.conversation_id == Conversation.id).where(*where)
              .order_by(Conversation.id, Message.id).execution_options(yield_per=_BATCH))
     yield from _lines(MESSAGE_COLUMNS, session.execute(query))

@@ -29,8 +29,8 @@ def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, tex
     """Return the latest conversations (most recently active first) with their last message."""
     last_id = (select(Message.conversation_id, sa.func.max(Message.id).label("mid"))
                .group_by(Message.conversation_id).subquery())
-    query = (select(Conversation, Message.body, Message.direction, sa.func.coalesce(Customer.phone, Customer.bsuid),
-                    Provider.name, Customer.name, Message.created_at)
+    query = (sa.select(Conversation, Message.body, Message.direction, sa.func.coalesce(Customer.phone, Customer.bsuid),
+                       Provider.name, Customer.name, Message.created_at)
              .join(last_id, last_id.c.conversation_id == Conversation.id, isouter=True)
              .join(Message, Message.id == last_id.c.mid, isouter=True)
              .join(Customer, Customer.id == Conversation.customer_id, isouter=True)
@@ -39,8 +39,8 @@ def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, tex
         query = query.where(Conversation.human_takeover.is_(True))
     if text.strip():
         query = query.where(Conversation.external_id.ilike(f"%{text.strip()}%"))
-    rows = session.exec(query.order_by(Conversation.updated_at.desc(), Conversation.id.desc())
-                        .limit(limit)).all()
+    rows = session.execute(query.order_by(Conversation.updated_at.desc(), Conversation.id.desc())
+                           .limit(limit)).all()
     return [InboxRow(conversation=c, last=(body or "")[:120], direction=direction or "",
                      who=provider_name or phone or c.external_id, name=provider_name or customer_name or "",
                      phone=phone or "", at=at or c.updated_at)

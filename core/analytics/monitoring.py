@@ -1,6 +1,7 @@
 """Operations health: outbox backlog and failures, delivery rates, webhook latency, LLM calls, scheduler runs."""
 
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -11,7 +12,7 @@ from core.llm.models import LlmCall
 from core.messaging.models import OutboxMessage, WebhookHit
 
 
-def percentile(*, session: Session, column: object, where: list, q: float) -> float | None:
+def percentile(*, session: Session, column: sa.SQLColumnExpression[Any], where: list, q: float) -> float | None:
     """Return the q-quantile (linear interpolation, like PostgreSQL's percentile_cont) of column over where."""
     if session.get_bind().dialect.name == "postgresql":
         value = session.exec(select(sa.func.percentile_cont(q).within_group(column)).where(*where)).one()
@@ -21,7 +22,7 @@ def percentile(*, session: Session, column: object, where: list, q: float) -> fl
         return None
     position = q * (count - 1)
     low = int(position)
-    values = [float(v) for v in session.execute(select(column).where(*where).order_by(column)
+    values = [float(v) for v in session.execute(sa.select(column).where(*where).order_by(column)
                                                 .offset(low).limit(2)).scalars()]
     if len(values) == 1:
         return values[0]
@@ -75,11 +76,11 @@ def llm_usage(*, session: Session, since: timedelta = timedelta(days=7)) -> list
     calls of a model without a known price, so a page says "cost unknown" instead of showing them as free.
     """
     unknown = sa.func.sum(sa.case((LlmCall.cost_microusd.is_(None), 1), else_=0))
-    rows = session.exec(
-        select(LlmCall.provider, LlmCall.model, sa.func.count(),
-               sa.func.sum(sa.case((LlmCall.ok.is_(False), 1), else_=0)),
-               sa.func.avg(LlmCall.latency_ms), sa.func.sum(LlmCall.input_tokens + LlmCall.output_tokens),
-               sa.func.sum(LlmCall.cost_microusd), unknown)
+    rows = session.execute(
+        sa.select(LlmCall.provider, LlmCall.model, sa.func.count(),
+                  sa.func.sum(sa.case((LlmCall.ok.is_(False), 1), else_=0)),
+                  sa.func.avg(LlmCall.latency_ms), sa.func.sum(LlmCall.input_tokens + LlmCall.output_tokens),
+                  sa.func.sum(LlmCall.cost_microusd), unknown)
         .where(LlmCall.created_at >= clock.now() - since).group_by(LlmCall.provider, LlmCall.model)
         .order_by(LlmCall.provider, LlmCall.model)).all()
     return [{"provider": p, "model": m, "calls": int(n), "errors": int(e or 0), "latency_ms": float(lat or 0),

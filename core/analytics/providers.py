@@ -48,7 +48,7 @@ def provider_rows(*, session: Session, text: str = "", status: str = "") -> list
         query = query.where(Provider.status == status)
     providers = list(session.exec(query.order_by(Provider.name).limit(500)))
     trades = _trades(session, [p.id for p in providers])
-    return [ProviderRow(p, trades.get(p.id, [])) for p in providers]
+    return [ProviderRow(p, trades.get(stored_id(p), [])) for p in providers]
 
 
 def _trades(session: Session, ids: list) -> dict[int, list[str]]:

@@ -51,9 +51,9 @@ def search_requests(*, session: Session, filters: Filters, text: str = "", page:
     where = search_conditions(session, filters, text)
     total = int(session.exec(select(sa.func.count()).select_from(R).where(*where)).one())
     page = max(1, page)
-    rows = session.exec(
-        select(R.id, R.reference, R.created_at, R.service_type, R.quartier, R.status, R.final_price,
-               Provider.name, sa.func.coalesce(Customer.phone, Customer.bsuid))
+    rows = session.execute(
+        sa.select(R.id, R.reference, R.created_at, R.service_type, R.quartier, R.status, R.final_price,
+                  Provider.name, sa.func.coalesce(Customer.phone, Customer.bsuid))
         .join(Provider, Provider.id == R.provider_id, isouter=True)
         .join(Customer, Customer.id == R.customer_id, isouter=True)
         .where(*where).order_by(R.created_at.desc(), R.id.desc())

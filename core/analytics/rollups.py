@@ -1,7 +1,7 @@
 """Keep the daily totals (core.analytics.models) equal to the live tables: a full rebuild, and a sweep that
 recomputes only the Douala days touched since its last run."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
@@ -110,7 +110,7 @@ def day_ranges(days: Iterable[date]) -> list[tuple[datetime, datetime]]:
     return [(local_midnight(a), local_midnight(b)) for a, b in spans]
 
 
-def in_spans(column: Any, spans: list[tuple[datetime | None, datetime | None]]) -> Any:
+def in_spans(column: Any, spans: Sequence[tuple[date | None, date | None]]) -> Any:
     """SQL condition: column falls in one of the [start, end) spans (None: unbounded)."""
     parts = [sa.and_(sa.true(), *([column >= a] if a else []), *([column < b] if b else [])) for a, b in spans]
     return sa.or_(*parts) if parts else sa.false()
@@ -138,7 +138,7 @@ def next_month(day: date) -> date:
 def _insert_months(session: Session, months: list[date] | None) -> None:
     """Sum ProviderDay into ProviderMonth for these months (every month when None)."""
     if session.get_bind().dialect.name == "postgresql":
-        month = sa.cast(sa.func.date_trunc("month", ProviderDay.day), sa.Date)
+        month: sa.ColumnElement[Any] = sa.cast(sa.func.date_trunc("month", ProviderDay.day), sa.Date)
     else:
         month = sa.func.strftime("%Y-%m-01", ProviderDay.day)
     spans = [(m, next_month(m)) for m in months] if months is not None else [(None, None)]

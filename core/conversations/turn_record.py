@@ -1,5 +1,7 @@
 """What the engine made of a customer's turn, written on the inbound message for conversation analytics."""
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
@@ -80,7 +82,8 @@ def _count(session: Session, message: Message) -> None:
 def rebuild_turn_days(*, session: Session) -> int:
     """Recount every day's totals from the turns stored (after a bulk load); return the rows written."""
     if session.get_bind().dialect.name == "postgresql":
-        day = sa.cast(sa.func.timezone("UTC", Message.created_at) + sa.literal_column("interval '1 hour'"), sa.Date)
+        day: sa.ColumnElement[Any] = sa.cast(
+            sa.func.timezone("UTC", Message.created_at) + sa.literal_column("interval '1 hour'"), sa.Date)
     else:  # Douala is UTC+1 all year
         day = sa.func.date(Message.created_at, "+1 hours")
     language = sa.func.coalesce(Message.language, sa.literal_column("''"))
