@@ -8,7 +8,7 @@ from core.conversations import actions, answers, followups, handoff, onboarding,
 from core.conversations.context import Context, Turn
 from core.conversations.models import Conversation, Message
 from core.conversations.understanding import asks_to_pay, find_quartier, understand
-from core.db import stored_id
+from core.db import get_existing, stored_id
 from core.llm.deadline import turn_deadline
 from core.logs import log
 from core.messaging.outbox import enqueue
@@ -26,7 +26,7 @@ def handle(*, session: Session, conversation: Conversation, message: Message) ->
     if conversation.role == "provider":
         from core.matching.replies import handle_provider_message
 
-        provider = session.get(Provider, conversation.provider_id)
+        provider = get_existing(session, Provider, conversation.provider_id)
         handle_provider_message(session=session, provider=provider, conversation=conversation, message=message)
         return
     code = web_identity.typed_code(session=session, conversation=conversation, message=message)  # stored masked

@@ -8,6 +8,7 @@ requests only reach providers whose hours cover the wanted time (now, or the sch
 import math
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -76,12 +77,12 @@ def eligible(*, request: ServiceRequest, radius_km: float, now: datetime,
     if among is None:  # thousands of rows: count every provider's jobs once
         workload = (sa.select(ServiceRequest.provider_id, sa.func.count().label("n")).where(holding)
                     .group_by(ServiceRequest.provider_id).subquery())
-        active_jobs = sa.func.coalesce(workload.c.n, 0)
+        active_jobs: sa.ColumnElement[Any] = sa.func.coalesce(workload.c.n, 0)
     else:  # a few rows: an index probe each is cheaper than counting everyone's jobs
         active_jobs = (sa.select(sa.func.count()).select_from(ServiceRequest)
                        .where(ServiceRequest.provider_id == Provider.id, holding).scalar_subquery())
     in_zone = sa.exists().where(ProviderZone.provider_id == Provider.id, ProviderZone.quartier == request.quartier)
-    taken = Offer.status.not_in(REOFFERABLE)
+    taken: sa.ColumnElement[bool] = Offer.status.not_in(REOFFERABLE)
     if search_started_at is not None:
         taken = sa.or_(taken, Offer.created_at >= search_started_at)
     offered_before = sa.exists().where(Offer.request_id == request.id, Offer.provider_id == Provider.id, taken)

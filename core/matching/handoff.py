@@ -9,7 +9,7 @@ from core.catalog import map_link
 from core.config import settings
 from core.conversations.service import provider_conversation
 from core.customers.models import Customer
-from core.db import stored_id
+from core.db import get_existing, stored_id
 from core.matching import messages
 from core.matching.models import Offer
 from core.messaging.outbox import enqueue
@@ -29,7 +29,7 @@ def job_sheet(*, session: Session, request: ServiceRequest) -> dict:
     customer = session.get(Customer, request.customer_id)
     phone = (customer.phone or customer.contact_phone) if customer is not None else None
     media = request_media(session=session, request_id=stored_id(request))
-    pins = [m for m in media if m.kind == "location"]
+    pins = [(m.lat, m.lon) for m in media if m.kind == "location" and m.lat is not None and m.lon is not None]
     photos = [m for m in media if m.kind == "image"]
     return {
         "reference": request.reference,
@@ -41,7 +41,7 @@ def job_sheet(*, session: Session, request: ServiceRequest) -> dict:
         "landmark": landmark_of(request),
         "description": (request.description or "").strip(),
         "details": later_details(session=session, request=request),
-        "pin": map_link(pins[-1].lat, pins[-1].lon) if pins else None,
+        "pin": map_link(*pins[-1]) if pins else None,
         "photos": len(photos),
         "photos_url": f"{settings.base_url()}/provider/jobs/{request.id}" if photos else None,
         "urgent": request.urgency == "urgent",
@@ -90,7 +90,7 @@ def tell_provider_media(*, session: Session, request: ServiceRequest, photos: in
     """Tell the provider of photos or a pin the customer sent after the job was theirs."""
     if request.status not in _WORKING or request.provider_id is None or not (photos or pin):
         return
-    provider = session.get(Provider, request.provider_id)
+    provider = get_existing(session, Provider, request.provider_id)
     conversation = provider_conversation(session=session, provider=provider)
     if pin:
         enqueue(session=session, conversation=conversation, kind="update",
@@ -134,7 +134,7 @@ def hasten_offers(*, session: Session, request: ServiceRequest) -> None:
         if clock.as_utc(offer.expires_at) > soon:
             offer.expires_at = soon
             session.add(offer)
-        provider = session.get(Provider, offer.provider_id)
+        provider = get_existing(session, Provider, offer.provider_id)
         enqueue(session=session, conversation=provider_conversation(session=session, provider=provider),
                 kind="update", body=messages.say("offer_urgent", provider.language, ref=request.reference,
                                                   deadline=clock.format_local(offer.expires_at, "%H:%M")),

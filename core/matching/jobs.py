@@ -28,10 +28,10 @@ def accept_offer(*, session: Session, provider: Provider, offer_id: int) -> tupl
     if offer.status != "pending" or request.status != lifecycle.OFFERED:
         taken = request.provider_id is not None and request.provider_id != provider.id
         return ("taken" if taken else "offer_closed"), request
-    _lock_provider(session, provider.id)
+    _lock_provider(session, stored_id(provider))
     if active_jobs(session=session, provider_id=stored_id(provider)) >= provider.max_concurrent_jobs:
         return "at_capacity", request
-    _answered(session, offer, "accepted", offers_accepted=1)
+    _answered(session, offer, "accepted")
     request.provider_id = provider.id
     transition(session=session, request=request, target=lifecycle.ASSIGNED, actor="provider",
                actor_id=str(provider.id), detail={"offer_id": offer.id, "round": offer.round})
@@ -43,7 +43,7 @@ def decline_offer(*, session: Session, provider: Provider, offer_id: int) -> tup
     request, offer = _locked(session, offer_id)
     if offer.status != "pending":
         return "declined_ok", request
-    _answered(session, offer, "declined", offers_declined=1)
+    _answered(session, offer, "declined")
     record_event(session=session, request=request, actor="provider", actor_id=str(provider.id),
                  kind="offer_declined", detail={"offer_id": offer.id, "round": offer.round})
     if request.status == lifecycle.OFFERED:
@@ -60,7 +60,7 @@ def start_job(*, session: Session, provider: Provider, request_id: int, stage: s
     if request.status == lifecycle.ASSIGNED:
         transition(session=session, request=request, target=lifecycle.IN_PROGRESS, actor="provider",
                    actor_id=str(provider.id), detail={"stage": stage})
-    elif stage not in stages_reached(session=session, request_id=request.id):
+    elif stage not in stages_reached(session=session, request_id=stored_id(request)):
         from core.matching.notifications import tell_customer_stage
 
         record_event(session=session, request=request, actor="provider", actor_id=str(provider.id), kind="stage",
@@ -127,13 +127,13 @@ def _lock_provider(session: Session, provider_id: int) -> None:
         session.exec(select(Provider.id).where(Provider.id == provider_id).with_for_update()).one()
 
 
-def _answered(session: Session, offer: Offer, status: str, **counters: int) -> None:
+def _answered(session: Session, offer: Offer, status: str) -> None:
     now = clock.now()
     offer.status, offer.responded_at = status, now
     session.add(offer)
     seconds = max(0, int((now - offer.created_at).total_seconds()))
     bump_counters(session=session, provider_id=offer.provider_id, responses=1, response_seconds_total=seconds,
-                  **counters)
+                  offers_accepted=int(status == "accepted"), offers_declined=int(status == "declined"))
 
 
 def message_customer(*, session: Session, provider: Provider, request_id: int, body: str) -> str:

@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 from core.conversations.models import Conversation
 from core.conversations.service import customer_conversation_of, provider_conversation
 from core.customers.models import Customer
+from core.db import get_existing
 from core.matching import messages
 from core.matching.models import Offer
 from core.messaging.outbox import enqueue
@@ -35,7 +36,7 @@ def on_transition(*, session: Session, request: ServiceRequest, step: Transition
 
 def tell_offer_closed(*, session: Session, request: ServiceRequest, offer: Offer, late_yes: bool = False) -> None:
     """Tell a provider their offer is over, once per offer: "already taken" only to one who said yes too late."""
-    provider = session.get(Provider, offer.provider_id)
+    provider = get_existing(session, Provider, offer.provider_id)
     if late_yes and request.provider_id is not None and request.provider_id != provider.id:
         name = "taken"
     else:
@@ -83,6 +84,7 @@ def job_details(*, session: Session, request: ServiceRequest, provider: Provider
 
 def send_job_details(*, session: Session, request: ServiceRequest, provider: Provider) -> None:
     """Send the job's details to the provider's WhatsApp once (they took it elsewhere, e.g. in the portal)."""
+    assert request.assigned_at is not None  # the job is theirs
     enqueue(session=session, conversation=provider_conversation(session=session, provider=provider),
             body=job_details(session=session, request=request, provider=provider), kind="update",
             dedupe_key=f"req{request.id}:details:provider{provider.id}:{int(request.assigned_at.timestamp())}")
@@ -141,7 +143,7 @@ def _customer_text(session: Session, request: ServiceRequest, step: Transition, 
 
 
 def _tell_provider(session: Session, request: ServiceRequest, step: Transition, key: str) -> None:
-    provider = session.get(Provider, request.provider_id)
+    provider = get_existing(session, Provider, request.provider_id)
     lang, ref = provider.language, request.reference
     if step.target == lifecycle.ASSIGNED:
         body = job_details(session=session, request=request, provider=provider)

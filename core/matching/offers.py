@@ -1,6 +1,7 @@
 """Offer rounds: send the best K, expire them at their deadline, then the next K, a wider radius, or expiry."""
 
 from datetime import datetime, timedelta
+from typing import Literal, overload
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -8,7 +9,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.config import settings
 from core.conversations.service import provider_conversation
-from core.db import is_postgres, stored_id
+from core.db import get_existing, is_postgres, stored_id
 from core.matching import messages, phrases, preferred
 from core.matching.models import Offer
 from core.matching.ranking import best_candidates
@@ -22,6 +23,10 @@ from core.service_requests.models import ServiceRequest
 from core.service_requests.service import record_event, transition
 
 
+@overload
+def locked_request(*, session: Session, request_id: int, skip_locked: Literal[False] = False) -> ServiceRequest: ...
+@overload
+def locked_request(*, session: Session, request_id: int, skip_locked: bool) -> ServiceRequest | None: ...
 def locked_request(*, session: Session, request_id: int, skip_locked: bool = False) -> ServiceRequest | None:
     """Return the request, fresh from the database and row-locked on PostgreSQL (None if skip_locked and busy).
 
@@ -30,7 +35,10 @@ def locked_request(*, session: Session, request_id: int, skip_locked: bool = Fal
     query = select(ServiceRequest).where(ServiceRequest.id == request_id).execution_options(populate_existing=True)
     if is_postgres():
         query = query.with_for_update(skip_locked=skip_locked)
-    return session.exec(query).first()
+    request = session.exec(query).first()
+    if request is None and not skip_locked:
+        raise LookupError(f"no request {request_id}")
+    return request
 
 
 def pending_offers(*, session: Session, request_id: int) -> list[Offer]:
@@ -143,7 +151,7 @@ def _send_round(session: Session, request: ServiceRequest) -> int:
 
 def send_offer(session: Session, request: ServiceRequest, offer: Offer, expires: datetime, note: str = "") -> None:
     """Queue the offer to its provider, in the provider's language, the customer's words quoted as written."""
-    provider = session.get(Provider, offer.provider_id)
+    provider = get_existing(session, Provider, offer.provider_id)
     lang = provider.language
     place = f"{request.quartier} ({request.address[:120]})" if request.address else request.quartier
     body = messages.say(

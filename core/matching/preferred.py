@@ -25,6 +25,8 @@ def offer_first(*, session: Session, request: ServiceRequest, radius_km: float) 
     is told once, and the caller goes on with the normal round.
     """
     provider_id = request.preferred_provider_id
+    if provider_id is None:
+        return False
     asked = session.exec(select(Offer).where(Offer.request_id == request.id,
                                              Offer.provider_id == provider_id)).first()
     if asked is not None:

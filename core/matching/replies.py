@@ -204,7 +204,7 @@ def _not_open(session: Session, provider: Provider, reference: str, offers: list
     request = session.exec(select(ServiceRequest).where(ServiceRequest.reference == reference)).first()
     offer = session.exec(select(Offer).where(Offer.request_id == request.id, Offer.provider_id == provider.id)
                          ).first() if request else None
-    if offer is None and (request is None or request.provider_id != provider.id):
+    if request is None or (offer is None and request.provider_id != provider.id):
         return messages.say("not_yours", provider.language, ref=reference)
     taken = request.provider_id is not None and request.provider_id != provider.id
     return messages.say("taken" if taken else "offer_closed", provider.language, ref=reference)

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
 from core import clock
-from core.db import session_scope
+from core.db import get_existing, session_scope
 from core.logs import log
 from core.matching import messages, offers
 from core.matching.models import Offer
@@ -43,7 +43,7 @@ def _tell_closed(offer_id: int) -> None:
         with session_scope() as session:
             offer = session.get(Offer, offer_id)
             if offer is not None and offer.notice_pending:
-                request = session.get(ServiceRequest, offer.request_id)
+                request = get_existing(session, ServiceRequest, offer.request_id)
                 tell_offer_closed(session=session, request=request, offer=offer)
     except (OperationalError, IntegrityError):  # the provider's own reply told them at the same moment
         log.info("closing notice left to the next sweep", offer_id=offer_id)
@@ -109,6 +109,7 @@ def _advance_one(session: Session, request_id: int) -> bool:
 
 
 def _tell_still_searching(session: Session, request: ServiceRequest) -> None:
+    assert request.offered_at is not None  # only an offered request is still searched for
     request.searching_notice_sent = True
     session.add(request)
     conversation = customer_conversation(session=session, request=request)

@@ -46,13 +46,12 @@ def job_contact(*, session: Session, request: ServiceRequest) -> JobContact:
 def job_place(*, session: Session, request: ServiceRequest, media: list[RequestMedia] | None = None) -> JobPlace:
     """Return where the job is; media saves a second read when the caller already has the request's media."""
     media = request_media(session=session, request_id=stored_id(request)) if media is None else media
-    pins = [m for m in media if m.kind == "location" and m.lat is not None and m.lon is not None]
-    pin = pins[-1] if pins else None
-    area = request.lat is not None and request.lon is not None
+    pins = [(m.lat, m.lon) for m in media if m.kind == "location" and m.lat is not None and m.lon is not None]
+    area = (request.lat, request.lon) if request.lat is not None and request.lon is not None else None
     return JobPlace(quartier=request.quartier, details="\n".join(later_details(session=session, request=request)),
                     landmark=landmark_of(request),
-                    pin_url=map_link(pin.lat, pin.lon) if pin else None,
-                    area_url=map_link(request.lat, request.lon) if area else None)
+                    pin_url=map_link(*pins[-1]) if pins else None,
+                    area_url=map_link(*area) if area else None)
 
 
 def landmark_of(request: ServiceRequest) -> str:
