@@ -2,6 +2,7 @@
 
 import re
 from datetime import datetime, timedelta
+from typing import Any, TypeGuard
 
 from sqlmodel import Session, select
 
@@ -79,7 +80,7 @@ def _client_may_open(turn: Turn) -> bool:
                 window_seconds=3600)
 
 
-def future(when: datetime | None) -> bool:
+def future(when: datetime | None) -> TypeGuard[datetime]:
     """True for a time worth booking for: later than the next quarter of an hour ("ce matin" is not)."""
     return when is not None and clock.as_utc(when) > clock.now() + timedelta(minutes=15)
 
@@ -95,6 +96,7 @@ def create_from_slots(turn: Turn) -> ServiceRequest | None:
     None when the web chat's client address opened its share of requests this hour (the slots are kept).
     """
     ctx, conversation, session = turn.context, turn.conversation, turn.session
+    assert conversation.customer_id is not None  # a customer's conversation always has its customer
     service, place_name = ctx.slots["service_type"], ctx.slots["location"]
     duplicate = next((r for r in open_requests_of(session=session, customer_id=conversation.customer_id)
                       if r.service_type == service and r.quartier == place_name), None)
@@ -166,7 +168,7 @@ def correct(turn: Turn, request: ServiceRequest) -> None:
         open_case(turn, kind="change", request=request, summary=turn.text)
         turn.say("correction_agent", reference=request.reference)
         return
-    analysis, changes = turn.analysis, {}
+    analysis, changes = turn.analysis, dict[str, Any]()
     if analysis.service_type:
         changes["service_type"] = analysis.service_type
     if analysis.location:
@@ -215,6 +217,7 @@ def cancel(turn: Turn) -> None:
 def status(turn: Turn) -> None:
     """Tell the real state of the customer's open requests (or of the last one)."""
     session, conversation = turn.session, turn.conversation
+    assert conversation.customer_id is not None  # a customer's conversation always has its customer
     requests = open_requests_of(session=session, customer_id=conversation.customer_id)
     if not requests and conversation.current_request_id:
         last = own(turn, session.get(ServiceRequest, conversation.current_request_id))

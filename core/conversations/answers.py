@@ -11,7 +11,7 @@ from core.conversations.context import Turn
 from core.db import stored_id
 from core.logs import log
 from core.money import format_range
-from core.providers.models import Provider, Rating
+from core.providers.models import Rating
 from core.service_requests import lifecycle
 from core.service_requests.models import ServiceRequest
 
@@ -84,29 +84,14 @@ def rating(turn: Turn, stars: int) -> None:
     if request is None:
         return
     comment = "" if turn.text.strip().isdigit() else turn.text.strip()[:1000]
-    try:
-        from core.providers.service import record_rating
-    except ImportError:
-        record_rating = _record_rating_here
+    from core.providers.service import record_rating
+
     try:
         record_rating(session=turn.session, request=request, stars=stars, comment=comment)
     except ValueError:
         log.warning("rating not recorded", request_id=request.id)
     turn.context.rated_request = request.id
     turn.say("rating_thanks", stars=stars)
-
-
-def _record_rating_here(*, session, request: ServiceRequest, stars: int, comment: str = "") -> None:
-    """Store the rating when the providers' service is not there (same effect, once per request)."""
-    if request.provider_id is None or session.exec(select(Rating).where(Rating.request_id == request.id)).first():
-        return
-    session.add(Rating(request_id=stored_id(request), provider_id=request.provider_id, customer_id=request.customer_id,
-                       stars=stars, comment=comment))
-    provider = session.get(Provider, request.provider_id)
-    if provider is not None:
-        provider.rating_sum += stars
-        provider.rating_count += 1
-        session.add(provider)
 
 
 def rating_comment(turn: Turn) -> None:

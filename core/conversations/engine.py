@@ -54,7 +54,7 @@ def handle(*, session: Session, conversation: Conversation, message: Message) ->
         worth = worth_phrasing(turn) if code is None else None
         for index, draft in enumerate(turn.replies):
             enqueue(session=session, conversation=conversation, body=_phrased(turn, draft) if index == worth else draft,
-                    dedupe_key=reply_key(message.id, index))
+                    dedupe_key=reply_key(stored_id(message), index))
         if code is None:
             turn_record.keep(turn, calls_after=calls_after)
 

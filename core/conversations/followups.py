@@ -82,7 +82,7 @@ def contest_step(turn: Turn) -> bool:
 def follow_up(turn: Turn) -> bool:
     """Answer what the message adds to the open request; False when there is none or it says something new."""
     analysis = turn.analysis
-    kind = analysis.follow_up or ("price_question" if analysis.asks_price else None)
+    kind: str | None = analysis.follow_up or ("price_question" if analysis.asks_price else None)
     if analysis.landmark and kind in (None, "detail"):
         kind = "landmark"
     if kind is None or analysis.intent in ("cancel", "status_check", "complaint", "join_as_provider"):
@@ -95,7 +95,7 @@ def follow_up(turn: Turn) -> bool:
         _raise_urgency(turn, request)
     elif kind == "send_now":
         _send_now(turn, request)
-    elif kind == "landmark":
+    elif kind == "landmark" and analysis.landmark:
         add_landmark(turn, request, analysis.landmark)
         turn.say("landmark_saved", reference=request.reference, landmark=" ".join(analysis.landmark.split()))
     elif kind == "detail":

@@ -16,7 +16,7 @@ from core.auth import throttle
 from core.auth.passwords import hash_password, verify_password
 from core.conversations.models import Conversation, PhoneCode
 from core.customers.models import Customer
-from core.db import stored_id
+from core.db import get_existing, stored_id
 from core.logs import log
 from core.payments.models import Payment
 from core.phones import mask_phone
@@ -70,7 +70,7 @@ def _send(session: Session, conversation: Conversation, owner: Customer, phone: 
     from core.messaging.outbox import enqueue_code
 
     now = clock.now()
-    for old in _live_codes(session, conversation.id):
+    for old in _live_codes(session, stored_id(conversation)):
         old.expires_at = now  # one live code at a time
         session.add(old)
     code = f"{secrets.randbelow(1_000_000):06d}"
@@ -91,7 +91,7 @@ def check_code(*, session: Session, conversation: Conversation, code: str, clien
     Failures are counted in session, so the caller commits in both cases.
     """
     now = clock.now()
-    row = _latest_code(session, conversation.id)
+    row = _latest_code(session, stored_id(conversation))
     if row is None:
         return CodeCheck(None, "invalid")
     if _cooling(session, row.phone) or throttle.recent(
@@ -104,7 +104,7 @@ def check_code(*, session: Session, conversation: Conversation, code: str, clien
     if len(digits) == 6 and verify_password(row.code_hash, digits):
         row.used_at = now
         session.add(row)
-        owner = session.get(Customer, row.customer_id)
+        owner = get_existing(session, Customer, row.customer_id)
         link(session=session, conversation=conversation, customer=owner)
         log.info("web chat linked to a customer by a phone code", conversation_id=conversation.id,
                  customer_id=owner.id)
@@ -125,7 +125,7 @@ def check_code(*, session: Session, conversation: Conversation, code: str, clien
 
 def expecting_code(*, session: Session, conversation: Conversation) -> bool:
     """True when a code was asked for on this chat in the last day: six digits typed there are a code."""
-    row = _latest_code(session, conversation.id)
+    row = _latest_code(session, stored_id(conversation))
     return row is not None and row.created_at > clock.now() - timedelta(days=1)
 
 
@@ -159,7 +159,7 @@ def link(*, session: Session, conversation: Conversation, customer: Customer) ->
         requests = list(session.exec(select(ServiceRequest).where(ServiceRequest.conversation_id == conversation.id,
                                                                   ServiceRequest.customer_id == visitor.id)))
         for request in requests:
-            request.customer_id = customer.id
+            request.customer_id = stored_id(customer)
             session.add(request)
         ids = [r.id for r in requests]
         for model in (Payment, Rating):

@@ -39,6 +39,8 @@ def ask_same_place(turn: Turn, service: str) -> bool:
     if known_customer(turn) is None or turn.context.extra.get(SAME_PLACE):
         return False
     last = _last_request(turn)
+    if last is None:  # a known customer has one (known_customer checked)
+        return False
     name = greeting_name(turn)
     en = turn.language == "en"
     hello = (f"Hello {name} 👋 " if en else f"Bonjour {name} 👋 ") if name else ""

@@ -106,10 +106,10 @@ def _same_person(session: Session, channel: str, external_id: str, alias: str) -
 def _open(session: Session, channel: str, external_id: str, name: str, alias: str) -> Conversation:
     conversation = Conversation(channel=channel, external_id=external_id)
     if channel == "web":
-        customer = Customer(name=name.strip()[:120])
-        session.add(customer)
+        visitor = Customer(name=name.strip()[:120])
+        session.add(visitor)
         session.flush()
-        conversation.customer_id = customer.id
+        conversation.customer_id = visitor.id
         session.add(conversation)
         session.flush()
         return conversation

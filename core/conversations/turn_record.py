@@ -33,7 +33,8 @@ def keep(turn: Turn, *, calls_after: int) -> None:
         select(sa.func.count(LlmCall.id), sa.func.coalesce(sa.func.sum(LlmCall.cost_microusd), 0),
                sa.func.count(LlmCall.id) - sa.func.count(LlmCall.cost_microusd))
         .where(LlmCall.conversation_id == turn.conversation.id, LlmCall.id > calls_after)).one()
-    message.model_calls, message.model_cost_microusd, message.model_unpriced = int(calls), int(known), int(unpriced)
+    message.model_calls, message.model_unpriced = int(calls), int(unpriced)
+    message.model_cost_microusd = int(known or 0)  # coalesced in SQL: never None
     if context.awaiting_rating is not None:
         message.asked = "rating"
     else:

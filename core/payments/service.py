@@ -13,7 +13,7 @@ from core import clock
 from core.config import settings
 from core.conversations.models import Case
 from core.customers.models import Customer
-from core.db import session_scope, stored_id
+from core.db import get_existing, session_scope, stored_id
 from core.logs import log
 from core.messaging.outbox import enqueue
 from core.money import percent_of
@@ -112,7 +112,7 @@ def send_due_links() -> int:
     with session_scope() as session:
         waiting = session.exec(select(Payment).where(Payment.status == "pending", Payment.payment_url == "")
                                .order_by(Payment.updated_at).limit(BATCH))
-        due = [p.id for p in waiting if p.link_attempts == 0 or now >= p.updated_at + _backoff(p.link_attempts)]
+        due = [stored_id(p) for p in waiting if p.link_attempts == 0 or now >= p.updated_at + _backoff(p.link_attempts)]
     return sum(1 for payment_id in due if _send_link(payment_id))
 
 
@@ -155,7 +155,7 @@ def _send_link(payment_id: int) -> bool:
             return False
         if price_disputed(session=session, request_id=payment.request_id):
             return False  # the customer contests the price: the link waits for the team
-        request = session.get(ServiceRequest, payment.request_id)
+        request = get_existing(session, ServiceRequest, payment.request_id)
         fields = _widget_fields(session=session, payment=payment, request=request)
         payment_ref = payment.payment_ref
     error = ""
@@ -167,7 +167,7 @@ def _send_link(payment_id: int) -> bool:
         payment = lock_payment(session=session, payment_id=payment_id)
         if payment is None or payment.status != "pending" or payment.payment_url:
             return False  # another process got there first
-        request = session.get(ServiceRequest, payment.request_id)
+        request = get_existing(session, ServiceRequest, payment.request_id)
         conversation = customer_conversation(session=session, request=request)
         payment.link_attempts += 1
         payment.updated_at = clock.now()
