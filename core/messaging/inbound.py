@@ -10,7 +10,7 @@ from core import clock
 from core.config import settings
 from core.conversations.models import Conversation, Message
 from core.conversations.service import ADDRESSED, conversation_for
-from core.db import is_postgres, session_scope, stored_id, table_of
+from core.db import get_existing, is_postgres, session_scope, stored_id, table_of
 from core.fleet import stopping
 from core.logs import log
 from core.messaging import ratelimit, texts
@@ -73,7 +73,7 @@ def accept(*, session: Session, channel: str, external_id: str, body: str, provi
                       sent_by=sent_by, alias=alias, reply_to=reply_to)
     if message is None:
         return None
-    conversation = session.get(Conversation, message.conversation_id)
+    conversation = get_existing(session, Conversation, message.conversation_id)
     # Counted in the window the message arrived in, so a backlog attached late is not mistaken for a burst.
     decision = ratelimit.hit(session=session, key=f"in:{channel}:{conversation.external_id}",
                              limit=settings.inbound_rate_per_minute, at=received_at)

@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.conversations.models import Message
-from core.db import get_engine, is_postgres, rows_changed, session_scope, table_of
+from core.db import get_engine, is_postgres, rows_changed, session_scope, stored_id, table_of
 from core.fleet import stopping
 from core.logs import log
 from core.messaging import door
@@ -147,4 +147,4 @@ def _attach(session: Session, row: InboundMessage) -> Attached | None:
     session.add(row)
     if message is None:
         return None
-    return Attached(message.id, message.conversation_id, message.status)
+    return Attached(stored_id(message), message.conversation_id, message.status)

@@ -24,7 +24,7 @@ from core import clock
 from core.catalog import haversine_km, nearest_quartier
 from core.config import settings
 from core.conversations.models import Conversation, Message
-from core.db import is_postgres, session_scope
+from core.db import get_existing, is_postgres, session_scope, stored_id
 from core.llm.deadline import turn_deadline
 from core.logs import log
 from core.messaging import texts
@@ -97,7 +97,7 @@ def prepare(message_id: int) -> str | None:
         message = session.get(Message, message_id)
         if message is None or message.status != "media":
             return message.status if message else None
-        conversation = session.get(Conversation, message.conversation_id)
+        conversation = get_existing(session, Conversation, message.conversation_id)
         items = [dict(item) for item in message.media]
     trouble, model_seconds = False, 0.0
     for index, item in enumerate(items):
@@ -116,7 +116,7 @@ def prepare(message_id: int) -> str | None:
         item.update(state="stored", size=len(data), path=_save(message_id, index, data, item["content_type"]))
         # The message's attachments share one model deadline with the turn that follows (the engine deducts it).
         with turn_deadline(settings.llm_turn_deadline_seconds - model_seconds) as deadline:
-            item.update(_understand(item["kind"], data, item["content_type"], conversation.id))
+            item.update(_understand(item["kind"], data, item["content_type"], stored_id(conversation)))
             item["model_seconds"] = round(deadline.spent(), 3)
         model_seconds += item["model_seconds"]
     return _release(message_id, items, trouble)
@@ -163,7 +163,7 @@ def _release(message_id: int, items: list[dict], trouble: bool) -> str:
             session.add(message)
             return message.status  # the stalled-message sweep tries again
         message.attempts = 0  # the engine's own attempts start now
-        conversation = session.get(Conversation, message.conversation_id)
+        conversation = get_existing(session, Conversation, message.conversation_id)
         for item in items:
             if item.get("state") == "pending":
                 item["state"] = "failed"
@@ -202,7 +202,7 @@ def link_attachments(*, session: Session, conversation: Conversation, message: M
     for media in waiting:
         media.request_id = request.id
         session.add(media)
-    pin = next((m for m in reversed(waiting) if m.kind == "location"
+    pin = next((m for m in reversed(waiting) if m.kind == "location" and m.lat is not None and m.lon is not None
                 and nearest_quartier(m.lat, m.lon).name == request.quartier), None)
     if pin is not None:
         update_request(session=session, request=request, actor="customer", lat=pin.lat, lon=pin.lon)

@@ -13,7 +13,7 @@ from core import clock
 from core.config import settings
 from core.conversations.models import Conversation, Message
 from core.customers.models import Customer
-from core.db import session_scope
+from core.db import session_scope, stored_id
 from core.messaging.inbound import process_message
 from core.messaging.models import OutboxMessage
 from core.messaging.webhook import Inbound, store
@@ -79,8 +79,8 @@ def thread(phone: str, after_id: int = 0, limit: int = 200) -> list[dict]:
             return []
         rows = session.exec(select(Message).where(Message.conversation_id == conversation_id, Message.id > after_id)
                             .order_by(Message.id.desc()).limit(limit)).all()
-        opened = _opened_codes(session, external_id, [m.id for m in rows if m.direction == "out"])
-    return [{"id": m.id, "mine": m.direction == "in", "body": opened.get(m.id, m.body), "status": m.status,
+        opened = _opened_codes(session, external_id, [stored_id(m) for m in rows if m.direction == "out"])
+    return [{"id": m.id, "mine": m.direction == "in", "body": opened.get(stored_id(m), m.body), "status": m.status,
              "time": clock.format_local(m.created_at, "%H:%M")} for m in reversed(rows)]
 
 
@@ -89,7 +89,7 @@ def _opened_codes(session: Session, number: str, message_ids: list[int]) -> dict
         return {}
     rows = session.exec(select(OutboxMessage.message_id, OutboxMessage.sealed).where(
         OutboxMessage.message_id.in_(message_ids), OutboxMessage.sealed != "")).all()
-    return {message_id: text for message_id, sealed in rows if (text := unseal(sealed)) is not None}
+    return {message_id: text for message_id, sealed in rows if message_id and (text := unseal(sealed)) is not None}
 
 
 def providers(limit: int = 100) -> dict[str, str]:
@@ -104,7 +104,7 @@ def providers(limit: int = 100) -> dict[str, str]:
         query = select(Provider.phone, Provider.name, Provider.quartier)
         if settings.twilio_enabled:
             query = query.where(Provider.is_demo)
-        rows = session.exec(query.order_by(Provider.is_demo.desc(), Provider.id).limit(limit)).all()
+        rows = list(session.exec(query.order_by(Provider.is_demo.desc(), Provider.id).limit(limit)).all())
         rows += session.exec(query.where(Provider.phone.in_(recent))).all()
     labels = {phone: f"{name} · {quartier}" if quartier else name for phone, name, quartier in rows}
     first = {phone: f"📩 {labels[phone]}" for phone in recent if phone in labels}

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from core import clock
-from core.db import is_postgres, session_scope, table_of
+from core.db import is_postgres, session_scope, stored_id, table_of
 from core.logs import log
 from core.messaging import delivery, door, media
 from core.messaging.inbound import accept
@@ -138,7 +138,7 @@ def store(inbound: Inbound, channel: str = "whatsapp", sent_by: str = "") -> tup
                                  provider_message_id=inbound.sid, media=inbound.media, name=inbound.name,
                                  waits_for_media=inbound.waits_for_media, sent_by=sent_by, alias=inbound.alias,
                                  reply_to=inbound.reply_to)
-                return (message.id, message.status) if message else None
+                return (stored_id(message), message.status) if message else None
         except (IntegrityError, OperationalError):
             # Two first messages of a new person race to create them (or a deadlock): the retry finds the winner.
             if attempt == 2:
