@@ -87,10 +87,11 @@ def _seed_history(session: Session, rng: random.Random, providers: list[Provider
         created = now - timedelta(days=rng.uniform(0.05, PAST_DAYS), minutes=rng.randint(0, 59))
         service = catalogue[rng.randrange(len(catalogue))]
         zone = zones[rng.randrange(len(zones))]
-        customer = Customer(phone=f"{DEMO_CUSTOMER_PREFIX}{i + 1:06d}", name="", is_demo=True, created_at=created)
+        phone = f"{DEMO_CUSTOMER_PREFIX}{i + 1:06d}"
+        customer = Customer(phone=phone, name="", is_demo=True, created_at=created)
         session.add(customer)
         session.flush()
-        conversation = Conversation(channel="simulator", external_id=customer.phone, customer_id=customer.id,
+        conversation = Conversation(channel="simulator", external_id=phone, customer_id=customer.id,
                                     is_demo=True, created_at=created, updated_at=created, last_inbound_at=created)
         session.add(conversation)
         session.flush()

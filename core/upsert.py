@@ -6,6 +6,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import Insert
 
 
@@ -47,6 +48,7 @@ def for_psycopg(statement: sa.sql.ClauseElement, *, many: bool = False) -> Psyco
     """Compile a statement once for psycopg, so the same INSERT serves the ORM path and the async connections."""
     dialect = postgresql.psycopg.dialect(paramstyle="format")
     compiled = statement.compile(dialect=dialect, for_executemany=many)
+    assert isinstance(compiled, SQLCompiler)  # a statement (not DDL) compiles to SQL with positional binds
     names = tuple(compiled.positiontup or ())
     processors = {}
     for name in names:

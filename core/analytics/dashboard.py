@@ -58,8 +58,8 @@ class Dashboard:
     leaderboard: list[dict] = field(default_factory=list)
 
 
-def _sum_if(condition: object) -> sa.ColumnElement:
-    return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)  # type: ignore[arg-type]
+def _sum_if(condition: sa.ColumnElement[bool]) -> sa.ColumnElement:
+    return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
 
 
 def week_start(now: datetime) -> datetime:
@@ -228,8 +228,10 @@ def leaderboard(*, session: Session, filters: Filters, limit: int = 10, split: S
             select(R.provider_id, sa.func.count(R.id), sa.func.coalesce(sa.func.sum(R.final_price), 0))
             .where(*done, split.live_condition(R.created_at), *request_conditions(session, _undated(filters)))
             .group_by(R.provider_id)).all():
-        old = jobs.get(int(pid), (0, 0))  # type: ignore[arg-type]
-        jobs[int(pid)] = (old[0] + int(n), old[1] + int(total))  # type: ignore[arg-type]
+        if pid is None:  # excluded by the query
+            continue
+        old = jobs.get(pid, (0, 0))
+        jobs[pid] = (old[0] + int(n), old[1] + int(total or 0))
     top = sorted(((pid, n, b) for pid, (n, b) in jobs.items() if n), key=lambda x: (-x[1], -x[2], x[0]))[:limit]
     providers = {pid: (name, rsum, rcount) for pid, name, rsum, rcount in session.exec(
         select(Provider.id, Provider.name, Provider.rating_sum, Provider.rating_count)

@@ -3,6 +3,7 @@
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -25,8 +26,8 @@ def _safe(value: object) -> str:
     """Return the cell as text; a leading = + - @ (or tab, return) is quoted so a spreadsheet never runs it."""
     if value is None:
         return ""
-    if hasattr(value, "isoformat"):
-        return clock.format_local(value, "%Y-%m-%d %H:%M:%S")  # type: ignore[arg-type]
+    if isinstance(value, datetime):
+        return clock.format_local(value, "%Y-%m-%d %H:%M:%S")
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not text.lstrip("+-").isdigit() else text
 

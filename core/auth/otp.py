@@ -118,7 +118,7 @@ def verify_code(*, session: Session, phone: str, code: str, ip: str = "") -> Cod
     if row is not None and len(digits) == 6 and verify_password(row.code_hash, digits):
         row.used_at = now
         session.add(row)
-        throttle.clear(session=session, key=_guess_key(provider.id))
+        throttle.clear(session=session, key=_guess_key(stored_id(provider)))
         log.info("provider signed in", provider_id=provider.id)
         return CodeCheck(provider)
     throttle.record(session=session, key=ip_key, window_seconds=WINDOW_SECONDS)
@@ -126,7 +126,7 @@ def verify_code(*, session: Session, phone: str, code: str, ip: str = "") -> Cod
         return CodeCheck(None, INVALID)
     row.attempts += 1
     session.add(row)
-    guesses = throttle.record(session=session, key=_guess_key(provider.id), window_seconds=WINDOW_SECONDS)
+    guesses = throttle.record(session=session, key=_guess_key(stored_id(provider)), window_seconds=WINDOW_SECONDS)
     if guesses >= MAX_TRIES:
         row.expires_at = now
         log.warning("login codes guessed too often", provider_id=provider.id)

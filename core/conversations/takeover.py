@@ -4,7 +4,7 @@ from sqlmodel import Session
 
 from core import clock
 from core.conversations.models import Case, Conversation, Message
-from core.db import stored_id
+from core.db import get_existing, stored_id
 from core.messaging.outbox import enqueue, release_held
 from core.rules.models import AuditEntry
 from core.texts.errors import UserError
@@ -45,7 +45,7 @@ def agent_reply(*, session: Session, conversation_id: int, body: str, actor: str
     conversation.updated_at = clock.now()
     session.add(conversation)
     session.add(AuditEntry(actor=actor, action="conversation.reply", target=f"conversation:{conversation_id}"))
-    return session.get(Message, row.message_id)  # type: ignore[return-value]
+    return get_existing(session, Message, row.message_id)
 
 
 def signed_by_agent(*, session: Session, message_id: int | None, actor: str) -> None:

@@ -88,10 +88,10 @@ def rebuild_turn_days(*, session: Session) -> int:
     else:  # Douala is UTC+1 all year
         day = sa.func.date(Message.created_at, "+1 hours")
     language = sa.func.coalesce(Message.language, sa.literal_column("''"))
-    groups = (select(day.label("day"), Message.channel, Message.intent, language,
-                     sa.func.count(), sa.func.sum(sa.case((Message.understood.is_(False), 1), else_=0)),  # type: ignore
-                     sa.func.sum(sa.case((Message.model_calls > 0, 1), else_=0)), sa.func.sum(Message.model_calls),
-                     sa.func.sum(Message.model_cost_microusd), sa.func.sum(Message.model_unpriced))
+    groups = (sa.select(day.label("day"), Message.channel, Message.intent, language,
+                        sa.func.count(), sa.func.sum(sa.case((Message.understood.is_(False), 1), else_=0)),
+                        sa.func.sum(sa.case((Message.model_calls > 0, 1), else_=0)), sa.func.sum(Message.model_calls),
+                        sa.func.sum(Message.model_cost_microusd), sa.func.sum(Message.model_unpriced))
               .where(Message.intent.is_not(None))
               .group_by(day, Message.channel, Message.intent, language))
     session.execute(sa.delete(TurnDay))

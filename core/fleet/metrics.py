@@ -130,7 +130,8 @@ class FleetCollector(Collector):
                                 "(database)", value=heartbeat.live_workers())
 
     def _offers(self, conn: sa.Connection, dialect: str, Offer) -> Iterator[Metric]:
-        by_status = dict(conn.execute(sa.select(Offer.status, sa.func.count()).group_by(Offer.status)).all())
+        by_status: dict[str, int] = dict(
+            conn.execute(sa.select(Offer.status, sa.func.count()).group_by(Offer.status)).all())
         sent = CounterMetricFamily("djobea_offers_sent", "Offers sent to providers (database)")
         sent.add_metric([], sum(by_status.values()))
         yield sent
@@ -169,7 +170,7 @@ class FleetCollector(Collector):
         latency = SummaryMetricFamily("djobea_model_latency_seconds", "Time of model calls by provider (database)",
                                       labels=["provider"])
         for provider, (count, seconds, dollars) in sorted(totals.items()):
-            latency.add_metric([provider], count_value=count, sum_value=seconds)
+            latency.add_metric([provider], count_value=int(count), sum_value=seconds)
             cost.add_metric([provider], dollars)
         yield from (calls, latency, cost)
 

@@ -47,7 +47,7 @@ class ClaudeProvider(LLMProvider):
         return self._ask("Answer with one JSON object only.", [image, {"type": "text", "text": prompt}],
                          IMAGE_SCHEMA, timeout)
 
-    def _ask(self, system: str, content: str | list[dict[str, Any]], schema: dict[str, Any],
+    def _ask(self, system: str, content: str | list[Any], schema: dict[str, Any],
              timeout: float | None) -> tuple[dict[str, Any], Usage]:
         # Structured outputs (output_config.format, platform.claude.com/docs/en/build-with-claude/structured-outputs):
         # the SDK's transform_schema drops what the API does not support into descriptions.
