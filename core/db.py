@@ -126,6 +126,14 @@ def session_scope() -> Iterator[Session]:
             raise
 
 
+def local_day(session: Session, column: Any) -> Any:
+    """SQL expression: the Douala calendar day of a stored UTC time, as 'YYYY-MM-DD'."""
+    # Douala is UTC+1 all year (no summer time): a fixed offset is exact and much cheaper than a zone lookup.
+    if session.get_bind().dialect.name == "postgresql":
+        return sa.cast(sa.func.timezone("UTC", column) + sa.literal_column("interval '1 hour'"), sa.Date)
+    return sa.func.strftime("%Y-%m-%d", column, "+1 hours")
+
+
 def is_postgres() -> bool:
     """True when the database is PostgreSQL (row locks with SKIP LOCKED are available)."""
     return get_engine().dialect.name == "postgresql"

@@ -11,7 +11,6 @@ from core.analytics.filters import (
     BUCKETS,
     STAGES,
     Filters,
-    local_day,
     local_midnight,
     request_conditions,
     seconds_between,
@@ -20,6 +19,7 @@ from core.analytics.filters import (
 from core.analytics.models import WAIT_EDGES
 from core.analytics.rollups import wait_bucket_conditions
 from core.analytics.totals import Rolled, Split, exact_median, median_from_histogram, plan, provider_jobs, rolled_up
+from core.db import local_day
 from core.payments.models import Payment
 from core.providers.models import Provider, ProviderService, ProviderZone, Rating
 from core.service_requests.models import ServiceRequest as R

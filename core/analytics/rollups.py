@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core import clock
-from core.analytics.filters import local_day, local_midnight, seconds_between
+from core.analytics.filters import local_midnight, seconds_between
 from core.analytics.models import WAIT_EDGES, DailyTotals, ProviderDay, ProviderMonth, RollupState
-from core.db import rows_changed, table_of
+from core.db import local_day, rows_changed, table_of
 from core.payments.models import Payment
 from core.providers.models import Rating
 from core.service_requests.models import ServiceRequest as R

@@ -1,6 +1,5 @@
 """What the engine made of a customer's turn, written on the inbound message for conversation analytics."""
 
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -9,7 +8,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.conversations.context import Turn
 from core.conversations.models import Conversation, Message, TurnDay
-from core.db import rows_changed
+from core.db import local_day, rows_changed
 from core.llm.models import LlmCall
 from core.service_requests.models import ServiceRequest
 
@@ -82,11 +81,7 @@ def _count(session: Session, message: Message) -> None:
 
 def rebuild_turn_days(*, session: Session) -> int:
     """Recount every day's totals from the turns stored (after a bulk load); return the rows written."""
-    if session.get_bind().dialect.name == "postgresql":
-        day: sa.ColumnElement[Any] = sa.cast(
-            sa.func.timezone("UTC", Message.created_at) + sa.literal_column("interval '1 hour'"), sa.Date)
-    else:  # Douala is UTC+1 all year
-        day = sa.func.date(Message.created_at, "+1 hours")
+    day = local_day(session, Message.created_at)
     language = sa.func.coalesce(Message.language, sa.literal_column("''"))
     groups = (sa.select(day.label("day"), Message.channel, Message.intent, language,
                         sa.func.count(), sa.func.sum(sa.case((Message.understood.is_(False), 1), else_=0)),
