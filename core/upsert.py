@@ -1,6 +1,6 @@
 """INSERT ... ON CONFLICT, written once for SQLite and PostgreSQL (both speak it; SQLAlchemy has one class each)."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,16 +11,18 @@ from sqlalchemy.sql.dml import Insert
 
 
 def upsert(dialect: str, table: Any, values: Mapping[str, Any], *, keys: list[str],
-           update: Mapping[str, Any] | None = None) -> Insert:
-    """Return INSERT values, and on a clash of keys UPDATE with update (or DO NOTHING without it).
+           update: Mapping[str, Any] | None = None, add: Iterable[str] = ()) -> Insert:
+    """Return INSERT values, and on a clash of keys UPDATE with update (or DO NOTHING without either).
 
+    add names counters the clashing row adds its values to (concurrent writers add up, none is lost).
     table is a Table or a table model; add .returning(...) to the result where the caller needs a column back.
     """
     table = getattr(table, "__table__", table)
     insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
     statement = insert.values(**values)
-    if update:
-        return statement.on_conflict_do_update(index_elements=keys, set_=dict(update))
+    changes = {**(update or {}), **{name: table.c[name] + statement.excluded[name] for name in add}}
+    if changes:
+        return statement.on_conflict_do_update(index_elements=keys, set_=changes)
     return statement.on_conflict_do_nothing(index_elements=keys)
 
 

@@ -2,7 +2,6 @@
 
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from core import clock
@@ -11,6 +10,7 @@ from core.conversations.models import Conversation, Message, TurnDay
 from core.db import local_day, rows_changed
 from core.llm.models import LlmCall
 from core.service_requests.models import ServiceRequest
+from core.upsert import dialect_of, upsert
 
 NOT_UNDERSTOOD = "not_understood"
 
@@ -71,12 +71,8 @@ def _count(session: Session, message: Message) -> None:
               "language": message.language or "", "turns": 1, "not_understood": int(message.understood is False),
               "with_model": int(message.model_calls > 0), "model_calls": message.model_calls,
               "model_cost_microusd": message.model_cost_microusd, "model_unpriced": message.model_unpriced}
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    statement = insert(TurnDay).values(**values)
-    statement = statement.on_conflict_do_update(
-        index_elements=["day", "channel", "intent", "language"],
-        set_={name: getattr(TurnDay, name) + statement.excluded[name] for name in COUNTERS})
-    session.execute(statement)
+    session.execute(upsert(dialect_of(session), TurnDay, values, keys=["day", "channel", "intent", "language"],
+                           add=COUNTERS))
 
 
 def rebuild_turn_days(*, session: Session) -> int:

@@ -3,11 +3,11 @@
 from datetime import timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from core import clock
 from core.db import session_scope, table_of
 from core.fleet.models import WorkerHeartbeat
+from core.upsert import dialect_of, upsert
 
 BEAT_SECONDS = 5.0
 FRESH = timedelta(seconds=30)  # a worker silent for longer is stuck or gone
@@ -19,11 +19,9 @@ def beat(process: str, *, stopping: bool = False) -> None:
     now = clock.now()
     table = table_of(WorkerHeartbeat)
     with session_scope() as session:
-        dialect = session.get_bind().dialect.name
-        insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
-        session.execute(insert.values(process=process, started_at=now, seen_at=now, stopping=stopping)
-                        .on_conflict_do_update(index_elements=["process"],
-                                               set_={"seen_at": now, "stopping": stopping}))
+        session.execute(upsert(dialect_of(session), table,
+                               {"process": process, "started_at": now, "seen_at": now, "stopping": stopping},
+                               keys=["process"], update={"seen_at": now, "stopping": stopping}))
         session.execute(table.delete().where(table.c.seen_at < now - FORGET))
 
 
