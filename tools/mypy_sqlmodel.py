@@ -45,8 +45,8 @@ class SQLModelPlugin(Plugin):
         column = self.lookup_fully_qualified(COLUMN)
         if column is None or not isinstance(column.node, TypeInfo):
             return None
-        primary_key = attribute in info.metadata[KEY]["primary_keys"]
-        return lambda ctx: _column_type(ctx, column.node, primary_key)
+        column_info, primary_key = column.node, attribute in info.metadata[KEY]["primary_keys"]
+        return lambda ctx: _column_type(ctx, column_info, primary_key)
 
 
 def _is_sqlmodel(info: TypeInfo) -> bool:
@@ -68,7 +68,7 @@ def _declares_table(cls: ClassDef) -> bool:
 
 
 def _primary_keys(cls: ClassDef) -> list[str]:
-    names = []
+    names: list[str] = []
     for statement in cls.defs.body:
         if not (isinstance(statement, AssignmentStmt) and isinstance(statement.rvalue, CallExpr)):
             continue
