@@ -4,7 +4,7 @@ import ipaddress
 import secrets
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -238,9 +238,9 @@ def _load() -> Settings:
 settings = _load()
 
 
-def reload_settings(**overrides: object) -> Settings:
+def reload_settings(**overrides: Any) -> Settings:
     """Rebuild the global settings in place (tests and the CLI use this)."""
-    fresh = Settings(**overrides)  # type: ignore[arg-type]
+    fresh = Settings(**overrides)
     settings.__dict__.clear()
     settings.__dict__.update(fresh.__dict__)
     return settings

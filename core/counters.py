@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, Session, SQLModel
 
 from core import clock
-from core.db import session_scope
+from core.db import rows_changed, session_scope, table_of
 from core.upsert import dialect_of, upsert
 
 MINUTE = 60
@@ -34,7 +34,7 @@ def minute_of(at: datetime | None = None) -> int:
 def add(*, session: Session, key: str, at: datetime | None = None) -> tuple[int, int]:
     """Count one event for key in the window of at (one atomic upsert); return (window, its count now)."""
     window = minute_of(at)
-    table = RateCounter.__table__  # type: ignore[attr-defined]
+    table = table_of(RateCounter)
     statement = upsert(dialect_of(session), table, {"key": key, "window": window, "count": 1, "notified": False},
                        keys=["key", "window"], update={"count": table.c.count + 1}).returning(table.c.count)
     return window, int(session.execute(statement).scalar_one())
@@ -45,34 +45,34 @@ def total(*, session: Session, key: str, window_seconds: int) -> int:
     if window_seconds > LONGEST_WINDOW_SECONDS:
         raise ValueError(f"counters keep {LONGEST_WINDOW_SECONDS} seconds at most")
     first = minute_of() - max(1, window_seconds // MINUTE) + 1
-    table = RateCounter.__table__  # type: ignore[attr-defined]
+    table = table_of(RateCounter)
     return int(session.execute(sa.select(sa.func.coalesce(sa.func.sum(table.c.count), 0)).where(
         table.c.key == key, table.c.window >= first)).scalar_one())
 
 
 def take_back(*, session: Session, key: str, window: int) -> None:
     """Uncount one event of key in window (one that was refused)."""
-    table = RateCounter.__table__  # type: ignore[attr-defined]
+    table = table_of(RateCounter)
     session.execute(sa.update(table).where(table.c.key == key, table.c.window == window)
                     .values(count=table.c.count - 1))
 
 
 def mark_notified(*, session: Session, key: str, window: int) -> bool:
     """Flag key's window as answered; True only for the one caller that flipped the flag."""
-    table = RateCounter.__table__  # type: ignore[attr-defined]
-    return session.execute(sa.update(table).where(table.c.key == key, table.c.window == window,
-                                                  table.c.notified.is_(False)).values(notified=True)).rowcount == 1
+    table = table_of(RateCounter)
+    return rows_changed(session.execute(sa.update(table).where(
+        table.c.key == key, table.c.window == window, table.c.notified.is_(False)).values(notified=True))) == 1
 
 
 def clear(*, session: Session, key: str) -> None:
     """Forget every count of key."""
-    table = RateCounter.__table__  # type: ignore[attr-defined]
+    table = table_of(RateCounter)
     session.execute(sa.delete(table).where(table.c.key == key))
 
 
 def prune() -> int:
     """Delete windows older than the longest window any reader adds up; return how many."""
     oldest = minute_of() - LONGEST_WINDOW_SECONDS // MINUTE
-    table = RateCounter.__table__  # type: ignore[attr-defined]
+    table = table_of(RateCounter)
     with session_scope() as session:
-        return session.execute(sa.delete(table).where(table.c.window < oldest)).rowcount
+        return rows_changed(session.execute(sa.delete(table).where(table.c.window < oldest)))

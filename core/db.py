@@ -3,10 +3,11 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlalchemy.engine import CursorResult, Engine, Result
+from sqlmodel import Session, SQLModel
 
 from core.config import settings
 from core.files import private_file
@@ -16,6 +17,12 @@ from core.text import clean_parameters
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 MAX_INT = 2**31 - 1  # PostgreSQL's integer columns: no id, page or count beyond it exists
 _engine: Engine | None = None
+Row = TypeVar("Row", bound=SQLModel)
+
+
+class _WithId(Protocol):
+    @property
+    def id(self) -> int | None: ...
 
 
 def get_engine() -> Engine:
@@ -69,6 +76,36 @@ def storable(value: int) -> bool:
     return -MAX_INT <= value <= MAX_INT
 
 
+def stored_id(row: _WithId) -> int:
+    """Return the id of a row the database has numbered (added and flushed, or read back)."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id before it is flushed")
+    return row.id
+
+
+def get_existing(session: Session, model: type[Row], key: Any) -> Row:
+    """Return the row with this key, which must exist (a foreign key or an earlier read in this transaction)."""
+    row = session.get(model, key)
+    if row is None:
+        raise LookupError(f"no {model.__name__} {key!r}")
+    return row
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """Return how many rows an UPDATE, DELETE or INSERT executed through a session changed."""
+    if not isinstance(result, CursorResult):
+        raise TypeError(f"{type(result).__name__} is not the result of a write")
+    return result.rowcount
+
+
+def table_of(model: type[SQLModel]) -> sa.Table:
+    """Return the table a table model maps to (for Core statements on it)."""
+    table = sa.inspect(model).local_table
+    if not isinstance(table, sa.Table):
+        raise TypeError(f"{model.__name__} is not a table model")
+    return table
+
+
 def dispose_engine() -> None:
     """Close every pooled connection and forget the engine (tests, settings changes)."""
     global _engine
@@ -87,6 +124,14 @@ def session_scope() -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def local_day(session: Session, column: Any) -> Any:
+    """SQL expression: the Douala calendar day of a stored UTC time, as 'YYYY-MM-DD'."""
+    # Douala is UTC+1 all year (no summer time): a fixed offset is exact and much cheaper than a zone lookup.
+    if session.get_bind().dialect.name == "postgresql":
+        return sa.cast(sa.func.timezone("UTC", column) + sa.literal_column("interval '1 hour'"), sa.Date)
+    return sa.func.strftime("%Y-%m-%d", column, "+1 hours")
 
 
 def is_postgres() -> bool:

@@ -8,6 +8,7 @@ from sqlmodel import Session, func, select
 from core import clock
 from core.catalog import quartiers, services
 from core.customers.models import Customer
+from core.db import stored_id
 from core.matching.models import Offer, OfferStatus
 from core.messaging.conversations import Conversation, Message
 from core.messaging.models import MessageStatus
@@ -61,10 +62,10 @@ def _seed_providers(session: Session, rng: random.Random) -> list[Provider]:
         session.flush()
         trades = {trade} | ({codes[(i + 4) % len(codes)]} if i % 4 == 0 else set())
         for code in sorted(trades):
-            session.add(ProviderService(provider_id=provider.id, service_code=code))
+            session.add(ProviderService(provider_id=stored_id(provider), service_code=code))
         served = {home.name} | {z.name for z in sorted(zones, key=lambda z: _distance(home, z))[1:4]}
         for q in sorted(served):
-            session.add(ProviderZone(provider_id=provider.id, quartier=q))
+            session.add(ProviderZone(provider_id=stored_id(provider), quartier=q))
         providers.append(provider)
     session.flush()
     return providers
@@ -86,18 +87,19 @@ def _seed_history(session: Session, rng: random.Random, providers: list[Provider
         created = now - timedelta(days=rng.uniform(0.05, PAST_DAYS), minutes=rng.randint(0, 59))
         service = catalogue[rng.randrange(len(catalogue))]
         zone = zones[rng.randrange(len(zones))]
-        customer = Customer(phone=f"{DEMO_CUSTOMER_PREFIX}{i + 1:06d}", name="", is_demo=True, created_at=created)
+        phone = f"{DEMO_CUSTOMER_PREFIX}{i + 1:06d}"
+        customer = Customer(phone=phone, name="", is_demo=True, created_at=created)
         session.add(customer)
         session.flush()
-        conversation = Conversation(channel="simulator", external_id=customer.phone, customer_id=customer.id,
+        conversation = Conversation(channel="simulator", external_id=phone, customer_id=customer.id,
                                     is_demo=True, created_at=created, updated_at=created, last_inbound_at=created)
         session.add(conversation)
         session.flush()
         text = f"Bonjour, {service.problems_fr[0] if service.problems_fr else service.name_fr} à {zone.name}"
-        session.add(Message(conversation_id=conversation.id, direction="in", channel="simulator", body=text,
+        session.add(Message(conversation_id=stored_id(conversation), direction="in", channel="simulator", body=text,
                             status=MessageStatus.PROCESSED, created_at=created, processed_at=created))
         request = ServiceRequest(
-            reference=new_reference(session=session), customer_id=customer.id, conversation_id=conversation.id,
+            reference=new_reference(session=session), customer_id=stored_id(customer), conversation_id=conversation.id,
             channel="simulator", service_type=service.code, quartier=zone.name, lat=zone.lat, lon=zone.lon,
             description=text, urgency=rng.choice(["normal", "normal", "urgent", "scheduled"]),
             price_min=service.price_min, price_max=service.price_max, is_demo=True,
@@ -113,7 +115,7 @@ def _play_history(session: Session, rng: random.Random, request: ServiceRequest,
                   created, now) -> None:
     """Walk a past request through the lifecycle, with the events, offer, payment and rating it would have."""
     def event(at, source, target, actor="system", kind="transition") -> None:
-        session.add(RequestEvent(request_id=request.id, at=at, actor=actor, kind=kind,
+        session.add(RequestEvent(request_id=stored_id(request), at=at, actor=actor, kind=kind,
                                  from_status=source, to_status=target))
         request.status, request.updated_at = target, at
 
@@ -132,14 +134,14 @@ def _play_history(session: Session, rng: random.Random, request: ServiceRequest,
     provider.last_offered_at = offered
     if fate < 0.14:
         expired = offered + timedelta(minutes=30)
-        session.add(Offer(request_id=request.id, provider_id=provider.id, status=OfferStatus.EXPIRED,
+        session.add(Offer(request_id=stored_id(request), provider_id=stored_id(provider), status=OfferStatus.EXPIRED,
                           created_at=offered, expires_at=offered + timedelta(minutes=10)))
         provider.offers_expired += 1
         event(expired, RequestStatus.OFFERED, RequestStatus.EXPIRED)
         request.closed_at = expired
         return
     accepted = offered + timedelta(seconds=rng.randint(40, 900))
-    session.add(Offer(request_id=request.id, provider_id=provider.id, status=OfferStatus.ACCEPTED,
+    session.add(Offer(request_id=stored_id(request), provider_id=stored_id(provider), status=OfferStatus.ACCEPTED,
                       score=rng.uniform(0.5, 0.95), created_at=offered, expires_at=offered + timedelta(minutes=10),
                       responded_at=accepted))
     provider.offers_accepted += 1
@@ -161,8 +163,8 @@ def _play_history(session: Session, rng: random.Random, request: ServiceRequest,
         _paid(session, rng, request, provider, done + timedelta(minutes=rng.randint(2, 90)))
     if fate < 0.75:
         stars = rng.choices([5, 4, 3, 2], weights=[55, 30, 10, 5])[0]
-        session.add(Rating(request_id=request.id, provider_id=provider.id, customer_id=request.customer_id,
-                           stars=stars, created_at=done + timedelta(hours=1)))
+        session.add(Rating(request_id=stored_id(request), provider_id=stored_id(provider),
+                           customer_id=request.customer_id, stars=stars, created_at=done + timedelta(hours=1)))
         provider.rating_sum += stars
         provider.rating_count += 1
     session.add(provider)
@@ -173,12 +175,13 @@ def _paid(session: Session, rng: random.Random, request: ServiceRequest, provide
 
     amount = request.final_price or 0
     commission = percent_of(amount, settings.commission_percent)
-    payment = Payment(payment_ref=f"demo-{request.reference}", request_id=request.id,
-                      customer_id=request.customer_id, provider_id=provider.id, amount=amount, commission=commission,
+    payment = Payment(payment_ref=f"demo-{request.reference}", request_id=stored_id(request),
+                      customer_id=request.customer_id, provider_id=stored_id(provider), amount=amount,
+                      commission=commission,
                       payout_amount=amount - commission, status=PaymentStatus.SUCCESS, paid_at=at, created_at=at,
                       updated_at=at, operator=rng.choice(["CM_MTNMOBILEMONEY", "CM_ORANGEMONEY"]), is_demo=True)
     session.add(payment)
     session.flush()
-    session.add(LedgerEntry(provider_id=provider.id, payment_id=payment.id, kind="earning",
+    session.add(LedgerEntry(provider_id=stored_id(provider), payment_id=payment.id, kind="earning",
                             amount=amount - commission, reference=request.reference, created_at=at))
     request.paid_at = at

@@ -13,7 +13,7 @@ from datetime import datetime
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from core import clock
-from core.db import session_scope
+from core.db import session_scope, table_of
 from core.fleet import metrics
 from core.fleet.models import JobRun
 from core.logs import log
@@ -70,7 +70,7 @@ def record_run(*, job: str, started_at: datetime, seconds: float, ok: bool, coun
     values = {"job": job, "process": process or process_name(), "started_at": started_at, "seconds": round(seconds, 3),
               "ok": ok, "count": count if isinstance(count, int) else None, "error": error[:300]}
     with session_scope() as session:
-        table = JobRun.__table__  # type: ignore[attr-defined]
+        table = table_of(JobRun)
         session.execute(upsert(dialect_of(session), table, values, keys=["job", "process"],
                                update={k: v for k, v in values.items() if k not in ("job", "process")}))
 

@@ -119,7 +119,7 @@ def _bounds(column: Any, scope: Scope) -> list[Any]:
 
 def turn_conditions(scope: Scope) -> list[Any]:
     """Return the WHERE conditions on Message selecting the scope's turns."""
-    where = [M.intent.is_not(None), *_bounds(M.created_at, scope)]  # type: ignore[union-attr]
+    where = [M.intent.is_not(None), *_bounds(M.created_at, scope)]
     if scope.channel:
         where.append(M.channel == scope.channel)
     return where
@@ -194,18 +194,18 @@ def drop_off(*, session: Session, scope: Scope) -> list[tuple[str, int]]:
 
 
 def _dropped() -> list[Any]:
-    return [C.read_turns > 0, C.request_at.is_(None)]  # type: ignore[union-attr]
+    return [C.read_turns > 0, C.request_at.is_(None)]
 
 
 def to_request(*, session: Session, scope: Scope) -> ToRequest:
     """Return, over conversations begun in scope that became a request: how many, median turns and seconds to it."""
-    reached = [*begun_conditions(scope), C.request_at.is_not(None)]  # type: ignore[union-attr]
+    reached = [*begun_conditions(scope), C.request_at.is_not(None)]
     count = int(session.exec(select(sa.func.count(C.id)).where(*reached)).one())
     turns = percentile(session=session, column=C.turns_to_request, q=0.5,
-                       where=[*reached, C.turns_to_request.is_not(None)])  # type: ignore[union-attr]
+                       where=[*reached, C.turns_to_request.is_not(None)])
     waited = seconds_between(session, C.request_at, C.first_turn_at)
     seconds = percentile(session=session, column=waited, q=0.5,
-                         where=[*reached, C.first_turn_at.is_not(None)])  # type: ignore[union-attr]
+                         where=[*reached, C.first_turn_at.is_not(None)])
     return ToRequest(conversations=count, median_turns=turns,
                      median_seconds=None if seconds is None else max(0.0, seconds))
 
@@ -224,7 +224,7 @@ def conversations(*, session: Session, scope: Scope, metric: str,
         elif metric == "language":
             where.append(M.language == key)
         elif metric == "not_understood":
-            where.append(M.understood.is_(False))  # type: ignore[union-attr]
+            where.append(M.understood.is_(False))
         elif metric == "model":
             where.append(M.model_calls > 0)
         grouped = (select(M.conversation_id, sa.func.count(M.id).label("turns"), sa.func.max(M.created_at)
@@ -237,13 +237,13 @@ def conversations(*, session: Session, scope: Scope, metric: str,
         raise ValueError(f"unknown figure: {metric}")
     where = begun_conditions(scope)
     if metric == "converted":
-        where.append(C.request_at.is_not(None))  # type: ignore[union-attr]
+        where.append(C.request_at.is_not(None))
     elif metric == "dropped":
         where += [*_dropped(), C.last_asked == key]
     total = int(session.exec(select(sa.func.count(C.id)).where(*where)).one())
-    rows = session.exec(select(C).where(*where).order_by(C.created_at.desc(), C.id.desc())  # type: ignore
-                        .limit(DRILL_LIMIT)).all()
-    return total, [ConversationTurns(c, c.read_turns) for c in rows]
+    found = session.exec(select(C).where(*where).order_by(C.created_at.desc(), C.id.desc())
+                         .limit(DRILL_LIMIT)).all()
+    return total, [ConversationTurns(c, c.read_turns) for c in found]
 
 
 def overview(*, session: Session, scope: Scope) -> Overview:

@@ -11,7 +11,6 @@ from core.analytics.filters import (
     BUCKETS,
     STAGES,
     Filters,
-    local_day,
     local_midnight,
     request_conditions,
     seconds_between,
@@ -20,6 +19,7 @@ from core.analytics.filters import (
 from core.analytics.models import WAIT_EDGES
 from core.analytics.rollups import wait_bucket_conditions
 from core.analytics.totals import Rolled, Split, exact_median, median_from_histogram, plan, provider_jobs, rolled_up
+from core.db import local_day
 from core.payments.models import Payment, PaymentStatus
 from core.providers.models import Provider, ProviderService, ProviderStatus, ProviderZone, Rating
 from core.service_requests.models import ServiceRequest as R
@@ -69,8 +69,8 @@ class Dashboard:
     leaderboard: list[Leader] = field(default_factory=list)
 
 
-def _sum_if(condition: object) -> sa.ColumnElement:
-    return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)  # type: ignore[arg-type]
+def _sum_if(condition: sa.ColumnElement[bool]) -> sa.ColumnElement:
+    return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
 
 
 def week_start(now: datetime) -> datetime:
@@ -95,15 +95,15 @@ def _live_counts(session: Session, filters: Filters, split: Split, now: datetime
     recent = session.exec(select(_sum_if(R.created_at >= today), sa.func.count())
                           .where(*scope, R.created_at >= week)).one()
     # each row's time to assignment is computed once in the inner query (OFFSET 0 keeps it from being inlined)
-    rows = (select(R.offered_at, R.assigned_at, R.completed_at, R.paid_at,
-                   seconds_between(session, R.assigned_at, R.created_at).label("seconds"))
+    rows = (sa.select(R.offered_at, R.assigned_at, R.completed_at, R.paid_at,
+                      seconds_between(session, R.assigned_at, R.created_at).label("seconds"))
             .where(split.live_condition(R.created_at), *request_conditions(session, _undated(filters)))
             .offset(0).subquery())
     columns = {"requests": sa.func.count(),
                **{stage: _sum_if(rows.c[f"{stage}_at"].is_not(None)) for stage in STAGES},
                **{name: _sum_if(sa.and_(rows.c.assigned_at.is_not(None), condition))
                   for name, condition in wait_bucket_conditions(rows.c.seconds)}}
-    row = session.exec(select(*columns.values())).one()
+    row = session.execute(sa.select(*columns.values())).one()
     return {"requests_today": int(recent[0]), "requests_week": int(recent[1]),
             **{name: int(value) for name, value in zip(columns, row, strict=True)}}
 
@@ -115,7 +115,9 @@ def kpis(*, session: Session, filters: Filters, now: datetime | None = None, spl
     split, rolled_part = _rolled(session, filters, split or plan(session=session, filters=filters, now=now), rolled)
     live = live or _live_counts(session, filters, split, now)
     scope = request_conditions(session, Filters(service=filters.service, quartier=filters.quartier))
-    result = Kpis(**{name: live[name] for name in ("requests_today", "requests_week", "requests", *STAGES)})
+    result = Kpis()
+    for name in ("requests_today", "requests_week", "requests", *STAGES):
+        setattr(result, name, live[name])
     money = (select(sa.func.coalesce(sa.func.sum(Payment.amount), 0),
                     sa.func.coalesce(sa.func.sum(Payment.commission), 0), sa.func.count(Payment.id))
              .where(Payment.status == PaymentStatus.SUCCESS, split.live_condition(Payment.paid_at)))
@@ -125,15 +127,15 @@ def kpis(*, session: Session, filters: Filters, now: datetime | None = None, spl
         money = money.join(R, R.id == Payment.request_id).where(*scope)
         stars = stars.join(R, R.id == Rating.request_id).where(*scope)
     revenue, ratings = session.exec(money).one(), session.exec(stars).one()
-    rolled = rolled_part.sums
-    result.requests += int(rolled["requests"])
+    sums = rolled_part.sums
+    result.requests += int(sums["requests"])
     for stage in STAGES:
-        setattr(result, stage, getattr(result, stage) + int(rolled[stage]))
-    result.revenue = int(revenue[0]) + int(rolled["revenue"])
-    result.commission = int(revenue[1]) + int(rolled["commission"])
-    result.payments = int(revenue[2]) + int(rolled["payments"])
-    result.ratings = int(ratings[1]) + int(rolled["ratings"])
-    stars_total = int(ratings[0]) + int(rolled["rating_sum"])
+        setattr(result, stage, getattr(result, stage) + int(sums[stage]))
+    result.revenue = int(revenue[0]) + int(sums["revenue"])
+    result.commission = int(revenue[1]) + int(sums["commission"])
+    result.payments = int(revenue[2]) + int(sums["payments"])
+    result.ratings = int(ratings[1]) + int(sums["ratings"])
+    stars_total = int(ratings[0]) + int(sums["rating_sum"])
     result.rating_avg = stars_total / result.ratings if result.ratings else None
     result.active_providers = active_providers(session=session, filters=filters)
     return result
@@ -154,7 +156,7 @@ def wait_histogram(*, session: Session, filters: Filters, split: Split | None = 
 def median_assignment_seconds(*, session: Session, filters: Filters) -> float | None:
     """Return the median time from request to assignment, in seconds, over assigned requests in the filters."""
     seconds = seconds_between(session, R.assigned_at, R.created_at)
-    where = [R.assigned_at.is_not(None), *request_conditions(session, filters)]  # type: ignore[union-attr]
+    where = [R.assigned_at.is_not(None), *request_conditions(session, filters)]
     if session.get_bind().dialect.name == "postgresql":
         value = session.exec(select(sa.func.percentile_cont(0.5).within_group(seconds)).where(*where)).one()
         return float(value) if value is not None else None
@@ -231,18 +233,20 @@ def leaderboard(*, session: Session, filters: Filters, limit: int = 10, split: S
     split = split or plan(session=session, filters=filters)
     if filters.service or filters.quartier:  # the provider totals are per day only: a narrowed view is read live
         split = Split(live=[(filters.start, filters.end)])
-    done = R.completed_at.is_not(None), R.provider_id.is_not(None)  # type: ignore[union-attr]
+    done = R.completed_at.is_not(None), R.provider_id.is_not(None)
     jobs = provider_jobs(session=session, split=split)
     for pid, n, total in session.exec(
             select(R.provider_id, sa.func.count(R.id), sa.func.coalesce(sa.func.sum(R.final_price), 0))
             .where(*done, split.live_condition(R.created_at), *request_conditions(session, _undated(filters)))
             .group_by(R.provider_id)).all():
-        old = jobs.get(int(pid), (0, 0))  # type: ignore[arg-type]
-        jobs[int(pid)] = (old[0] + int(n), old[1] + int(total))  # type: ignore[arg-type]
+        if pid is None:  # excluded by the query
+            continue
+        old = jobs.get(pid, (0, 0))
+        jobs[pid] = (old[0] + int(n), old[1] + int(total or 0))
     top = sorted(((pid, n, b) for pid, (n, b) in jobs.items() if n), key=lambda x: (-x[1], -x[2], x[0]))[:limit]
     providers = {pid: (name, rsum, rcount) for pid, name, rsum, rcount in session.exec(
         select(Provider.id, Provider.name, Provider.rating_sum, Provider.rating_count)
-        .where(Provider.id.in_([t[0] for t in top])))}  # type: ignore[union-attr]
+        .where(Provider.id.in_([t[0] for t in top])))}
     return [Leader(id=pid, name=providers[pid][0], jobs=n, billed=billed,
                    rating=providers[pid][1] / providers[pid][2] if providers[pid][2] else None)
             for pid, n, billed in top if pid in providers]

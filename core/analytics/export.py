@@ -3,9 +3,10 @@
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from core import clock
 from core.analytics.filters import Filters, request_conditions
@@ -25,8 +26,8 @@ def _safe(value: object) -> str:
     """Return the cell as text; a leading = + - @ (or tab, return) is quoted so a spreadsheet never runs it."""
     if value is None:
         return ""
-    if hasattr(value, "isoformat"):
-        return clock.format_local(value, "%Y-%m-%d %H:%M:%S")  # type: ignore[arg-type]
+    if isinstance(value, datetime):
+        return clock.format_local(value, "%Y-%m-%d %H:%M:%S")
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not text.lstrip("+-").isdigit() else text
 
@@ -47,9 +48,9 @@ def _lines(header: Iterable[str], rows: Iterable[Iterable[object]]) -> Iterator[
 
 def requests_csv(*, session: Session, filters: Filters) -> Iterator[str]:
     """Yield the CSV of the requests matching filters, oldest first, times in Douala time."""
-    query = (select(R.reference, R.created_at, R.service_type, R.quartier, R.urgency, R.status,
-                    sa.func.coalesce(Customer.phone, Customer.bsuid),
-                    Provider.name, R.price_min, R.price_max, R.final_price, R.assigned_at, R.completed_at, R.paid_at)
+    query = (sa.select(R.reference, R.created_at, R.service_type, R.quartier, R.urgency, R.status,
+                       sa.func.coalesce(Customer.phone, Customer.bsuid),
+                       Provider.name, R.price_min, R.price_max, R.final_price, R.assigned_at, R.completed_at, R.paid_at)
              .join(Customer, Customer.id == R.customer_id, isouter=True)
              .join(Provider, Provider.id == R.provider_id, isouter=True)
              .where(*request_conditions(session, filters)).order_by(R.created_at, R.id)
@@ -64,8 +65,8 @@ def conversations_csv(*, session: Session, filters: Filters) -> Iterator[str]:
         where.append(Message.created_at >= filters.start)
     if filters.end is not None:
         where.append(Message.created_at < filters.end)
-    query = (select(Conversation.id, Conversation.channel, Conversation.role, Conversation.external_id, Message.id,
-                    Message.created_at, Message.direction, Message.author, Message.status, Message.body)
+    query = (sa.select(Conversation.id, Conversation.channel, Conversation.role, Conversation.external_id, Message.id,
+                       Message.created_at, Message.direction, Message.author, Message.status, Message.body)
              .join(Message, Message.conversation_id == Conversation.id).where(*where)
              .order_by(Conversation.id, Message.id).execution_options(yield_per=_BATCH))
     yield from _lines(MESSAGE_COLUMNS, session.execute(query))

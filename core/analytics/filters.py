@@ -72,14 +72,6 @@ def seconds_between(session: Session, later: Any, earlier: Any) -> Any:
     return (sa.func.julianday(later) - sa.func.julianday(earlier)) * 86400.0
 
 
-def local_day(session: Session, column: Any) -> Any:
-    """SQL expression: the Douala calendar day of a stored UTC time, as 'YYYY-MM-DD'."""
-    # Douala is UTC+1 all year (no summer time): a fixed offset is exact and much cheaper than a zone lookup.
-    if session.get_bind().dialect.name == "postgresql":
-        return sa.cast(sa.func.timezone("UTC", column) + sa.literal_column("interval '1 hour'"), sa.Date)
-    return sa.func.strftime("%Y-%m-%d", column, "+1 hours")
-
-
 def request_conditions(session: Session, filters: Filters) -> list[Any]:
     """Return the WHERE conditions on ServiceRequest for these filters."""
     where: list[Any] = []
@@ -109,7 +101,7 @@ def bucket_conditions(session: Session, key: str) -> list[Any]:
     """Return the conditions selecting assigned requests whose time to assignment falls in bucket key."""
     _, low, high = next(b for b in BUCKETS if b[0] == key)
     seconds = seconds_between(session, R.assigned_at, R.created_at)
-    where = [R.assigned_at.is_not(None), seconds >= low * 60]  # type: ignore[union-attr]
+    where = [R.assigned_at.is_not(None), seconds >= low * 60]
     if high is not None:
         where.append(seconds < high * 60)
     return where

@@ -4,6 +4,7 @@ They read every domain's tables, so the collector sits here, above them; core.wi
 """
 
 from collections.abc import Iterator
+from typing import Any
 
 import sqlalchemy as sa
 from prometheus_client.core import (
@@ -29,7 +30,7 @@ ACCEPTANCE_BUCKETS = (30, 60, 120, 300, 600, 1200, 1800, 3600)  # seconds from o
 _registered: list["FleetCollector"] = []  # this process's collector, once added
 
 
-def _seconds_between(dialect: str, start: sa.ColumnElement, end: sa.ColumnElement) -> sa.ColumnElement:
+def _seconds_between(dialect: str, start: Any, end: Any) -> Any:
     if dialect == "postgresql":
         return sa.func.extract("epoch", end - start)
     return (sa.func.julianday(end) - sa.func.julianday(start)) * 86400.0
@@ -73,9 +74,9 @@ class FleetCollector(Collector):
 
             outbox = GaugeMetricFamily("djobea_outbox_messages", "Outbox rows by status (database)",
                                        labels=["status"])
-            for status, count in conn.execute(sa.select(OutboxMessage.status, sa.func.count()).group_by(
+            for outbox_status, count in conn.execute(sa.select(OutboxMessage.status, sa.func.count()).group_by(
                     OutboxMessage.status)):
-                outbox.add_metric([status], count)
+                outbox.add_metric([outbox_status], count)
             yield outbox
             backlog, oldest = conn.execute(sa.select(sa.func.count(), sa.func.min(OutboxMessage.created_at)).where(
                 OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)))).one()
@@ -88,8 +89,9 @@ class FleetCollector(Collector):
             yield from self._offers(conn, dialect)
 
             payments = GaugeMetricFamily("djobea_payments", "Payments by status (database)", labels=["status"])
-            for status, count in conn.execute(sa.select(Payment.status, sa.func.count()).group_by(Payment.status)):
-                payments.add_metric([status], count)
+            for payment_status, count in conn.execute(sa.select(Payment.status, sa.func.count())
+                                                      .group_by(Payment.status)):
+                payments.add_metric([payment_status], count)
             yield payments
 
             yield from self._models(conn)
@@ -131,12 +133,12 @@ class FleetCollector(Collector):
             calls.add_metric([provider, "ok" if ok else "error"], count)
             entry = totals.setdefault(provider, [0.0, 0.0, 0.0])
             entry[0] += count
-            entry[1] += millis / 1000
-            entry[2] += micro / 1_000_000
+            entry[1] += float(millis or 0) / 1000
+            entry[2] += float(micro or 0) / 1_000_000
         latency = SummaryMetricFamily("djobea_model_latency_seconds", "Time of model calls by provider (database)",
                                       labels=["provider"])
-        for provider, (count, seconds, dollars) in sorted(totals.items()):
-            latency.add_metric([provider], count_value=count, sum_value=seconds)
+        for provider, (calls_made, seconds, dollars) in sorted(totals.items()):
+            latency.add_metric([provider], count_value=int(calls_made), sum_value=seconds)
             cost.add_metric([provider], dollars)
         yield from (calls, latency, cost)
 

@@ -30,18 +30,18 @@ def inbox(*, session: Session, limit: int = 50, only_takeover: bool = False, tex
     """Return the latest conversations (most recently active first) with their last message."""
     last_id = (select(Message.conversation_id, sa.func.max(Message.id).label("mid"))
                .group_by(Message.conversation_id).subquery())
-    query = (select(Conversation, Message.body, Message.direction, sa.func.coalesce(Customer.phone, Customer.bsuid),
-                    Provider.name, Customer.name, Message.created_at)
+    query = (sa.select(Conversation, Message.body, Message.direction, sa.func.coalesce(Customer.phone, Customer.bsuid),
+                       Provider.name, Customer.name, Message.created_at)
              .join(last_id, last_id.c.conversation_id == Conversation.id, isouter=True)
              .join(Message, Message.id == last_id.c.mid, isouter=True)
              .join(Customer, Customer.id == Conversation.customer_id, isouter=True)
              .join(Provider, Provider.id == Conversation.provider_id, isouter=True))
     if only_takeover:
-        query = query.where(Conversation.human_takeover.is_(True))  # type: ignore[attr-defined]
+        query = query.where(Conversation.human_takeover.is_(True))
     if text.strip():
-        query = query.where(Conversation.external_id.ilike(f"%{text.strip()}%"))  # type: ignore[attr-defined]
-    rows = session.exec(query.order_by(Conversation.updated_at.desc(), Conversation.id.desc())  # type: ignore
-                        .limit(limit)).all()
+        query = query.where(Conversation.external_id.ilike(f"%{text.strip()}%"))
+    rows = session.execute(query.order_by(Conversation.updated_at.desc(), Conversation.id.desc())
+                           .limit(limit)).all()
     return [InboxRow(conversation=c, last=(body or "")[:120], direction=direction or "",
                      who=provider_name or phone or c.external_id, name=provider_name or customer_name or "",
                      phone=phone or "", at=at or c.updated_at)
@@ -57,13 +57,13 @@ def agent_first_names(*, session: Session, emails: set[str]) -> dict[str, str]:
     """Return the first name of each staff member among emails who has a name (none for the others)."""
     if not emails:
         return {}
-    rows = session.exec(select(Account.email, Account.name).where(Account.email.in_(emails)))  # type: ignore
+    rows = session.exec(select(Account.email, Account.name).where(Account.email.in_(emails)))
     return {email: name.strip().split()[0] for email, name in rows if (name or "").strip()}
 
 
 def cases(*, session: Session, status: CaseStatus = CaseStatus.OPEN, limit: int = 100) -> list[Case]:
     """Return complaints and questions for humans with this status, oldest open first."""
-    order = Case.created_at if status == CaseStatus.OPEN else Case.resolved_at.desc()  # type: ignore[union-attr]
+    order = Case.created_at if status == CaseStatus.OPEN else Case.resolved_at.desc()
     return list(session.exec(select(Case).where(Case.status == status).order_by(order).limit(limit)))
 
 
@@ -75,4 +75,4 @@ def web_chat_messages(*, session: Session, session_id: str, after_id: int = 0, l
         return []
     return list(session.exec(select(Message).where(Message.conversation_id == conversation_id, Message.id > after_id,
                                                    Message.status != MessageStatus.HELD)  # held in a takeover: not yet
-                             .order_by(Message.id).limit(limit)))  # type: ignore[arg-type]
+                             .order_by(Message.id).limit(limit)))

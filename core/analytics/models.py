@@ -5,6 +5,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from core.db import table_of
 from core.dbtypes import utc_field
 from core.payments.models import Payment
 from core.service_requests.models import ServiceRequest
@@ -88,5 +89,5 @@ class RollupState(SQLModel, table=True):
 
 
 # The sweep finds changed rows by updated_at; without these it would scan every request and payment.
-sa.Index("ix_servicerequest_updated_at", ServiceRequest.__table__.c.updated_at)  # type: ignore[attr-defined]
-sa.Index("ix_payment_updated_at", Payment.__table__.c.updated_at)  # type: ignore[attr-defined]
+sa.Index("ix_servicerequest_updated_at", table_of(ServiceRequest).c.updated_at)
+sa.Index("ix_payment_updated_at", table_of(Payment).c.updated_at)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -88,7 +89,7 @@ class JobHealth:
     processes: list[ProcessRun]
 
 
-def percentile(*, session: Session, column: object, where: list, q: float) -> float | None:
+def percentile(*, session: Session, column: sa.SQLColumnExpression[Any], where: list, q: float) -> float | None:
     """Return the q-quantile (linear interpolation, like PostgreSQL's percentile_cont) of column over where."""
     if session.get_bind().dialect.name == "postgresql":
         value = session.exec(select(sa.func.percentile_cont(q).within_group(column)).where(*where)).one()
@@ -98,7 +99,7 @@ def percentile(*, session: Session, column: object, where: list, q: float) -> fl
         return None
     position = q * (count - 1)
     low = int(position)
-    values = [float(v) for v in session.execute(select(column).where(*where).order_by(column)
+    values = [float(v) for v in session.execute(sa.select(column).where(*where).order_by(column)
                                                 .offset(low).limit(2)).scalars()]
     if len(values) == 1:
         return values[0]
@@ -111,12 +112,12 @@ def outbox_health(*, session: Session, since: timedelta = timedelta(hours=24)) -
     by_status = dict(session.exec(select(OutboxMessage.status, sa.func.count())
                                   .group_by(OutboxMessage.status)).all())
     oldest: datetime | None = session.exec(select(sa.func.min(OutboxMessage.created_at)).where(
-        OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)))).one()  # type: ignore[attr-defined]
+        OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)))).one()
     recent = OutboxMessage.created_at >= now - since
     delivery = dict(session.exec(select(OutboxMessage.delivery_status, sa.func.count()).where(recent)
                                  .group_by(OutboxMessage.delivery_status)).all())
     failures = list(session.exec(select(OutboxMessage).where(OutboxMessage.status == OutboxStatus.FAILED)
-                                 .order_by(OutboxMessage.id.desc()).limit(20)))  # type: ignore[union-attr]
+                                 .order_by(OutboxMessage.id.desc()).limit(20)))
     errors = dict(session.exec(select(OutboxMessage.error_code, sa.func.count())
                                .where(OutboxMessage.status == OutboxStatus.FAILED, recent)
                                .group_by(OutboxMessage.error_code)).all())
@@ -152,12 +153,12 @@ def llm_usage(*, session: Session, since: timedelta = timedelta(days=7)) -> list
     cost_microusd sums the calls whose price is known and is None when no call has one; unknown_cost counts the
     calls of a model without a known price, so a page says "cost unknown" instead of showing them as free.
     """
-    unknown = sa.func.sum(sa.case((LlmCall.cost_microusd.is_(None), 1), else_=0))  # type: ignore[union-attr]
-    rows = session.exec(
-        select(LlmCall.provider, LlmCall.model, sa.func.count(),
-               sa.func.sum(sa.case((LlmCall.ok.is_(False), 1), else_=0)),  # type: ignore[attr-defined]
-               sa.func.avg(LlmCall.latency_ms), sa.func.sum(LlmCall.input_tokens + LlmCall.output_tokens),
-               sa.func.sum(LlmCall.cost_microusd), unknown)
+    unknown = sa.func.sum(sa.case((LlmCall.cost_microusd.is_(None), 1), else_=0))
+    rows = session.execute(
+        sa.select(LlmCall.provider, LlmCall.model, sa.func.count(),
+                  sa.func.sum(sa.case((LlmCall.ok.is_(False), 1), else_=0)),
+                  sa.func.avg(LlmCall.latency_ms), sa.func.sum(LlmCall.input_tokens + LlmCall.output_tokens),
+                  sa.func.sum(LlmCall.cost_microusd), unknown)
         .where(LlmCall.created_at >= clock.now() - since).group_by(LlmCall.provider, LlmCall.model)
         .order_by(LlmCall.provider, LlmCall.model)).all()
     return [ModelUsage(provider=p, model=m, calls=int(n), errors=int(e or 0), latency_ms=float(lat or 0),
@@ -182,7 +183,7 @@ def scheduler_health(*, session: Session) -> list[JobHealth]:
     """
     now = clock.now()
     runs: dict[str, list[JobRun]] = {}
-    for run in session.exec(select(JobRun).order_by(JobRun.job, JobRun.started_at.desc())):  # type: ignore[union-attr]
+    for run in session.exec(select(JobRun).order_by(JobRun.job, JobRun.started_at.desc())):
         runs.setdefault(run.job, []).append(run)
     jobs = []
     for name, function, seconds in scheduler.JOBS:

@@ -49,7 +49,7 @@ def transactions(*, session: Session, status: str = "", page: int = 1,
     total = int(session.exec(select(sa.func.count()).select_from(Payment).where(*where)).one())
     rows = session.exec(select(Payment, R.reference, Provider.name)
                         .join(R, R.id == Payment.request_id).join(Provider, Provider.id == Payment.provider_id)
-                        .where(*where).order_by(Payment.created_at.desc(), Payment.id.desc())  # type: ignore
+                        .where(*where).order_by(Payment.created_at.desc(), Payment.id.desc())
                         .offset((max(1, page) - 1) * page_size).limit(page_size)).all()
     return [Transaction(p, ref, name) for p, ref, name in rows], total
 

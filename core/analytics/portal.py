@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from core.db import stored_id
 from core.matching.models import Offer, OfferStatus
 from core.payments.ledger import provider_balance
 from core.payments.models import LedgerEntry, Payment
@@ -57,15 +58,15 @@ def own_job(*, session: Session, provider: Provider, request_id: int) -> R | Non
 def history(*, session: Session, provider: Provider, limit: int = 50) -> list[R]:
     """Return the provider's closed jobs (completed or cancelled after assignment), newest first."""
     return list(session.exec(select(R).where(R.provider_id == provider.id,
-                                             R.status.in_(lifecycle.CLOSED_STATUSES))  # type: ignore[attr-defined]
-                             .order_by(R.updated_at.desc()).limit(limit)))  # type: ignore[attr-defined]
+                                             R.status.in_(lifecycle.CLOSED_STATUSES))
+                             .order_by(R.updated_at.desc()).limit(limit)))
 
 
 def ratings(*, session: Session, provider: Provider, limit: int = 50) -> list[tuple[Rating, str]]:
     """Return the ratings the provider received with the job reference, newest first."""
     return list(session.exec(select(Rating, R.reference).join(R, R.id == Rating.request_id)
                              .where(Rating.provider_id == provider.id)
-                             .order_by(Rating.created_at.desc()).limit(limit)).all())  # type: ignore[attr-defined]
+                             .order_by(Rating.created_at.desc()).limit(limit)).all())
 
 
 def earnings(*, session: Session, provider: Provider, limit: int = 100) -> Earnings:
@@ -76,11 +77,11 @@ def earnings(*, session: Session, provider: Provider, limit: int = 100) -> Earni
                         .join(Payment, Payment.id == LedgerEntry.payment_id, isouter=True)
                         .join(R, R.id == Payment.request_id, isouter=True)
                         .where(LedgerEntry.provider_id == provider.id)
-                        .order_by(LedgerEntry.created_at.desc(), LedgerEntry.id.desc())  # type: ignore
+                        .order_by(LedgerEntry.created_at.desc(), LedgerEntry.id.desc())
                         .limit(limit)).all()
     entries = [entry for entry, _, _ in rows]
     lines = [LedgerLine(entry=entry, job=reference or "", paid=payment.amount if payment else None,
                         commission=payment.commission if payment else None) for entry, payment, reference in rows]
-    return Earnings(balance=provider_balance(session=session, provider_id=provider.id),
+    return Earnings(balance=provider_balance(session=session, provider_id=stored_id(provider)),
                     earned=int(totals.get("earning", 0) or 0), paid_out=-int(totals.get("payout", 0) or 0),
                     refunded=-int(totals.get("refund", 0) or 0), entries=entries, lines=lines)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from core.db import stored_id
 from core.payments.ledger import provider_balance
 from core.payments.models import LedgerEntry
 from core.providers.models import (
@@ -49,19 +50,19 @@ def provider_rows(*, session: Session, text: str = "", status: str = "") -> list
     query = select(Provider)
     if text.strip():
         like = f"%{text.strip()}%"
-        query = query.where(sa.or_(Provider.name.ilike(like), Provider.phone.like(like)))  # type: ignore[attr-defined]
+        query = query.where(sa.or_(Provider.name.ilike(like), Provider.phone.like(like)))
     if status:
         query = query.where(Provider.status == status)
     providers = list(session.exec(query.order_by(Provider.name).limit(500)))
     trades = _trades(session, [p.id for p in providers])
-    return [ProviderRow(p, trades.get(p.id, [])) for p in providers]
+    return [ProviderRow(p, trades.get(stored_id(p), [])) for p in providers]
 
 
 def _trades(session: Session, ids: list) -> dict[int, list[str]]:
     result: dict[int, list[str]] = {}
     if ids:
         for pid, code in session.exec(select(ProviderService.provider_id, ProviderService.service_code)
-                                      .where(ProviderService.provider_id.in_(ids))):  # type: ignore[attr-defined]
+                                      .where(ProviderService.provider_id.in_(ids))):
             result.setdefault(pid, []).append(code)
     return result
 
@@ -81,7 +82,7 @@ def performance(*, session: Session, provider: Provider) -> Performance:
     paid_out = session.exec(select(sa.func.coalesce(sa.func.sum(LedgerEntry.amount), 0)).where(
         LedgerEntry.provider_id == provider.id, LedgerEntry.kind == "payout")).one()
     open_jobs = session.exec(select(sa.func.count()).select_from(R).where(
-        R.provider_id == provider.id, R.status.in_(ACTIVE_JOB_STATUSES))).one()  # type: ignore[attr-defined]
+        R.provider_id == provider.id, R.status.in_(ACTIVE_JOB_STATUSES))).one()
     received = provider.offers_received
     return Performance(
         acceptance=(provider.offers_accepted / received) if received else None,
@@ -89,7 +90,7 @@ def performance(*, session: Session, provider: Provider) -> Performance:
         offers=received, jobs_completed=provider.jobs_completed, open_jobs=int(open_jobs),
         rating=provider.rating, ratings=provider.rating_count,
         earned=int(earned), paid_out=-int(paid_out),
-        balance=provider_balance(session=session, provider_id=provider.id),
+        balance=provider_balance(session=session, provider_id=stored_id(provider)),
     )
 
 

@@ -69,11 +69,11 @@ def search_conditions(session: Session, filters: Filters, text: str = "") -> lis
     text = (text or "").strip()
     if text:
         digits = "".join(c for c in text if c.isdigit())
-        options = [R.reference.ilike(f"%{text}%")]  # type: ignore[attr-defined]
+        options = [R.reference.ilike(f"%{text}%")]
         if len(digits) >= 4:
-            phones = select(Customer.id).where(sa.or_(Customer.phone.like(f"%{digits}%"),  # type: ignore[union-attr]
-                                                      Customer.bsuid.ilike(f"%{text}%")))  # type: ignore[union-attr]
-            options.append(R.customer_id.in_(phones))  # type: ignore[attr-defined]
+            phones = select(Customer.id).where(sa.or_(Customer.phone.like(f"%{digits}%"),
+                                                      Customer.bsuid.ilike(f"%{text}%")))
+            options.append(R.customer_id.in_(phones))
         where.append(sa.or_(*options))
     return where
 
@@ -84,24 +84,27 @@ def search_requests(*, session: Session, filters: Filters, text: str = "", page:
     where = search_conditions(session, filters, text)
     total = int(session.exec(select(sa.func.count()).select_from(R).where(*where)).one())
     page = max(1, page)
-    rows = session.exec(
-        select(R.id, R.reference, R.created_at, R.service_type, R.quartier, R.status, R.final_price,
-               Provider.name, sa.func.coalesce(Customer.phone, Customer.bsuid))
+    rows = session.execute(
+        sa.select(R.id, R.reference, R.created_at, R.service_type, R.quartier, R.status, R.final_price,
+                  Provider.name, sa.func.coalesce(Customer.phone, Customer.bsuid))
         .join(Provider, Provider.id == R.provider_id, isouter=True)
         .join(Customer, Customer.id == R.customer_id, isouter=True)
-        .where(*where).order_by(R.created_at.desc(), R.id.desc())  # type: ignore[attr-defined]
+        .where(*where).order_by(R.created_at.desc(), R.id.desc())
         .offset((page - 1) * page_size).limit(page_size)).all()
     money = payment_states(session=session, requests={row[0]: row[5] for row in rows})
-    return RequestPage([RequestRow(*row, paid=money.get(row[0], "")) for row in rows], total, page, page_size)
+    listed = [RequestRow(id=rid, reference=reference, created_at=created, service_type=service, quartier=quartier,
+                         status=status, final_price=price, provider=name, phone=phone, paid=money.get(rid, ""))
+              for rid, reference, created, service, quartier, status, price, name, phone in rows]
+    return RequestPage(listed, total, page, page_size)
 
 
 def payment_states(*, session: Session, requests: dict[int, str]) -> dict[int, str]:
     """Return "paid", "awaiting" (a link is out) or "unpaid" (completed, nothing paid) per request id; "" otherwise."""
     statuses: dict[int, set[PaymentStatus]] = {}
     if requests:
-        for request_id, status in session.exec(select(Payment.request_id, Payment.status)
-                                               .where(Payment.request_id.in_(list(requests)))):  # type: ignore
-            statuses.setdefault(request_id, set()).add(status)
+        for request_id, payment_status in session.exec(select(Payment.request_id, Payment.status)
+                                                       .where(Payment.request_id.in_(list(requests)))):
+            statuses.setdefault(request_id, set()).add(payment_status)
     states = {}
     for request_id, status in requests.items():
         seen = statuses.get(request_id, set())
@@ -135,7 +138,7 @@ def request_detail(*, session: Session, request_id: int) -> RequestDetail | None
         offers=[(offer, name) for offer, name in offers],
         media=request_media(session=session, request_id=request_id),
         payments=list(session.exec(select(Payment).where(Payment.request_id == request_id)
-                                   .order_by(Payment.id))),  # type: ignore[arg-type]
+                                   .order_by(Payment.id))),
     )
 
 
@@ -144,6 +147,6 @@ def conversation_messages(*, session: Session, conversation_id: int, after_id: i
     """Return the conversation's messages after after_id, oldest first (codes are stored masked)."""
     messages = list(session.exec(select(Message).where(Message.conversation_id == conversation_id,
                                                        Message.id > after_id)
-                                 .order_by(Message.id.desc()).limit(limit)))  # type: ignore[union-attr]
+                                 .order_by(Message.id.desc()).limit(limit)))
     messages.reverse()
     return messages

@@ -1,7 +1,7 @@
 """Keep the daily totals (core.analytics.models) equal to the live tables: a full rebuild, and a sweep that
 recomputes only the Douala days touched since its last run."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core import clock
-from core.analytics.filters import local_day, local_midnight, seconds_between
+from core.analytics.filters import local_midnight, seconds_between
 from core.analytics.models import WAIT_EDGES, DailyTotals, ProviderDay, ProviderMonth, RollupState
-from core.db import session_scope
+from core.db import local_day, rows_changed, session_scope, table_of
 from core.payments.models import Payment, PaymentStatus
 from core.providers.models import Rating
 from core.service_requests.models import RequestStatus
@@ -23,7 +23,7 @@ STATE = "dashboard"
 # Rows are stamped by the writer's clock before its transaction commits: re-reading a few minutes back catches a
 # transaction still open when the last sweep ran (recomputing a day twice is harmless).
 OVERLAP = timedelta(minutes=5)
-MEASURES = [c.name for c in DailyTotals.__table__.columns if c.name not in ("day", "service_type", "quartier")]  # type: ignore[attr-defined]
+MEASURES = [c.name for c in table_of(DailyTotals).columns if c.name not in ("day", "service_type", "quartier")]
 
 
 def rebuild_rollups(*, session: Session) -> int:
@@ -55,11 +55,11 @@ def refresh_rollups(*, session: Session) -> int:
     days = changed_days(session=session, state=state)
     if days:
         for chunk in _chunks(sorted(days), 200):
-            session.execute(sa.delete(DailyTotals).where(DailyTotals.day.in_(chunk)))  # type: ignore[attr-defined]
-            session.execute(sa.delete(ProviderDay).where(ProviderDay.day.in_(chunk)))  # type: ignore[attr-defined]
+            session.execute(sa.delete(DailyTotals).where(DailyTotals.day.in_(chunk)))
+            session.execute(sa.delete(ProviderDay).where(ProviderDay.day.in_(chunk)))
         _insert_days(session, days)
         months = sorted({month_start(d) for d in days})
-        session.execute(sa.delete(ProviderMonth).where(ProviderMonth.month.in_(months)))  # type: ignore[attr-defined]
+        session.execute(sa.delete(ProviderMonth).where(ProviderMonth.month.in_(months)))
         _insert_months(session, months)
     state.watermark, state.swept_at = now, now
     state.request_id, state.payment_id, state.rating_id = marks
@@ -83,15 +83,15 @@ def rollup_state(*, session: Session) -> RollupState | None:
 def changed_days(*, session: Session, state: RollupState) -> set[date]:
     """Return the Douala days whose totals may be stale: rows changed or added since the state's watermark."""
     since = state.watermark - OVERLAP
-    request_changed = sa.or_(R.updated_at >= since, R.id > state.request_id)  # type: ignore[operator]
+    request_changed = sa.or_(R.updated_at >= since, R.id > state.request_id)
     paid_day, rated_day = local_day(session, Payment.paid_at), local_day(session, Rating.created_at)
     queries = [
         select(local_day(session, R.created_at)).where(request_changed),
-        select(paid_day).where(Payment.paid_at.is_not(None),  # type: ignore[union-attr]
-                               sa.or_(Payment.updated_at >= since, Payment.id > state.payment_id)),  # type: ignore
-        select(rated_day).where(sa.or_(Rating.created_at >= since, Rating.id > state.rating_id)),  # type: ignore
+        select(paid_day).where(Payment.paid_at.is_not(None),
+                               sa.or_(Payment.updated_at >= since, Payment.id > state.payment_id)),
+        select(rated_day).where(sa.or_(Rating.created_at >= since, Rating.id > state.rating_id)),
         # a request moved to another service or quartier moves its payments' and ratings' totals too
-        select(paid_day).join(R, R.id == Payment.request_id).where(Payment.paid_at.is_not(None), request_changed),  # type: ignore
+        select(paid_day).join(R, R.id == Payment.request_id).where(Payment.paid_at.is_not(None), request_changed),
         select(rated_day).join(R, R.id == Rating.request_id).where(request_changed),
     ]
     rows = session.execute(sa.union(*queries)).scalars()
@@ -109,7 +109,7 @@ def day_ranges(days: Iterable[date]) -> list[tuple[datetime, datetime]]:
     return [(local_midnight(a), local_midnight(b)) for a, b in spans]
 
 
-def in_spans(column: Any, spans: list[tuple[datetime | None, datetime | None]]) -> Any:
+def in_spans(column: Any, spans: Sequence[tuple[date | None, date | None]]) -> Any:
     """SQL condition: column falls in one of the [start, end) spans (None: unbounded)."""
     parts = [sa.and_(sa.true(), *([column >= a] if a else []), *([column < b] if b else [])) for a, b in spans]
     return sa.or_(*parts) if parts else sa.false()
@@ -137,11 +137,11 @@ def next_month(day: date) -> date:
 def _insert_months(session: Session, months: list[date] | None) -> None:
     """Sum ProviderDay into ProviderMonth for these months (every month when None)."""
     if session.get_bind().dialect.name == "postgresql":
-        month = sa.cast(sa.func.date_trunc("month", ProviderDay.day), sa.Date)
+        month: sa.ColumnElement[Any] = sa.cast(sa.func.date_trunc("month", ProviderDay.day), sa.Date)
     else:
         month = sa.func.strftime("%Y-%m-01", ProviderDay.day)
     spans = [(m, next_month(m)) for m in months] if months is not None else [(None, None)]
-    session.execute(sa.insert(ProviderMonth.__table__).from_select(  # type: ignore[attr-defined]
+    session.execute(sa.insert(table_of(ProviderMonth)).from_select(
         ["month", "provider_id", "jobs", "billed"],
         select(month, ProviderDay.provider_id, sa.func.sum(ProviderDay.jobs), sa.func.sum(ProviderDay.billed))
         .where(in_spans(ProviderDay.day, spans)).group_by(month, ProviderDay.provider_id)))
@@ -153,7 +153,7 @@ def _sum_if(condition: Any) -> Any:
 
 def _locked_state(session: Session) -> RollupState:
     """Return the state row, locked for this transaction, so two processes never recompute at once."""
-    table = RollupState.__table__  # type: ignore[attr-defined]
+    table = table_of(RollupState)
     session.execute(upsert(dialect_of(session), table, {"name": STATE}, keys=["name"]))
     state = session.exec(select(RollupState).where(RollupState.name == STATE).with_for_update()
                          .execution_options(populate_existing=True)).one()
@@ -177,10 +177,10 @@ def _insert_days(session: Session, days: set[date] | None) -> int:
     spans = day_ranges(days) if days is not None else [(None, None)]
     zero = {name: sa.literal(0) for name in MEASURES}
     seconds = seconds_between(session, R.assigned_at, R.created_at)
-    assigned = R.assigned_at.is_not(None)  # type: ignore[union-attr]
-    made = {"requests": sa.func.count(), "offered": _sum_if(R.offered_at.is_not(None)),  # type: ignore[union-attr]
-            "assigned": _sum_if(assigned), "completed": _sum_if(R.completed_at.is_not(None)),  # type: ignore[union-attr]
-            "paid": _sum_if(R.paid_at.is_not(None)),  # type: ignore[union-attr]
+    assigned = R.assigned_at.is_not(None)
+    made = {"requests": sa.func.count(), "offered": _sum_if(R.offered_at.is_not(None)),
+            "assigned": _sum_if(assigned), "completed": _sum_if(R.completed_at.is_not(None)),
+            "paid": _sum_if(R.paid_at.is_not(None)),
             "cancelled": _sum_if(R.status == RequestStatus.CANCELLED),
             "expired": _sum_if(R.status == RequestStatus.EXPIRED),
             "assign_seconds": sa.func.coalesce(sa.func.sum(sa.case((assigned, seconds), else_=0.0)), 0.0),
@@ -195,7 +195,7 @@ def _insert_days(session: Session, days: set[date] | None) -> int:
     parts.append(select(paid_day.label("day"), R.service_type, R.quartier,
                         *[{**zero, **money}[n].label(n) for n in MEASURES])
                  .join(R, R.id == Payment.request_id)
-                 .where(Payment.status == PaymentStatus.SUCCESS, Payment.paid_at.is_not(None),  # type: ignore[union-attr]
+                 .where(Payment.status == PaymentStatus.SUCCESS, Payment.paid_at.is_not(None),
                         in_spans(Payment.paid_at, spans))
                  .group_by(paid_day, R.service_type, R.quartier))
     rated_day = local_day(session, Rating.created_at)
@@ -207,14 +207,14 @@ def _insert_days(session: Session, days: set[date] | None) -> int:
     union = sa.union_all(*parts).subquery()
     keys = [union.c.day, union.c.service_type, union.c.quartier]
     merged = select(*keys, *[sa.func.sum(union.c[n]).label(n) for n in MEASURES]).group_by(*keys)
-    table = DailyTotals.__table__  # type: ignore[attr-defined]
-    written = session.execute(sa.insert(table).from_select(["day", "service_type", "quartier", *MEASURES],
-                                                           merged)).rowcount
+    table = table_of(DailyTotals)
+    written = rows_changed(session.execute(
+        sa.insert(table).from_select(["day", "service_type", "quartier", *MEASURES], merged)))
     jobs = (select(created_day.label("day"), R.provider_id, sa.func.count(), sa.func.coalesce(
                 sa.func.sum(R.final_price), 0))
-            .where(R.completed_at.is_not(None), R.provider_id.is_not(None),  # type: ignore[union-attr]
+            .where(R.completed_at.is_not(None), R.provider_id.is_not(None),
                    in_spans(R.created_at, spans))
             .group_by(created_day, R.provider_id))
-    session.execute(sa.insert(ProviderDay.__table__).from_select(  # type: ignore[attr-defined]
+    session.execute(sa.insert(table_of(ProviderDay)).from_select(
         ["day", "provider_id", "jobs", "billed"], jobs))
     return int(written or 0)

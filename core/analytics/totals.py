@@ -146,7 +146,7 @@ def provider_jobs(*, session: Session, split: Split) -> dict[int, tuple[int, int
         skipped = sorted({month_start(d) for d in split.skip})
         parts.append(sa.select(ProviderMonth.provider_id, ProviderMonth.jobs, ProviderMonth.billed).where(
             ProviderMonth.month < end, *([ProviderMonth.month >= start] if start else []),
-            *([ProviderMonth.month.not_in(skipped)] if skipped else [])))  # type: ignore[attr-defined]
+            *([ProviderMonth.month.not_in(skipped)] if skipped else [])))
         outside = [ProviderDay.day >= end, *([ProviderDay.day < start] if start else []),
                    *[sa.and_(ProviderDay.day >= m, ProviderDay.day < next_month(m)) for m in skipped]]
         day_where.append(sa.or_(*outside))

@@ -10,6 +10,7 @@ from core import clock
 from core.auth import throttle
 from core.auth.models import LoginCode
 from core.auth.passwords import hash_password, verify_password
+from core.db import stored_id
 from core.logs import log
 from core.messaging.addresses import provider_conversation
 from core.messaging.outbox import enqueue_code
@@ -57,7 +58,7 @@ def request_code(*, session: Session, phone: str, ip: str = "") -> str:
     provider = session.exec(select(Provider).where(Provider.phone == number)).first()
     if provider is None or provider.status == ProviderStatus.SUSPENDED:
         return SENT
-    if cooling(session=session, provider_id=provider.id):
+    if cooling(session=session, provider_id=stored_id(provider)):
         return COOLING
     _send(session, provider)
     return SENT
@@ -66,11 +67,12 @@ def request_code(*, session: Session, phone: str, ip: str = "") -> str:
 def _send(session: Session, provider: Provider) -> None:
     now = clock.now()
     for old in session.exec(select(LoginCode).where(LoginCode.provider_id == provider.id,
-                                                    LoginCode.used_at.is_(None))):  # type: ignore[union-attr]
+                                                    LoginCode.used_at.is_(None))):
         old.expires_at = min(old.expires_at, now)  # one live code at a time
         session.add(old)
     code = f"{secrets.randbelow(1_000_000):06d}"
-    row = LoginCode(provider_id=provider.id, code_hash=hash_password(code), expires_at=now + CODE_TTL, created_at=now)
+    row = LoginCode(provider_id=stored_id(provider), code_hash=hash_password(code),
+                    expires_at=now + CODE_TTL, created_at=now)
     session.add(row)
     session.flush()
     conversation = provider_conversation(session=session, provider=provider)
@@ -104,18 +106,18 @@ def verify_code(*, session: Session, phone: str, code: str, ip: str = "") -> Cod
     if provider is None or provider.status == ProviderStatus.SUSPENDED:
         throttle.record(session=session, key=ip_key, window_seconds=WINDOW_SECONDS)
         return CodeCheck(None, INVALID)
-    if cooling(session=session, provider_id=provider.id):
+    if cooling(session=session, provider_id=stored_id(provider)):
         return CodeCheck(None, COOLING)
     now = clock.now()
     row = session.exec(select(LoginCode).where(LoginCode.provider_id == provider.id,
-                                               LoginCode.used_at.is_(None),  # type: ignore[union-attr]
+                                               LoginCode.used_at.is_(None),
                                                LoginCode.expires_at > now)
-                       .order_by(LoginCode.id.desc())).first()  # type: ignore[union-attr]
+                       .order_by(LoginCode.id.desc())).first()
     digits = "".join(c for c in (code or "") if c.isdigit())
     if row is not None and len(digits) == 6 and verify_password(row.code_hash, digits):
         row.used_at = now
         session.add(row)
-        throttle.clear(session=session, key=_guess_key(provider.id))
+        throttle.clear(session=session, key=_guess_key(stored_id(provider)))
         log.info("provider signed in", provider_id=provider.id)
         return CodeCheck(provider)
     throttle.record(session=session, key=ip_key, window_seconds=WINDOW_SECONDS)
@@ -123,7 +125,7 @@ def verify_code(*, session: Session, phone: str, code: str, ip: str = "") -> Cod
         return CodeCheck(None, INVALID)
     row.attempts += 1
     session.add(row)
-    guesses = throttle.record(session=session, key=_guess_key(provider.id), window_seconds=WINDOW_SECONDS)
+    guesses = throttle.record(session=session, key=_guess_key(stored_id(provider)), window_seconds=WINDOW_SECONDS)
     if guesses >= MAX_TRIES:
         row.expires_at = now
         log.warning("login codes guessed too often", provider_id=provider.id)

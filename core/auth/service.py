@@ -9,6 +9,7 @@ from core.auth.login import change_password
 from core.auth.models import Account
 from core.auth.passwords import hash_password, verify_password
 from core.config import settings
+from core.db import stored_id
 from core.rules.models import AuditEntry
 from core.texts.errors import UserError
 
@@ -87,7 +88,7 @@ def set_active(*, session: Session, account_id: int, active: bool, actor: Accoun
     account.active = active
     session.add(account)
     if not active:
-        sessions.end_all(session=session, kind=sessions.ADMIN_KEY, subject_id=account.id)
+        sessions.end_all(session=session, kind=sessions.ADMIN_KEY, subject_id=stored_id(account))
     _audit(session, actor, "account.activate" if active else "account.deactivate", account)
     return account
 
@@ -138,7 +139,7 @@ def _active_admins(session: Session, actor: Account) -> list[int]:
     On PostgreSQL the rows stay locked until commit, so two admins removing each other at the same moment are
     taken one after the other and the second sees the first's change (SQLite already takes its write lock at BEGIN).
     """
-    active_admin = (Account.role == "admin", Account.active.is_(True))  # type: ignore[attr-defined]
+    active_admin = (Account.role == "admin", Account.active.is_(True))
     admins = list(session.exec(select(Account.id).where(*active_admin).order_by(Account.id).with_for_update()))
     if actor.id not in admins:
         raise AccountError("error.account_admin_only", "only an active admin can manage accounts")

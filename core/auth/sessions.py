@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.auth.models import Account, SignInSession
 from core.config import settings
-from core.db import session_scope
+from core.db import rows_changed, session_scope, stored_id, table_of
 from core.providers.models import Provider, ProviderStatus
 
 ADMIN_KEY = "admin"
@@ -57,7 +57,7 @@ def start(*, session: Session, who: Account | Provider, browser: str, address: s
     kind = ADMIN_KEY if isinstance(who, Account) else PROVIDER_KEY
     version = account_version(who) if isinstance(who, Account) else provider_version(who)
     ticket = secrets.token_urlsafe(32)
-    session.add(SignInSession(kind=kind, subject_id=who.id, version=version, ticket_hash=_hash(ticket),
+    session.add(SignInSession(kind=kind, subject_id=stored_id(who), version=version, ticket_hash=_hash(ticket),
                               browser_hash=_hash(browser), address=address[:64]))
     return ticket
 
@@ -115,27 +115,27 @@ def _subject(session: Session, row: SignInSession) -> Account | Provider | None:
 def end(*, session: Session, kind: str, token: str | None) -> None:
     """End this browser's session of this kind (sign-out)."""
     if token:
-        session.execute(sa.update(SignInSession).where(  # type: ignore[arg-type]
+        session.execute(sa.update(SignInSession).where(
             SignInSession.token_hash == _hash(token), SignInSession.kind == kind,
-            SignInSession.ended_at.is_(None)).values(ended_at=clock.now()))  # type: ignore[union-attr]
+            SignInSession.ended_at.is_(None)).values(ended_at=clock.now()))
 
 
 def end_all(*, session: Session, kind: str, subject_id: int) -> None:
     """End every session of this account or provider (deactivated or suspended)."""
-    session.execute(sa.update(SignInSession).where(  # type: ignore[arg-type]
+    session.execute(sa.update(SignInSession).where(
         SignInSession.kind == kind, SignInSession.subject_id == subject_id,
-        SignInSession.ended_at.is_(None)).values(ended_at=clock.now()))  # type: ignore[union-attr]
+        SignInSession.ended_at.is_(None)).values(ended_at=clock.now()))
 
 
 def end_provider_sessions(*, session: Session, provider: Provider) -> None:
     """End every session of a provider who was just suspended."""
-    end_all(session=session, kind=PROVIDER_KEY, subject_id=provider.id)
+    end_all(session=session, kind=PROVIDER_KEY, subject_id=stored_id(provider))
 
 
 def keep(*, session: Session, token: str | None, account: Account) -> None:
     """Keep this browser's session alive across its own password change (the others end)."""
     if token:
-        session.execute(sa.update(SignInSession).where(  # type: ignore[arg-type]
+        session.execute(sa.update(SignInSession).where(
             SignInSession.token_hash == _hash(token), SignInSession.kind == ADMIN_KEY,
             SignInSession.subject_id == account.id).values(version=account_version(account)))
 
@@ -149,10 +149,10 @@ def prune() -> int:
     """Delete sessions ended, idle or never redeemed for over a day; return how many."""
     horizon = clock.now() - timedelta(days=1)
     staff_idle, provider_idle = horizon - idle_limit(ADMIN_KEY), horizon - PROVIDER_IDLE
-    table = SignInSession.__table__  # type: ignore[attr-defined]
+    table = table_of(SignInSession)
     with session_scope() as session:
-        return session.execute(sa.delete(table).where(sa.or_(
+        return rows_changed(session.execute(sa.delete(table).where(sa.or_(
             table.c.ended_at < horizon,
             sa.and_(table.c.token_hash.is_(None), table.c.created_at < horizon),
             sa.and_(table.c.kind == ADMIN_KEY, table.c.last_seen_at < staff_idle),
-            sa.and_(table.c.kind == PROVIDER_KEY, table.c.last_seen_at < provider_idle)))).rowcount
+            sa.and_(table.c.kind == PROVIDER_KEY, table.c.last_seen_at < provider_idle)))))

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from core import clock, counters
 from core.auth.models import SignInDelay
-from core.db import session_scope
+from core.db import rows_changed, session_scope, table_of
 from core.upsert import dialect_of, upsert
 
 FREE_TRIES = 5  # failures before the first delay
@@ -74,7 +74,7 @@ def wait_seconds(*, session: Session, key: str) -> int:
 def fail(*, session: Session, key: str) -> int:
     """Count one failed try of key now; return the seconds it must wait before the next one."""
     now = clock.now()
-    table = SignInDelay.__table__  # type: ignore[attr-defined]
+    table = table_of(SignInDelay)
     session.execute(upsert(dialect_of(session), table, {"key": key, "failures": 1, "last_failure_at": now},
                            keys=["key"], update={
         "failures": sa.case((table.c.last_failure_at < now - FORGET, 1), else_=table.c.failures + 1),
@@ -86,17 +86,17 @@ def fail(*, session: Session, key: str) -> int:
 
 def forgive(*, session: Session, key: str) -> None:
     """Forget the failures of key (after a successful try)."""
-    session.execute(sa.delete(SignInDelay).where(SignInDelay.key == key))  # type: ignore[arg-type]
+    session.execute(sa.delete(SignInDelay).where(SignInDelay.key == key))
 
 
 def forgive_everywhere(*, session: Session, kind: str, who: str) -> None:
     """Forget the failures of who from every address (an admin lifts the delays of an account)."""
     prefix = key_for(kind, who) + ":"
-    session.execute(sa.delete(SignInDelay).where(SignInDelay.key.startswith(prefix)))  # type: ignore[arg-type]
+    session.execute(sa.delete(SignInDelay).where(SignInDelay.key.startswith(prefix)))
 
 
 def prune_delays() -> int:
     """Delete delays whose failures are too old to count; return how many."""
     with session_scope() as session:
-        table = SignInDelay.__table__  # type: ignore[attr-defined]
-        return session.execute(sa.delete(table).where(table.c.last_failure_at < clock.now() - FORGET)).rowcount
+        table = table_of(SignInDelay)
+        return rows_changed(session.execute(sa.delete(table).where(table.c.last_failure_at < clock.now() - FORGET)))

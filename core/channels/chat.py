@@ -14,7 +14,7 @@ from core.channels.schemas import ApiError, ChatIn, ChatMessage, ChatRequest, Ch
 from core.config import settings
 from core.conversations.engine import reply_key
 from core.conversations.phone_codes import note_contact
-from core.db import run_io, session_scope, storable
+from core.db import get_existing, run_io, session_scope, storable
 from core.messaging.conversations import Conversation, Message
 from core.messaging.models import MessageStatus, OutboxMessage, OutboxStatus
 from core.messaging.ratelimit import client_key, hit
@@ -144,7 +144,7 @@ def _store(*, session_id: str, body: str, phone: str | None, name: str, client: 
                 message = receive(session=session, channel="web", external_id=session_id, body=body, name=name)
                 if message is None:  # web messages carry no channel id, so this does not happen
                     raise RuntimeError("web message not stored")
-                conversation = session.get(Conversation, message.conversation_id)
+                conversation = get_existing(session, Conversation, message.conversation_id)
                 if (conversation.state or {}).get("client") != client:  # the engine caps new requests per client
                     session.flush()  # keep receive()'s changes, then read the state again under the row's lock
                     session.refresh(conversation, with_for_update=True)  # a turn being answered writes it too
@@ -162,16 +162,16 @@ def _store(*, session_id: str, body: str, phone: str | None, name: str, client: 
 def _turn_result(message_id: int) -> ChatTurn:
     """Return the replies written for this inbound message, marked sent, and the conversation's request."""
     with session_scope() as session:
-        inbound = session.get(Message, message_id)
+        inbound = get_existing(session, Message, message_id)
         rows = list(session.exec(select(OutboxMessage).where(
             OutboxMessage.conversation_id == inbound.conversation_id,
-            OutboxMessage.dedupe_key.like(reply_key(message_id, 0)[:-1] + "%"))  # type: ignore[union-attr]
+            OutboxMessage.dedupe_key.like(reply_key(message_id, 0)[:-1] + "%"))
             .order_by(OutboxMessage.id)))
         replies = []
         for row in rows:
             replies.append(row.body)
             _mark_sent(session, row)
-        conversation = session.get(Conversation, inbound.conversation_id)
+        conversation = get_existing(session, Conversation, inbound.conversation_id)
         request = session.get(ServiceRequest, conversation.current_request_id) if conversation.current_request_id \
             else None
         return ChatTurn(replies=replies, request=_chat_request(request))

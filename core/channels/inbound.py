@@ -10,7 +10,7 @@ from core import clock
 from core.channels.media import link_attachments, prepare
 from core.config import settings
 from core.conversations import engine
-from core.db import is_postgres, session_scope
+from core.db import get_existing, is_postgres, session_scope, stored_id, table_of
 from core.fleet import stopping
 from core.logs import log
 from core.messaging import ratelimit, texts
@@ -43,12 +43,12 @@ def receive(*, session: Session, channel: str, external_id: str, body: str, prov
     if conversation.external_id != external_id and channel in ADDRESSED:
         conversation.external_id = external_id  # the same person writes from another address: answer there
     now = received_at or clock.now()
-    message = Message(conversation_id=conversation.id, direction="in", channel=channel,
+    message = Message(conversation_id=stored_id(conversation), direction="in", channel=channel,
                       author=conversation.role, body=body, provider_message_id=provider_message_id,
                       media=media or [], reply_to=reply_to or {}, status=status, created_at=now,
                       sent_by=sent_by[:200])
     # One statement claims the channel id: a retry or a concurrent copy inserts nothing (no savepoint needed).
-    table = Message.__table__
+    table = table_of(Message)
     message_id = session.execute(
         upsert(dialect_of(session), table, message.model_dump(exclude={"id"}), keys=["channel", "provider_message_id"])
         .returning(table.c.id)).scalar()
@@ -77,7 +77,7 @@ def accept(*, session: Session, channel: str, external_id: str, body: str, provi
                       received_at=received_at, sent_by=sent_by, alias=alias, reply_to=reply_to)
     if message is None:
         return None
-    conversation = session.get(Conversation, message.conversation_id)
+    conversation = get_existing(session, Conversation, message.conversation_id)
     # Counted in the window the message arrived in, so a backlog attached late is not mistaken for a burst.
     decision = ratelimit.hit(session=session, key=f"in:{channel}:{conversation.external_id}",
                              limit=settings.inbound_rate_per_minute, at=received_at)

@@ -20,7 +20,7 @@ from core import clock
 from core.channels import door
 from core.channels.inbound import accept
 from core.channels.webhook import Inbound
-from core.db import get_engine, is_postgres, session_scope
+from core.db import get_engine, is_postgres, rows_changed, session_scope, stored_id, table_of
 from core.fleet import stopping
 from core.logs import log
 from core.messaging.conversations import Message
@@ -100,10 +100,10 @@ def attach_pending(limit: int = 200, older_than: timedelta | None = None) -> lis
 
 def prune() -> int:
     """Delete attached inbox rows older than KEEP; return how many."""
-    table = InboundMessage.__table__
+    table = table_of(InboundMessage)
     with session_scope() as session:
-        return session.execute(sa.delete(table).where(table.c.message_id.is_not(None),
-                                                      table.c.received_at < clock.now() - KEEP)).rowcount
+        return rows_changed(session.execute(sa.delete(table).where(table.c.message_id.is_not(None),
+                                                                   table.c.received_at < clock.now() - KEEP)))
 
 
 _STAGED = ("channel", "sid", "sender", "alias", "name", "body", "media", "reply_to", "received_at")
@@ -111,7 +111,7 @@ _STAGED = ("channel", "sid", "sender", "alias", "name", "body", "media", "reply_
 
 def _stage_statement(dialect: str) -> Insert:
     """The one INSERT ... ON CONFLICT DO NOTHING that claims a sid, for the ORM's engine and the async door alike."""
-    table = InboundMessage.__table__
+    table = table_of(InboundMessage)
     return upsert(dialect, table, {name: sa.bindparam(name) for name in _STAGED},
                   keys=["channel", "sid"]).returning(table.c.id)
 
@@ -147,4 +147,4 @@ def _attach(session: Session, row: InboundMessage) -> Attached | None:
     session.add(row)
     if message is None:
         return None
-    return Attached(message.id, message.conversation_id, message.status)
+    return Attached(stored_id(message), message.conversation_id, message.status)

@@ -23,7 +23,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.catalog import haversine_km, nearest_quartier
 from core.config import settings
-from core.db import is_postgres, session_scope
+from core.db import get_existing, is_postgres, session_scope, stored_id
 from core.llm.deadline import turn_deadline
 from core.logs import log
 from core.matching.handoff import tell_provider_media
@@ -99,7 +99,7 @@ def prepare(message_id: int) -> MessageStatus | None:
         message = session.get(Message, message_id)
         if message is None or message.status != MessageStatus.MEDIA:
             return message.status if message else None
-        conversation = session.get(Conversation, message.conversation_id)
+        conversation = get_existing(session, Conversation, message.conversation_id)
         items = [dict(item) for item in message.media]
     trouble, model_seconds = False, 0.0
     for index, item in enumerate(items):
@@ -118,7 +118,7 @@ def prepare(message_id: int) -> MessageStatus | None:
         item.update(state="stored", size=len(data), path=_save(message_id, index, data, item["content_type"]))
         # The message's attachments share one model deadline with the turn that follows (the engine deducts it).
         with turn_deadline(settings.llm_turn_deadline_seconds - model_seconds) as deadline:
-            item.update(_understand(item["kind"], data, item["content_type"], conversation.id))
+            item.update(_understand(item["kind"], data, item["content_type"], stored_id(conversation)))
             item["model_seconds"] = round(deadline.spent(), 3)
         model_seconds += item["model_seconds"]
     return _release(message_id, items, trouble)
@@ -153,7 +153,7 @@ def _understand(kind: str, data: bytes, content_type: str, conversation_id: int)
     return {}
 
 
-def _release(message_id: int, items: list[dict], trouble: bool) -> str:
+def _release(message_id: int, items: list[dict], trouble: bool) -> MessageStatus:
     with session_scope() as session:
         query = select(Message).where(Message.id == message_id)
         message = session.exec(query.with_for_update() if is_postgres() else query).one()
@@ -165,7 +165,7 @@ def _release(message_id: int, items: list[dict], trouble: bool) -> str:
             session.add(message)
             return message.status  # the stalled-message sweep tries again
         message.attempts = 0  # the engine's own attempts start now
-        conversation = session.get(Conversation, message.conversation_id)
+        conversation = get_existing(session, Conversation, message.conversation_id)
         for item in items:
             if item.get("state") == "pending":
                 item["state"] = "failed"
@@ -204,7 +204,7 @@ def link_attachments(*, session: Session, conversation: Conversation, message: M
     for media in waiting:
         media.request_id = request.id
         session.add(media)
-    pin = next((m for m in reversed(waiting) if m.kind == "location"
+    pin = next((m for m in reversed(waiting) if m.kind == "location" and m.lat is not None and m.lon is not None
                 and nearest_quartier(m.lat, m.lon).name == request.quartier), None)
     if pin is not None:
         update_request(session=session, request=request, actor="customer", lat=pin.lat, lon=pin.lon)

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, BackgroundTasks, FastAPI, Request, Response
-from starlette.datastructures import FormData
+from fastapi.routing import APIRoute
+from starlette.datastructures import ImmutableMultiDict
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from core.channels import inbox, webhook
@@ -34,6 +35,7 @@ from core.messaging.models import MessageStatus
 PROCESSING_THREADS = 2
 MAX_BODY = 256 * 1024  # Twilio's largest form (1,600 characters, 10 media URLs) is a few kilobytes
 INBOUND_PATH = "/webhook/whatsapp"
+Form = ImmutableMultiDict[str, str]  # an urlencoded post: every value is text
 router = APIRouter()
 TWIML = "text/xml"
 SIGNATURE, SIGNATURE_SETTINGS = "X-Twilio-Signature", "X-Twilio-Webhooks-Signature-Settings"
@@ -116,11 +118,11 @@ async def whatsapp_status(request: Request, background: BackgroundTasks) -> Resp
 
 
 def _verified(raw: bytes, *, path: str, query: str, signature: str | None,
-              signature_settings: str | None) -> tuple[FormData, Answer | None]:
+              signature_settings: str | None) -> tuple[Form, Answer | None]:
     """Return the posted form, or the refusal to send: 503 without a token, 403 for a bad signature or account."""
     if not twilio_channel.webhook_enabled():
-        return FormData(), Answer(503, "WhatsApp webhook is not configured")
-    form = FormData(parse_qsl(raw.decode("utf-8", errors="replace"), keep_blank_values=True))
+        return Form(), Answer(503, "WhatsApp webhook is not configured")
+    form = Form(parse_qsl(raw.decode("utf-8", errors="replace"), keep_blank_values=True))
     url = twilio_channel.signed_url(path, query)
     if not twilio_channel.signature_valid(url, form, signature, signature_settings):
         log.warning("webhook signature refused", path=path)
@@ -138,7 +140,8 @@ async def _process(inbox_id: int) -> None:
         attached = await loop.run_in_executor(_processing, inbox.attach, inbox_id)
         if attached is None:
             return
-        message_id, status = attached.message_id, attached.status
+        message_id = attached.message_id
+        status: MessageStatus | None = attached.status
         if status == MessageStatus.MEDIA:
             status = await loop.run_in_executor(_processing, prepare, message_id)
         if status == MessageStatus.RECEIVED:
@@ -211,7 +214,7 @@ def fast_lane(app: ASGIApp) -> ASGIApp:
     """
     lane = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
     lane.include_router(router)
-    paths = {route.path for route in router.routes}
+    paths = {route.path for route in router.routes if isinstance(route, APIRoute)}
 
     async def serve(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"] == INBOUND_PATH:

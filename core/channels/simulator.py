@@ -15,7 +15,7 @@ from core.channels.inbound import process_message
 from core.channels.webhook import Inbound, store
 from core.config import settings
 from core.customers.models import Customer
-from core.db import session_scope
+from core.db import session_scope, stored_id
 from core.matching.models import Offer, OfferStatus
 from core.messaging.conversations import Conversation, Message
 from core.messaging.models import MessageStatus, OutboxMessage
@@ -112,8 +112,8 @@ def thread(phone: str, after_id: int = 0, limit: int = 200) -> list[Bubble]:
             return []
         rows = session.exec(select(Message).where(Message.conversation_id == conversation_id, Message.id > after_id)
                             .order_by(Message.id.desc()).limit(limit)).all()
-        opened = _opened_codes(session, external_id, [m.id for m in rows if m.direction == "out"])
-    return [Bubble(id=m.id, mine=m.direction == "in", body=opened.get(m.id, m.body), status=m.status,
+        opened = _opened_codes(session, external_id, [stored_id(m) for m in rows if m.direction == "out"])
+    return [Bubble(id=stored_id(m), mine=m.direction == "in", body=opened.get(stored_id(m), m.body), status=m.status,
                    time=clock.format_local(m.created_at, "%H:%M")) for m in reversed(rows)]
 
 
@@ -121,8 +121,8 @@ def _opened_codes(session: Session, number: str, message_ids: list[int]) -> dict
     if not message_ids or not is_demo_number(session=session, number=number):
         return {}
     rows = session.exec(select(OutboxMessage.message_id, OutboxMessage.sealed).where(
-        OutboxMessage.message_id.in_(message_ids), OutboxMessage.sealed != "")).all()  # type: ignore[union-attr]
-    return {message_id: text for message_id, sealed in rows if (text := unseal(sealed)) is not None}
+        OutboxMessage.message_id.in_(message_ids), OutboxMessage.sealed != "")).all()
+    return {message_id: text for message_id, sealed in rows if message_id and (text := unseal(sealed)) is not None}
 
 
 def providers(limit: int = 100) -> dict[str, str]:
@@ -137,7 +137,7 @@ def providers(limit: int = 100) -> dict[str, str]:
         query = select(Provider.phone, Provider.name, Provider.quartier)
         if settings.twilio_enabled:
             query = query.where(Provider.is_demo)
-        rows = session.exec(query.order_by(Provider.is_demo.desc(), Provider.id).limit(limit)).all()
+        rows = list(session.exec(query.order_by(Provider.is_demo.desc(), Provider.id).limit(limit)).all())
         rows += session.exec(query.where(Provider.phone.in_(recent))).all()
     labels = {phone: f"{name} · {quartier}" if quartier else name for phone, name, quartier in rows}
     first = {phone: f"📩 {labels[phone]}" for phone in recent if phone in labels}
@@ -149,7 +149,7 @@ def customers(limit: int = 20) -> list[str]:
     query = select(Conversation.external_id).where(
         Conversation.channel == CHANNEL, Conversation.role == "customer", Conversation.is_demo.is_(False))
     if settings.twilio_enabled:
-        query = query.where(Conversation.external_id.startswith(DEMO_RANGE))  # type: ignore[attr-defined]
+        query = query.where(Conversation.external_id.startswith(DEMO_RANGE))
     with session_scope() as session:
         return list(session.exec(query.order_by(Conversation.updated_at.desc()).limit(limit)).all())
 

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from core import clock
 from core.channels import door, media
 from core.channels.inbound import accept
-from core.db import is_postgres, session_scope
+from core.db import is_postgres, session_scope, stored_id, table_of
 from core.logs import log
 from core.messaging import delivery
 from core.messaging.models import MessageStatus, WebhookHit
@@ -139,7 +139,7 @@ def store(inbound: Inbound, channel: str = "whatsapp", sent_by: str = "") -> tup
                                  provider_message_id=inbound.sid, media=inbound.media, name=inbound.name,
                                  waits_for_media=inbound.waits_for_media, sent_by=sent_by, alias=inbound.alias,
                                  reply_to=inbound.reply_to)
-                return (message.id, message.status) if message else None
+                return (stored_id(message), message.status) if message else None
         except (IntegrityError, OperationalError):
             # Two first messages of a new person race to create them (or a deadlock): the retry finds the winner.
             if attempt == 2:
@@ -205,7 +205,7 @@ async def write_hits(batch: list[dict]) -> int:
 
 
 # the one INSERT of a timing: run by the ORM's engine, and as text by the async door on PostgreSQL
-_HITS = sa.insert(WebhookHit.__table__).values(
+_HITS = sa.insert(table_of(WebhookHit)).values(
     {name: sa.bindparam(name) for name in ("route", "status_code", "latency_ms", "at")})
 _HITS_PG = for_psycopg(_HITS, many=True)
 

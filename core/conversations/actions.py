@@ -2,6 +2,7 @@
 
 import re
 from datetime import datetime, timedelta
+from typing import Any, TypeGuard
 
 from sqlmodel import Session, select
 
@@ -12,6 +13,7 @@ from core.config import settings
 from core.conversations import handoff, returning, web_identity
 from core.conversations.context import Turn
 from core.conversations.templates import service_name, status_words
+from core.db import stored_id
 from core.messaging.conversations import Case, CaseStatus
 from core.messaging.ratelimit import take
 from core.money import format_range
@@ -111,7 +113,7 @@ def _client_may_open(turn: Turn) -> bool:
                 window_seconds=3600)
 
 
-def future(when: datetime | None) -> bool:
+def future(when: datetime | None) -> TypeGuard[datetime]:
     """True for a time worth booking for: later than the next quarter of an hour ("ce matin" is not)."""
     return when is not None and clock.as_utc(when) > clock.now() + timedelta(minutes=15)
 
@@ -127,6 +129,7 @@ def create_from_slots(turn: Turn) -> ServiceRequest | None:
     None when the web chat's client address opened its share of requests this hour (the slots are kept).
     """
     ctx, conversation, session = turn.context, turn.conversation, turn.session
+    assert conversation.customer_id is not None  # a customer's conversation always has its customer
     service, place_name = ctx.slots["service_type"], ctx.slots["location"]
     duplicate = next((r for r in open_requests_of(session=session, customer_id=conversation.customer_id)
                       if r.service_type == service and r.quartier == place_name), None)
@@ -198,7 +201,7 @@ def correct(turn: Turn, request: ServiceRequest) -> None:
         open_case(turn, kind="change", request=request, summary=turn.text)
         turn.say("correction_agent", reference=request.reference)
         return
-    analysis, changes = turn.analysis, {}
+    analysis, changes = turn.analysis, dict[str, Any]()
     if analysis.service_type:
         changes["service_type"] = analysis.service_type
     if analysis.location:
@@ -247,6 +250,7 @@ def cancel(turn: Turn) -> None:
 def status(turn: Turn) -> None:
     """Tell the real state of the customer's open requests (or of the last one)."""
     session, conversation = turn.session, turn.conversation
+    assert conversation.customer_id is not None  # a customer's conversation always has its customer
     requests = open_requests_of(session=session, customer_id=conversation.customer_id)
     if not requests and conversation.current_request_id:
         last = own(turn, session.get(ServiceRequest, conversation.current_request_id))
@@ -310,7 +314,7 @@ def open_case(turn: Turn, *, kind: str, request: ServiceRequest | None, summary:
     case = session.exec(select(Case).where(Case.conversation_id == turn.conversation.id, Case.kind == kind,
                                            Case.status == CaseStatus.OPEN)).first()
     if case is None:
-        case = Case(conversation_id=turn.conversation.id, request_id=request.id if request else None, kind=kind,
+        case = Case(conversation_id=stored_id(turn.conversation), request_id=request.id if request else None, kind=kind,
                     summary=summary[:2000])
     else:
         case.summary = f"{case.summary}\n{summary}"[-4000:]

@@ -8,6 +8,7 @@ from core.catalog import fold, quartiers, services
 from core.conversations import returning
 from core.conversations.actions import open_case, open_request, own
 from core.conversations.context import Turn
+from core.db import stored_id
 from core.logs import log
 from core.money import format_range
 from core.payments.service import price_disputed, send_payment_link
@@ -108,7 +109,7 @@ def payment(turn: Turn) -> None:
     if request is None:
         turn.say("payment_nothing" if open_request(turn) else "payment_info")
         return
-    if price_disputed(session=turn.session, request_id=request.id):
+    if price_disputed(session=turn.session, request_id=stored_id(request)):
         turn.say("payment_held", reference=request.reference)
         return
     payment_row = send_payment_link(session=turn.session, request=request)
@@ -122,7 +123,7 @@ def payment(turn: Turn) -> None:
 def _unpaid_request(turn: Turn) -> ServiceRequest | None:
     query = (select(ServiceRequest)
              .where(ServiceRequest.customer_id == turn.conversation.customer_id,
-                    ServiceRequest.status == RequestStatus.COMPLETED, ServiceRequest.paid_at.is_(None))  # type: ignore
-             .order_by(ServiceRequest.completed_at.desc()))  # type: ignore[union-attr]
+                    ServiceRequest.status == RequestStatus.COMPLETED, ServiceRequest.paid_at.is_(None))
+             .order_by(ServiceRequest.completed_at.desc()))
     return turn.session.exec(query).first()
 

@@ -7,6 +7,7 @@ from core.config import settings
 from core.conversations import actions, answers, followups, handoff, onboarding, returning, turn_record, web_identity
 from core.conversations.context import Context, Turn
 from core.conversations.understanding import asks_to_pay, find_quartier, understand
+from core.db import get_existing, stored_id
 from core.llm.deadline import turn_deadline
 from core.logs import log
 from core.matching.replies import handle_provider_message
@@ -24,7 +25,7 @@ PHRASED = frozenset({"complaint", "how", "not_understood"})
 def handle(*, session: Session, conversation: Conversation, message: Message) -> None:
     """Answer one inbound message (replies go through the outbox)."""
     if conversation.role == "provider":
-        provider = session.get(Provider, conversation.provider_id)
+        provider = get_existing(session, Provider, conversation.provider_id)
         handle_provider_message(session=session, provider=provider, conversation=conversation, message=message)
         return
     code = web_identity.typed_code(session=session, conversation=conversation, message=message)  # stored masked
@@ -33,7 +34,7 @@ def handle(*, session: Session, conversation: Conversation, message: Message) ->
     # One deadline for every model call of this turn; what the photo or voice note already used counts.
     with turn_deadline(settings.llm_turn_deadline_seconds - media_model_seconds(message)):
         context = Context.load(conversation)
-        calls_after = turn_record.last_model_call(session=session, conversation_id=conversation.id)
+        calls_after = turn_record.last_model_call(session=session, conversation_id=stored_id(conversation))
         if code is None:
             analysis = understand(text=message.body or "", context=context, conversation_id=conversation.id,
                                   session=session)
@@ -52,7 +53,7 @@ def handle(*, session: Session, conversation: Conversation, message: Message) ->
         worth = worth_phrasing(turn) if code is None else None
         for index, draft in enumerate(turn.replies):
             enqueue(session=session, conversation=conversation, body=_phrased(turn, draft) if index == worth else draft,
-                    dedupe_key=reply_key(message.id, index))
+                    dedupe_key=reply_key(stored_id(message), index))
         if code is None:
             turn_record.keep(turn, calls_after=calls_after)
 

@@ -82,7 +82,7 @@ def contest_step(turn: Turn) -> bool:
 def follow_up(turn: Turn) -> bool:
     """Answer what the message adds to the open request; False when there is none or it says something new."""
     analysis = turn.analysis
-    kind = analysis.follow_up or ("price_question" if analysis.asks_price else None)
+    kind: str | None = analysis.follow_up or ("price_question" if analysis.asks_price else None)
     if analysis.landmark and kind in (None, "detail"):
         kind = "landmark"
     if kind is None or analysis.intent in ("cancel", "status_check", "complaint", "join_as_provider"):
@@ -95,7 +95,7 @@ def follow_up(turn: Turn) -> bool:
         raise_urgency(turn, request)
     elif kind == "send_now":
         _send_now(turn, request)
-    elif kind == "landmark":
+    elif kind == "landmark" and analysis.landmark:
         add_landmark(turn, request, analysis.landmark)
         turn.say("landmark_saved", reference=request.reference, landmark=" ".join(analysis.landmark.split()))
     elif kind == "detail":
@@ -121,7 +121,7 @@ def history(turn: Turn) -> bool:
     since = clock.now() - timedelta(days=HISTORY_DAYS)
     requests = list(turn.session.exec(
         select(ServiceRequest).where(ServiceRequest.customer_id == turn.conversation.customer_id)
-        .order_by(ServiceRequest.created_at.desc()).limit(8)))  # type: ignore[union-attr]
+        .order_by(ServiceRequest.created_at.desc()).limit(8)))
     shown = [r for r in requests if r.status in lifecycle.OPEN_STATUSES or clock.as_utc(r.created_at) >= since][:5]
     if not shown:
         return False
@@ -138,8 +138,8 @@ def unpaid_request(turn: Turn) -> ServiceRequest | None:
     """Return the customer's newest finished job not paid yet."""
     query = (select(ServiceRequest)
              .where(ServiceRequest.customer_id == turn.conversation.customer_id,
-                    ServiceRequest.status == RequestStatus.COMPLETED, ServiceRequest.paid_at.is_(None))  # type: ignore
-             .order_by(ServiceRequest.completed_at.desc()))  # type: ignore[union-attr]
+                    ServiceRequest.status == RequestStatus.COMPLETED, ServiceRequest.paid_at.is_(None))
+             .order_by(ServiceRequest.completed_at.desc()))
     return turn.session.exec(query).first()
 
 

@@ -15,6 +15,7 @@ from core import clock
 from core.auth import throttle
 from core.auth.passwords import hash_password, verify_password
 from core.customers.models import Customer
+from core.db import get_existing, stored_id
 from core.logs import log
 from core.messaging.addresses import conversation_for, default_channel
 from core.messaging.conversations import Conversation, PhoneCode
@@ -68,11 +69,12 @@ def send_code(*, session: Session, conversation: Conversation, phone: str, clien
 
 def _send(session: Session, conversation: Conversation, owner: Customer, phone: str) -> None:
     now = clock.now()
-    for old in _live_codes(session, conversation.id):
+    for old in _live_codes(session, stored_id(conversation)):
         old.expires_at = now  # one live code at a time
         session.add(old)
     code = f"{secrets.randbelow(1_000_000):06d}"
-    row = PhoneCode(conversation_id=conversation.id, customer_id=owner.id, phone=phone, code_hash=hash_password(code),
+    row = PhoneCode(conversation_id=stored_id(conversation), customer_id=stored_id(owner), phone=phone,
+                    code_hash=hash_password(code),
                     expires_at=now + CODE_TTL, created_at=now)
     session.add(row)
     session.flush()
@@ -88,7 +90,7 @@ def check_code(*, session: Session, conversation: Conversation, code: str, clien
     Failures are counted in session, so the caller commits in both cases.
     """
     now = clock.now()
-    row = _latest_code(session, conversation.id)
+    row = _latest_code(session, stored_id(conversation))
     if row is None:
         return CodeCheck(None, "invalid")
     if _cooling(session, row.phone) or throttle.recent(
@@ -101,7 +103,7 @@ def check_code(*, session: Session, conversation: Conversation, code: str, clien
     if len(digits) == 6 and verify_password(row.code_hash, digits):
         row.used_at = now
         session.add(row)
-        owner = session.get(Customer, row.customer_id)
+        owner = get_existing(session, Customer, row.customer_id)
         link(session=session, conversation=conversation, customer=owner)
         log.info("web chat linked to a customer by a phone code", conversation_id=conversation.id,
                  customer_id=owner.id)
@@ -122,7 +124,7 @@ def check_code(*, session: Session, conversation: Conversation, code: str, clien
 
 def expecting_code(*, session: Session, conversation: Conversation) -> bool:
     """True when a code was asked for on this chat in the last day: six digits typed there are a code."""
-    row = _latest_code(session, conversation.id)
+    row = _latest_code(session, stored_id(conversation))
     return row is not None and row.created_at > clock.now() - timedelta(days=1)
 
 
@@ -156,11 +158,11 @@ def link(*, session: Session, conversation: Conversation, customer: Customer) ->
         requests = list(session.exec(select(ServiceRequest).where(ServiceRequest.conversation_id == conversation.id,
                                                                   ServiceRequest.customer_id == visitor.id)))
         for request in requests:
-            request.customer_id = customer.id
+            request.customer_id = stored_id(customer)
             session.add(request)
         ids = [r.id for r in requests]
         for model in (Payment, Rating):
-            for row in session.exec(select(model).where(model.request_id.in_(ids))):  # type: ignore[attr-defined]
+            for row in session.exec(select(model).where(model.request_id.in_(ids))):
                 row.customer_id = customer.id
                 session.add(row)
         customer.name = customer.name or visitor.name
@@ -173,13 +175,13 @@ def link(*, session: Session, conversation: Conversation, customer: Customer) ->
 
 def _live_codes(session: Session, conversation_id: int) -> list[PhoneCode]:
     return list(session.exec(select(PhoneCode).where(
-        PhoneCode.conversation_id == conversation_id, PhoneCode.used_at.is_(None),  # type: ignore[union-attr]
-        PhoneCode.expires_at > clock.now()).order_by(PhoneCode.id.desc())))  # type: ignore[union-attr]
+        PhoneCode.conversation_id == conversation_id, PhoneCode.used_at.is_(None),
+        PhoneCode.expires_at > clock.now()).order_by(PhoneCode.id.desc())))
 
 
 def _latest_code(session: Session, conversation_id: int) -> PhoneCode | None:
     return session.exec(select(PhoneCode).where(PhoneCode.conversation_id == conversation_id)
-                        .order_by(PhoneCode.id.desc())).first()  # type: ignore[union-attr]
+                        .order_by(PhoneCode.id.desc())).first()
 
 
 def _cooling(session: Session, phone: str) -> bool:

@@ -38,6 +38,8 @@ def ask_same_place(turn: Turn, service: str) -> bool:
     if known_customer(turn) is None or turn.context.extra.get(SAME_PLACE):
         return False
     last = _last_request(turn)
+    if last is None:  # a known customer has one (known_customer checked)
+        return False
     name = greeting_name(turn)
     en = turn.language == "en"
     hello = (f"Hello {name} 👋 " if en else f"Bonjour {name} 👋 ") if name else ""
@@ -73,9 +75,9 @@ def take_same_provider(turn: Turn) -> None:
         return
     service = turn.context.slots.get("service_type")
     query = (select(ServiceRequest).where(ServiceRequest.customer_id == turn.conversation.customer_id,
-                                          ServiceRequest.provider_id.is_not(None),  # type: ignore[union-attr]
+                                          ServiceRequest.provider_id.is_not(None),
                                           ServiceRequest.status == RequestStatus.COMPLETED)
-             .order_by(ServiceRequest.completed_at.desc()))  # type: ignore[union-attr]
+             .order_by(ServiceRequest.completed_at.desc()))
     if service:
         query = query.where(ServiceRequest.service_type == service)
     last = turn.session.exec(query).first() if turn.conversation.customer_id else None
@@ -95,4 +97,4 @@ def _last_request(turn: Turn) -> ServiceRequest | None:
     if turn.conversation.customer_id is None:
         return None
     return turn.session.exec(select(ServiceRequest).where(ServiceRequest.customer_id == turn.conversation.customer_id)
-                             .order_by(ServiceRequest.created_at.desc())).first()  # type: ignore[union-attr]
+                             .order_by(ServiceRequest.created_at.desc())).first()

@@ -1,14 +1,16 @@
 """What the engine made of a customer's turn, written on the inbound message for conversation analytics."""
 
+
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from core import clock
 from core.conversations.context import Turn
+from core.db import local_day, rows_changed
 from core.llm.models import LlmCall
 from core.messaging.conversations import Conversation, Message, TurnDay
 from core.service_requests.models import ServiceRequest
+from core.upsert import dialect_of, upsert
 
 NOT_UNDERSTOOD = "not_understood"
 
@@ -30,7 +32,8 @@ def keep(turn: Turn, *, calls_after: int) -> None:
         select(sa.func.count(LlmCall.id), sa.func.coalesce(sa.func.sum(LlmCall.cost_microusd), 0),
                sa.func.count(LlmCall.id) - sa.func.count(LlmCall.cost_microusd))
         .where(LlmCall.conversation_id == turn.conversation.id, LlmCall.id > calls_after)).one()
-    message.model_calls, message.model_cost_microusd, message.model_unpriced = int(calls), int(known), int(unpriced)
+    message.model_calls, message.model_unpriced = int(calls), int(unpriced)
+    message.model_cost_microusd = int(known or 0)  # coalesced in SQL: never None
     if context.awaiting_rating is not None:
         message.asked = "rating"
     else:
@@ -53,7 +56,7 @@ def _follow(session: Session, conversation: Conversation, message: Message) -> N
             conversation.request_at = first
             conversation.turns_to_request = int(session.exec(
                 select(sa.func.count(Message.id)).where(Message.conversation_id == conversation.id,
-                                                        Message.intent.is_not(None),  # type: ignore[union-attr]
+                                                        Message.intent.is_not(None),
                                                         Message.created_at <= first)).one())
     session.add(conversation)
 
@@ -68,28 +71,21 @@ def _count(session: Session, message: Message) -> None:
               "language": message.language or "", "turns": 1, "not_understood": int(message.understood is False),
               "with_model": int(message.model_calls > 0), "model_calls": message.model_calls,
               "model_cost_microusd": message.model_cost_microusd, "model_unpriced": message.model_unpriced}
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    statement = insert(TurnDay).values(**values)
-    statement = statement.on_conflict_do_update(
-        index_elements=["day", "channel", "intent", "language"],
-        set_={name: getattr(TurnDay, name) + statement.excluded[name] for name in COUNTERS})
-    session.execute(statement)
+    session.execute(upsert(dialect_of(session), TurnDay, values, keys=["day", "channel", "intent", "language"],
+                           add=COUNTERS))
 
 
 def rebuild_turn_days(*, session: Session) -> int:
     """Recount every day's totals from the turns stored (after a bulk load); return the rows written."""
-    if session.get_bind().dialect.name == "postgresql":
-        day = sa.cast(sa.func.timezone("UTC", Message.created_at) + sa.literal_column("interval '1 hour'"), sa.Date)
-    else:  # Douala is UTC+1 all year
-        day = sa.func.date(Message.created_at, "+1 hours")
+    day = local_day(session, Message.created_at)
     language = sa.func.coalesce(Message.language, sa.literal_column("''"))
-    groups = (select(day.label("day"), Message.channel, Message.intent, language,
-                     sa.func.count(), sa.func.sum(sa.case((Message.understood.is_(False), 1), else_=0)),  # type: ignore
-                     sa.func.sum(sa.case((Message.model_calls > 0, 1), else_=0)), sa.func.sum(Message.model_calls),
-                     sa.func.sum(Message.model_cost_microusd), sa.func.sum(Message.model_unpriced))
-              .where(Message.intent.is_not(None))  # type: ignore[union-attr]
+    groups = (sa.select(day.label("day"), Message.channel, Message.intent, language,
+                        sa.func.count(), sa.func.sum(sa.case((Message.understood.is_(False), 1), else_=0)),
+                        sa.func.sum(sa.case((Message.model_calls > 0, 1), else_=0)), sa.func.sum(Message.model_calls),
+                        sa.func.sum(Message.model_cost_microusd), sa.func.sum(Message.model_unpriced))
+              .where(Message.intent.is_not(None))
               .group_by(day, Message.channel, Message.intent, language))
     session.execute(sa.delete(TurnDay))
     result = session.execute(sa.insert(TurnDay).from_select(
         ["day", "channel", "intent", "language", *COUNTERS], groups))
-    return int(result.rowcount or 0)
+    return rows_changed(result)

@@ -72,9 +72,8 @@ def step(turn: Turn) -> bool:
         number = phone_codes.contact_phone(session=session, conversation=conversation)
         if number:
             _send(turn, number)
-        elif phone_codes.linked_phone(session=session, conversation=conversation):
-            turn.say("link_already", phone=display_phone(phone_codes.linked_phone(session=session,
-                                                                                  conversation=conversation)))
+        elif linked := phone_codes.linked_phone(session=session, conversation=conversation):
+            turn.say("link_already", phone=display_phone(linked))
         else:
             _remember(turn, "ask_phone")
             turn.say("link_which_phone")

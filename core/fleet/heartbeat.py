@@ -3,11 +3,11 @@
 from datetime import timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from core import clock
-from core.db import session_scope
+from core.db import session_scope, table_of
 from core.fleet.models import WorkerHeartbeat
+from core.upsert import dialect_of, upsert
 
 BEAT_SECONDS = 5.0
 FRESH = timedelta(seconds=30)  # a worker silent for longer is stuck or gone
@@ -17,13 +17,11 @@ FORGET = timedelta(days=1)  # rows of workers gone this long are deleted
 def beat(process: str, *, stopping: bool = False) -> None:
     """Record that this worker is alive (and whether it is stopping): one upsert."""
     now = clock.now()
-    table = WorkerHeartbeat.__table__  # type: ignore[attr-defined]
+    table = table_of(WorkerHeartbeat)
     with session_scope() as session:
-        dialect = session.get_bind().dialect.name
-        insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
-        session.execute(insert.values(process=process, started_at=now, seen_at=now, stopping=stopping)
-                        .on_conflict_do_update(index_elements=["process"],
-                                               set_={"seen_at": now, "stopping": stopping}))
+        session.execute(upsert(dialect_of(session), table,
+                               {"process": process, "started_at": now, "seen_at": now, "stopping": stopping},
+                               keys=["process"], update={"seen_at": now, "stopping": stopping}))
         session.execute(table.delete().where(table.c.seen_at < now - FORGET))
 
 
@@ -35,7 +33,7 @@ def last_seen(process: str) -> WorkerHeartbeat | None:
 
 def live_workers() -> int:
     """Return how many workers beat within FRESH and are not stopping."""
-    table = WorkerHeartbeat.__table__  # type: ignore[attr-defined]
+    table = table_of(WorkerHeartbeat)
     with session_scope() as session:
         return session.execute(sa.select(sa.func.count()).select_from(table).where(
             table.c.seen_at >= clock.now() - FRESH, table.c.stopping.is_(False))).scalar_one()

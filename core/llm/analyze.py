@@ -9,7 +9,7 @@ def analyzer_for(engine: str) -> Callable[[str], Analysis]:
     """Return text -> Analysis: "local" alone, "hybrid" asks a model below the threshold, "llm" asks it first."""
     from core import nlu  # the local engine; imported here so the CLI starts fast
 
-    local_analyze: Callable[[str], Analysis] = nlu.analyze  # type: ignore[attr-defined]
+    local_analyze: Callable[[str], Analysis] = nlu.analyze
     if engine == "local":
         return local_analyze
     if engine not in ("llm", "hybrid"):

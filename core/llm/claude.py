@@ -47,14 +47,14 @@ class ClaudeProvider(LLMProvider):
         return self._ask("Answer with one JSON object only.", [image, {"type": "text", "text": prompt}],
                          IMAGE_SCHEMA, timeout)
 
-    def _ask(self, system: str, content: str | list[dict[str, Any]], schema: dict[str, Any],
+    def _ask(self, system: str, content: str | list[Any], schema: dict[str, Any],
              timeout: float | None) -> tuple[dict[str, Any], Usage]:
         # Structured outputs (output_config.format, platform.claude.com/docs/en/build-with-claude/structured-outputs):
         # the SDK's transform_schema drops what the API does not support into descriptions.
         output_config: Any = {"format": {"type": "json_schema", "schema": anthropic.transform_schema(schema)}}
         message = self._client.messages.create(
             model=self.model, max_tokens=MAX_OUTPUT_TOKENS, system=system,
-            messages=[{"role": "user", "content": content}],  # type: ignore[typeddict-item]
+            messages=[{"role": "user", "content": content}],
             output_config=output_config, timeout=call_timeout(timeout, self.timeout),
         )
         usage = Usage(message.usage.input_tokens or 0, message.usage.output_tokens or 0)

@@ -58,11 +58,11 @@ class OpenAIProvider(LLMProvider):
         usage = _transcription_usage(result.usage)
         return text_or_reject(result.text, usage).strip(), usage
 
-    def _ask(self, system: str, content: str | list[dict[str, Any]], schema: dict[str, Any],
+    def _ask(self, system: str, content: str | list[Any], schema: dict[str, Any],
              timeout: float | None) -> tuple[dict[str, Any], Usage]:
         completion = self._client.chat.completions.create(
             model=self.model, response_format=response_format(schema),
-            messages=[{"role": "system", "content": system}, {"role": "user", "content": content}],  # type: ignore[misc]
+            messages=[{"role": "system", "content": system}, {"role": "user", "content": content}],
             timeout=call_timeout(timeout, self.timeout),
         )
         usage = Usage(*(_tokens(completion.usage)))

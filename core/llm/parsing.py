@@ -142,7 +142,7 @@ def analysis_from(raw: dict[str, Any], *, source: str, fallback_language: str = 
     language = _LANGUAGES.get(fold(checked.language or ""), fallback_language)
     return Analysis(
         intent=checked.intent, service_type=service_code(checked.service_type), location=location,
-        urgency=checked.urgency, when=_as_utc(checked.when), language=language,  # type: ignore[arg-type]
+        urgency=checked.urgency, when=_as_utc(checked.when), language=language,
         confidence=checked.confidence, description=checked.description.strip()[:500], outside_area=outside,
         is_correction=checked.is_correction, rating=checked.rating, source=source,
     )

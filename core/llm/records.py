@@ -67,10 +67,6 @@ def record_call(record: CallRecord, session: Session | None = None) -> None:
                                        error=type(exc).__name__)
 
 
-def no_record(record: CallRecord, session: Session | None = None) -> None:
-    """A recorder that stores nothing (benchmarks, dry runs)."""
-
-
 def _engine_for_records() -> Engine:
     """Return the shared engine; on SQLite, one on the same file whose writers give up after LOCK_WAIT_MS."""
     shared = get_engine()

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import sqlalchemy as sa
 
+from core.db import table_of
 from core.matching.scoring import distance_km
 from core.providers.models import Provider
 from core.providers.quality import CELL_ROW, CELLS_PER_DEGREE, QUALITY_WEIGHTS
@@ -60,7 +61,7 @@ class ProviderBound:
 
 def _promising() -> sa.ColumnElement:
     """Build, once, the condition "the provider may reach the level" (every figure is a parameter)."""
-    near = Provider.__table__.alias("near")  # type: ignore[attr-defined]
+    near = table_of(Provider).alias("near")
     reach = sa.or_(*(sa.and_(
         near.c.cell.in_(sa.bindparam(f"ring{ring}_cells", expanding=True, literal_execute=True)),
         near.c.quality >= sa.bindparam(f"ring{ring}_quality", type_=sa.Float)) for ring in range(_RINGS)))

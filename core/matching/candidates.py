@@ -8,6 +8,7 @@ requests only reach providers whose hours cover the wanted time (now, or the sch
 import math
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -71,39 +72,39 @@ def eligible(*, request: ServiceRequest, radius_km: float, now: datetime,
     wanted_at = request.scheduled_for if request.scheduled_for and request.scheduled_for > now else now
     local = clock.local(wanted_at)
     km = _distance(lat, lon, homes=pinned is not True)
-    holding = sa.and_(ServiceRequest.status.in_(ACTIVE_JOB_STATUSES),  # type: ignore[attr-defined]
-                      ServiceRequest.provider_id.is_not(None))  # type: ignore[union-attr]
+    holding = sa.and_(ServiceRequest.status.in_(ACTIVE_JOB_STATUSES),
+                      ServiceRequest.provider_id.is_not(None))
     workload = None
     if among is None:  # thousands of rows: count every provider's jobs once
         workload = (sa.select(ServiceRequest.provider_id, sa.func.count().label("n")).where(holding)
                     .group_by(ServiceRequest.provider_id).subquery())
-        active_jobs = sa.func.coalesce(workload.c.n, 0)
+        active_jobs: sa.ColumnElement[Any] = sa.func.coalesce(workload.c.n, 0)
     else:  # a few rows: an index probe each is cheaper than counting everyone's jobs
         active_jobs = (sa.select(sa.func.count()).select_from(ServiceRequest)
                        .where(ServiceRequest.provider_id == Provider.id, holding).scalar_subquery())
     in_zone = sa.exists().where(ProviderZone.provider_id == Provider.id, ProviderZone.quartier == request.quartier)
-    taken = Offer.status.not_in(REOFFERABLE)  # type: ignore[attr-defined]
+    taken: sa.ColumnElement[bool] = Offer.status.not_in(REOFFERABLE)
     if search_started_at is not None:
         taken = sa.or_(taken, Offer.created_at >= search_started_at)
     offered_before = sa.exists().where(Offer.request_id == request.id, Offer.provider_id == Provider.id, taken)
     start, end, hour = Provider.work_start_hour, Provider.work_end_hour, local.hour
-    in_hours = sa.and_(Provider.work_days.contains(str(local.weekday())),  # type: ignore[attr-defined]
+    in_hours = sa.and_(Provider.work_days.contains(str(local.weekday())),
                        sa.or_(sa.and_(start <= end, start <= hour, end > hour),
                               sa.and_(start > end, sa.or_(start <= hour, end > hour))))
     dlat = radius_km / _KM_PER_DEGREE
     dlon = radius_km / (_KM_PER_DEGREE * max(0.1, math.cos(math.radians(lat))))
-    near = sa.or_(Provider.lat.is_(None),  # type: ignore[union-attr]
-                  sa.and_(Provider.lat.between(lat - dlat, lat + dlat),  # type: ignore[union-attr]
-                          Provider.lon.between(lon - dlon, lon + dlon)))  # type: ignore[union-attr]
+    near = sa.or_(Provider.lat.is_(None),
+                  sa.and_(Provider.lat.between(lat - dlat, lat + dlat),
+                          Provider.lon.between(lon - dlon, lon + dlon)))
     columns = {"distance_km": km, "in_hours": sa.case((in_hours, 1), else_=0), "active_jobs": active_jobs}
-    filters = [Provider.status == ProviderStatus.ACTIVE, Provider.verified.is_(True),  # type: ignore[attr-defined]
-               Provider.available.is_(True), ~offered_before,  # type: ignore[attr-defined]
+    filters = [Provider.status == ProviderStatus.ACTIVE, Provider.verified.is_(True),
+               Provider.available.is_(True), ~offered_before,
                active_jobs < Provider.max_concurrent_jobs,
                sa.or_(in_zone, sa.and_(near, km <= radius_km))]
     if request.urgency != "urgent":
         filters.append(in_hours)
     if pinned is not None:
-        filters.insert(0, Provider.cell.is_not(None) if pinned else Provider.cell.is_(None))  # type: ignore
+        filters.insert(0, Provider.cell.is_not(None) if pinned else Provider.cell.is_(None))
     if among is not None:
         filters.insert(0, among)
     query = (sa.select(Provider.id, Provider.lat, Provider.lon, Provider.quartier, Provider.rating_sum,
@@ -145,7 +146,7 @@ def _distance(lat: float, lon: float, homes: bool = True) -> sa.ColumnElement:
     if not homes:  # only pinned providers are asked for: no need for the quartiers
         return pinned
     centres = [(Provider.quartier == q.name, distance_km(lat, lon, q.lat, q.lon)) for q in quartiers()]
-    return sa.case((Provider.lat.is_not(None), pinned), *centres, else_=sa.null())  # type: ignore[union-attr]
+    return sa.case((Provider.lat.is_not(None), pinned), *centres, else_=sa.null())
 
 
 def _haversine_sql(lat_column, lon_column, lat: float, lon: float) -> sa.ColumnElement:

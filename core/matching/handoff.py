@@ -9,6 +9,7 @@ from core import clock
 from core.catalog import map_link
 from core.config import settings
 from core.customers.models import Customer
+from core.db import get_existing, stored_id
 from core.matching import messages
 from core.matching.job_facts import landmark_of, later_details
 from core.matching.models import Offer, OfferStatus
@@ -49,8 +50,8 @@ def job_sheet(*, session: Session, request: ServiceRequest) -> JobSheet:
     """Return what the job page and the job message show: contact, place, the customer's words, pin, photos, next."""
     customer = session.get(Customer, request.customer_id)
     phone = (customer.phone or customer.contact_phone) if customer is not None else None
-    media = request_media(session=session, request_id=request.id)
-    pins = [m for m in media if m.kind == "location"]
+    media = request_media(session=session, request_id=stored_id(request))
+    pins = [(m.lat, m.lon) for m in media if m.kind == "location" and m.lat is not None and m.lon is not None]
     photos = [m for m in media if m.kind == "image"]
     return JobSheet(
         reference=request.reference,
@@ -62,7 +63,7 @@ def job_sheet(*, session: Session, request: ServiceRequest) -> JobSheet:
         landmark=landmark_of(request),
         description=(request.description or "").strip(),
         details=later_details(session=session, request=request),
-        pin=map_link(pins[-1].lat, pins[-1].lon) if pins else None,
+        pin=map_link(*pins[-1]) if pins else None,
         photos=len(photos),
         photos_url=f"{settings.base_url()}/provider/jobs/{request.id}" if photos else None,
         urgent=request.urgency == "urgent",
@@ -109,7 +110,7 @@ def tell_provider_media(*, session: Session, request: ServiceRequest, photos: in
     """Tell the provider of photos or a pin the customer sent after the job was theirs."""
     if request.status not in _WORKING or request.provider_id is None or not (photos or pin):
         return
-    provider = session.get(Provider, request.provider_id)
+    provider = get_existing(session, Provider, request.provider_id)
     conversation = provider_conversation(session=session, provider=provider)
     if pin:
         enqueue(session=session, conversation=conversation, kind="update",
@@ -123,7 +124,7 @@ def tell_provider_media(*, session: Session, request: ServiceRequest, photos: in
 def relay_to_customer(*, session: Session, provider: Provider, text: str) -> str | None:
     """Pass a provider's words to the one customer of theirs reachable only through the chat; the provider's reply."""
     jobs = [r for r in session.exec(select(ServiceRequest).where(ServiceRequest.provider_id == provider.id,
-                                                                  ServiceRequest.status.in_(_WORKING)))  # type: ignore
+                                                                  ServiceRequest.status.in_(_WORKING)))
             if job_sheet(session=session, request=r).reach_through_chat]
     if len(jobs) != 1 or not text.strip():
         return None
@@ -151,7 +152,7 @@ def hasten_offers(*, session: Session, request: ServiceRequest) -> None:
         if clock.as_utc(offer.expires_at) > soon:
             offer.expires_at = soon
             session.add(offer)
-        provider = session.get(Provider, offer.provider_id)
+        provider = get_existing(session, Provider, offer.provider_id)
         enqueue(session=session, conversation=provider_conversation(session=session, provider=provider),
                 kind="update", body=messages.say("offer_urgent", provider.language, ref=request.reference,
                                                   deadline=clock.format_local(offer.expires_at, "%H:%M")),

@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from core.catalog import map_link
 from core.customers.models import Customer
+from core.db import stored_id
 from core.messaging.conversations import Message
 from core.phones import display_phone
 from core.service_requests.models import RequestEvent, RequestMedia, ServiceRequest
@@ -44,14 +45,13 @@ def job_contact(*, session: Session, request: ServiceRequest) -> JobContact:
 
 def job_place(*, session: Session, request: ServiceRequest, media: list[RequestMedia] | None = None) -> JobPlace:
     """Return where the job is; media saves a second read when the caller already has the request's media."""
-    media = request_media(session=session, request_id=request.id) if media is None else media
-    pins = [m for m in media if m.kind == "location" and m.lat is not None and m.lon is not None]
-    pin = pins[-1] if pins else None
-    area = request.lat is not None and request.lon is not None
+    media = request_media(session=session, request_id=stored_id(request)) if media is None else media
+    pins = [(m.lat, m.lon) for m in media if m.kind == "location" and m.lat is not None and m.lon is not None]
+    area = (request.lat, request.lon) if request.lat is not None and request.lon is not None else None
     return JobPlace(quartier=request.quartier, details="\n".join(later_details(session=session, request=request)),
                     landmark=landmark_of(request),
-                    pin_url=map_link(pin.lat, pin.lon) if pin else None,
-                    area_url=map_link(request.lat, request.lon) if area else None)
+                    pin_url=map_link(*pins[-1]) if pins else None,
+                    area_url=map_link(*area) if area else None)
 
 
 def landmark_of(request: ServiceRequest) -> str:
@@ -63,7 +63,7 @@ def later_details(*, session: Session, request: ServiceRequest) -> list[str]:
     """Return the details the customer added after the request was made, oldest first."""
     rows = session.exec(select(RequestEvent).where(RequestEvent.request_id == request.id,
                                                    RequestEvent.kind == "customer_detail")
-                        .order_by(RequestEvent.id)).all()  # type: ignore[arg-type]
+                        .order_by(RequestEvent.id)).all()
     return [text for e in rows if (text := str(e.detail.get("text", "")).strip())]
 
 
@@ -73,5 +73,5 @@ def customer_words_since_assignment(*, session: Session, request: ServiceRequest
         return []
     rows = session.exec(select(Message).where(Message.conversation_id == request.conversation_id,
                                               Message.direction == "in", Message.created_at >= request.assigned_at)
-                        .order_by(Message.id.desc()).limit(limit)).all()  # type: ignore[union-attr]
+                        .order_by(Message.id.desc()).limit(limit)).all()
     return list(reversed(rows))

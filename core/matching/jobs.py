@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core import clock
-from core.db import is_postgres
+from core.db import is_postgres, stored_id
 from core.matching import offers
 from core.matching.models import Offer, OfferStatus
 from core.matching.notifications import customer_conversation, tell_customer_stage
@@ -28,8 +28,8 @@ def accept_offer(*, session: Session, provider: Provider, offer_id: int) -> tupl
     if offer.status != OfferStatus.PENDING or request.status != RequestStatus.OFFERED:
         taken = request.provider_id is not None and request.provider_id != provider.id
         return ("taken" if taken else "offer_closed"), request
-    _lock_provider(session, provider.id)
-    if active_jobs(session=session, provider_id=provider.id) >= provider.max_concurrent_jobs:
+    _lock_provider(session, stored_id(provider))
+    if active_jobs(session=session, provider_id=stored_id(provider)) >= provider.max_concurrent_jobs:
         return "at_capacity", request
     _answered(session, offer, OfferStatus.ACCEPTED, offers_accepted=1)
     request.provider_id = provider.id
@@ -60,7 +60,7 @@ def start_job(*, session: Session, provider: Provider, request_id: int, stage: s
     if request.status == RequestStatus.ASSIGNED:
         transition(session=session, request=request, target=RequestStatus.IN_PROGRESS, actor="provider",
                    actor_id=str(provider.id), detail={"stage": stage})
-    elif stage not in stages_reached(session=session, request_id=request.id):
+    elif stage not in stages_reached(session=session, request_id=stored_id(request)):
         record_event(session=session, request=request, actor="provider", actor_id=str(provider.id), kind="stage",
                      detail={"stage": stage})
         tell_customer_stage(session=session, request=request, stage=stage)
@@ -73,7 +73,7 @@ def stages_reached(*, session: Session, request_id: int) -> list[str]:
         RequestEvent.request_id == request_id,
         sa.or_(RequestEvent.kind == "stage", sa.and_(RequestEvent.kind == "transition",
                                                       RequestEvent.to_status == RequestStatus.IN_PROGRESS)))
-        .order_by(RequestEvent.id))  # type: ignore[arg-type]
+        .order_by(RequestEvent.id))
     reached: list[str] = []
     for detail in details:
         stage = (detail or {}).get("stage")
@@ -131,7 +131,7 @@ def _answered(session: Session, offer: Offer, status: OfferStatus, **counters: i
     session.add(offer)
     seconds = max(0, int((now - offer.created_at).total_seconds()))
     bump_counters(session=session, provider_id=offer.provider_id, responses=1, response_seconds_total=seconds,
-                  **counters)
+                  offers_accepted=int(status == "accepted"), offers_declined=int(status == "declined"))
 
 
 def message_customer(*, session: Session, provider: Provider, request_id: int, body: str) -> str:

@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core.customers.models import Customer
+from core.db import get_existing
 from core.matching import messages
 from core.matching.models import Offer
 from core.messaging.addresses import customer_conversation_of, provider_conversation
@@ -34,7 +35,7 @@ def on_transition(*, session: Session, request: ServiceRequest, step: Transition
 
 def tell_offer_closed(*, session: Session, request: ServiceRequest, offer: Offer, late_yes: bool = False) -> None:
     """Tell a provider their offer is over, once per offer: "already taken" only to one who said yes too late."""
-    provider = session.get(Provider, offer.provider_id)
+    provider = get_existing(session, Provider, offer.provider_id)
     if late_yes and request.provider_id is not None and request.provider_id != provider.id:
         name = "taken"
     else:
@@ -82,6 +83,7 @@ def job_details(*, session: Session, request: ServiceRequest, provider: Provider
 
 def send_job_details(*, session: Session, request: ServiceRequest, provider: Provider) -> None:
     """Send the job's details to the provider's WhatsApp once (they took it elsewhere, e.g. in the portal)."""
+    assert request.assigned_at is not None  # the job is theirs
     enqueue(session=session, conversation=provider_conversation(session=session, provider=provider),
             body=job_details(session=session, request=request, provider=provider), kind="update",
             dedupe_key=f"req{request.id}:details:provider{provider.id}:{int(request.assigned_at.timestamp())}")
@@ -89,7 +91,7 @@ def send_job_details(*, session: Session, request: ServiceRequest, provider: Pro
 
 def _event_id(session: Session, request: ServiceRequest) -> int:
     query = (select(RequestEvent.id).where(RequestEvent.request_id == request.id, RequestEvent.kind == "transition")
-             .order_by(RequestEvent.id.desc()).limit(1))  # type: ignore[union-attr]
+             .order_by(RequestEvent.id.desc()).limit(1))
     return session.exec(query).first() or 0
 
 
@@ -140,7 +142,7 @@ def _customer_text(session: Session, request: ServiceRequest, step: Transition, 
 
 
 def _tell_provider(session: Session, request: ServiceRequest, step: Transition, key: str) -> None:
-    provider = session.get(Provider, request.provider_id)
+    provider = get_existing(session, Provider, request.provider_id)
     lang, ref = provider.language, request.reference
     if step.target == RequestStatus.ASSIGNED:
         body = job_details(session=session, request=request, provider=provider)

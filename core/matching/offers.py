@@ -1,13 +1,14 @@
 """Offer rounds: send the best K, expire them at their deadline, then the next K, a wider radius, or expiry."""
 
 from datetime import datetime, timedelta
+from typing import Literal, overload
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from core import clock
 from core.config import settings
-from core.db import is_postgres
+from core.db import get_existing, is_postgres, stored_id
 from core.matching import messages, phrases, preferred
 from core.matching.models import Offer, OfferStatus
 from core.matching.ranking import best_candidates
@@ -21,6 +22,10 @@ from core.service_requests.models import RequestStatus, ServiceRequest
 from core.service_requests.service import record_event, transition
 
 
+@overload
+def locked_request(*, session: Session, request_id: int, skip_locked: Literal[False] = False) -> ServiceRequest: ...
+@overload
+def locked_request(*, session: Session, request_id: int, skip_locked: bool) -> ServiceRequest | None: ...
 def locked_request(*, session: Session, request_id: int, skip_locked: bool = False) -> ServiceRequest | None:
     """Return the request, fresh from the database and row-locked on PostgreSQL (None if skip_locked and busy).
 
@@ -29,7 +34,10 @@ def locked_request(*, session: Session, request_id: int, skip_locked: bool = Fal
     query = select(ServiceRequest).where(ServiceRequest.id == request_id).execution_options(populate_existing=True)
     if is_postgres():
         query = query.with_for_update(skip_locked=skip_locked)
-    return session.exec(query).first()
+    request = session.exec(query).first()
+    if request is None and not skip_locked:
+        raise LookupError(f"no request {request_id}")
+    return request
 
 
 def pending_offers(*, session: Session, request_id: int) -> list[Offer]:
@@ -51,7 +59,7 @@ def advance(*, session: Session, request: ServiceRequest) -> str:
     """
     if request.status not in (RequestStatus.PENDING, RequestStatus.OFFERED) or request.contact_hold:
         return "waiting"  # held: a web customer's number (or their choice of the chat) comes first
-    if pending_offers(session=session, request_id=request.id):
+    if pending_offers(session=session, request_id=stored_id(request)):
         return "waiting"
     rounds = int(rule("offer_rounds", session=session))
     base = float(rule("match_radius_km", session=session))
@@ -75,7 +83,7 @@ def advance(*, session: Session, request: ServiceRequest) -> str:
 
 def expire_overdue(*, session: Session, request: ServiceRequest, now: datetime) -> int:
     """Mark the request's offers past their deadline as expired; return how many."""
-    overdue = [o for o in pending_offers(session=session, request_id=request.id) if o.expires_at <= now]
+    overdue = [o for o in pending_offers(session=session, request_id=stored_id(request)) if o.expires_at <= now]
     for offer in sorted(overdue, key=lambda o: o.provider_id):  # one lock order for provider rows: no deadlocks
         offer.status = OfferStatus.EXPIRED
         session.add(offer)
@@ -127,7 +135,7 @@ def _send_round(session: Session, request: ServiceRequest) -> int:
     for candidate, score, parts in sorted(best, key=lambda item: item[0].id):
         offer = session.exec(select(Offer).where(Offer.request_id == request.id,
                                                  Offer.provider_id == candidate.id)).first()
-        offer = offer or Offer(request_id=request.id, provider_id=candidate.id)
+        offer = offer or Offer(request_id=stored_id(request), provider_id=stored_id(candidate))
         offer.round, offer.status = request.offer_round, OfferStatus.PENDING
         offer.score, offer.score_parts = score, parts
         offer.created_at, offer.expires_at, offer.responded_at = created, expires, None
@@ -143,7 +151,7 @@ def _send_round(session: Session, request: ServiceRequest) -> int:
 
 def send_offer(session: Session, request: ServiceRequest, offer: Offer, expires: datetime, note: str = "") -> None:
     """Queue the offer to its provider, in the provider's language, the customer's words quoted as written."""
-    provider = session.get(Provider, offer.provider_id)
+    provider = get_existing(session, Provider, offer.provider_id)
     lang = provider.language
     place = f"{request.quartier} ({request.address[:120]})" if request.address else request.quartier
     body = messages.say(

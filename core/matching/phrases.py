@@ -9,10 +9,12 @@ import re
 from dataclasses import dataclass
 
 from core.catalog import fold
+from core.references import ALPHABET
 
 MIN_PRICE, MAX_PRICE = 500, 2_000_000  # XAF: below or above is surely a typo, so we ask again
 
-_REFERENCE = re.compile(r"\bDJB[-\s]?([2-9A-HJ-NP-Z]{4})\b", re.I)
+_CODE = f"[{ALPHABET}]{{4}}"  # the four characters of a request's reference
+_REFERENCE = re.compile(rf"\bDJB[-\s]?({_CODE})\b", re.I)
 _AMOUNT = re.compile(r"(?<!\d)(\d{1,3}(?: \d{3})+|\d+) ?(k|mille|mil)? ?(?:f|fr|frs|francs?|fcfa|cfa|xaf)?(?![a-z\d])")
 
 
@@ -43,7 +45,7 @@ _ACCEPT = _words("oui", "ouais", "yes", "yeah", "yep", "ok", "okay", "d accord",
                  "i take", "c est bon", "ca marche", "partant", "je m en occupe")
 
 
-_PAYLOAD = re.compile(r"^offer:(DJB-[2-9A-HJ-NP-Z]{4}):(accept|decline)$")
+_PAYLOAD = re.compile(rf"^offer:(DJB-{_CODE}):(accept|decline)$")
 
 
 def button_payload(reference: str, answer: str) -> str:

@@ -5,6 +5,7 @@ from datetime import timedelta
 from sqlmodel import Session, select
 
 from core import clock
+from core.db import stored_id
 from core.matching import messages
 from core.matching.candidates import eligible
 from core.matching.models import Offer, OfferStatus
@@ -24,6 +25,8 @@ def offer_first(*, session: Session, request: ServiceRequest, radius_km: float) 
     is told once, and the caller goes on with the normal round.
     """
     provider_id = request.preferred_provider_id
+    if provider_id is None:
+        return False
     asked = session.exec(select(Offer).where(Offer.request_id == request.id,
                                              Offer.provider_id == provider_id)).first()
     if asked is not None:
@@ -41,8 +44,8 @@ def offer_first(*, session: Session, request: ServiceRequest, radius_km: float) 
         transition(session=session, request=request, target=RequestStatus.OFFERED, actor="system")
     created = max(clock.now(), request.offered_at or now)
     expires = created + timedelta(minutes=int(rule("preferred_provider_minutes", session=session)))
-    offer = Offer(request_id=request.id, provider_id=provider_id, round=0, status=OfferStatus.PENDING, score=1.0,
-                  score_parts={"preferred": True}, created_at=created, expires_at=expires)
+    offer = Offer(request_id=stored_id(request), provider_id=provider_id, round=0, status=OfferStatus.PENDING,
+                  score=1.0, score_parts={"preferred": True}, created_at=created, expires_at=expires)
     session.add(offer)
     session.flush()
     bump_counters(session=session, provider_id=provider_id, offers_received=1, last_offered_at=created)

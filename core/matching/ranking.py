@@ -111,7 +111,7 @@ def _sql_parts(columns: dict, radius_km: float, now: datetime, dialect: str) -> 
         "response": RESPONSE_HALF_SECONDS / (RESPONSE_HALF_SECONDS + mean_seconds),
         "workload": sa.case((Provider.max_concurrent_jobs > 0,
                              1.0 - sa.cast(columns["active_jobs"], sa.Float) / p["max_concurrent_jobs"]), else_=0.0),
-        "fairness": sa.case((Provider.last_offered_at.is_(None), 1.0),  # type: ignore[union-attr]
+        "fairness": sa.case((Provider.last_offered_at.is_(None), 1.0),
                             (Provider.last_offered_at <= now - timedelta(hours=FAIRNESS_FULL_HOURS), 1.0),
                             (Provider.last_offered_at >= now, 0.0), else_=idle / full),
         "hours": sa.cast(columns["in_hours"], sa.Float),

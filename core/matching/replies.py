@@ -11,6 +11,7 @@ from datetime import timedelta
 from sqlmodel import Session, select
 
 from core import clock
+from core.db import stored_id
 from core.matching import jobs, messages, phrases
 from core.matching.handoff import relay_to_customer
 from core.matching.models import Offer, OfferStatus
@@ -73,7 +74,7 @@ def open_offers(*, session: Session, provider: Provider) -> list[tuple[Offer, Se
 def open_jobs(*, session: Session, provider: Provider) -> list[ServiceRequest]:
     """Return the provider's jobs that are assigned or in progress, oldest first."""
     query = (select(ServiceRequest).where(ServiceRequest.provider_id == provider.id,
-                                          ServiceRequest.status.in_((RequestStatus.ASSIGNED,  # type: ignore[attr-defined]
+                                          ServiceRequest.status.in_((RequestStatus.ASSIGNED,
                                                                      RequestStatus.IN_PROGRESS)))
              .order_by(ServiceRequest.assigned_at, ServiceRequest.id))
     return list(session.exec(query))
@@ -145,7 +146,8 @@ def _complete(session: Session, provider: Provider, conversation: Conversation, 
         conversation.state = {**(conversation.state or {}), "awaiting_price": request.id}
         session.add(conversation)
         return messages.say("ask_price", lang, ref=request.reference)
-    outcome, request = jobs.complete_job(session=session, provider=provider, request_id=request.id, price=said.price)
+    outcome, request = jobs.complete_job(session=session, provider=provider, request_id=stored_id(request),
+                                         price=said.price)
     conversation.state = {k: v for k, v in (conversation.state or {}).items() if k != "awaiting_price"}
     session.add(conversation)
     return messages.say(outcome, lang, ref=request.reference, price=format_xaf(said.price))
@@ -155,7 +157,7 @@ def _recently_closed(session: Session, provider: Provider, late_yes: bool) -> bo
     """If the provider's latest offer closed within the last hour, tell them (once per offer) and say so."""
     latest = session.exec(select(Offer, ServiceRequest).join(ServiceRequest, ServiceRequest.id == Offer.request_id)
                           .where(Offer.provider_id == provider.id)
-                          .order_by(Offer.created_at.desc()).limit(1)).first()  # type: ignore[attr-defined]
+                          .order_by(Offer.created_at.desc()).limit(1)).first()
     if latest is None or latest[0].created_at < clock.now() - timedelta(hours=1):
         return False
     offer, request = latest
@@ -201,7 +203,7 @@ def _not_open(session: Session, provider: Provider, reference: str, offers: list
     request = session.exec(select(ServiceRequest).where(ServiceRequest.reference == reference)).first()
     offer = session.exec(select(Offer).where(Offer.request_id == request.id, Offer.provider_id == provider.id)
                          ).first() if request else None
-    if offer is None and (request is None or request.provider_id != provider.id):
+    if request is None or (offer is None and request.provider_id != provider.id):
         return messages.say("not_yours", provider.language, ref=reference)
     taken = request.provider_id is not None and request.provider_id != provider.id
     return messages.say("taken" if taken else "offer_closed", provider.language, ref=reference)

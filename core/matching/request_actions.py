@@ -20,7 +20,7 @@ from core.texts.errors import UserError
 ACTOR = "admin"
 
 
-def admin_targets(request: ServiceRequest) -> list[str]:
+def admin_targets(request: ServiceRequest) -> list[RequestStatus]:
     """Return the statuses an admin may move the request to now."""
     return allowed_targets(request.status, ACTOR)
 

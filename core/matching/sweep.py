@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
 from core import clock
-from core.db import session_scope
+from core.db import get_existing, session_scope
 from core.fleet import stopping
 from core.logs import log
 from core.matching import messages, offers
@@ -29,7 +29,7 @@ def advance_due(limit: int = 100) -> int:
     now = clock.now()
     with session_scope() as session:
         request_ids = _due(session, now, limit)
-        offer_ids = list(session.exec(select(Offer.id).where(Offer.notice_pending.is_(True))  # type: ignore[attr-defined]
+        offer_ids = list(session.exec(select(Offer.id).where(Offer.notice_pending.is_(True))
                                       .order_by(Offer.id).limit(limit)))
     advanced = 0
     for request_id in request_ids:
@@ -49,7 +49,7 @@ def _tell_closed(offer_id: int) -> None:
         with session_scope() as session:
             offer = session.get(Offer, offer_id)
             if offer is not None and offer.notice_pending:
-                request = session.get(ServiceRequest, offer.request_id)
+                request = get_existing(session, ServiceRequest, offer.request_id)
                 tell_offer_closed(session=session, request=request, offer=offer)
     except (OperationalError, IntegrityError):  # the provider's own reply told them at the same moment
         log.info("closing notice left to the next sweep", offer_id=offer_id)
@@ -77,12 +77,12 @@ def _due(session: Session, now, limit: int) -> list[int]:
     late = sa.exists().where(Offer.request_id == ServiceRequest.id, Offer.status == OfferStatus.PENDING,
                              Offer.expires_at <= now)
     notice = sa.and_(ServiceRequest.status == RequestStatus.OFFERED,
-                     ServiceRequest.searching_notice_sent.is_(False),  # type: ignore[attr-defined]
-                     ServiceRequest.offered_at <= now - SEARCHING_NOTICE_AFTER)  # type: ignore[operator]
+                     ServiceRequest.searching_notice_sent.is_(False),
+                     ServiceRequest.offered_at <= now - SEARCHING_NOTICE_AFTER)
     query = (select(ServiceRequest.id)
-             .where(ServiceRequest.contact_hold.is_(False),  # type: ignore[attr-defined]
+             .where(ServiceRequest.contact_hold.is_(False),
                     sa.or_(
-                 sa.and_(ServiceRequest.status.in_((RequestStatus.PENDING, RequestStatus.OFFERED)),  # type: ignore[attr-defined]
+                 sa.and_(ServiceRequest.status.in_((RequestStatus.PENDING, RequestStatus.OFFERED)),
                          ~waiting),
                  sa.and_(ServiceRequest.status == RequestStatus.OFFERED, late),
                  notice))
@@ -115,6 +115,7 @@ def _advance_one(session: Session, request_id: int) -> bool:
 
 
 def _tell_still_searching(session: Session, request: ServiceRequest) -> None:
+    assert request.offered_at is not None  # only an offered request is still searched for
     request.searching_notice_sent = True
     session.add(request)
     conversation = customer_conversation(session=session, request=request)

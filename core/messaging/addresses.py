@@ -93,23 +93,23 @@ def _same_person(session: Session, channel: str, external_id: str, alias: str) -
     known = {a for a in (external_id, alias) if a}
     for model in (Customer, Provider):
         rows = session.exec(select(model.phone, model.bsuid).where(
-            sa.or_(model.phone.in_(known), model.bsuid.in_(known)))).all()  # type: ignore[union-attr]
+            sa.or_(model.phone.in_(known), model.bsuid.in_(known)))).all()
         known |= {a for row in rows for a in row if a}
     others = known - {external_id}
     if not others:
         return None
     return session.exec(select(Conversation).where(Conversation.channel == channel,
-                                                   Conversation.external_id.in_(others))  # type: ignore[attr-defined]
-                        .order_by(Conversation.updated_at.desc())).first()  # type: ignore[attr-defined]
+                                                   Conversation.external_id.in_(others))
+                        .order_by(Conversation.updated_at.desc())).first()
 
 
 def _open(session: Session, channel: str, external_id: str, name: str, alias: str) -> Conversation:
     conversation = Conversation(channel=channel, external_id=external_id)
     if channel == "web":
-        customer = Customer(name=name.strip()[:120])
-        session.add(customer)
+        visitor = Customer(name=name.strip()[:120])
+        session.add(visitor)
         session.flush()
-        conversation.customer_id = customer.id
+        conversation.customer_id = visitor.id
         session.add(conversation)
         session.flush()
         return conversation
@@ -136,8 +136,8 @@ def _customer_at(session: Session, address: str) -> Customer | None:
 def _provider_at(session: Session, *addresses: str) -> Provider | None:
     """Return the provider whose phone, or linked user id, is among the addresses."""
     given = [a for a in addresses if a]
-    return session.exec(select(Provider).where(sa.or_(Provider.phone.in_(given),  # type: ignore[attr-defined]
-                                                      Provider.bsuid.in_(given)))).first()  # type: ignore[union-attr]
+    return session.exec(select(Provider).where(sa.or_(Provider.phone.in_(given),
+                                                      Provider.bsuid.in_(given)))).first()
 
 
 def _link(session: Session, conversation: Conversation, external_id: str, alias: str) -> None:

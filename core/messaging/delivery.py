@@ -26,7 +26,7 @@ def advance(session: Session, row: OutboxMessage, status: str, error_code: str =
         row.last_error = row.last_error or f"Twilio delivery status {status} ({error_code})"
     session.add(row)
     if row.message_id:
-        values = {"status": MESSAGE_STATUS[status] if RANK[status] else MessageStatus.SENT}
+        values: dict[str, object] = {"status": MESSAGE_STATUS[status] if RANK[status] else MessageStatus.SENT}
         if row.provider_sid:
             values["provider_message_id"] = row.provider_sid
         if error_code:

@@ -19,7 +19,7 @@ from sqlmodel import select
 
 from core import clock
 from core.config import settings
-from core.db import is_postgres, session_scope
+from core.db import is_postgres, session_scope, stored_id
 from core.fleet import stopping
 from core.logs import log
 from core.messaging import delivery, twilio_channel
@@ -109,14 +109,15 @@ def _claim(limit: int) -> tuple[list[_Claim], int, int]:
                 if text is None:
                     _fail(session, row, "expired", "the code expired before it could be sent")
                     continue
-                template = _template(row, text, windows.get(row.conversation_id), now)
+                window = windows.get(row.conversation_id) if row.conversation_id else None
+                template = _template(row, text, window, now)
                 if template is None:
                     which = "TWILIO_CONTENT_SID_OFFER" if row.kind == "offer" else "TWILIO_CONTENT_SID_UPDATE"
                     _fail(session, row, WINDOW_CLOSED, f"last message from this person is over 24 h old: WhatsApp "
                                                        f"needs an approved template and {which} is not set")
                     continue
                 row.status, row.next_attempt_at = OutboxStatus.SENDING, now + SENDING_TIMEOUT
-                claims.append(_Claim(row.id, row.to, text, row.attempts, *template))
+                claims.append(_Claim(stored_id(row), row.to, text, row.attempts, *template))
             session.add(row)
         ids = [m for m in local if m]
         if ids:

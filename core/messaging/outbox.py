@@ -3,6 +3,7 @@
 from sqlmodel import Session, select
 
 from core import clock
+from core.db import stored_id
 from core.messaging.conversations import Conversation, Message
 from core.messaging.models import MessageStatus, OutboxMessage, OutboxStatus
 from core.security.sealed import seal
@@ -26,8 +27,9 @@ def enqueue(*, session: Session, conversation: Conversation, body: str, kind: st
         return None
     now = clock.now()
     held = conversation.human_takeover and author == "bot" and kind == "update" and conversation.role == "customer"
-    message = Message(conversation_id=conversation.id, direction="out", channel=conversation.channel, author=author,
-                      body=body, status=MessageStatus.HELD if held else MessageStatus.QUEUED, created_at=now)
+    message = Message(conversation_id=stored_id(conversation), direction="out", channel=conversation.channel,
+                      author=author, body=body, status=MessageStatus.HELD if held else MessageStatus.QUEUED,
+                      created_at=now)
     session.add(message)
     session.flush()
     row = OutboxMessage(channel=conversation.channel, to=conversation.external_id, conversation_id=conversation.id,

@@ -3,6 +3,7 @@
 from sqlmodel import Session
 
 from core import clock
+from core.db import get_existing, stored_id
 from core.messaging.conversations import Case, CaseStatus, Conversation, Message
 from core.messaging.outbox import enqueue, release_held
 from core.rules.models import AuditEntry
@@ -23,7 +24,7 @@ def release(*, session: Session, conversation_id: int, actor: str) -> Conversati
     """Give the conversation back to the engine; the notices held meanwhile go out now."""
     conversation = _get(session, conversation_id)
     conversation.human_takeover, conversation.takeover_by = False, ""
-    release_held(session=session, conversation_id=conversation.id)
+    release_held(session=session, conversation_id=stored_id(conversation))
     conversation.updated_at = clock.now()
     session.add(conversation)
     session.add(AuditEntry(actor=actor, action="conversation.release", target=f"conversation:{conversation_id}"))
@@ -44,7 +45,7 @@ def agent_reply(*, session: Session, conversation_id: int, body: str, actor: str
     conversation.updated_at = clock.now()
     session.add(conversation)
     session.add(AuditEntry(actor=actor, action="conversation.reply", target=f"conversation:{conversation_id}"))
-    return session.get(Message, row.message_id)  # type: ignore[return-value]
+    return get_existing(session, Message, row.message_id)
 
 
 def signed_by_agent(*, session: Session, message_id: int | None, actor: str) -> None:

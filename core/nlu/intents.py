@@ -107,10 +107,10 @@ def read_cues(toks: list[str], text: str) -> Cues:
         known.update(range(m.start, m.end))
     words = set(toks)
     for label, weight, triggers, pattern in _patterns():
-        if not triggers.isdisjoint(words) and (m := pattern.search(text)):
+        if not triggers.isdisjoint(words) and (found := pattern.search(text)):
             scores[label] = scores.get(label, 0.0) + weight
-            first = text.count(" ", 0, m.start())
-            known.update(range(first, first + m.group(0).count(" ") + 1))
+            first = text.count(" ", 0, found.start())
+            known.update(range(first, first + found.group(0).count(" ") + 1))
     if _NEGATED_VERB.search(text):
         scores["problem"] = scores.get("problem", 0.0) + 1.0
     talk = _small_talk().find(toks)

@@ -72,14 +72,14 @@ _FORMULAS = (("s", "il", "vous", "plait"), ("s", "il", "te", "plait"))
 def detect_language(toks: list[str], skip: frozenset[int], default: str = "fr") -> tuple[str, float]:
     """Return "fr" or "en" and how sure the evidence is (0-1); skip holds the positions of place names."""
     fr = en = 0.0
-    skip = set(skip)
+    skipped = set(skip)
     for i in (k for k, tok in enumerate(toks) if tok == "s"):
         for formula in _FORMULAS:
             if tuple(toks[i:i + len(formula)]) == formula:
                 fr += 0.5
-                skip.update(range(i, i + len(formula)))
+                skipped.update(range(i, i + len(formula)))
     for i, tok in enumerate(toks):
-        if i in skip:
+        if i in skipped:
             continue
         if tok == "on":
             if i + 1 < len(toks) and toks[i + 1] in _ON_FRENCH:

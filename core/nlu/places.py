@@ -1,6 +1,7 @@
 """Where the job is: a Douala quartier (through aliases, sub-areas, landmarks, typos) or a town outside Douala."""
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 
@@ -162,9 +163,9 @@ def find_place(
         if name == "Village" and m.end - m.start == 1 and not _village_is_quartier(toks, m.start, original, spans):
             continue
         spans.append(_Span(m.start, m.end, name, False, rank))
-    for m in _outside_matcher().find(toks):
-        if not any(s.start <= m.start < s.end for s in spans):
-            spans.append(_Span(m.start, m.end, m.value, True))
+    for outside in _outside_matcher().find(toks):
+        if not any(s.start <= outside.start < s.end for s in spans):
+            spans.append(_Span(outside.start, outside.end, outside.value, True))
     fuzzy = False
     if not any(not s.outside for s in spans):
         taken = {i for s in spans for i in range(s.start, s.end)}
@@ -177,8 +178,8 @@ def find_place(
     if not any(not s.outside for s in spans):
         taken = {i for s in spans for i in range(s.start, s.end)}
         for i, tok in enumerate(toks):
-            if i not in taken and (name := _fuzzy(tok, known_words, relaxed=expecting and len(toks) <= 4)):
-                spans.append(_Span(i, i + 1, name, False))
+            if i not in taken and (guess := _fuzzy(tok, known_words, relaxed=expecting and len(toks) <= 4)):
+                spans.append(_Span(i, i + 1, guess, False))
                 fuzzy = True
     spans.sort(key=lambda s: (s.start, s.end))
     positions = frozenset(i for s in spans for i in range(s.start, s.end))
@@ -240,7 +241,7 @@ def _village_is_quartier(toks: list[str], start: int, original: str, before: lis
             or bool(_VILLAGE_TRAILING.search(original)) or bool(_VILLAGE_ALONE.search(original)))
 
 
-def _fuzzy(tok: str, known_words: set[str], *, relaxed: bool = False) -> str | None:
+def _fuzzy(tok: str, known_words: AbstractSet[str], *, relaxed: bool = False) -> str | None:
     """Return the quartier a misspelled word stands for, or None; common words are never places."""
     if len(tok) < (4 if relaxed else 5) or not tok.isalpha() or tok in known_words:
         return None

@@ -1,7 +1,7 @@
 """The analysis of one customer message, shared by the local engine and the LLM orchestrator."""
 
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -14,9 +14,9 @@ Language = Literal["fr", "en"]
 # or a call to send someone now.
 FollowUp = Literal["urgency", "detail", "confirm", "price_objection", "price_question", "send_now"]
 
-INTENTS: tuple[str, ...] = Intent.__args__  # type: ignore[attr-defined]
-URGENCIES: tuple[str, ...] = Urgency.__args__  # type: ignore[attr-defined]
-FOLLOW_UPS: tuple[str, ...] = FollowUp.__args__  # type: ignore[attr-defined]
+INTENTS: tuple[str, ...] = get_args(Intent)
+URGENCIES: tuple[str, ...] = get_args(Urgency)
+FOLLOW_UPS: tuple[str, ...] = get_args(FollowUp)
 
 
 class Analysis(BaseModel):

@@ -177,8 +177,8 @@ def detect_service(
                 scores.pop(trade)
     # "Looking for a mason to build a wall around the septic tank": the tradesperson asked for names the job.
     for i, tok in enumerate(toks):
-        if (trade := _WORKERS.get(tok)) and not _ASKING.isdisjoint(toks[max(0, i - 3):i]):
-            scores[trade] = scores.get(trade, 0.0) + 2.0
+        if (wanted := _WORKERS.get(tok)) and not _ASKING.isdisjoint(toks[max(0, i - 3):i]):
+            scores[wanted] = scores.get(wanted, 0.0) + 2.0
     # A door that is jammed or will not open is a lock problem; one that will not close is the carpenter's.
     if words & _DOORS and words & _JAMMED:
         scores["locksmith"] = scores.get("locksmith", 0.0) + 2.5

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.config import settings
-from core.db import session_scope
+from core.db import get_existing, session_scope, stored_id
 from core.logs import log
 from core.messaging.addresses import provider_conversation
 from core.messaging.outbox import enqueue
@@ -54,7 +54,7 @@ def handle_notification(params: dict[str, str], *, kind: str = "notification") -
             payment.operator = str(params.get("mobile_operator_name") or params.get("operator") or "")[:30]
             payment.payer = _payer(params) or payment.payer
         session.add(payment)
-        payment_id = payment.id
+        payment_id = stored_id(payment)
     if transaction_id and kind == "notification":
         check_and_apply(payment_id=payment_id, transaction_id=transaction_id, source="notification")
     return "received"
@@ -67,12 +67,14 @@ def check_and_apply(*, payment_id: int, transaction_id: str, source: str) -> str
     except monetbil.MonetbilError as exc:
         with session_scope() as session:
             payment = lock_payment(session=session, payment_id=payment_id)
+            assert payment is not None  # payments are never deleted
             payment.last_checked_at, payment.last_error = clock.now(), f"checkPayment: {exc}"[:500]
             session.add(payment)
             log.warning("checkPayment failed; reconciliation will ask again", payment_ref=payment.payment_ref)
             return payment.status
     with session_scope() as session:
         payment = lock_payment(session=session, payment_id=payment_id)
+        assert payment is not None  # payments are never deleted
         payment.last_checked_at = clock.now()
         note(payment, "check", source=source, transaction_id=transaction_id, status=check.status, test=check.test,
              amount=check.amount, currency=check.currency)
@@ -203,7 +205,7 @@ def _hold_test_payment(*, session: Session, payment: Payment, status: str, trans
         payment.transaction_id = ""  # not money: reconciliation stops asking, the customer's link stays valid
     session.add(payment)
     if first and status == PaymentStatus.SUCCESS:
-        request = session.get(ServiceRequest, payment.request_id)
+        request = get_existing(session, ServiceRequest, payment.request_id)
         record_event(session=session, request=request, actor="system", kind="alert",
                      detail={"reason": "monetbil_test_payment", "payment_ref": payment.payment_ref,
                              "transaction_id": transaction_id, "why": why})

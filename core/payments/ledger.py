@@ -9,6 +9,7 @@ trail), so the ledger only ever speaks of money owed to providers.
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
+from core.db import stored_id
 from core.money import format_xaf
 from core.payments.models import LedgerEntry, Payment, PaymentStatus
 from core.payments.records import entries, lock_payment, note
@@ -77,7 +78,7 @@ def refund(*, session: Session, payment: Payment, reason: str, actor: str, amoun
     """
     if not reason.strip():
         raise UserError("error.refund_reason", "a refund needs a reason")
-    locked = lock_payment(session=session, payment_id=payment.id)
+    locked = lock_payment(session=session, payment_id=stored_id(payment))
     if locked is None or locked.status not in (PaymentStatus.SUCCESS, PaymentStatus.REFUNDED):
         raise UserError("error.refund_not_paid", "only a successful payment can be refunded")
     already = refunded_amount(locked)

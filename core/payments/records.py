@@ -45,5 +45,5 @@ def customer_conversation(*, session: Session, request: ServiceRequest) -> Conve
         if found is not None:
             return found
     query = (select(Conversation).where(Conversation.customer_id == request.customer_id)
-             .order_by(Conversation.updated_at.desc()))  # type: ignore[attr-defined]
+             .order_by(Conversation.updated_at.desc()))
     return session.exec(query).first()

@@ -60,7 +60,9 @@ def complete(payment_ref: str, outcome: str) -> str:
 
     handle_notification(fields)
     with session_scope() as session:
-        return payment_by_ref(session=session, payment_ref=payment_ref).status
+        payment = payment_by_ref(session=session, payment_ref=payment_ref)
+        assert payment is not None  # made above
+        return payment.status
 
 
 def check_answer(transaction_id: str) -> dict:
@@ -70,7 +72,7 @@ def check_answer(transaction_id: str) -> dict:
         with session_scope() as session:
             payment = session.get(Payment, int(payment_id))
             for entry in entries(payment, "sandbox_transaction") if payment else []:
-                if entry.get("transaction_id") == transaction_id:
+                if payment and entry.get("transaction_id") == transaction_id:
                     return {"transaction": {
                         "paymentId": transaction_id, "status": OUTCOMES[entry["status"]], "amount": entry["amount"],
                         "currency": entry["currency"], "payment_ref": payment.payment_ref, "created": entry["at"]}}

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.config import settings
 from core.customers.models import Customer
-from core.db import session_scope
+from core.db import get_existing, session_scope, stored_id
 from core.fleet import stopping
 from core.logs import log
 from core.messaging.conversations import Case, CaseStatus
@@ -66,7 +66,7 @@ def create_payment(*, session: Session, request: ServiceRequest) -> Payment:
     assert isinstance(percent, int), "commission_percent must be a whole number"
     commission = percent_of(amount, percent)
     customer = session.get(Customer, request.customer_id)
-    payment = Payment(payment_ref=_new_payment_ref(session=session), request_id=request.id,
+    payment = Payment(payment_ref=_new_payment_ref(session=session), request_id=stored_id(request),
                       customer_id=request.customer_id, provider_id=request.provider_id, amount=amount,
                       commission=commission, payout_amount=amount - commission,
                       phone=(customer.phone or customer.contact_phone or "") if customer else "",
@@ -83,7 +83,7 @@ def send_payment_link(*, session: Session, request: ServiceRequest) -> Payment:
     """
     session.exec(select(ServiceRequest.id).where(ServiceRequest.id == request.id).with_for_update()).first()
     payments = list(session.exec(select(Payment).where(Payment.request_id == request.id)
-                                 .order_by(Payment.id.desc())))  # type: ignore[union-attr]
+                                 .order_by(Payment.id.desc())))
     paid = next((p for p in payments if p.status in (PaymentStatus.SUCCESS, PaymentStatus.REFUNDED)), None)
     if paid is not None:
         return paid
@@ -113,8 +113,8 @@ def send_due_links() -> int:
     now = clock.now()
     with session_scope() as session:
         waiting = session.exec(select(Payment).where(Payment.status == PaymentStatus.PENDING, Payment.payment_url == "")
-                               .order_by(Payment.updated_at).limit(BATCH))  # type: ignore[arg-type]
-        due = [p.id for p in waiting if p.link_attempts == 0 or now >= p.updated_at + _backoff(p.link_attempts)]
+                               .order_by(Payment.updated_at).limit(BATCH))
+        due = [stored_id(p) for p in waiting if p.link_attempts == 0 or now >= p.updated_at + _backoff(p.link_attempts)]
     sent = 0
     for payment_id in due:
         if stopping.requested():  # SIGTERM: the rest is still due, for the next sweep of any process
@@ -131,7 +131,7 @@ def reconcile_pending() -> int:
             Payment.status == PaymentStatus.PENDING, Payment.transaction_id != "",
             Payment.created_at <= now - PENDING_GRACE,
             Payment.created_at >= now - GIVE_UP_AFTER,
-            sa.or_(Payment.last_checked_at.is_(None), Payment.last_checked_at <= now - RECHECK_EVERY),  # type: ignore
+            sa.or_(Payment.last_checked_at.is_(None), Payment.last_checked_at <= now - RECHECK_EVERY),
         ).limit(BATCH)))
         renewed = 0
         stale = session.exec(select(Payment).where(Payment.status == PaymentStatus.PENDING,
@@ -168,7 +168,7 @@ def _send_link(payment_id: int) -> bool:
             return False
         if price_disputed(session=session, request_id=payment.request_id):
             return False  # the customer contests the price: the link waits for the team
-        request = session.get(ServiceRequest, payment.request_id)
+        request = get_existing(session, ServiceRequest, payment.request_id)
         fields = _widget_fields(session=session, payment=payment, request=request)
         payment_ref = payment.payment_ref
     error = ""
@@ -180,7 +180,7 @@ def _send_link(payment_id: int) -> bool:
         payment = lock_payment(session=session, payment_id=payment_id)
         if payment is None or payment.status != PaymentStatus.PENDING or payment.payment_url:
             return False  # another process got there first
-        request = session.get(ServiceRequest, payment.request_id)
+        request = get_existing(session, ServiceRequest, payment.request_id)
         conversation = customer_conversation(session=session, request=request)
         payment.link_attempts += 1
         payment.updated_at = clock.now()

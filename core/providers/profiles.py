@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 from core import clock
 from core.catalog import quartier as find_quartier
 from core.catalog import service as find_service
+from core.db import stored_id
 from core.phones import normalize_phone
 from core.providers import hooks
 from core.providers.models import (
@@ -87,12 +88,12 @@ def save_provider(*, session: Session, profile: ProviderProfile, actor: str,
     provider.updated_at = clock.now()
     session.add(provider)
     session.flush()
-    session.execute(sa.delete(ProviderService).where(ProviderService.provider_id == provider.id))  # type: ignore
-    session.execute(sa.delete(ProviderZone).where(ProviderZone.provider_id == provider.id))  # type: ignore
+    session.execute(sa.delete(ProviderService).where(ProviderService.provider_id == provider.id))
+    session.execute(sa.delete(ProviderZone).where(ProviderZone.provider_id == provider.id))
     for code in clean.trades:
-        session.add(ProviderService(provider_id=provider.id, service_code=code))
+        session.add(ProviderService(provider_id=stored_id(provider), service_code=code))
     for q in clean.quartiers:
-        session.add(ProviderZone(provider_id=provider.id, quartier=q))
+        session.add(ProviderZone(provider_id=stored_id(provider), quartier=q))
     session.add(AuditEntry(actor=actor, action="provider.save", target=f"provider:{provider.id}"))
     session.flush()
     return provider

@@ -35,30 +35,3 @@ def _quality_sql() -> str:
 QUALITY_SQL = _quality_sql()
 CELL_SQL = (f"CAST(ROUND(lat * {CELLS_PER_DEGREE}) AS INTEGER) * {CELL_ROW}"
             f" + CAST(ROUND(lon * {CELLS_PER_DEGREE}) AS INTEGER)")
-
-
-def quality_parts(*, rating_sum: int, rating_count: int, offers_accepted: int, offers_received: int,
-                  response_seconds_total: int, responses: int) -> dict[str, float]:
-    """Return the rating, acceptance and response parts (0-1) and the figures behind them, as ranking uses them."""
-    bayes = (RATING_PRIOR_MEAN * RATING_PRIOR_WEIGHT + rating_sum) / (RATING_PRIOR_WEIGHT + rating_count)
-    accepted, received = ACCEPTANCE_PRIOR
-    seconds, weight = RESPONSE_PRIOR
-    mean_seconds = (response_seconds_total + seconds * weight) / (responses + weight)
-    return {
-        "rating": (bayes - 1) / 4,
-        "acceptance": (offers_accepted + accepted) / (offers_received + received),
-        "response": RESPONSE_HALF_SECONDS / (RESPONSE_HALF_SECONDS + mean_seconds),
-        "bayesian_rating": bayes,
-        "mean_response_seconds": mean_seconds,
-    }
-
-
-def quality(**counters: int) -> float:
-    """Return what the database stores as the provider's quality for these counters."""
-    parts = quality_parts(**counters)
-    return sum(weight * parts[name] for name, weight in QUALITY_WEIGHTS.items())
-
-
-def cell_of(lat: float, lon: float) -> int:
-    """Return the id of the map cell around this point (the database rounds the same way, ties aside)."""
-    return round(lat * CELLS_PER_DEGREE) * CELL_ROW + round(lon * CELLS_PER_DEGREE)

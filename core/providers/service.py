@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from core import clock
+from core.db import stored_id
 from core.providers.models import Provider, Rating
 from core.providers.quality import ACCEPTANCE_PRIOR, RATING_PRIOR_MEAN, RATING_PRIOR_WEIGHT
 from core.service_requests.models import RequestStatus, ServiceRequest
@@ -36,7 +37,7 @@ def active_jobs(*, session: Session, provider_id: int) -> int:
     """Return how many requests the provider holds that are assigned or in progress."""
     query = select(sa.func.count()).select_from(ServiceRequest).where(
         ServiceRequest.provider_id == provider_id,
-        ServiceRequest.status.in_(ACTIVE_JOB_STATUSES))  # type: ignore[attr-defined]
+        ServiceRequest.status.in_(ACTIVE_JOB_STATUSES))
     return int(session.exec(query).one())
 
 
@@ -75,7 +76,7 @@ def record_rating(*, session: Session, request: ServiceRequest, stars: int, comm
         raise ValueError("a rating is a whole number of stars from 1 to 5")
     if request.provider_id is None or request.status != RequestStatus.COMPLETED:
         raise ValueError("only a completed job can be rated")
-    rating = Rating(request_id=request.id, provider_id=request.provider_id, customer_id=request.customer_id,
+    rating = Rating(request_id=stored_id(request), provider_id=request.provider_id, customer_id=request.customer_id,
                     stars=stars, comment=(comment or "").strip()[:1000])
     try:
         with session.begin_nested():

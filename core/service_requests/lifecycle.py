@@ -46,14 +46,14 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(_S.IN_PROGRESS, _S.CANCELLED, "admin", "customer provider"),
     _t(_S.EXPIRED, _S.PENDING, "admin customer", "customer"),  # try again later
 )
-_BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
+_BY_PAIR: dict[tuple[str, str], Transition] = {(t.source, t.target): t for t in TRANSITIONS}
 
 
 class InvalidTransition(UserError):
     """A status change the lifecycle does not allow (or not for this actor)."""
 
 
-def find_transition(source: RequestStatus, target: RequestStatus, actor: str) -> Transition:
+def find_transition(source: RequestStatus, target: RequestStatus | str, actor: str) -> Transition:
     """Return the transition from source to target for actor, or raise InvalidTransition."""
     transition = _BY_PAIR.get((source, target))
     if transition is None:

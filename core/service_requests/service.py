@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from core import clock
 from core.catalog import service as catalog_service
+from core.db import stored_id
 from core.references import random_reference
 from core.service_requests import lifecycle
 from core.service_requests.hooks import run_hooks
@@ -42,10 +43,11 @@ def create_request(*, session: Session, customer_id: int, service_type: str, qua
     return request
 
 
-def transition(*, session: Session, request: ServiceRequest, target: str, actor: str, actor_id: str = "",
-               detail: dict | None = None) -> lifecycle.Transition:
+def transition(*, session: Session, request: ServiceRequest, target: RequestStatus | str, actor: str,
+               actor_id: str = "", detail: dict | None = None) -> lifecycle.Transition:
     """Move request to target if the table allows it for actor; record the event. Raises InvalidTransition."""
     step = lifecycle.find_transition(request.status, target, actor)
+    target = RequestStatus(target)  # known now: the table has it
     now = clock.now()
     source = request.status
     request.status = target
@@ -83,10 +85,10 @@ def update_request(*, session: Session, request: ServiceRequest, actor: str, **c
 
 
 def record_event(*, session: Session, request: ServiceRequest, actor: str, kind: str, actor_id: str = "",
-                 from_status: str | None = None, to_status: str | None = None,
+                 from_status: RequestStatus | None = None, to_status: RequestStatus | None = None,
                  detail: dict | None = None) -> RequestEvent:
     """Add one event to the request's timeline."""
-    event = RequestEvent(request_id=request.id, actor=actor, actor_id=actor_id, kind=kind,
+    event = RequestEvent(request_id=stored_id(request), actor=actor, actor_id=actor_id, kind=kind,
                          from_status=from_status, to_status=to_status, detail=detail or {})
     session.add(event)
     return event
@@ -102,13 +104,13 @@ def timeline(*, session: Session, request_id: int) -> list[RequestEvent]:
 def request_media(*, session: Session, request_id: int) -> list[RequestMedia]:
     """Return what the customer sent with the request (photos, voice notes, pins), oldest first."""
     return list(session.exec(select(RequestMedia).where(RequestMedia.request_id == request_id)
-                             .order_by(RequestMedia.id)))  # type: ignore[arg-type]
+                             .order_by(RequestMedia.id)))
 
 
 def open_requests_of(*, session: Session, customer_id: int) -> list[ServiceRequest]:
     """Return the customer's requests that are not closed, newest first."""
     query = (select(ServiceRequest)
              .where(ServiceRequest.customer_id == customer_id,
-                    ServiceRequest.status.in_(lifecycle.OPEN_STATUSES))  # type: ignore[attr-defined]
-             .order_by(ServiceRequest.created_at.desc()))  # type: ignore[attr-defined]
+                    ServiceRequest.status.in_(lifecycle.OPEN_STATUSES))
+             .order_by(ServiceRequest.created_at.desc()))
     return list(session.exec(query))

@@ -1,6 +1,7 @@
 """One catalogue for every text a person reads, French and English for each key."""
 
 import string
+from collections.abc import Mapping
 
 from core.texts.bot import BOT, STATUS_WORDS
 from core.texts.codes import CODES
@@ -12,9 +13,9 @@ from core.texts.providers import PROVIDERS, WHEN
 
 LANGUAGES = ("fr", "en")
 
-Entry = dict[str, str | list[str]]
+Entry = Mapping[str, str | list[str]]
 
-TABLES: dict[str, dict[str, Entry]] = {
+TABLES: dict[str, Mapping[str, Entry]] = {
     "bot": BOT, "bot_status": STATUS_WORDS, "provider": PROVIDERS, "provider_when": WHEN, "payment": PAYMENTS,
     "messaging": MESSAGING, "code": CODES, "error": ERRORS,
     "page": {french: {"fr": french, "en": english} for french, english in PAGES_EN.items()},
@@ -62,7 +63,7 @@ def problems() -> list[str]:
                 if not texts or any(not isinstance(v, str) or not v.strip() for v in texts):
                     found.append(f"{table}:{key}: no {lang} text")
                     continue
-                variants[lang] = [_fields(v) for v in texts]  # type: ignore[arg-type]
+                variants[lang] = [_fields(v) for v in texts if isinstance(v, str)]
             if len(variants) == len(LANGUAGES):
                 union = set().union(*(f for fs in variants.values() for f in fs))
                 for lang, fields in variants.items():

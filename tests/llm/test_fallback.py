@@ -5,10 +5,13 @@ from datetime import timedelta
 from core import clock
 from core.llm.breaker import CircuitBreaker
 from core.llm.orchestrator import Orchestrator
-from core.llm.records import no_record
+from core.llm.records import CallRecord
 from tests.fakes.llm_servers import Reply
 from tests.llm.conftest import ANSWER, build, unsure
 
+
+def no_record(record: CallRecord, session=None) -> None:
+    """A recorder that stores nothing."""
 
 def test_claude_answers_understanding_first(llm_servers, orchestrator_for):
     llm_servers.on("anthropic", Reply.json(ANSWER))

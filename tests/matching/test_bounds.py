@@ -24,13 +24,13 @@ from core.matching.scoring import (
 )
 from core.matching.sweep import advance_due
 from core.providers.models import Provider
-from core.providers.quality import QUALITY_WEIGHTS, cell_of, quality
+from core.providers.quality import QUALITY_WEIGHTS
 from core.providers.service import bump_counters, record_rating
 from core.rules.models import BusinessRule
 from core.service_requests.models import RequestStatus, ServiceRequest
 from tests.factories import make_customer, make_provider
 from tests.matching.conftest import fresh, new_request, provider_says
-from tests.matching.reference import rank
+from tests.matching.reference import cell_of, quality, rank
 
 COUNTERS = ("rating_sum", "rating_count", "offers_accepted", "offers_received", "response_seconds_total", "responses")
 
