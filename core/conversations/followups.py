@@ -28,6 +28,11 @@ _CONTEST = re.compile(r"\b(pas d ?accord|conteste\w*|contest\w*|dispute|disagree
                       r"|i no gree|wrong price|mauvais prix|trop cher|too expensive|too much|e too cost)\b")
 _WORKING = (RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS)
 # "mes demandes", "my bookings", "all my request dem", "historique": the list, not the status of one request
+# "c'est urgent svp, le placard est déjà mouillé": an urgency said first, then what it does; the clause boundary
+_CLAUSE = re.compile(r"\s*(?:[,;:!?]+|\.+|\s-\s)\s*")
+# "urgent, j'ai aussi une porte cassée": a second job told after the urgency, not a detail of the first
+_ANOTHER = re.compile(r"\b(aussi|egalement|en plus|autre|also|another|as well|second)\b")
+RECENT_REQUEST = timedelta(hours=3)
 _HISTORY = re.compile(r"\b(mes (demandes|reservations|commandes|travaux)|historique|history|my (requests|bookings|jobs)"
                       r"|(request|booking|job)s? dem|all my (request|booking|job)s?)\b")
 
@@ -85,6 +90,8 @@ def follow_up(turn: Turn) -> bool:
     kind: str | None = analysis.follow_up or ("price_question" if analysis.asks_price else None)
     if analysis.landmark and kind in (None, "detail"):
         kind = "landmark"
+    if kind is None and analysis.intent == "new_request" and _urgency_first(turn):
+        return True
     if kind is None or analysis.intent in ("cancel", "status_check", "complaint", "join_as_provider"):
         return False
     request = open_request(turn)
@@ -106,6 +113,34 @@ def follow_up(turn: Turn) -> bool:
         turn.say("price_context", reference=request.reference, service=service_name(request.service_type,
                  turn.language), price=format_range(request.price_min, request.price_max))
     turn.conversation.current_request_id = request.id
+    return True
+
+
+def _urgency_first(turn: Turn) -> bool:
+    """Raise the request just made when the message opens with its urgency and goes on about it; False otherwise.
+
+    "c'est urgent svp, le placard est déjà mouillé", "abeg na urgent, my mami dey sick and she need fan": the rest
+    names a thing (placard, fan) but tells why it is urgent, not a second job. It is kept as a detail.
+    """
+    from core.nlu import analyze  # looked up at each call, so a test can swap the engine
+
+    analysis = turn.analysis
+    parts = _CLAUSE.split(turn.text.strip(), maxsplit=1)
+    if analysis.urgency != "urgent" or analysis.location or len(parts) < 2 or not parts[1]:
+        return False
+    head, rest = parts
+    opening = analyze(head, now=clock.now())
+    if opening.follow_up != "urgency" or opening.service_type or opening.location or _ANOTHER.search(fold(rest)):
+        return False
+    request = own(turn, turn.session.get(ServiceRequest, turn.conversation.current_request_id)) \
+        if turn.conversation.current_request_id else None
+    if request is None or request.status not in lifecycle.OPEN_STATUSES or \
+            clock.as_utc(request.created_at) < clock.now() - RECENT_REQUEST:
+        return False
+    words = " ".join(rest.split())[:500]
+    update_request(session=turn.session, request=request, actor="customer",
+                   description=f"{request.description}\n{words}".strip()[-4000:])
+    raise_urgency(turn, request)
     return True
 
 

@@ -81,7 +81,8 @@ CUES: dict[str, dict[float, str]] = {
         " | plus necessaire | not necessary anymore | abandonn* | retire ma demande | withdraw* | delete my request"
         " | supprimez ma demande | la supprimer | le supprimer | supprimer la demande | supprimer ma demande"
         " | delete it | remove my request | retirer ma demande | don t need anyone | no need anybody"
-        " | n ai plus besoin | on m a trouve"
+        " | n ai plus besoin | on m a trouve | close my ticket | close the case | fermez le dossier | fermer le dossier"
+        " | cloturez le dossier | laissez ca | laisse ca | sauve le coup | no worry again | no wahala again"
         " | j ai deja trouve | i don get person | i have found | i ve found | j ai eu quelqu un | no send the"
         " | trouve un autre | trouve une autre | j ai trouve un | got another | found a"
         " | no send him | no send am | don t send the | don t send him"
@@ -100,7 +101,8 @@ CUES: dict[str, dict[float, str]] = {
         " | e don fix | don fix am | a repare | c est bon | on its own | de lui meme | d elle meme"
         " | deja gere | c est gere | already handled | already sorted | already taken care | e don sort"
         " | don sort am | deja regle | deja resolu | solved | is solved | problem solved | leave am | leave it"
-        " | e don correct | don correct | c est regle | tout est regle | probleme regle | probleme resolu",
+        " | e don correct | don correct | resolved | has been resolved | fini par tourner | finally opened"
+        " | c est regle | tout est regle | probleme regle | probleme resolu",
     },
     "status_check": {
         2.0: "ou en est | ou en sont | il arrive quand | arrive quand | arrive a quelle heure | vient a quelle heure"
@@ -299,7 +301,7 @@ CUES: dict[str, dict[float, str]] = {
         1.0: "technicien | reparateur",
     },
     "problem": {
-        1.0: "fuit | fuite* | coule | bouche | bouchee | bloque* | casse | cassee | cassees | gate | gatee"
+        1.0: "fuit | fuite* | coule | bouche | bouchee | bouchees | bloque* | casse | cassee | cassees | gate | gatee"
         " | panne | ne marche pas | ne marche plus | marche pas | marche plus | ne fonctionne* | fonctionne plus"
         " | probleme* | souci* | mort | morte | grille* | brule* | fume | fumee | saute | sauter | jump"
         " | a go | don go | spoil | don spoil | not working | stopped | broken | broke | break"
@@ -393,12 +395,16 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | completement a cote | repond a cote | scandalise | scandalisee | service inexistant"
         " | service client inexistant | suivi inexistant | terrible service | service terrible | terrible experience"
         " | nobody has contacted | no one has contacted | nobody contacted me | personne ne m a contacte"
+        " | a manager | the manager | un manager | le manager | put me through | customer service agent | customer care"
+        " | service client | speak to someone | talk to someone | le superviseur | nobody answer me | nobody answer"
         " | personne ne m a rappele | ca commence a bien faire | attends une reponse de votre"
         " | paye le deplacement pour rien | paye le deplacement et",
     },
     # Status in other words: the list of one's requests, who the worker is, where it stands.
     "status_check": {
         2.0: "mes demandes | mes demande | mes dmd | liste de mes demandes | mes anciennes demandes"
+        " | c est confirme pour | est ce confirme | is it confirmed | is it still on | reservation tient"
+        " | reservation est toujours | booking still on | arrive ou pas"
         " | mes reservations | mes commandes | historique | booking history | request history | my history"
         " | job history | order history | my requests | my bookings | my orders | my past jobs | my past requests"
         " | my previous requests | my jobs | ou ca en est | ou ca en est | c est a quel niveau | ca evolue"

@@ -18,8 +18,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | tuyauterie | robinetterie | pipe don burst | no water | pas d eau | shower | water meter | geyser*"
         " | mitigeur* | douchette* | pomme de douche | chasse* | forage* | borehole* | puits | cuvette* | faucet*"
         " | latrine* | urinoir* | vanne* | raccord* | pression d eau | water pressure | manhole | regard d egout",
-        2.0: "fuite* | fuit | fuient | leak* | douche* | bouche | bouchee | bouches | block | blocked | clog*"
-        " | deborde* | overflow* | infiltration*",
+        2.0: "fuite* | fuit | fuient | leak* | douche* | bouche | bouchee | bouches | bouchees | block | blocked"
+        " | clog* | deborde* | overflow* | infiltration*",
         1.0: "goutte | drip* | l eau | water | coule | coulent | coule coule",
     },
     "electrical": {
@@ -137,7 +137,9 @@ SERVICE_TERMS["plumbing"][WATER_OUT_OF_PLACE] = (
 _WHERE_WATER_SHOWS = {"carpentry", "masonry", "painting"}
 # Equipment named outright: a symptom word that other trades share (water, a drain, dust) is its own.
 _EQUIPMENT = {"appliance_repair", "air_conditioning"}
-_SYMPTOM_OWNERS = {"plumbing": _EQUIPMENT, "cleaning": {"air_conditioning"}}
+_SYMPTOM_OWNERS = {"plumbing": _EQUIPMENT, "cleaning": {"air_conditioning"}, "electrical": {"appliance_repair"}}
+# "my fridge dey make noise like generator": a thing a sound is compared to is not the job.
+_LIKE = {"like", "comme"}
 _DOORS = {"porte", "portes", "door", "doors", "portail", "gate"}
 _JAMMED = {"bloque", "bloquee", "coince", "coincee", "jammed", "stuck", "jam", "ouvre", "open"}
 
@@ -156,6 +158,7 @@ def service_scores(toks: list[str]) -> tuple[dict[str, float], list[Match[tuple[
     """Return the weighted evidence for each service code and the phrases found."""
     matches = _matcher().find(toks)
     scores: dict[str, float] = {}
+    matches = [m for m in matches if not (m.start and toks[m.start - 1] in _LIKE)]
     for m in matches:
         code, weight = m.value
         scores[code] = scores.get(code, 0.0) + weight
@@ -212,7 +215,11 @@ _ASKING = {"need", "besoin", "cherche", "looking", "send", "envoyez", "want", "w
 _SYMPTOMS = {
     "plumbing": {"drain", "drains", "draining", "drainage", "l eau", "water", "fuite", "fuit", "fuient", "leak",
                  "leaks", "leaking", "leakage", "coule", "coulent", "goutte", "drip", "dripping", "deborde",
-                 "overflow", "overflowing", "bouche", "bouchee", "block", "blocked", "fuite d eau", "water leak"},
+                 "overflow", "overflowing", "bouche", "bouchee", "bouchees", "block", "blocked", "fuite d eau",
+                 "water leak"},
+    # A named appliance that sparks or trips the breaker is the appliance's fault, not the wiring's.
+    "electrical": {"disjoncteur", "breaker", "etincelles", "etincelle", "sparks", "spark", "sparking", "courant",
+                   "current", "light", "power", "odeur de brule", "sent le brule", "burning smell", "fusible", "fuse"},
     "cleaning": {"dust", "dusty", "poussiere", "poussieres", "clean", "cleaning", "nettoyer", "nettoyage", "wash",
                  "washing", "laver", "lavage"},
 }

@@ -63,15 +63,21 @@ _FRENCH_AFTER_MA = {"light", "door", "water", "tank"}  # borrowed inside French 
 # "Sam" after these is a person; elsewhere SMS for "samedi" ("dispo sam?").
 _PERSON = {"mr", "m", "monsieur", "tonton", "oncle", "frere", "my", "mon", "ma", "called", "appelle", "nom", "name",
            "c", "est", "is", "uncle", "brother", "avec", "with", "et", "and"}
-_EST_NEXT = {"ou", "la", "pas", "fini", "finie", "gate", "gatee", "bouche", "bouchee", "casse", "cassee", "venu",
-             "venue", "parti", "partie", "en", "tres", "trop", "toujours", "encore", "deja", "mort", "morte", "tombe",
-             "tombee", "bloque", "bloquee", "ici", "arrive", "arrivee", "revenu", "revenue", "plus", "vraiment",
-             "grave", "urgent", "normal", "cher", "gratuit", "possible", "quand", "comment", "bien", "bon", "propre"}
+_EST_NEXT = {"ou", "la", "pas", "fini", "finie", "gate", "gatee", "bouche", "bouchee", "bouchees", "casse", "cassee",
+             "venu", "venue", "parti", "partie", "en", "tres", "trop", "toujours", "encore", "deja", "mort", "morte",
+             "tombe", "tombee", "bloque", "bloquee", "ici", "arrive", "arrivee", "revenu", "revenue", "plus",
+             "vraiment", "grave", "urgent", "normal", "cher", "gratuit", "possible", "quand", "comment", "bien", "bon",
+             "propre"}
 _CA_VERBS = {"fait", "va", "marche", "coule", "ne", "n", "y", "m", "me", "te", "suffit", "depend", "prend", "vient",
              "commence", "recommence", "continue", "chauffe", "sent", "fuit", "reste", "peut", "doit", "a", "c",
              "devient", "bloque", "gate", "dit", "presse", "urge", "tombe", "passe"}
 _PIDGIN_BEFORE_MA = {"collect", "carry", "chop", "take", "fix", "for", "na", "don", "dey", "see", "check", "help",
                      "and", "to", "with", "wey", "in", "inside", "enter", "open", "paint", "clean", "wash"}
+
+# "ma mère vit seule", "on vit dans le noir": "vit" after its subject is "lives"; elsewhere ("vnez vit") SMS "vite".
+_LIVES_AFTER = {"on", "il", "elle", "qui", "mere", "pere", "maman", "papa", "famille", "femme", "mari", "soeur",
+                "frere", "fille", "fils", "grand", "grande", "tante", "locataire", "ne", "n", "y", "se", "je", "tu",
+                "et", "seul", "seule"}
 
 
 def expand(word: str, prev: str, nxt: str) -> tuple[str, ...] | None:
@@ -92,6 +98,8 @@ def expand(word: str, prev: str, nxt: str) -> tuple[str, ...] | None:
         return ("semaine",)
     if word == "pro" and prev == "sm":
         return ("prochaine",)
+    if word == "vit" and prev in _LIVES_AFTER:
+        return ("habite",)
     if word == "sam" and prev not in _PERSON:
         return ("samedi",)
     if (plain := SHORTHAND.get(word)) is not None:

@@ -14,7 +14,8 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | water dey everywhere | flow everywhere | coule de partout | water dey enter | eau rentre | explose*"
         " | eclate*"
         " | burst | fuite de gaz | gas leak | odeur de gaz | sent le gaz | smell gas | smell of gas"
-        " | enferme* | locked out | lock myself out | locked myself out | bloque dehors | bloquee dehors"
+        " | enferme* | locked out | lock myself out | locked myself out | lock myself outside | locked myself outside"
+        " | locked outside | bloque dehors | bloquee dehors"
         " | je suis dehors | i dey outside | claque la porte | restee dedans | restees dedans | reste dedans"
         " | cles a l interieur | cle a l interieur | keys inside | key inside | electrocut* | shock"
         " | choc electrique | danger* | deborde partout | deborde de partout | overflow everywhere"
@@ -72,7 +73,13 @@ _MACHINES = {"clim", "ac", "climatiseur", "climatisation", "split", "aircon", "f
 _CRIES = {"help", "aidez", "aide", "secours"}
 _CRY_WORDS = _CRIES | {"me", "moi", "us", "nous", "please", "s", "il", "vous", "plait", "te", "abeg", "o", "oh", "au",
                        "pls", "i", "beg", "somebody", "someone", "quelqu", "un", "svp"}
-_ESCAPING = {"fuit", "fuite", "fuient", "leak", "leaks", "leaking", "sent", "smell", "smells", "odeur", "sort"}
+_ESCAPING = {"fuit", "fuite", "fuient", "leak", "leaks", "leaking", "sent", "smell", "smells", "odeur", "sort", "sens",
+             "senti", "sentir", "smelling", "smelt", "smel"}
+# "e don begin overflow small small", "déborde chaque fois que la pompe tourne": a slow or recurring overflow is a
+# fault to repair, not a flood under way.
+_OVERFLOWS = ("deborde", "overflow")
+_SLOWLY = re.compile(r"\b(?:small small|small|un peu|legerement|petit a petit|peu a peu|slowly|a little|little little"
+                     r"|every time|each time|whenever|chaque fois|a chaque fois|toutes les fois)\b")
 # Someone who cannot get into (or out of) the house: "je peux pas rentrer", "I no fit enter", "can't get in".
 _SHUT_OUT = re.compile(
     r"\b(?:(?:ne |n )?(?:peux|peut|pouvons|pouvez|arrive|arrivons|parviens) (?:pas|plus) (?:a )?(?:entrer"
@@ -123,6 +130,9 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
              and not _burner(toks, m.start, m.end) and toks[m.start] not in _BURNERS
              and not (machine and _WATER_WORDS.intersection(toks[m.start:m.end]))}
     text = " ".join(toks)
+    if "danger" in found and _SLOWLY.search(text) and all(
+            toks[m.start].startswith(_OVERFLOWS) for m in _matcher().find(toks) if m.value[0] == "danger"):
+        found.discard("danger")
     if "danger" in found or (words & _CRIES and words <= _CRY_WORDS) or (_WATER_EVERYWHERE.search(text)
                                                                          and not machine):
         return "urgent", True
