@@ -19,6 +19,10 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run from bench/ by bench/webhook_load.py, which puts the root first
+    sys.path.insert(0, str(ROOT))
+
+from tests.fleet.processes import answers_ok  # noqa: E402
 
 
 def nginx_binary() -> str | None:
@@ -82,15 +86,8 @@ class Member:
         """Start the process and wait until url answers 200."""
         self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=self.log.open("a"),
                                         stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                if httpx.get(url, timeout=2).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        raise SystemExit(f"{self.name} did not become ready:\n" + self.log.read_text()[-2000:])
+        if not answers_ok(url, self.process, timeout):
+            raise SystemExit(f"{self.name} did not become ready:\n" + self.log.read_text()[-2000:])
 
     def stop(self, timeout: float = 60) -> int:
         """SIGTERM and wait; return the exit status (a kill after timeout shows as -9)."""

@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from tests.fakes.twilio_server import FakeTwilio  # noqa: E402
+from tests.fleet.processes import answers_ok  # noqa: E402
 
 ACCOUNT_SID = "AC" + "b" * 32
 TEXTS = ["Bonjour, mon robinet fuit à Makepe", "slt mon tuyau a pété je suis à Bonamoussadi",
@@ -196,14 +197,7 @@ def _start_server(database_url: str, token: str, twilio_url: str, port: int, wor
     server = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env, stdout=log_path.open("w"),
                               stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            if httpx.get(url + "/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    else:
+    if not answers_ok(url + "/health", server, 60, pause=0.3):
         server.terminate()
         raise SystemExit("the server did not start:\n" + log_path.read_text()[-2000:])
     # Workers start once the server has migrated the database; niced, so on a shared machine answers come first.

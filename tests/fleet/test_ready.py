@@ -1,6 +1,5 @@
 """/health stays liveness; /ready: database reachable, schema at head, workers alive when the web relies on them."""
 
-import socket
 from datetime import timedelta
 
 import httpx
@@ -9,12 +8,7 @@ from alembic import command
 from core import clock, db
 from core.fleet import heartbeat, probe, readiness, stopping
 from tests.fleet.conftest import client_from
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.fleet.processes import free_port
 
 
 async def test_a_migrated_database_is_ready(engine, settings_env):
@@ -52,7 +46,7 @@ async def test_a_database_behind_the_code_is_not_ready(engine, settings_env, tmp
 
 
 async def test_an_unreachable_database_is_not_ready(engine, settings_env):
-    settings_env(DATABASE_URL=f"postgresql://postgres@127.0.0.1:{_free_port()}/none", DJOBEA_INLINE_PROCESSING="1")
+    settings_env(DATABASE_URL=f"postgresql://postgres@127.0.0.1:{free_port()}/none", DJOBEA_INLINE_PROCESSING="1")
     db.dispose_engine()
     try:
         async with client_from("127.0.0.1") as http:
@@ -78,7 +72,7 @@ async def test_a_web_process_that_relies_on_workers_needs_a_recent_heartbeat(eng
 
 
 def test_the_worker_probe_port_answers_health_ready_and_guarded_metrics(engine, settings_env):
-    port = _free_port()
+    port = free_port()
     settings_env(WORKER_PROBE_PORT=str(port), METRICS_TOKEN="probe-token-1234")
     server = probe.start("host:77")
     base = f"http://127.0.0.1:{port}"

@@ -1,8 +1,6 @@
 """SIGTERM: no new work, the turns taken are finished, claimed rows are given back, the process exits."""
 
-import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +24,7 @@ from core.messaging.conversations import Message
 from core.messaging.dispatcher import dispatch_due
 from core.messaging.models import OutboxMessage, OutboxStatus
 from core.worker import Worker
+from tests.fleet.processes import answers_ok, child_environment, free_port
 from tests.messaging.helpers import configure, fetch, queue, row, work_through
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,12 +81,6 @@ def test_a_worker_past_its_grace_leaves_turns_waiting_for_another_worker(twilio,
     assert sorted(echo) == ["Bonjour 0", "Bonjour 1", "Bonjour 2"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _counts() -> dict[str, int]:
     with get_engine().connect() as conn:
         return dict(conn.execute(sa.text(
@@ -100,22 +93,13 @@ def _counts() -> dict[str, int]:
 
 @pytest.mark.timeout(120)
 def test_sigterm_ends_a_worker_in_order_and_nothing_is_lost_or_doubled(engine, tmp_path):
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "NICEGUI"))}
-    env |= {"DJOBEA_INLINE_PROCESSING": "0", "DJOBEA_SCHEDULER": "0", "WORKER_PROBE_PORT": str(port),
-            "LLM_MODE": "local", "DJOBEA_DATA_DIR": str(tmp_path), "LOG_LEVEL": "INFO"}
+    port = free_port()
+    env = _environment(tmp_path, WORKER_PROBE_PORT=str(port))
     worker = subprocess.Popen([sys.executable, "-m", "core.cli", "worker", "--threads", "2"], cwd=ROOT, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        else:
+        if not answers_ok(f"http://127.0.0.1:{port}/ready", worker, 60):
             raise AssertionError("the worker never became ready")
         _stage(60, "Mon robinet fuit à Makepe")
         while _counts()["processed"] == 0 and time.monotonic() < deadline:
@@ -139,21 +123,14 @@ def test_sigterm_ends_a_worker_in_order_and_nothing_is_lost_or_doubled(engine, t
 
 
 def _environment(tmp_path: Path, **extra: str) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "NICEGUI"))}
-    return env | {"DJOBEA_INLINE_PROCESSING": "0", "DJOBEA_SCHEDULER": "0", "LLM_MODE": "local",
-                  "DJOBEA_DATA_DIR": str(tmp_path), "LOG_LEVEL": "INFO", **extra}
+    return child_environment(DJOBEA_INLINE_PROCESSING="0", DJOBEA_SCHEDULER="0", LLM_MODE="local",
+                             DJOBEA_DATA_DIR=str(tmp_path), LOG_LEVEL="INFO", **extra)
 
 
 def _wait_for(url: str, process: subprocess.Popen, seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds  # a machine shared with other work may take long to start a process
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"{url} never answered 200")
+    # a machine shared with other work may take long to start a process
+    if not answers_ok(url, process, seconds):
+        raise AssertionError(f"{url} never answered 200")
 
 
 @pytest.mark.timeout(180)
@@ -162,7 +139,7 @@ def test_sigterm_ends_a_web_process_within_its_grace_and_every_answered_post_is_
 
     from tests.messaging.helpers import AUTH_TOKEN, form, sign
 
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = _environment(tmp_path, PORT=str(port), HOST="127.0.0.1", TWILIO_AUTH_TOKEN=AUTH_TOKEN,
                        PUBLIC_BASE_URL=base)
@@ -219,7 +196,7 @@ def test_a_worker_stuck_after_its_grace_logs_its_threads_and_exits_1_and_another
 
     if not is_postgres():
         pytest.skip("a turn waiting on another transaction's row lock needs PostgreSQL")
-    port = _free_port()
+    port = free_port()
     env = _environment(tmp_path, WORKER_PROBE_PORT=str(port), SHUTDOWN_GRACE_SECONDS="1")
     worker = subprocess.Popen([sys.executable, "-m", "core.cli", "worker", "--threads", "2"], cwd=ROOT, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -2,7 +2,6 @@
 their websocket through the proxy on one process, and when that process stops the browser carries on, signed in."""
 
 import datetime
-import os
 import re
 import shutil
 import signal
@@ -14,6 +13,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.fleet.processes import answers_ok, child_environment, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
@@ -39,12 +40,6 @@ pytestmark = [
     pytest.mark.skipif(not _redis_answers(), reason="no Redis on 127.0.0.1:6379"),
     pytest.mark.timeout(240),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _certificate(folder: Path) -> None:
@@ -88,14 +83,9 @@ def _nginx_conf(folder: Path, web: list[int], http_port: int, https_port: int) -
 def _start_web(port: int, env: dict, log: Path) -> subprocess.Popen:
     process = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env | {"PORT": str(port)},
                                stdout=log.open("w"), stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 150  # a machine shared with other work may take minutes to start two servers
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=2).status_code == 200:
-                return process
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
+    # a machine shared with other work may take minutes to start two servers
+    if answers_ok(f"http://127.0.0.1:{port}/ready", process, 150, pause=0.3):
+        return process
     process.kill()
     raise AssertionError(f"web process on {port} did not become ready:\n{log.read_text()[-3000:]}")
 
@@ -113,14 +103,14 @@ def _routes(access_log: Path) -> list[tuple[str, str, str, str]]:
 def test_two_web_processes_behind_nginx_share_sign_in_and_storage_and_keep_websockets_sticky(engine, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    web, http_port, https_port = [_free_port(), _free_port()], _free_port(), _free_port()
+    web, http_port, https_port = [free_port(), free_port()], free_port(), free_port()
     proxy = f"https://127.0.0.1:{https_port}"
     _certificate(tmp_path)
     conf = _nginx_conf(tmp_path, web, http_port, https_port)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "NICEGUI"))}
-    env |= {"HOST": "127.0.0.1", "PUBLIC_BASE_URL": proxy, "TRUSTED_PROXIES": "127.0.0.1",
-            "REDIS_URL": f"redis://{REDIS[0]}:{REDIS[1]}/0", "STORAGE_SECRET": "one-secret-for-the-whole-fleet",
-            "DJOBEA_ADMIN_PASSWORD": ADMIN_PASSWORD, "DJOBEA_SCHEDULER": "0", "LOG_LEVEL": "WARNING"}
+    env = child_environment(HOST="127.0.0.1", PUBLIC_BASE_URL=proxy, TRUSTED_PROXIES="127.0.0.1",
+                            REDIS_URL=f"redis://{REDIS[0]}:{REDIS[1]}/0",
+                            STORAGE_SECRET="one-secret-for-the-whole-fleet", DJOBEA_ADMIN_PASSWORD=ADMIN_PASSWORD,
+                            DJOBEA_SCHEDULER="0", LOG_LEVEL="WARNING")
     processes: dict[int, subprocess.Popen] = {}
     nginx = None
     try:
