@@ -9,7 +9,7 @@ from core import clock
 from core.catalog import fold
 from core.conversations.actions import open_case, open_request, own, summary
 from core.conversations.context import Turn
-from core.conversations.handoff import add_detail, add_landmark
+from core.conversations.handoff import add_detail, add_landmark, append_description
 from core.conversations.templates import render, service_name, status_words
 from core.customers.models import Customer
 from core.matching.handoff import hasten_offers, pending_offer_count, tell_provider_detail
@@ -137,9 +137,7 @@ def _urgency_first(turn: Turn) -> bool:
     if request is None or request.status not in lifecycle.OPEN_STATUSES or \
             clock.as_utc(request.created_at) < clock.now() - RECENT_REQUEST:
         return False
-    words = " ".join(rest.split())[:500]
-    update_request(session=turn.session, request=request, actor="customer",
-                   description=f"{request.description}\n{words}".strip()[-4000:])
+    append_description(turn, request, rest)
     raise_urgency(turn, request)
     return True
 

@@ -105,11 +105,17 @@ def adds_words(turn: Turn, request: ServiceRequest) -> bool:
     return True
 
 
-def add_detail(turn: Turn, request: ServiceRequest, text: str) -> None:
-    """Add the customer's words to the request's description; an assigned provider gets them too."""
+def append_description(turn: Turn, request: ServiceRequest, text: str) -> str:
+    """Add the customer's words (spaces folded, 500 characters at most) to the request's description; return them."""
     words = " ".join(text.split())[:500]
     update_request(session=turn.session, request=request, actor="customer",
                    description=f"{request.description}\n{words}".strip()[-4000:])
+    return words
+
+
+def add_detail(turn: Turn, request: ServiceRequest, text: str) -> None:
+    """Add the customer's words to the request's description; an assigned provider gets them too."""
+    words = append_description(turn, request, text)
     told = tell_provider_detail(session=turn.session, request=request, kind="detail", text=words)
     provider = turn.session.get(Provider, request.provider_id) if told else None
     name = (provider.name.split() or [provider.name])[0] if provider is not None and provider.name else ""
