@@ -9,18 +9,17 @@ ratio of p95 to the 1.5 s target. Needs /usr/bin/chromium (apt-get install -y ch
 """
 
 import argparse
-import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import httpx
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.processes import answers_ok, child_environment, free_port  # noqa: E402
+
 TARGET_MS = 1500
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -37,27 +36,15 @@ FIRST_CHART = """() => new Promise(done => {
 })"""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _start(data: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "NICEGUI"))}
-    env |= {"PORT": str(port), "DJOBEA_DATA_DIR": str(data), "DATABASE_URL": "", "DJOBEA_DEMO_DATA": "1",
-            "DJOBEA_ADMIN_PASSWORD": PASSWORD, "DJOBEA_ENV": "development"}
+    port = free_port()
+    env = child_environment(PORT=str(port), DJOBEA_DATA_DIR=str(data), DATABASE_URL="", DJOBEA_DEMO_DATA="1",
+                            DJOBEA_ADMIN_PASSWORD=PASSWORD, DJOBEA_ENV="development")
     proc = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env, stdout=(data / "server.log").open("w"),
                             stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                return proc, base
-        except httpx.HTTPError:
-            time.sleep(0.5)
+    if answers_ok(f"{base}/health", proc, 90, pause=0.5):
+        return proc, base
     proc.kill()
     raise SystemExit("the app did not start: " + (data / "server.log").read_text()[-2000:])
 

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run from bench/ by bench/webhook_load.py, which puts the root first
     sys.path.insert(0, str(ROOT))
 
-from tests.fleet.processes import answers_ok  # noqa: E402
+from tests.processes import answers_ok  # noqa: E402
 
 
 def nginx_binary() -> str | None:

@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from tests.fakes.twilio_server import FakeTwilio  # noqa: E402
-from tests.fleet.processes import answers_ok  # noqa: E402
+from tests.processes import answers_ok  # noqa: E402
 
 ACCOUNT_SID = "AC" + "b" * 32
 TEXTS = ["Bonjour, mon robinet fuit à Makepe", "slt mon tuyau a pété je suis à Bonamoussadi",

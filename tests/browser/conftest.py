@@ -1,7 +1,6 @@
 """A real server (python main.py) on a free port, a headless Chromium from Debian, and the server's database."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,7 @@ import pytest
 from sqlmodel import Session
 
 from core.db import make_engine
+from tests.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -24,17 +24,11 @@ if not Path(CHROMIUM).exists():
     pytest.skip("/usr/bin/chromium is absent (apt-get install -y chromium)", allow_module_level=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """Start the app with demo data and its scheduler; yield (base URL, database URL)."""
     data = tmp_path_factory.mktemp("browser-server")
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "NICEGUI"))}
     env |= {"PORT": str(port), "DJOBEA_DATA_DIR": str(data), "DATABASE_URL": "", "DJOBEA_DEMO_DATA": "1",
             "DJOBEA_ADMIN_PASSWORD": ADMIN_PASSWORD, "DJOBEA_SCHEDULER": "1", "DJOBEA_ENV": "development"}

@@ -8,7 +8,7 @@ from alembic import command
 from core import clock, db
 from core.fleet import heartbeat, probe, readiness, stopping
 from tests.fleet.conftest import client_from
-from tests.fleet.processes import free_port
+from tests.processes import free_port
 
 
 async def test_a_migrated_database_is_ready(engine, settings_env):

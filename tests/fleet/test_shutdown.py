@@ -24,8 +24,8 @@ from core.messaging.conversations import Message
 from core.messaging.dispatcher import dispatch_due
 from core.messaging.models import OutboxMessage, OutboxStatus
 from core.worker import Worker
-from tests.fleet.processes import answers_ok, child_environment, free_port
 from tests.messaging.helpers import configure, fetch, queue, row, work_through
+from tests.processes import answers_ok, child_environment, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 

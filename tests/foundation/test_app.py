@@ -1,5 +1,4 @@
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -7,6 +6,8 @@ from pathlib import Path
 
 import httpx
 from nicegui.testing import User
+
+from tests.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,14 +25,8 @@ async def test_landing_page_shows_services_and_quartiers(user: User):
     await user.should_see("Bonamoussadi")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_python_main_py_starts_and_serves_the_landing_page(tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "NICEGUI"))}
     env |= {"PORT": str(port), "DJOBEA_DATA_DIR": str(tmp_path), "DATABASE_URL": "",
            "DJOBEA_DEMO_DATA": "1", "DJOBEA_ADMIN_PASSWORD": ""}

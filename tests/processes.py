@@ -1,4 +1,4 @@
-"""Real processes for the fleet tests and benchmarks: a free port, a clean environment, waiting until ready."""
+"""Real processes for tests and benchmarks: a free port, a clean environment, waiting until a process answers."""
 
 import os
 import socket
