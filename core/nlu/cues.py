@@ -172,7 +172,9 @@ CUES: dict[str, dict[float, str]] = {
     },
     "join_as_provider": {
         2.0: "rejoindre | join | m inscrire | s inscrire | inscription | register as | devenir prestataire"
-        " | etre prestataire | devenir partenaire | travailler avec vous | work with you"
+        " | etre prestataire | devenir partenaire | travailler avec vous | work with you | devenir technicien"
+        " | devenir un technicien | devenir artisan | technicien partenaire | artisan partenaire | become a technician"
+        " | become a partner | become one of your | partner technician"
         " | work with una | work with djobea | travailler avec djobea | recrut* | hiring | du travail pour moi"
         " | je cherche du travail | looking for clients | looking for work | looking for job"
         " | proposer mes services | offrir mes services | my services | mes services | trouver des clients"
@@ -404,7 +406,8 @@ _FAMILIES: dict[str, dict[float, str]] = {
     "status_check": {
         2.0: "mes demandes | mes demande | mes dmd | liste de mes demandes | mes anciennes demandes"
         " | c est confirme pour | est ce confirme | is it confirmed | is it still on | reservation tient"
-        " | reservation est toujours | booking still on | arrive ou pas"
+        " | reservation est toujours | booking still on | arrive ou pas | don leave house"
+        " | a deja quitte | est deja parti | est deja en route | has he left | has she left | he don start come"
         " | mes reservations | mes commandes | historique | booking history | request history | my history"
         " | job history | order history | my requests | my bookings | my orders | my past jobs | my past requests"
         " | my previous requests | my jobs | ou ca en est | ou ca en est | c est a quel niveau | ca evolue"
@@ -459,7 +462,9 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | sympa | courtois | courtoise | soigne | soignee | vous assurez | vous gerez | rapide et efficace"
         " | quick and efficient | on time | na correct person | correct guy | e sabi | big thanks | huge thanks"
         " | no more leak | plus de fuite | no more problem | plus de probleme | no more wahala | fix am well"
-        " | fixed it well | fix am fine | fix am finish | everything don correct | don correct well",
+        " | fixed it well | fix am fine | fix am finish | everything don correct | don correct well"
+        " | big up | vous etes forts | vous etes trop forts | trop forts | number one | nomba one | numero un"
+        " | les meilleurs | the best | una too much | you people too much | una do well | vous etes au top",
 
     },
     "problem": {

@@ -24,7 +24,8 @@ _OWN = {"my", "mon", "ma", "mes", "our", "notre", "nos", "me", "moi", "i", "je",
 # "ça ne peut plus attendre" is impatience, no trouble of its own.
 _NEGATED_VERB = re.compile(r"\b(?:ne|n) (?:\w+ ){1,2}(?:plus|pas|jamais)\b(?! attendre)|\bno dey \w+|\bnot \w+ing\b")
 _THRESHOLD = 2.0
-_PAID = {"paye", "payee", "payes", "paid", "pay", "regle", "verse"}
+_PAID = {"paye", "payee", "payes", "paid", "pay", "regle", "verse", "payer", "preleve", "debite", "rembourse",
+         "remboursez", "rembourser", "remboursement", "refund", "charged", "deducted", "collected"}
 _CLOSERS = {"plus", "pas", "jamais"}
 _AUXILIARIES = {"est", "ai", "a", "avons", "avez", "ont", "sera", "serait", "etait"}  # "je n'ai plus besoin"
 # Asking us for something ("vous pouvez recharger mon crédit ?") is more than a greeting, even off-topic.

@@ -288,6 +288,22 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"|clean|great|neat|magnifique|formidable|de qualite|quality|professionnel|professional|soigne|perfect)\b"
      r"|\b(?:impeccable|excellent|superbe|beau|great|neat|quality|perfect|parfait|magnifique|formidable|super"
      r"|tres bon|very good|top|fine|good|nice|bon|bonne|clean|sharp) (?:\w+ )?(?:boulot|travail|job|work|service)\b"),
+    # "il est arrivé à Ndokoti ou pas ?", "he don reach or not": whether the worker came, asked
+    ("status_check", 2.0, "pas not no",
+     r"\b(?:est|a|don|has|is) (?:deja )?(?:arrive|arrivee|venu|venue|passe|passee|parti|partie|reach|reached|come"
+     r"|commot|comot|left|arrived)\b(?: \w+){0,3} (?:ou pas|or not|or no)\b"),
+    # "the electrician don commot?": the worker has set off ("the tiles don comot" came off: no worker)
+    ("status_check", 2.0, "commot comot",
+     r"\b(?:he|she|e|" + _WORKER + r") don (?:commot|comot)\b(?! from| for)"),
+    # "on s'était entendu sur 15 000 et il a pris 20 000", "he charge me transport again": money taken beyond the deal
+    ("complaint", 2.0, "entendu convenu agree agreed charge charged preleve prelever paye payer paid pay alors after"
+     " apres",
+     r"\b(?:entendu|convenu|agree|agreed|dit|said)\b(?: \w+){0,3} \d+(?: \w+){1,8} (?:pris|demande|exige|reclame"
+     r"|charge|charged|took|take|collect|collected|ask|asked|want|wants|paye|pay|paid)\b(?: \w+){0,3} \d+"
+     r"|\bcharged? (?:me|us) (?:\w+ ){0,4}(?:again|twice|extra|double)\b"
+     r"|\b(?:preleve|prelever|paye|payer|paid|pay|charged|charge) (?:\w+ ){0,4}(?:deux fois|2 fois|twice|two times)\b"
+     r"|\b(?:alors que|after|apres que) (?:j|je|i|we|nous) (?:\w+ ){0,3}(?:deja|don|already) (?:\w+ ){0,2}"
+     r"(?:paye|payer|pay|paid|envoye|sent|send|regle)\b"),
     # "bonsoir, et mon plombier alors ?", "and my electrician?", "kel nouvel pr mn électricien": the worker of a
     # booking asked after in passing
     ("status_check", 2.5, "alors donc then now news nouvelles nouvelle nouvel",

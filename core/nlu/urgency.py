@@ -53,6 +53,15 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
     },
 }
 _DISCOURSE = {"now", "maintenant"}
+# "on ferme avec une chaîne mnt", "e no cold now": a lone "now" telling how things stand is no deadline; it is one
+# when the message calls someone ("venez maintenant", "I need am now") or says little else ("maintenant svp").
+_CALLS = {"venir", "viens", "venez", "vient", "passer", "passez", "passe", "envoyer", "envoyez", "envoie", "envoi",
+          "intervenir", "intervention", "besoin", "faut", "come", "send", "need", "fix", "repair", "reparer",
+          "depanner", "quelqu", "quelqu un", "someone", "somebody", "person", "dispo", "disponible", "available",
+          "help", "aide", "aidez", "secours", "technicien", "technician", "plombier", "plumber", "electricien",
+          "electrician", "run", "cours", "urgent", "urgence", "emergency", "vite", "quick", "fast", "asap",
+          "can", "could", "pouvez", "peux", "peut", "fit", "want", "wan", "veux", "voudrais", "svp", "please",
+          "pls", "abeg", "stp", "plait"}
 _SUBJECTS = {"i", "we", "je", "j", "nous", "my", "mon", "ma", "that", "que", "il", "on", "it", "e", "the", "ca", "c",
              "everything", "elle", "he", "she", "they"}
 _PIPES = {"tuyau", "tuyaux", "pipe", "pipes", "canalisation"}
@@ -100,6 +109,19 @@ _BURNERS = {"burner", "burners", "bruleur", "bruleurs"}
 _BREAKS = {"casse", "cassee", "pete", "eclate", "explose", "burst", "break", "broke", "broken", "lache"}
 
 
+# "after the flood last week my house full with mud": danger over and done with tells why, not how soon.
+_AFTER = {("after", "the"), ("apres", "l"), ("apres", "le"), ("apres", "la"), ("apres", "les"), ("after", "that")}
+_PAST_SPAN = re.compile(r"^(?:\w+ ){0,4}?(?:last (?:week|month|year)|la semaine (?:derniere|passee)|le mois (?:dernier"
+                        r"|passe)|l annee (?:derniere|passee)|il y a (?:\d+|deux|trois|quelques) (?:semaines|mois|ans)"
+                        r"|(?:\d+|two|three|some) (?:weeks|months|years) ago)\b")
+
+
+def _past(toks: list[str], start: int, end: int) -> bool:
+    """Return whether a danger found tells of a past event ("après l'inondation", "flooded last week")."""
+    return (start >= 2 and (toks[start - 2], toks[start - 1]) in _AFTER) or bool(
+        _PAST_SPAN.match(" ".join(toks[end:end + 8])))
+
+
 @cache
 def _matcher() -> PhraseMatcher[tuple[str, float]]:
     return PhraseMatcher(parse_weighted(URGENCY_CUES))
@@ -128,8 +150,13 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
                      and toks[m.end] in _SUBJECTS)
              and not (toks[m.start] in _SPEED and m.start and toks[m.start - 1] in _SPEED_VERBS)
              and not _burner(toks, m.start, m.end) and toks[m.start] not in _BURNERS
-             and not (machine and _WATER_WORDS.intersection(toks[m.start:m.end]))}
+             and not (machine and _WATER_WORDS.intersection(toks[m.start:m.end]))
+             and not (m.value[0] == "danger" and _past(toks, m.start, m.end))}
     text = " ".join(toks)
+    if "now" in found and len(toks) > 4 and words.isdisjoint(_CALLS) and all(
+            toks[m.start] in _DISCOURSE and m.end - m.start == 1 for m in _matcher().find(toks)
+            if m.value[0] == "now"):
+        found.discard("now")
     if "danger" in found and _SLOWLY.search(text) and all(
             toks[m.start].startswith(_OVERFLOWS) for m in _matcher().find(toks) if m.value[0] == "danger"):
         found.discard("danger")
