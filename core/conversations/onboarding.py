@@ -18,6 +18,9 @@ _NAME_PREFIX = re.compile(r"^(?:je m'appelle|je m’appelle|mon nom est|mon nom 
                           r"|my name na|i am|i'm|na me|me na|name)\s*[:,]?\s*", re.I)
 _SPLIT = re.compile(r",|;|/|\+|&|\bet\b|\band\b|\bwith\b|\bavec\b", re.I)
 STEPS = ("name", "trades", "quartiers", "phone")
+# "je veux travailler avec vous", "how do I register?": a sentence given where the name was asked is no name.
+_NOT_A_NAME = re.compile(r"\?|\b(?:je|j|veux|voudrais|comment|travailler|inscri\w*|vous|i|want|how|work|register"
+                         r"|join|you|una|what|quoi|pourquoi|why|est|is|suis|am)\b", re.I)
 
 
 def start(turn: Turn) -> None:
@@ -32,8 +35,13 @@ def step(turn: Turn) -> None:
     """Take the answer to the onboarding question asked last, then ask the next one or finish."""
     data, asked = turn.context.onboarding or {}, turn.context.last_question
     data["trades"] = sorted(set(data.get("trades", [])) | set(trades_in(turn)))
+    again = f"{turn.context.cycle}:{asked}_again" in turn.context.asked_log
     if asked == "onb_name":
         name = _NAME_PREFIX.sub("", turn.text.strip()).split(",")[0].strip(" .!")
+        if (_NOT_A_NAME.search(name) or len(name.split()) > 4) and not again:
+            turn.context.onboarding = data
+            _ask_again(turn, "onb_name")
+            return
         data["name"] = " ".join(w[:1].upper() + w[1:] for w in name.split())[:120]
     elif asked == "onb_quartiers":
         data["quartiers"] = sorted(set(data.get("quartiers", [])) | set(quartiers_in(turn.text)))
@@ -42,8 +50,18 @@ def step(turn: Turn) -> None:
             data["phone"] = normalize_phone(turn.text)
         except InvalidPhone:
             data["phone"] = ""
+            if not again:
+                turn.context.onboarding = data
+                _ask_again(turn, "onb_phone")
+                return
     turn.context.onboarding = data
     _next(turn)
+
+
+def _ask_again(turn: Turn, question: str) -> None:
+    """Ask once more, saying what is wanted and how it looks, when the answer was not one."""
+    turn.context.ask(question, f"{question}_again")
+    turn.say(f"{question}_again")
 
 
 def _next(turn: Turn) -> None:

@@ -172,6 +172,14 @@ BOT: dict[str, dict[str, list[str]]] = {
         "fr": ["Super, bienvenue 👷 Pour votre inscription, quel est votre nom ?"],
         "en": ["Great, welcome 👷 To sign you up, what is your name?"],
     },
+    "onb_name_again": {
+        "fr": ["Pour l'inscription, il me faut juste votre nom (par ex. Jean Mbarga). Comment vous appelez-vous ?"],
+        "en": ["For the application I just need your name (e.g. John Mbarga). What is your name?"],
+    },
+    "onb_phone_again": {
+        "fr": ["Je n'ai pas reconnu de numéro : envoyez votre numéro WhatsApp, par ex. 6 99 12 34 56."],
+        "en": ["I couldn't read a number there: send your WhatsApp number, e.g. 6 99 12 34 56."],
+    },
     "onb_trades": {
         "fr": ["Merci {name}. Quel(s) métier(s) faites-vous ? (plomberie, électricité, menuiserie…)"],
         "en": ["Thanks {name}. Which trade(s) do you do? (plumbing, electrical, carpentry…)"],

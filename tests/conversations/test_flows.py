@@ -91,6 +91,22 @@ def test_onboarding_over_several_turns_on_the_web(say):
     assert conversation_of("o2").state["onboarding"] is None
 
 
+def test_onboarding_asks_again_for_a_name_or_a_number_it_could_not_read(say):
+    say("o3", "je suis electricien a ndokoti")
+    again = " ".join(say("o3", "je veux travailler avec vous").replies)
+    assert "Jean Mbarga" in again  # a sentence is no name: asked once more, with an example
+    asked_phone = " ".join(say("o3", "Samuel Eto").replies)  # trade and quartier came with the first message
+    assert "WhatsApp" in asked_phone
+    again = " ".join(say("o3", "comment on s'inscrit ?").replies)
+    assert "6 99 12 34 56" in again
+    say("o3", "6 77 12 34 56")
+    with session_scope() as s:
+        application = s.exec(select(ProviderApplication)).one()
+    assert (application.name, application.phone) == ("Samuel Eto", "+237677123456")
+    asked = conversation_of("o3").state["asked_log"]
+    assert len(asked) == len(set(asked))
+
+
 def test_provider_messages_go_to_matching(session, monkeypatch):
     provider = make_provider(session, phone="+237677998877")
     seen = []
