@@ -91,7 +91,10 @@ def ask_location(turn: Turn) -> None:
 
 def _merge(turn: Turn) -> None:
     analysis, slots = turn.analysis, turn.context.slots
-    if analysis.service_type:
+    # "c'est pour la clim" then "elle coule le long du mur": a symptom shared by trades keeps the machine named.
+    kept = (slots.get("service_type") and analysis.source == "local" and not analysis.names_trade
+            and not analysis.is_correction)
+    if analysis.service_type and not kept:
         slots["service_type"] = analysis.service_type
     if analysis.location:
         slots["location"] = analysis.location

@@ -119,8 +119,9 @@ def follow_up(turn: Turn) -> bool:
 def _urgency_first(turn: Turn) -> bool:
     """Raise the request just made when the message opens with its urgency and goes on about it; False otherwise.
 
-    "c'est urgent svp, le placard est déjà mouillé", "abeg na urgent, my mami dey sick and she need fan": the rest
-    names a thing (placard, fan) but tells why it is urgent, not a second job. It is kept as a detail.
+    "c'est urgent svp, le placard est déjà mouillé", "abeg na urgent, my mami dey sick and she need fan", "abeg make e
+    come today, the food for freezer go spoil": the rest names a thing (placard, fan, freezer) but tells why it is
+    urgent, not a second job. It is kept as a detail; a call to come now is answered as one.
     """
     from core.nlu import analyze  # looked up at each call, so a test can swap the engine
 
@@ -130,7 +131,8 @@ def _urgency_first(turn: Turn) -> bool:
         return False
     head, rest = parts
     opening = analyze(head, now=clock.now())
-    if opening.follow_up != "urgency" or opening.service_type or opening.location or _ANOTHER.search(fold(rest)):
+    if opening.follow_up not in ("urgency", "send_now") or opening.service_type or opening.location or \
+            _ANOTHER.search(fold(rest)):
         return False
     request = own(turn, turn.session.get(ServiceRequest, turn.conversation.current_request_id)) \
         if turn.conversation.current_request_id else None
@@ -138,7 +140,10 @@ def _urgency_first(turn: Turn) -> bool:
             clock.as_utc(request.created_at) < clock.now() - RECENT_REQUEST:
         return False
     append_description(turn, request, rest)
-    raise_urgency(turn, request)
+    if opening.follow_up == "send_now":  # "abeg make e come today, the food for freezer go spoil"
+        _send_now(turn, request)
+    else:
+        raise_urgency(turn, request)
     return True
 
 

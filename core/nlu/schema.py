@@ -47,5 +47,7 @@ class Analysis(BaseModel):
     asks_history: bool = False
     # Directions to the door in the customer's words ("derrière la pharmacie du rond-point, portail bleu").
     landmark: str | None = None
+    # The message names a trade or its equipment outright ("plombier", "la clim"), not only a symptom ("ça coule").
+    names_trade: bool = False
     # Which engine produced it: "local" or an LLM provider name.
     source: str = "local"
