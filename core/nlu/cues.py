@@ -87,7 +87,8 @@ CUES: dict[str, dict[float, str]] = {
         " | trouve un autre | trouve une autre | j ai trouve un | got another | found a"
         " | no send him | no send am | don t send the | don t send him"
         " | never mind | nevermind | ne derangez plus | ne derangez pas | ne le derangez plus | don t disturb"
-        " | no disturb | no need disturb | close the request | close my request | close the ticket | close am"
+        " | no disturb | no need disturb | close the request | close my request | close the ticket | una close am"
+        " | you fit close am | make una close am | you can close am"
         " | you can close | vous pouvez fermer | vous pouvez cloturer | stop la demande | stop ma demande"
         " | stop the job | arretez la demande | arretez tout | arrete la demande | arretez ma demande"
         " | no more need | no need anymore | need no more | scrap* | drop the request | drop my request"
@@ -544,6 +545,74 @@ _FAMILIES7: dict[str, dict[float, str]] = {
         " | dieu vous benisse | god bless you",
     },
 }
+# The eleventh batch: tradespeople asking to be taken on, impatience and whereabouts in Pidgin, money asked beyond the
+# deal, damage left by a worker, help found elsewhere, trust and payment questions.
+_FAMILIES11: dict[str, dict[float, str]] = {
+    "join_as_provider": {
+        2.5: "part of your team | join your team | join una team | be part of your | faire partie de votre"
+        " | faire partie de l equipe | take new technicians | take new workers | dey take new | prenez les gars"
+        " | prenez des gens | prenez des techniciens | vous recrutez | recrutez vous | you dey recruit | are you hiring"
+        " | una dey hire | you dey hire | how to register | how i fit register | how can i register"
+        " | on s inscrit comment | je m inscris comment | comment s inscrire | comment m inscrire | dans votre liste"
+        " | sur votre liste | in your list | on your list | give me work | donnez moi du travail | donnez moi le boulot"
+        " | cherche du travail | cherche du boulot | looking for work | looking for job | i need work | i dey find work"
+        " | je propose mes services | i offer my services | offer my service | proposer mes services",
+    },
+    "status_check": {
+        2.5: "dey road | he dey come | she dey come | left yet | gone out yet | don leave | e remain"
+        " | how many minutes | combien de minutes | il reste combien | dans combien de temps il | a confirme le rendez"
+        " | confirme le rendez vous | confirmed the appointment | confirmed my | c est valide | est validee"
+        " | est valide | is it validated | quelqu un va passer | someone go come | person go come"
+        " | dey delay | what s delaying | qu est ce qui retarde | pourquoi il tarde | reach junction | il est ou"
+        " | il est ou maintenant | elle est ou | ou est le technicien"
+        " | where the man | where the person | where is the technician | where e dey | the person una send"
+        " | check for me if | verifier si | verifiez si | regarder si",
+        2.0: "name and number | nom et numero | nom et le numero | name and phone | his name and | son nom et"
+        " | number of the guy | number of the technician | numero du gars",
+    },
+    "complaint": {
+        2.5: "nobody pick | no body pick | nobody dey pick | personne ne decroche | personne ne repond"
+        " | charge me | charged me | charge for diagnosis | for diagnosis only | which kind thing be that"
+        " | c est quel genre | na wetin be this | collect 20k | collect money for | took money for"
+        " | on ne le voit plus | on ne la voit plus | disparu avec | never see am again | no see am again"
+        " | a pris l avance | pris l acompte | took the advance | collect the advance | chop the advance"
+        " | spill paint | spilled paint | renverse la peinture"
+        " | a emporte | emporte mon | emporte ma | carry go my | took away my | sans me demander"
+        " | without asking me | il parlait mal | talk rough | same noise again | the same noise | meme bruit"
+        " | meme panne | same fault | same wahala | don hook again | don block again | don crack already"
+        " | s est deja fissure | fissure deja | se decolle deja | don peel already | no sabi work | ne connait rien"
+        " | knows nothing | sais rien faire | sait rien faire | tout demonte | laisse comme ca | left it like that"
+        " | plus que le prix | more than the price | il me sort | he come say | dit qu il n a rien recu"
+        " | says he didn t receive | says he no receive | paie encore | pay again | payer encore"
+        " | personne ne m a dit | nobody told me | nobody tell me | c est pas correct | not correct"
+        " | nothing is happening | nothing dey happen | no work at all | ne marche pas du tout",
+    },
+    # "cassée par des voleurs", "the house left a l'abandon", "we no fit close am": no grievance, no cancelling.
+    "problem": {
+        1.0: "des voleurs | les voleurs | par des voleurs | thieves | robbers | cambrioleur* | cambriol* | burglar*"
+        " | a l abandon | no fit close am | cannot close am | can t close am | when i close am | when we close am"
+        " | anytime we close am | anytime i close am | e dey come from | e dey comot from | e dey commot from"
+        " | dey come from | est ndem | don ndem | ndem",
+    },
+    "cancel": {
+        2.5: "deja appele un | already called a | already call another | don call another | va s en occuper"
+        " | will handle it | go handle am | landlord go | bailleur va | proprietaire va | merci quand meme"
+        " | thanks anyway | thank you anyway | pas besoin finalement | finalement pas besoin | no need again o",
+    },
+    "info": {
+        2.5: "verified | verifies | verifie vos | dem get papers | ont des papiers | vos techniciens sont"
+        " | your technicians are | your workers are | are your workers | are your technicians | garantie"
+        " | warranty | guarantee | payer en deux fois | payer en 2 fois | pay in two | pay in installments"
+        " | en plusieurs fois | par tranche | how many days before | combien de jours avant | en general"
+        " | usually | d habitude | minimum charge | frais minimum | prix minimum | choisir mon technicien"
+        " | choose my technician | choose the technician | how una dey choose | comment vous choisissez"
+        " | get people for | avez des gens a | avez des techniciens a | you cover | vous couvrez | una cover",
+    },
+}
+for _label, _levels in _FAMILIES11.items():
+    for _weight, _phrases in _levels.items():
+        _table = CUES.setdefault(_label, {})
+        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
 for _label, _levels in _FAMILIES7.items():
     for _weight, _phrases in _levels.items():
         _FAMILIES.setdefault(_label, {})

@@ -23,6 +23,9 @@ _MARKERS = re.compile(
     r"|fence|storey|storey building|portail)\b"
     r"|^\s*(?:l |the |dans l |au |a l )?(?:immeuble|batiment|building|residence|entree|entrance)\b"
     r"|\b(?:rue|avenue|boulevard|bd|ruelle|allee|impasse)\b"
+    r"|\b(?:first|second|third|1st|2nd|3rd|premier|premiere|deuxieme|troisieme|1er|1ere|2e|3e) (?:junction|carrefour"
+    r"|turning|virage|rue|street|gate|portail|house|maison)\b"
+    r"|\b(?:quand (?:tu|vous) (?:descends|descendez)|when you drop|demandez? (?:la maison|chez))\b"
     r"|\b(?!(?:the|my|your|this|that|a|on|in|main|same|his|her|our|una|for)\b)\w+ (?:street|road)\b"
 )
 # After a preposition, words that tell when (not where) or a spot in the home (a detail, not a way to the door).
@@ -74,7 +77,8 @@ _TRIGGERS = frozenset(
     "derriere devant face cote pres loin proche niveau fond bout apres avant vers behind opposite front across facing"
     " next beside close near far around after before end back side corner junction etage floor chaussee portail"
     " porte maison immeuble batiment barriere gate house building door fence storey residence entree entrance rue"
-    " avenue boulevard bd ruelle allee impasse street road".split()
+    " avenue boulevard bd ruelle allee impasse street road junction carrefour turning virage quand when demande"
+    " demandez".split()
 )
 _FOLD = {ord(c): (unicodedata.normalize("NFKD", c)[:1] or c) for c in map(chr, range(0xC0, 0x250))}
 _FOLD.update({ord("'"): " ", ord("’"): " ", ord("-"): " "})

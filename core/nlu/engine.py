@@ -116,6 +116,12 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     # "c'est urgent", "ça coule beaucoup", "sous l'évier": a follow-up that asks for no job of its own.
     if signals.bare and intent in {"new_request", "info"}:
         intent, settled = "other", True
+    # "after the Total, second junction, blue gate": directions alone answer where the door is, they ask for nothing.
+    landmark = find_landmark(text, written)
+    # ("blue gate" is no "gâté" when the directions are the whole message).
+    if (landmark and intent in {"new_request", "other"} and service is None and not cues.get("summon")
+            and len(landmark) >= (0.9 if cues.get("problem") else 0.6) * len(description)):
+        intent, settled = "other", True
     # "envoyez quelqu'un tout de suite", "urgence, venez": a call to come now is a job, its trade still to ask.
     if signals.follow_up == "send_now" and intent == "other":
         intent, settled = "new_request", True
@@ -162,7 +168,8 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
         detail=signals.detail,
         asks_price=signals.asks_price,
         asks_history=signals.asks_history,
-        landmark=find_landmark(text, written),
+        landmark=landmark,
+        names_trade=named_trade,
         source="local",
     )
 

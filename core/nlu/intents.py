@@ -24,6 +24,9 @@ _OWN = {"my", "mon", "ma", "mes", "our", "notre", "nos", "me", "moi", "i", "je",
 # "ça ne peut plus attendre" is impatience, no trouble of its own.
 _NEGATED_VERB = re.compile(r"\b(?:ne|n) (?:\w+ ){1,2}(?:plus|pas|jamais)\b(?! attendre)|\bno dey \w+|\bnot \w+ing\b")
 _THRESHOLD = 2.0
+# A price asked with a place and words of one's own or a plea ("how much for my shop door? I dey Akwa", "recharge
+# gaz clim svp, Bonadibong, combien ?") is for a job; "combien coûte la réparation d'un frigo à Bepanda ?" is not.
+_MINE = _OWN | {"svp", "please", "pls", "abeg", "stp", "plait"}
 _PAID = {"paye", "payee", "payes", "paid", "pay", "regle", "verse", "payer", "preleve", "debite", "rembourse",
          "remboursez", "rembourser", "remboursement", "refund", "charged", "deducted", "collected"}
 _CLOSERS = {"plus", "pas", "jamais"}
@@ -149,8 +152,10 @@ def classify(
         scores["praise"] = scores.get("praise", 0.0) + scores["rating"]
     if scores.get("hypothetical") and "complaint" in scores:
         scores["info"] = scores.get("info", 0.0) + scores.pop("complaint")
-    if problem and service is not None:
-        # "Mon frigo coule, c'est combien ?" describes a job of theirs: a request, not a price enquiry.
+    if service is not None and (problem or (slots and scores.get("price") and not scores.get("info_policy")
+                                            and not _MINE.isdisjoint(toks))):
+        # "Mon frigo coule, c'est combien ?" describes a job of theirs: a request, not a price enquiry; so does a
+        # price asked for a job at a place or on a day ("combien pour déboucher un évier à Bonamoussadi ?").
         scores.pop("info", None)
     if scores.get("complaint", 0.0) >= _THRESHOLD and not _PAID.isdisjoint(toks):
         # "jamais venu et j'ai payé le déplacement": money paid for a failure is a complaint, not a fee question.

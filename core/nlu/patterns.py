@@ -292,6 +292,10 @@ PATTERNS: list[tuple[str, float, str, str]] = [
     ("status_check", 2.0, "pas not no",
      r"\b(?:est|a|don|has|is) (?:deja )?(?:arrive|arrivee|venu|venue|passe|passee|parti|partie|reach|reached|come"
      r"|commot|comot|left|arrived)\b(?: \w+){0,3} (?:ou pas|or not|or no)\b"),
+    # "the electrician break my chandelier", "dem scratch my table": damage done by a worker
+    ("complaint", 2.0, "break broke scratch scratched spoil spoiled damaged casse raye abime",
+     r"\b(?:he|she|il|elle|dem|they|" + _WORKER + r") (?:don |a |has |have )?(?:break|broke|scratch|scratched|spoil"
+     r"|spoiled|damaged|casse|raye|abime) (?:\w+ )?(?:my|our|ma|mon|mes|notre|nos)\b"),
     # "the electrician don commot?": the worker has set off ("the tiles don comot" came off: no worker)
     ("status_check", 2.0, "commot comot",
      r"\b(?:he|she|e|" + _WORKER + r") don (?:commot|comot)\b(?! from| for)"),

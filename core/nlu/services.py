@@ -50,7 +50,9 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | blender* | mixeur* | decodeur* | decoder | plaque chauffante | hotte | seche linge | dryer"
         " | aspirateur | vacuum cleaner | bouilloire | kettle | electromenager | appareil* | porte du frigo"
         " | fuite de gaz | gas leak | odeur de gaz | bouteille de gaz | ventilo* | congel* | rechaud* | plaque a gaz"
-        " | plaques de cuisson | cafetiere* | grille pain | toaster | home cinema | chaine hi fi | radio | essor*"
+        " | plaques de cuisson | plaque de cuisson | plaque electrique | plaque a induction | plaque induction"
+        " | vitroceramique | cooktop | hob | cafetiere* | grille pain | toaster | home cinema | chaine hi fi | radio"
+        " | essor*"
         " | le fer | mon fer | my iron | the iron | flat iron | pressing iron",
         2.0: "machine | machines",
         1.0: "gaz | gas | screen | ecran",
@@ -79,7 +81,9 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | fondation* | chape | enduit | plaster* | construire | construction | escalier* | marches"
         " | mur de cloture | fence wall | ciment* | cement* | pave | paves | paver | pavage* | pavement | paving"
         " | interlock* | agglo* | dallage | cimentage | chantier | gros oeuvre | batir | caniveau* | gutter* | rigole*"
-        " | platre* | platrier* | staff | skimming | pop ceiling | p o p",
+        " | platre* | platrier* | staff | skimming | pop ceiling | p o p | casser un mur | casser le mur"
+        " | abattre un mur | abattre le mur | knock down | demolir | demolition | reconstruire en dur | en dur"
+        " | agrandir la | agrandir le | extension of my | mur se fend | mur fendu | mur s est fendu",
         1.5: "cour | courtyard | compound | trous dans le mur | hole in the wall",
         1.0: "mur | murs | wall | walls | terrasse",
     },
@@ -93,8 +97,11 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | deratisation | cafard* | cockroach* | punaise* | bed bugs | lavage | housekeeping | vitres"
         " | fin de bail | apres chantier | apres travaux | moquette | tapis | balayer | sweep* | menag* | maid*"
         " | house girl | housegirl | cleaning lady | domestique* | serpilliere | mop | mopping | lessive"
-        " | laundry | poussiere* | dust* | proprete | laver | wash | washing",
-        2.0: "souris | rats | mice | moustique* | mosquito*",
+        " | laundry | poussiere* | dust* | proprete | laver | wash | washing | debroussaill* | carpet | carpets"
+        " | rug | rugs | upholstery | matelas | mattress | tondre | tonte | lawn | cut grass | cut the grass"
+        " | couper l herbe | couper les herbes | entretien des bureaux | office cleaning | entretien hebdomadaire",
+        2.0: "souris | rats | mice | moustique* | mosquito* | herbe | herbes | grass | bush | broussaille*"
+        " | hautes herbes | tall grass | urine | pipi | vomi* | moisissure* | mould | mold | mouldy",
     },
     "locksmith": {
         3.0: "serrur* | locksmith* | cle | cles | clef* | key | keys | cadenas | padlock* | verrou* | barillet"

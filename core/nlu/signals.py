@@ -160,6 +160,11 @@ def _confirms(toks: list[str]) -> bool:
     return bool(toks) and covered == len(toks) and any(m.value == "confirm" for m in found)
 
 
+_SLOW_GROWTH = re.compile(r"\b(?:every (?:week|month|day)|each (?:week|month)|chaque (?:semaine|mois|jour)|day by day"
+                          r"|jour apres jour|petit a petit|peu a peu|small small|little by little|slowly|lentement"
+                          r"|over (?:the )?(?:weeks|months)|depuis des (?:semaines|mois))\b")
+
+
 def _worse(toks: list[str], text: str) -> bool:
     """Return whether the message says the trouble already told grows ("ça coule beaucoup", "e dey leak plenty")."""
     if not toks or not _INTENSITY.search(text) or len(toks) > 8:
@@ -168,6 +173,8 @@ def _worse(toks: list[str], text: str) -> bool:
     if " ".join(toks[:3]) in {"il y a", "y a"} or toks[:2] == ["il", "y"]:  # "il y a de l'eau partout" tells anew
         return False
     if _FLOOD.search(text):  # "the kitchen is flooding": a flood is told, not a leak already known growing
+        return False
+    if _SLOW_GROWTH.search(text):  # "it's getting bigger every week": it grows, but slowly: no hurry
         return False
     return first in _PRONOUN_START and (first not in {"le", "the"} or _THING.intersection(toks) != set())
 

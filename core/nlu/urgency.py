@@ -33,7 +33,10 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | plein d eau | pleine d eau | rempli d eau | remplie d eau | prend l eau | prend de l eau | smoking"
         " | smokes | smoky | deborde* | overflow* | it s serious | it is serious | this is serious | e dey serious"
         " | sous les eaux | water dey pass | water dey come in | water is coming in | l eau arrive jusqu"
-        " | l eau atteint",
+        " | l eau atteint | full water | don full water | floor don full | pour plenty | dey pour plenty | gicle"
+        " | giclent | jaillit | jaillissent | gushing | gushes | tous dehors"
+        " | all outside | devant la porte | devant ma porte | devant chez moi | in front of my door"
+        " | in front of the door | outside my door | outside the door",
     },
     "now": {
         1.0: "urgent* | urgence | emergency | maintenant | now | right now | tout de suite | immediatement"
@@ -116,6 +119,17 @@ _PAST_SPAN = re.compile(r"^(?:\w+ ){0,4}?(?:last (?:week|month|year)|la semaine 
                         r"|(?:\d+|two|three|some) (?:weeks|months|years) ago)\b")
 
 
+# "end of this month", "fin du mois": a later date, booked ahead ("chaque semaine" tells how often trouble comes).
+_RECURRING = re.compile(
+    r"\b(?:fin du mois|fin de ce mois|fin de mois|end of (?:this |the |next )?month|debut du mois prochain"
+    r"|beginning of next month)\b")
+# Door words are needed for "devant la porte" to tell someone shut out (not "le tuyau devant la porte fuit").
+_SHUT_WORDS = {"cle", "cles", "clef", "key", "keys", "serrure", "lock", "locked", "cadenas", "padlock", "verrou",
+               "verrouillee", "verrouille", "ferme", "fermee", "tourne", "ouvre", "open"}
+_AT_DOOR = ("devant la porte", "devant ma porte", "devant chez moi", "in front of my door", "in front of the door",
+            "outside my door", "outside the door")
+
+
 def _past(toks: list[str], start: int, end: int) -> bool:
     """Return whether a danger found tells of a past event ("après l'inondation", "flooded last week")."""
     return (start >= 2 and (toks[start - 2], toks[start - 1]) in _AFTER) or bool(
@@ -151,7 +165,8 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
              and not (toks[m.start] in _SPEED and m.start and toks[m.start - 1] in _SPEED_VERBS)
              and not _burner(toks, m.start, m.end) and toks[m.start] not in _BURNERS
              and not (machine and _WATER_WORDS.intersection(toks[m.start:m.end]))
-             and not (m.value[0] == "danger" and _past(toks, m.start, m.end))}
+             and not (m.value[0] == "danger" and _past(toks, m.start, m.end))
+             and not (" ".join(toks[m.start:m.end]) in _AT_DOOR and words.isdisjoint(_SHUT_WORDS))}
     text = " ".join(toks)
     if "now" in found and len(toks) > 4 and words.isdisjoint(_CALLS) and all(
             toks[m.start] in _DISCOURSE and m.end - m.start == 1 for m in _matcher().find(toks)
@@ -168,7 +183,7 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
         return "urgent", True
     if (words & _GAS and words & _ESCAPING) or _SHUT_OUT.search(text):
         return "urgent", True
-    if timing.later and not (timing.tonight and "now" in found):
+    if (timing.later and not (timing.tonight and "now" in found)) or (_RECURRING.search(text) and "now" not in found):
         return "scheduled", True
     if "calm" in found:
         return "normal", True
