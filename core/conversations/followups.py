@@ -90,13 +90,15 @@ def follow_up(turn: Turn) -> bool:
     kind: str | None = analysis.follow_up or ("price_question" if analysis.asks_price else None)
     if analysis.landmark and kind in (None, "detail"):
         kind = "landmark"
-    if kind is None and analysis.intent == "new_request" and _urgency_first(turn):
+    if kind is None and analysis.intent == "new_request" and (_urgency_first(turn) or _more_about_it(turn)):
         return True
     if kind is None or analysis.intent in ("cancel", "status_check", "complaint", "join_as_provider"):
         return False
     request = open_request(turn)
+    # "derrière le marché central" after "New Bell": a landmark's own quartier moves no request
+    place = None if kind == "landmark" and _landmark_only(turn) else analysis.location
     if request is None or (analysis.service_type not in (None, request.service_type)) or \
-            (analysis.location not in (None, request.quartier)) or turn.context.slots.get("service_type"):
+            (place not in (None, request.quartier)) or turn.context.slots.get("service_type"):
         return False
     if kind == "urgency":
         raise_urgency(turn, request)
@@ -114,6 +116,40 @@ def follow_up(turn: Turn) -> bool:
                  turn.language), price=format_range(request.price_min, request.price_max))
     turn.conversation.current_request_id = request.id
     return True
+
+
+def _recent_request(turn: Turn) -> ServiceRequest | None:
+    """Return the open request this chat made in the last hours, or None."""
+    request = own(turn, turn.session.get(ServiceRequest, turn.conversation.current_request_id)) \
+        if turn.conversation.current_request_id else None
+    if request is None or request.status not in lifecycle.OPEN_STATUSES or \
+            clock.as_utc(request.created_at) < clock.now() - RECENT_REQUEST:
+        return None
+    return request
+
+
+def _more_about_it(turn: Turn) -> bool:
+    """Keep as a detail of the request just made a trouble told with no trade named and no place.
+
+    "the house wey I rent need new paint" (request made) then "the walls dey dirty": a hint shared by trades (walls,
+    water, "dirty") after a request tells more about it; a trade or machine named, "aussi", or a place is a new job.
+    """
+    analysis = turn.analysis
+    if analysis.intent != "new_request" or analysis.names_trade or analysis.source != "local" or \
+            analysis.location or analysis.outside_area or _ANOTHER.search(fold(turn.text)):
+        return False
+    request = _recent_request(turn)
+    if request is None or analysis.service_type in (None, request.service_type):
+        return False
+    add_detail(turn, request, turn.text)
+    return True
+
+
+def _landmark_only(turn: Turn) -> bool:
+    """True when the message is directions and nothing else, its place found inside them, and no correction."""
+    analysis = turn.analysis
+    text = " ".join(turn.text.split())
+    return bool(analysis.landmark) and not analysis.is_correction and len(analysis.landmark) >= 0.7 * len(text)
 
 
 def _urgency_first(turn: Turn) -> bool:
@@ -134,10 +170,8 @@ def _urgency_first(turn: Turn) -> bool:
     if opening.follow_up not in ("urgency", "send_now") or opening.service_type or opening.location or \
             _ANOTHER.search(fold(rest)):
         return False
-    request = own(turn, turn.session.get(ServiceRequest, turn.conversation.current_request_id)) \
-        if turn.conversation.current_request_id else None
-    if request is None or request.status not in lifecycle.OPEN_STATUSES or \
-            clock.as_utc(request.created_at) < clock.now() - RECENT_REQUEST:
+    request = _recent_request(turn)
+    if request is None:
         return False
     append_description(turn, request, rest)
     if opening.follow_up == "send_now":  # "abeg make e come today, the food for freezer go spoil"

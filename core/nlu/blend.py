@@ -22,8 +22,8 @@ class RulesReading:
 class Policy:
     """When the model's reading replaces the rules' (probabilities of the model's best label)."""
 
-    adopt_other: float = 0.6  # the rules found nothing ("other"): the model's reading if this sure
-    override: float = 0.8  # the rules decided on weak evidence: the model's reading only if this sure
+    adopt_other: float = 0.7  # the rules found nothing ("other"): the model's reading if this sure
+    override: float = 0.95  # the rules decided on weak evidence: the model's reading only if this sure
     weak: float = 0.7  # rules confidence under which their evidence is weak
     service_fill: float = 0.7  # a job with no trade named by the rules: the model's trade if this sure
     service_override: float = 1.01  # a trade named on weak evidence: the model's if this sure (above 1: never)

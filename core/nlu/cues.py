@@ -270,7 +270,8 @@ CUES: dict[str, dict[float, str]] = {
     },
     # "Et si le technicien se déplace pour rien ?": a question about a case, not a grievance.
     "hypothetical": {
-        1.0: "et si | si jamais | what if | in case | au cas ou | en cas de | if the technician | si le technicien"
+        1.0: "if the job | if e no work | if it doesn t work | if it no work | si ca ne marche pas | si le travail"
+        " | et si | si jamais | what if | in case | au cas ou | en cas de | if the technician | si le technicien"
         " | si l artisan | if the worker | if the plumber | si le plombier | if he doesn t | s il ne",
     },
     # A question about the rules of cancelling outweighs the word "annuler" in it.
@@ -464,6 +465,7 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | quick and efficient | on time | na correct person | correct guy | e sabi | big thanks | huge thanks"
         " | no more leak | plus de fuite | no more problem | plus de probleme | no more wahala | fix am well"
         " | fixed it well | fix am fine | fix am finish | everything don correct | don correct well"
+        " | tres joli | c est joli | c est beau | tres beau | looks nice | looks good | la maison brille | brille"
         " | big up | vous etes forts | vous etes trop forts | trop forts | number one | nomba one | numero un"
         " | les meilleurs | the best | una too much | you people too much | una do well | vous etes au top",
 
@@ -556,7 +558,11 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | on s inscrit comment | je m inscris comment | comment s inscrire | comment m inscrire | dans votre liste"
         " | sur votre liste | in your list | on your list | give me work | donnez moi du travail | donnez moi le boulot"
         " | cherche du travail | cherche du boulot | looking for work | looking for job | i need work | i dey find work"
-        " | je propose mes services | i offer my services | offer my service | proposer mes services",
+        " | je propose mes services | i offer my services | offer my service | proposer mes services"
+        " | work for una | work for you | una need people | you need people | una need workers | postuler"
+        " | je peux postuler | how to apply | can i apply | candidature | deposer ma candidature | una need person"
+        " | una need locksmith | una need painter | una need plumber | una need electrician | du travail pour nous"
+        " | work for us | vous avez du travail pour",
     },
     "status_check": {
         2.5: "dey road | he dey come | she dey come | left yet | gone out yet | don leave | e remain"
@@ -568,7 +574,11 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | where the man | where the person | where is the technician | where e dey | the person una send"
         " | check for me if | verifier si | verifiez si | regarder si",
         2.0: "name and number | nom et numero | nom et le numero | name and phone | his name and | son nom et"
-        " | number of the guy | number of the technician | numero du gars",
+        " | number of the guy | number of the technician | numero du gars | don get my | don find my"
+        " | una don find person | you don find person | who be the guy | who be the person | na who una"
+        " | who una dey send | who you dey send | wey the man | wey the guy | a bien recu mon adresse"
+        " | received my address | got my address | c est qui le prestataire | which day una | which day you go"
+        " | quel jour il | quel jour le | where is she | where is he | ou est elle | ou est il",
     },
     "complaint": {
         2.5: "nobody pick | no body pick | nobody dey pick | personne ne decroche | personne ne repond"
@@ -585,19 +595,29 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | plus que le prix | more than the price | il me sort | he come say | dit qu il n a rien recu"
         " | says he didn t receive | says he no receive | paie encore | pay again | payer encore"
         " | personne ne m a dit | nobody told me | nobody tell me | c est pas correct | not correct"
-        " | nothing is happening | nothing dey happen | no work at all | ne marche pas du tout",
+        " | nothing is happening | nothing dey happen | no work at all | ne marche pas du tout | messy work"
+        " | travail sale | cheap paint | peinture de mauvaise qualite"
+        " | drunk | ivre | saoul | app no dey | appli ne charge | application ne charge | app no load"
+        " | app won t load | app doesn t load | vous etes des voleurs | you be thief | una be thief | you are thieves"
+        " | a force ma porte | forced my door | instead of opening",
     },
     # "cassée par des voleurs", "the house left a l'abandon", "we no fit close am": no grievance, no cancelling.
     "problem": {
         1.0: "des voleurs | les voleurs | par des voleurs | thieves | robbers | cambrioleur* | cambriol* | burglar*"
         " | a l abandon | no fit close am | cannot close am | can t close am | when i close am | when we close am"
         " | anytime we close am | anytime i close am | e dey come from | e dey comot from | e dey commot from"
-        " | dey come from | est ndem | don ndem | ndem",
+        " | dey come from | est ndem | don ndem | ndem | melt | melted | don melt | a fondu | fondu | blink"
+        " | dey blink | clignote | clignotent | dey shock | shock me | shocks me | full everywhere | enter house"
+        " | enter my house | enter the house | under my door | under the door | sous la porte | don rotten"
+        " | rotten | pourri | pourrie | sauf moi | except me | except my house | only my house | no get light"
+        " | n a pas la lumiere | pas de lumiere | dey dirty | is dirty | are dirty | est sale | sont sales",
     },
     "cancel": {
         2.5: "deja appele un | already called a | already call another | don call another | va s en occuper"
         " | will handle it | go handle am | landlord go | bailleur va | proprietaire va | merci quand meme"
-        " | thanks anyway | thank you anyway | pas besoin finalement | finalement pas besoin | no need again o",
+        " | thanks anyway | thank you anyway | pas besoin finalement | finalement pas besoin | no need again o"
+        " | disregard | ignore my request | ignorez ma demande | it was a mistake | c etait une erreur"
+        " | envoye par erreur | sent by mistake",
     },
     "info": {
         2.5: "verified | verifies | verifie vos | dem get papers | ont des papiers | vos techniciens sont"
@@ -606,7 +626,12 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | en plusieurs fois | par tranche | how many days before | combien de jours avant | en general"
         " | usually | d habitude | minimum charge | frais minimum | prix minimum | choisir mon technicien"
         " | choose my technician | choose the technician | how una dey choose | comment vous choisissez"
-        " | get people for | avez des gens a | avez des techniciens a | you cover | vous couvrez | una cover",
+        " | get people for | avez des gens a | avez des techniciens a | you cover | vous couvrez | una cover"
+        " | incluses dans le prix | inclus dans le prix | included in the price | pieces incluses | parts included"
+        " | receipt | un recu | recu de paiement | creer un compte | create an account | fournissez le materiel"
+        " | fournissez les pieces | provide the materials | provide materials | le client qui achete"
+        " | vous etes presents"
+        " | are you present | en moyenne | on average | how long una dey take | how long do you take",
     },
 }
 for _label, _levels in _FAMILIES11.items():

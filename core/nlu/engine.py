@@ -7,9 +7,9 @@ from functools import cache
 from typing import Any
 
 from core.nlu import intents, services, urgency
-from core.nlu.blend import RulesReading, blend
+from core.nlu.blend import Decision, RulesReading, blend
 from core.nlu.directions import find_landmark
-from core.nlu.intents import Cues, classify, read_cues
+from core.nlu.intents import Cues, classify, off_topic_price, read_cues
 from core.nlu.language import ENGLISH, FRENCH, detect_language
 from core.nlu.model import features as model_features
 from core.nlu.normalize import tokens
@@ -140,6 +140,11 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     rules = RulesReading(intent, confidence, service, service_strength if service else 0.0, answered or settled,
                          guess_trade)
     decision = blend(rules, lambda: model_features(toks, place.positions))
+    # "c'est combien le taxi pour Akwa": the price of something not ours is no question about our prices, whatever
+    # the model guesses (it may still read a job the tables miss: "pintur d 1 apart, combi1 ?").
+    if decision.intent == "info" and intent == "other" and off_topic_price(toks, cues.scores, service) \
+            and not service_evidence and signals.follow_up is None:
+        decision = Decision(intent, service, confidence)
     if decision.intent != intent or decision.service != service:
         if decision.intent != intent:
             signals = signals_for(decision.intent)

@@ -27,6 +27,8 @@ _THRESHOLD = 2.0
 # A price asked with a place and words of one's own or a plea ("how much for my shop door? I dey Akwa", "recharge
 # gaz clim svp, Bonadibong, combien ?") is for a job; "combien coûte la réparation d'un frigo à Bepanda ?" is not.
 _MINE = _OWN | {"svp", "please", "pls", "abeg", "stp", "plait"}
+# "combien pour réparer ma télé", "my AC need cleaning, how much?": a price for one's own thing is for a job.
+_POSSESSIVE = {"my", "mon", "ma", "mes", "our", "notre", "nos"}
 _PAID = {"paye", "payee", "payes", "paid", "pay", "regle", "verse", "payer", "preleve", "debite", "rembourse",
          "remboursez", "rembourser", "remboursement", "refund", "charged", "deducted", "collected"}
 _CLOSERS = {"plus", "pas", "jamais"}
@@ -41,8 +43,14 @@ _ORDER = ("join_as_provider", "complaint", "cancel", "status_check", "info")
 _DEAR = {"trop", "too", "cher", "chere", "expensive", "eleve", "high", "costly", "reduce", "reduire", "baisser",
          "reduction", "discount", "baissez", "hors", "afford"}
 # Words for a worker: with stars they rate a job ("5 stars for the electrician").
-_WORKERS = set(TRADES) | {"gars", "guy", "man", "travail", "work", "job", "boulot", "service", "prestataire", "team",
-                          "equipe", "technicien", "technician", "worker", "ouvrier", "artisan"}
+_WORKERS = set(TRADES) | {"dame", "lady", "femme", "woman", "madame", "gars", "guy", "man", "travail", "work", "job",
+                          "boulot", "service", "prestataire", "team", "equipe", "technicien", "technician", "worker",
+                          "ouvrier", "artisan"}
+
+
+def off_topic_price(toks: list[str], scores: dict[str, float], service: str | None) -> bool:
+    """Return whether a price question is about something of no concern to us ("c'est combien le taxi pour Akwa")."""
+    return bool(scores.get("price")) and service is None and _ABOUT_US.isdisjoint(toks) and not scores.get("problem")
 
 
 @dataclass(frozen=True)
@@ -152,8 +160,9 @@ def classify(
         scores["praise"] = scores.get("praise", 0.0) + scores["rating"]
     if scores.get("hypothetical") and "complaint" in scores:
         scores["info"] = scores.get("info", 0.0) + scores.pop("complaint")
-    if service is not None and (problem or (slots and scores.get("price") and not scores.get("info_policy")
-                                            and not _MINE.isdisjoint(toks))):
+    priced_job = scores.get("price") and not scores.get("info_policy") and (
+        (slots and not _MINE.isdisjoint(toks)) or not _POSSESSIVE.isdisjoint(toks))
+    if service is not None and (problem or priced_job):
         # "Mon frigo coule, c'est combien ?" describes a job of theirs: a request, not a price enquiry; so does a
         # price asked for a job at a place or on a day ("combien pour déboucher un évier à Bonamoussadi ?").
         scores.pop("info", None)

@@ -280,7 +280,7 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"(?<!\bne )(?<!\bnot )(?<!\bno )(?<!\bn )\b(?:marche|fonctionne|refroidit|chauffe|tourne|s allume|works|working"
      r"|dey work|cools|cooling|dey cool|runs|running|lave|washes|ferme|closes|s ouvre|opens|flushes)\b"
      r" (?:(?!pas\b|plus\b|not\b|no\b|jamais\b)\w+ )?"
-     r"(?:parfaitement|tres bien|nickel|impeccable|normalement|perfectly|well|fine|great|again|de nouveau"
+     r"(?:parfaitement|tres bien|bien|nickel|impeccable|normalement|perfectly|well|fine|great|again|de nouveau"
      r"|a nouveau|a merveille|comme neuf|like new|comme avant|like before|as before)\b"),
     # "un boulot impeccable", "great service", "the work is neat": the job done judged well
     ("praise", 2.0, "boulot travail job work service taf",
@@ -298,14 +298,27 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"|spoiled|damaged|casse|raye|abime) (?:\w+ )?(?:my|our|ma|mon|mes|notre|nos)\b"),
     # "the electrician don commot?": the worker has set off ("the tiles don comot" came off: no worker)
     ("status_check", 2.0, "commot comot",
-     r"\b(?:he|she|e|" + _WORKER + r") don (?:commot|comot)\b(?! from| for)"),
+     r"\b(?:he|she|e|" + _WORKER + r") don (?:commot|comot)\b(?! from| for(?! house\b))"),
+    # "has the painter confirmed for Saturday?", "did the plumber receive my address?"
+    ("status_check", 2.0, "confirm confirmed call called receive received get got leave left",
+     r"\b(?:has|did|have) (?:the|my|your) (?:\w+ )?" + _WORKER + r" (?:confirm|confirmed|call|called|receive"
+     r"|received|get|got|leave|left)\b"),
+    # "give me the cleaner phone number abeg": reaching the worker of a booking
+    ("status_check", 2.0, "number numero contact",
+     r"\b(?:give|send|donne|donnez|envoie|envoyez) (?:me |moi )?(?:the |le |la |son |his |her )?(?:\w+ )?" + _WORKER
+     + r" (?:phone |tel )?(?:number|numero|contact)\b"),
+    # "I paid 20k and the AC still dey blow hot", "le serrurier m'a pris 25000 pour 10 minutes": paid, no better
+    ("complaint", 2.0, "paid paye pris took collect",
+     r"\b(?:i paid|i pay|j ai paye|we paid|on a paye)\b(?: \w+){1,6} (?:still|toujours|encore)\b"
+     r"|\b(?:m a pris|a pris|took|collect|collected) \d+(?: \d+)? (?:pour|for) (?:\d+ )?(?:minutes?|min|petit|small)"),
     # "on s'était entendu sur 15 000 et il a pris 20 000", "he charge me transport again": money taken beyond the deal
     ("complaint", 2.0, "entendu convenu agree agreed charge charged preleve prelever paye payer paid pay alors after"
      " apres",
      r"\b(?:entendu|convenu|agree|agreed|dit|said)\b(?: \w+){0,3} \d+(?: \w+){1,8} (?:pris|demande|exige|reclame"
      r"|charge|charged|took|take|collect|collected|ask|asked|want|wants|paye|pay|paid)\b(?: \w+){0,3} \d+"
      r"|\bcharged? (?:me|us) (?:\w+ ){0,4}(?:again|twice|extra|double)\b"
-     r"|\b(?:preleve|prelever|paye|payer|paid|pay|charged|charge) (?:\w+ ){0,4}(?:deux fois|2 fois|twice|two times)\b"
+     r"|\b(?:preleve|prelever|paye|paid|charged|charge|debite) (?:\w+ ){0,4}(?<!en )(?:deux fois|2 fois|twice"
+     r"|two times)\b"
      r"|\b(?:alors que|after|apres que) (?:j|je|i|we|nous) (?:\w+ ){0,3}(?:deja|don|already) (?:\w+ ){0,2}"
      r"(?:paye|payer|pay|paid|envoye|sent|send|regle)\b"),
     # "bonsoir, et mon plombier alors ?", "and my electrician?", "kel nouvel pr mn électricien": the worker of a

@@ -52,7 +52,9 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | fuite de gaz | gas leak | odeur de gaz | bouteille de gaz | ventilo* | congel* | rechaud* | plaque a gaz"
         " | plaques de cuisson | plaque de cuisson | plaque electrique | plaque a induction | plaque induction"
         " | vitroceramique | cooktop | hob | cafetiere* | grille pain | toaster | home cinema | chaine hi fi | radio"
-        " | essor*"
+        " | essor* | chambre froide | cold room | hood dryer* | casque* sechoir* | seche cheveux | hair dryer*"
+        " | tuyau de la machine | pipe of the washing machine | washing machine pipe | machine pipe | electric cooker"
+        " | cuisiniere electrique | fridge door handle | handle of the fridge | poignee du frigo"
         " | le fer | mon fer | my iron | the iron | flat iron | pressing iron",
         2.0: "machine | machines",
         1.0: "gaz | gas | screen | ecran",
@@ -101,6 +103,7 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | rug | rugs | upholstery | matelas | mattress | tondre | tonte | lawn | cut grass | cut the grass"
         " | couper l herbe | couper les herbes | entretien des bureaux | office cleaning | entretien hebdomadaire",
         2.0: "souris | rats | mice | moustique* | mosquito* | herbe | herbes | grass | bush | broussaille*"
+        " | crasseu* | salissure*"
         " | hautes herbes | tall grass | urine | pipi | vomi* | moisissure* | mould | mold | mouldy",
     },
     "locksmith": {

@@ -160,6 +160,10 @@ def _confirms(toks: list[str]) -> bool:
     return bool(toks) and covered == len(toks) and any(m.value == "confirm" for m in found)
 
 
+_GROWS = re.compile(r"\b(?:grandit|grandissent|bigger|plus gros|plus grosse|plus grande|plus grand|augmente|increasing"
+                    r"|growing|grows|s agrandit|s elargit|wider)\b")
+_WET = {"eau", "water", "wata", "coule", "fuit", "fuite", "leak", "leaks", "leaking", "flaque", "mouille", "wet",
+        "drip", "goutte"}
 _SLOW_GROWTH = re.compile(r"\b(?:every (?:week|month|day)|each (?:week|month)|chaque (?:semaine|mois|jour)|day by day"
                           r"|jour apres jour|petit a petit|peu a peu|small small|little by little|slowly|lentement"
                           r"|over (?:the )?(?:weeks|months)|depuis des (?:semaines|mois))\b")
@@ -176,7 +180,13 @@ def _worse(toks: list[str], text: str) -> bool:
         return False
     if _SLOW_GROWTH.search(text):  # "it's getting bigger every week": it grows, but slowly: no hurry
         return False
+    if _GROWS.search(text) and _WET.isdisjoint(toks):  # "elle grandit" (a crack): bigger, not sooner
+        return False
     return first in _PRONOUN_START and (first not in {"le", "the"} or _THING.intersection(toks) != set())
+
+
+_STATES = {"don", "dey", "no", "is", "has", "ne", "won", "doesn", "isn", "keeps", "get", "fait", "marche", "works",
+           "work", "coule", "fuit", "leaks", "leak", "melt", "spoil", "need", "needs", "want", "besoin", "veux", "faut"}
 
 
 def _is_detail(toks: list[str]) -> bool:
@@ -187,7 +197,7 @@ def _is_detail(toks: list[str]) -> bool:
     while i < len(toks) and toks[i] in _LEADS:
         i += 1
     rest = toks[i:]
-    if not rest:
+    if not rest or not _STATES.isdisjoint(rest[1:]):  # "the house wey I rent need new paint": a job told
         return False
     # "the one for the backyard", "celle de la cour": which one, said of something already named.
     if toks[:2] == ["the", "one"] or toks[0] in {"celui", "celle", "ceux", "celles"}:
@@ -198,7 +208,8 @@ def _is_detail(toks: list[str]) -> bool:
     if rest[0] in _SPATIAL or (i > 0 and rest[0] in _ROOMS):
         return True
     if rest[0] in _FIXTURES:
-        return i > 0 and not (_ROOMS | _SPATIAL).isdisjoint(rest[1:])
+        # "the socket for my parlour don melt": a thing and what it does is a trouble told, not which one
+        return i > 0 and not (_ROOMS | _SPATIAL).isdisjoint(rest[1:]) and _STATES.isdisjoint(rest[1:])
     return rest[0] in _SPATIAL_WEAK and not (_ROOMS | _FIXTURES).isdisjoint(rest[1:5])
 
 

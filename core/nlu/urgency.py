@@ -34,7 +34,9 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | smokes | smoky | deborde* | overflow* | it s serious | it is serious | this is serious | e dey serious"
         " | sous les eaux | water dey pass | water dey come in | water is coming in | l eau arrive jusqu"
         " | l eau atteint | full water | don full water | floor don full | pour plenty | dey pour plenty | gicle"
-        " | giclent | jaillit | jaillissent | gushing | gushes | tous dehors"
+        " | giclent | jaillit | jaillissent | gushing | gushes | tous dehors | coule a flot | a flots"
+        " | rush comot | cover the whole | everywhere wet | tout est mouille | lock herself | lock himself"
+        " | locked herself | locked himself | lock themselves"
         " | all outside | devant la porte | devant ma porte | devant chez moi | in front of my door"
         " | in front of the door | outside my door | outside the door",
     },
@@ -109,6 +111,8 @@ _BURNER_BEFORE = {"seul", "un", "une", "les", "des", "mes", "deux", "trois", "qu
                   "two", "three", "four", "only", "dernier", "premier", "gros", "petit"}
 # "the burners no di light", "un brûleur bouché": the cooker's burners, not burning.
 _BURNERS = {"burner", "burners", "bruleur", "bruleurs"}
+_BURSTS = {"burst", "eclate", "eclatee", "explose", "explosee"}
+_BULBS = {"bulb", "bulbs", "ampoule", "ampoules", "neon", "tube", "lampe"}
 _BREAKS = {"casse", "cassee", "pete", "eclate", "explose", "burst", "break", "broke", "broken", "lache"}
 
 
@@ -166,7 +170,10 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
              and not _burner(toks, m.start, m.end) and toks[m.start] not in _BURNERS
              and not (machine and _WATER_WORDS.intersection(toks[m.start:m.end]))
              and not (m.value[0] == "danger" and _past(toks, m.start, m.end))
-             and not (" ".join(toks[m.start:m.end]) in _AT_DOOR and words.isdisjoint(_SHUT_WORDS))}
+             and not (" ".join(toks[m.start:m.end]) in _AT_DOOR and words.isdisjoint(_SHUT_WORDS))
+             and not (m.start and toks[m.start - 1] in {"like", "comme"} and toks[m.start] in {"fire", "feu"})
+             and not (toks[m.start] in _BURSTS and not words.isdisjoint(_BULBS))  # "one bulb don burst"
+             and not (toks[m.start] == "reste" and not words.isdisjoint(_WATER_WORDS | {"sale"}))}
     text = " ".join(toks)
     if "now" in found and len(toks) > 4 and words.isdisjoint(_CALLS) and all(
             toks[m.start] in _DISCOURSE and m.end - m.start == 1 for m in _matcher().find(toks)
