@@ -82,20 +82,25 @@ def ask_location(turn: Turn) -> None:
         ctx.ask("location", "landmark_quartier")
         turn.say("landmark_quartier", landmark=landmark)
     elif asked & {"location", "landmark_quartier"}:
-        ctx.ask("location", "location_again")
         urgent = turn.analysis.urgency == "urgent" or ctx.slots.get("urgency") == "urgent"
-        turn.say("ask_location_urgent" if urgent else "ask_location_again", service=service)
+        # More said about the trouble before the quartier: taken down, the quartier asked in other words each time.
+        again = "location_again" in asked and not urgent
+        ctx.ask("location", "location_noted" if again else "location_again")
+        turn.say("ask_location_noted" if again else "ask_location_urgent" if urgent else "ask_location_again",
+                 service=service)
     else:
         _ask(turn, "location", "ask_location", service=service)
 
 
 def _merge(turn: Turn) -> None:
     analysis, slots = turn.analysis, turn.context.slots
-    # "c'est pour la clim" then "elle coule le long du mur": a symptom shared by trades keeps the machine named.
-    kept = (slots.get("service_type") and analysis.source == "local" and not analysis.names_trade
-            and not analysis.is_correction)
+    # "c'est pour la clim" then "elle coule le long du mur": a symptom shared by trades keeps the machine named;
+    # "need a painter" then "outside of the house, the fence too": the tradesperson asked for keeps the trade.
+    kept = (slots.get("service_type") and analysis.source == "local" and not analysis.is_correction
+            and (not analysis.names_trade or (slots.get("service_by_worker") and not analysis.worker_trade)))
     if analysis.service_type and not kept:
         slots["service_type"] = analysis.service_type
+        slots["service_by_worker"] = analysis.worker_trade == analysis.service_type
     if analysis.location:
         slots["location"] = analysis.location
     if analysis.urgency != "normal":

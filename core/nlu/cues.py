@@ -12,7 +12,7 @@ CUES: dict[str, dict[float, str]] = {
         " | rude | insult* | pas content | pas contente | not happy | pas satisfait | pas satisfaite"
         " | not satisfied | decu | decue | disappointed | sans finir | without finish* | half done"
         " | left the job | parti sans | a casse mon | a casse ma | a casse mes | cassé mon | damaged my"
-        " | spoil my | don spoil my | a tache | de retard | en retard | n a rien repare | didn t fix"
+        " | a tache | de retard | en retard | n a rien repare | didn t fix"
         " | did not fix | for nothing | pour rien | useless | nobody came | nobody come | no body come"
         " | nobody show* | personne n est venu | personne n est venue | personne n est passe | vous etes nuls"
         " | incompetent* | incapable* | pas ete satisfait | pas ete satisfaite | insatisfait* | mecontent*"
@@ -276,7 +276,8 @@ CUES: dict[str, dict[float, str]] = {
     },
     # A question about the rules of cancelling outweighs the word "annuler" in it.
     "info_policy": {
-        3.0: "sans frais | free of charge | frais d annulation | cancellation fee | annulation gratuite"
+        3.0: "frais si j annule | fee if i cancel | fees if i cancel | charge if i cancel | sans frais | free of charge"
+        " | frais d annulation | cancellation fee | annulation gratuite"
         " | free cancellation | penalite* | penalty",
     },
     # Asking whether we are available is an enquiry unless a job is named ("vous êtes dispo pour ma clim ?").
@@ -465,7 +466,8 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | quick and efficient | on time | na correct person | correct guy | e sabi | big thanks | huge thanks"
         " | no more leak | plus de fuite | no more problem | plus de probleme | no more wahala | fix am well"
         " | fixed it well | fix am fine | fix am finish | everything don correct | don correct well"
-        " | tres joli | c est joli | c est beau | tres beau | looks nice | looks good | la maison brille | brille"
+        " | na una best | una best | vous etes top | you people best | tres joli | c est joli | c est beau"
+        " | tres beau | looks nice | looks good | la maison brille | brille"
         " | big up | vous etes forts | vous etes trop forts | trop forts | number one | nomba one | numero un"
         " | les meilleurs | the best | una too much | you people too much | una do well | vous etes au top",
 
@@ -577,8 +579,12 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | number of the guy | number of the technician | numero du gars | don get my | don find my"
         " | una don find person | you don find person | who be the guy | who be the person | na who una"
         " | who una dey send | who you dey send | wey the man | wey the guy | a bien recu mon adresse"
-        " | received my address | got my address | c est qui le prestataire | which day una | which day you go"
-        " | quel jour il | quel jour le | where is she | where is he | ou est elle | ou est il",
+        " | received my address | got my address | c est qui le prestataire | which day una plan"
+        " | which day una go send | which day you go send"
+        " | quel jour il | quel jour le | where is she | where is he | ou est elle | ou est il | verifier ou il est"
+        " | check where he is | sait qu il doit | does he know | pas recu de confirmation | no confirmation"
+        " | didn t get any confirmation | didn t get any message | request still open | toujours ouverte"
+        " | still open",
     },
     "complaint": {
         2.5: "nobody pick | no body pick | nobody dey pick | personne ne decroche | personne ne repond"
@@ -599,14 +605,22 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | travail sale | cheap paint | peinture de mauvaise qualite"
         " | drunk | ivre | saoul | app no dey | appli ne charge | application ne charge | app no load"
         " | app won t load | app doesn t load | vous etes des voleurs | you be thief | una be thief | you are thieves"
-        " | a force ma porte | forced my door | instead of opening",
+        " | a force ma porte | forced my door | instead of opening | never started | n a jamais commence"
+        " | jamais commence | en plus de ce que | on top of what | alors que vous aviez dit | but you said"
+        " | you said it was | vous aviez dit | he added | il a ajoute | a rajoute | facture est fausse | wrong bill"
+        " | bill is wrong | compte des pieces | charged for parts | minute job | why did you charge | why you charge"
+        " | pourquoi vous m avez facture | jamais arrive | jamais arrivee | never arrived | never reached"
+        " | perdu ma journee | wasted my day | apres le passage de votre | after your team | after una people"
+        " | by mistake she | by mistake he | you fixed on | una fix on | vous avez repare lundi",
     },
     # "cassée par des voleurs", "the house left a l'abandon", "we no fit close am": no grievance, no cancelling.
     "problem": {
         1.0: "des voleurs | les voleurs | par des voleurs | thieves | robbers | cambrioleur* | cambriol* | burglar*"
         " | a l abandon | no fit close am | cannot close am | can t close am | when i close am | when we close am"
         " | anytime we close am | anytime i close am | e dey come from | e dey comot from | e dey commot from"
-        " | dey come from | est ndem | don ndem | ndem | melt | melted | don melt | a fondu | fondu | blink"
+        " | don t come on | doesn t come on | don t come back on | no dey come on | won t come on"
+        " | wetin dey happen to my | wetin happen to my | dey come from | est ndem | don ndem | ndem | melt | melted"
+        " | don melt | a fondu | fondu | blink"
         " | dey blink | clignote | clignotent | dey shock | shock me | shocks me | full everywhere | enter house"
         " | enter my house | enter the house | under my door | under the door | sous la porte | don rotten"
         " | rotten | pourri | pourrie | sauf moi | except me | except my house | only my house | no get light"
@@ -617,7 +631,8 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | will handle it | go handle am | landlord go | bailleur va | proprietaire va | merci quand meme"
         " | thanks anyway | thank you anyway | pas besoin finalement | finalement pas besoin | no need again o"
         " | disregard | ignore my request | ignorez ma demande | it was a mistake | c etait une erreur"
-        " | envoye par erreur | sent by mistake",
+        " | envoye par erreur | sent by mistake | mettez fin | mettre fin | fin a ma demande | remove my"
+        " | i changed my mind | j ai change d avis | i don change my mind",
     },
     "info": {
         2.5: "verified | verifies | verifie vos | dem get papers | ont des papiers | vos techniciens sont"
@@ -627,6 +642,7 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | usually | d habitude | minimum charge | frais minimum | prix minimum | choisir mon technicien"
         " | choose my technician | choose the technician | how una dey choose | comment vous choisissez"
         " | get people for | avez des gens a | avez des techniciens a | you cover | vous couvrez | una cover"
+        " | know the price | connaitre le prix | savoir le prix | le prix avant | the price before"
         " | incluses dans le prix | inclus dans le prix | included in the price | pieces incluses | parts included"
         " | receipt | un recu | recu de paiement | creer un compte | create an account | fournissez le materiel"
         " | fournissez les pieces | provide the materials | provide materials | le client qui achete"

@@ -120,7 +120,7 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     landmark = find_landmark(text, written)
     # ("blue gate" is no "gâté" when the directions are the whole message).
     if (landmark and intent in {"new_request", "other"} and service is None and not cues.get("summon")
-            and len(landmark) >= (0.9 if cues.get("problem") else 0.6) * len(description)):
+            and len(landmark) >= (0.9 if cues.get("problem") else 0.5 if place.location else 0.6) * len(description)):
         intent, settled = "other", True
     # "envoyez quelqu'un tout de suite", "urgence, venez": a call to come now is a job, its trade still to ask.
     if signals.follow_up == "send_now" and intent == "other":
@@ -175,6 +175,7 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
         asks_history=signals.asks_history,
         landmark=landmark,
         names_trade=named_trade,
+        worker_trade=services.worker_named(toks),
         source="local",
     )
 

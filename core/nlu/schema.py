@@ -49,5 +49,7 @@ class Analysis(BaseModel):
     landmark: str | None = None
     # The message names a trade or its equipment outright ("plombier", "la clim"), not only a symptom ("ça coule").
     names_trade: bool = False
+    # The trade of a tradesperson the message names ("I need a painter"), which later objects ("the fence") keep.
+    worker_trade: str | None = None
     # Which engine produced it: "local" or an LLM provider name.
     source: str = "local"

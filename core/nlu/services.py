@@ -32,12 +32,15 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | doorbell | interphone* | poteau* | gaine electrique | gaines electriques | electric pole | fil electrique"
         " | fil du poteau | intercom | multiprise* | rallonge* | extension cord | goulotte* | paratonnerre"
         " | ventilateur* de plafond | ventilateur* au plafond | ventilo* du plafond | ventilo* de plafond"
-        " | ventilo* au plafond | ceiling fan* | installation electrique | power outage",
+        " | ventilo* au plafond | ceiling fan* | installation electrique | power outage"
+        " | fil denude | fils denudes | bare wire | exposed wire | naked wire",
         2.0: "courant | current | light | lights | lumiere* | etincel* | spark* | coupure* | power | voltage"
         " | tension | plug | branchement* | eclairage | no light | light don go | compteur* | meter | disjonct*"
         " | odeur de brule | sent le brule | burning smell | smell of burning | smell burning | dans le noir"
         " | in the dark | electric shock | electric shocks | choc electrique | chocs electriques"
         " | decharge electrique | decharges electriques",
+        # "switch it on" turns a machine on: no electrical job in it (the switch itself is one)
+        0.5: "switch it on | switch on | switch it off | switch off | switch am on | switch am off",
         # A cut is the cause, not the job: a named appliance or AC outweighs it.
         1.5: "coupure de courant | coupure d electricite | power cut | power cuts | light cut",
         1.0: "electrique*",
@@ -54,7 +57,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | vitroceramique | cooktop | hob | cafetiere* | grille pain | toaster | home cinema | chaine hi fi | radio"
         " | essor* | chambre froide | cold room | hood dryer* | casque* sechoir* | seche cheveux | hair dryer*"
         " | tuyau de la machine | pipe of the washing machine | washing machine pipe | machine pipe | electric cooker"
-        " | cuisiniere electrique | fridge door handle | handle of the fridge | poignee du frigo"
+        " | cuisiniere electrique | fridge door handle | handle of the fridge | poignee du frigo | extractor"
+        " | range hood | cooker hood | hot plate | hotplate | binatone | electric kettle | bouilloire electrique"
         " | le fer | mon fer | my iron | the iron | flat iron | pressing iron",
         2.0: "machine | machines",
         1.0: "gaz | gas | screen | ecran",
@@ -62,12 +66,14 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
     "air_conditioning": {
         3.0: "clim | climatiseur* | climatisation | climatise | air conditionne | air con | aircon | ac | a c"
         " | air conditioner* | air conditioning | air condition | split | splits | split unit | recharge gaz"
-        " | recharge de gaz | frigoriste | climatiseurs",
+        " | recharge de gaz | frigoriste | climatiseurs | acs",
         4.0: "nettoyage clim | nettoyage de clim | nettoyage des clims | nettoyer la clim | clim a nettoyer"
         " | entretien clim | entretien de clim | entretien des clims",
     },
     "carpentry": {
-        3.0: "menuis* | carpenter* | carpentry | porte en bois | portes en bois | wooden | armoire* | placard*"
+        3.0: "menuis* | carpenter* | carpentry | porte en bois | portes en bois | wooden | door frame"
+        " | cadre de porte | chambranle | frame of my | escalier en bois | bois de mon escalier | wooden stair*"
+        " | cheap wood | lambris | contreplaque | contre plaque | plywood | armoire* | placard*"
         " | meuble* | furniture | lit | lits | bed | table | tables | chaise* | chair* | tiroir* | drawer* | etagere*"
         " | shelf | shelves | cupboard* | wardrobe* | contreplaque | plywood | charniere* | hinge* | canape"
         " | sofa | bois | wood | charpente | bookshelf* | bookcase* | bibliotheque* | commode* | buffet* | vaisselier*"
@@ -85,8 +91,10 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | interlock* | agglo* | dallage | cimentage | chantier | gros oeuvre | batir | caniveau* | gutter* | rigole*"
         " | platre* | platrier* | staff | skimming | pop ceiling | p o p | casser un mur | casser le mur"
         " | abattre un mur | abattre le mur | knock down | demolir | demolition | reconstruire en dur | en dur"
-        " | agrandir la | agrandir le | extension of my | mur se fend | mur fendu | mur s est fendu",
-        1.5: "cour | courtyard | compound | trous dans le mur | hole in the wall",
+        " | agrandir la | agrandir le | extension of my | mur se fend | mur fendu | mur s est fendu | s effrite"
+        " | effrite | crumbling | refection | placo | placoplatre | plaque de platre | build one small"
+        " | build a small room | build a room | construire une piece | construire une chambre",
+        1.5: "cour | courtyard | compound | trous dans le mur | hole in the wall | faux plafond*",
         1.0: "mur | murs | wall | walls | terrasse",
     },
     "painting": {
@@ -100,9 +108,10 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | fin de bail | apres chantier | apres travaux | moquette | tapis | balayer | sweep* | menag* | maid*"
         " | house girl | housegirl | cleaning lady | domestique* | serpilliere | mop | mopping | lessive"
         " | laundry | poussiere* | dust* | proprete | laver | wash | washing | debroussaill* | carpet | carpets"
-        " | rug | rugs | upholstery | matelas | mattress | tondre | tonte | lawn | cut grass | cut the grass"
+        " | rug | rugs | upholstery | tondre | tonte | lawn | cut grass | cut the grass"
         " | couper l herbe | couper les herbes | entretien des bureaux | office cleaning | entretien hebdomadaire",
-        2.0: "souris | rats | mice | moustique* | mosquito* | herbe | herbes | grass | bush | broussaille*"
+        2.0: "souris | rats | mice | moustique* | mosquito* | herbe | herbes | grass | bush | broussaille* | matelas"
+        " | mattress"
         " | crasseu* | salissure*"
         " | hautes herbes | tall grass | urine | pipi | vomi* | moisissure* | mould | mold | mouldy",
     },
@@ -188,6 +197,9 @@ def detect_service(
             # "le lave-vaisselle ne vide plus l'eau", "AC full of dust": the machine is the job, not the pipe.
             if trade in scores and named & owners and trade not in named:
                 scores.pop(trade)
+        # "ma clim sent le moisi, elle n'a pas été nettoyée", "4 ACs to service": cleaning an AC is the AC's job.
+        if "air_conditioning" in named and "cleaning" in scores:
+            scores.pop("cleaning")
     # "Looking for a mason to build a wall around the septic tank": the tradesperson asked for names the job.
     for i, tok in enumerate(toks):
         if (wanted := _WORKERS.get(tok)) and not _ASKING.isdisjoint(toks[max(0, i - 3):i]):
@@ -220,6 +232,13 @@ _WORKERS = {
     "carreleur": "masonry", "tiler": "masonry", "cleaner": "cleaning", "cleaners": "cleaning",
     "nettoyeur": "cleaning", "nettoyeurs": "cleaning",
 }
+
+
+def worker_named(toks: list[str]) -> str | None:
+    """Return the trade of a tradesperson named in the message ("need a painter" -> painting), or None."""
+    return next((_WORKERS[t] for t in toks if t in _WORKERS), None)
+
+
 _ASKING = {"need", "besoin", "cherche", "looking", "send", "envoyez", "want", "wan", "veux", "voudrais", "faut",
            "for", "un", "une", "a"}
 _SYMPTOMS = {

@@ -26,7 +26,7 @@ _NOW_RE = re.compile(r"\b" + _NOW + r"\b")
 _PRICE = re.compile(
     r"\b(?:combien(?! de (?:temps|fois|jours|heures|minutes|semaines|personnes))|how much(?! time)|price\w*|prix"
     r"|tarif\w*|cost|costs|coute\w*|couter|cout|devis|quote|quotation|estimate|montant|frais|charge(?=s? for)|fee"
-    r"|fees|wetin be the price)\b")
+    r"|fees|wetin be the price|payant|payante|gratuit|gratuite|budget|(?:is it|e|na|it s|its|is) free)\b")
 _PRICE_OBJECTION = re.compile(
     r"\b(?<!pas )(?<!pas trop )(?:c est|ca fait|ca reste|it s|that s|its|e|na|trop|un peu|assez|bien|vraiment|si"
     r"|tres|aussi|too|very|so|quite) (?:(?!pas |not |no )\w+ )?(?:cher|chere|expensive|costly)\b"
@@ -35,7 +35,11 @@ _PRICE_OBJECTION = re.compile(
     r"|reduisez|reduce"
     r"|reduction|discount|remise|negoci\w*|last price|dernier prix|faire un prix|un petit prix|faire un effort"
     r"|reduce small|reduce am|consider me|hors de prix|can t pay|cannot pay|can t afford|cannot afford|no fit pay"
-    r"|peux pas payer|pas les moyens|big money|trop pour moi|too much for me)\b")
+    r"|peux pas payer|pas les moyens|big money|trop pour moi|too much for me|c est beaucoup trop"
+    r"|\d+ (?:\d+ )?(?:francs? |fcfa |cfa |frs |f )?(?:is |c est |e |na )?(?:too much|trop|beaucoup trop))\b")
+# "je ne peux pas payer ça": the "ne … pas" is the objection, not a trouble told.
+_CANT_PAY = re.compile(r"\b(?:peux pas payer|can t pay|cannot pay|no fit pay|pas les moyens|can t afford"
+                       r"|cannot afford)\b")
 _ASKS_POLICY = re.compile(r"\b(?:vous faites|faites vous|do you|do una|una dey|you dey|vous accordez|vous donnez"
                           r"|you give|una give|chez vous)\b")
 # "mes demandes", "historique", "my bookings": the list of one's requests.
@@ -50,6 +54,7 @@ _INTENSITY = re.compile(
     r"\b(?:beaucoup|enormement|de plus en plus|encore plus|plus fort|trop|a lot|plenty|too much|more and more"
     r"|worse|worst|pire|don worse|de pire en pire|grave|serious|badly|heavily|seriously|fort|aggrave|s aggrave"
     r"|bigger|plus gros|plus grosse|grandit|increasing|augmente|spreading|spread|s etend|partout|de partout"
+    r"|faster|plus vite|plus rapide|stronger"
     r"|everywhere)\b")
 _FLOOD = re.compile(r"\b(?:flood\w*|inond\w*)\b")
 _THING = {"truc", "thing", "chose", "probleme", "problem", "wahala", "leak", "fuite", "eau", "water", "crack",
@@ -63,6 +68,7 @@ _SPATIAL = {
 # "for", "in", "on" open a detail only before a room ("for parlour"); "for my fridge" names a job.
 _SPATIAL_WEAK = {"in", "en", "au", "a", "for", "on", "at", "sur", "pres", "near", "next", "to"}
 _LEADS = {"oui", "yes", "ok", "non", "no", "c", "est", "it", "s", "is", "its", "na", "the", "one", "celui", "celle",
+          "en", "fait", "actually", "e", "dey", "sorry", "pardon", "plutot", "rather",
           "la", "le", "l", "les", "my", "ma", "mon", "mes", "ce", "cette", "that", "this", "de", "du", "des", "d"}
 _ROOMS = {
     "cuisine", "kitchen", "chambre", "chambres", "room", "rooms", "bedroom", "salon", "parlour", "parlor",
@@ -131,7 +137,7 @@ def read_signals(
     signals = Signals(asks_price=asks_price, asks_history=history)
     if has_place or intent in {"complaint", "cancel", "status_check", "join_as_provider"}:
         return signals
-    if objection and not problem:
+    if objection and (not problem or _CANT_PAY.search(text)):
         # "vous faites la réduction ?" asked in general stays a question about our prices.
         return Signals("price_objection", None, asks_price, history, bare=not _ASKS_POLICY.search(text))
     if intent == "smalltalk":  # thanks and praise ("travail propre et rapide") add nothing but a yes

@@ -101,7 +101,8 @@ _SHUT_OUT = re.compile(
     r"|impossible d (?:entrer|ouvrir la porte|ouvrir ma porte)"
     r"|(?:ne |n )?(?:peux|peut|pouvons|pouvez|arrive) (?:pas|plus) (?:l )?ouvrir(?= (?:\w+ )*?(?:serrure|cadenas"
     r"|porte|portail|verrou|boutique|magasin|maison))"
-    r"|impossible de (?:rentrer|sortir)|(?:can t|cannot|can not|couldn t|no fit|unable to) (?:get in|get into"
+    r"|impossible de (?:rentrer|sortir(?! la voiture| le vehicule| la moto| le vehicule))"
+    r"|(?<!key )(?<!cle )(?<!keys )(?:can t|cannot|can not|couldn t|no fit|unable to) (?:get in|get into"
     r"|get inside|enter|go inside|get out|comot|commot|go out|enter house"
     r"|open (?:the |my |our )?(?:door|gate|house|shop|store|padlock|lock)))\b"
 )
@@ -111,6 +112,9 @@ _BURNER_BEFORE = {"seul", "un", "une", "les", "des", "mes", "deux", "trois", "qu
                   "two", "three", "four", "only", "dernier", "premier", "gros", "petit"}
 # "the burners no di light", "un brûleur bouché": the cooker's burners, not burning.
 _BURNERS = {"burner", "burners", "bruleur", "bruleurs"}
+# "la moitié (de la clé) est restée dedans": a piece of key left in the lock, nobody shut in.
+_KEY_PIECES = {"sale", "moitie", "morceau", "bout", "half", "piece"}
+_LEFT_IN = {"reste", "restee", "restees", "restes"}
 _BURSTS = {"burst", "eclate", "eclatee", "explose", "explosee"}
 _BULBS = {"bulb", "bulbs", "ampoule", "ampoules", "neon", "tube", "lampe"}
 _BREAKS = {"casse", "cassee", "pete", "eclate", "explose", "burst", "break", "broke", "broken", "lache"}
@@ -151,10 +155,11 @@ def vocabulary() -> set[str]:
 
 
 def _burner(toks: list[str], start: int, end: int) -> bool:
-    """Return whether a "feu" found is the burner of a cooker named in the message."""
+    """Return whether a "feu" found is the burner of a cooker named in the message ("le feu de droite")."""
     word = toks[start]
-    return (end - start == 1 and word in {"feu", "feux"} and start > 0 and toks[start - 1] in _BURNER_BEFORE
-            and not _COOKERS.isdisjoint(toks))
+    side = toks[start + 1:start + 3] in (["de", "droite"], ["de", "gauche"], ["du", "fond"], ["de", "devant"])
+    return (end - start == 1 and word in {"feu", "feux"} and start > 0
+            and (toks[start - 1] in _BURNER_BEFORE or side) and not _COOKERS.isdisjoint(toks))
 
 
 def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
@@ -173,7 +178,7 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
              and not (" ".join(toks[m.start:m.end]) in _AT_DOOR and words.isdisjoint(_SHUT_WORDS))
              and not (m.start and toks[m.start - 1] in {"like", "comme"} and toks[m.start] in {"fire", "feu"})
              and not (toks[m.start] in _BURSTS and not words.isdisjoint(_BULBS))  # "one bulb don burst"
-             and not (toks[m.start] == "reste" and not words.isdisjoint(_WATER_WORDS | {"sale"}))}
+             and not (_LEFT_IN.intersection(toks[m.start:m.end]) and not words.isdisjoint(_WATER_WORDS | _KEY_PIECES))}
     text = " ".join(toks)
     if "now" in found and len(toks) > 4 and words.isdisjoint(_CALLS) and all(
             toks[m.start] in _DISCOURSE and m.end - m.start == 1 for m in _matcher().find(toks)
@@ -181,6 +186,10 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
         found.discard("now")
     if "danger" in found and _SLOWLY.search(text) and all(
             toks[m.start].startswith(_OVERFLOWS) for m in _matcher().find(toks) if m.value[0] == "danger"):
+        found.discard("danger")
+    # "les murs noircissent à cause de la fumée … pas urgent": soot on the walls, said calmly, is no fire.
+    if "danger" in found and "calm" in found and all(
+            toks[m.start].startswith(("fume", "smok")) for m in _matcher().find(toks) if m.value[0] == "danger"):
         found.discard("danger")
     if "danger" in found or (words & _CRIES and words <= _CRY_WORDS) or (_WATER_EVERYWHERE.search(text)
                                                                          and not machine):

@@ -38,6 +38,10 @@ BOT: dict[str, dict[str, list[str]]] = {
                "Bonamoussadi…)."],
     },
     # The same reminder when the customer says it is urgent before giving the quartier.
+    "ask_location_noted": {
+        "fr": ["C'est noté 📝 Dès que j'ai votre quartier, je lance la recherche pour {service}."],
+        "en": ["Noted 📝 As soon as I have your quartier, I'll start the search for {service}."],
+    },
     "ask_location_urgent": {
         "fr": ["C'est noté, c'est urgent ⚡ Dites-moi vite votre quartier et je lance la recherche pour {service}."],
         "en": ["Noted, it's urgent ⚡ Tell me your quartier and I'll start the search for {service} right away."],
