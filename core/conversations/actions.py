@@ -17,6 +17,7 @@ from core.db import stored_id
 from core.messaging.conversations import Case, CaseStatus
 from core.messaging.ratelimit import take
 from core.money import format_range
+from core.nlu.services import owns_symptoms_of
 from core.phones import display_phone
 from core.providers.models import Provider
 from core.service_requests import lifecycle
@@ -96,8 +97,11 @@ def _merge(turn: Turn) -> None:
     analysis, slots = turn.analysis, turn.context.slots
     # "c'est pour la clim" then "elle coule le long du mur": a symptom shared by trades keeps the machine named;
     # "need a painter" then "outside of the house, the fence too": the tradesperson asked for keeps the trade.
-    kept = (slots.get("service_type") and analysis.source == "local" and not analysis.is_correction
-            and (not analysis.names_trade or (slots.get("service_by_worker") and not analysis.worker_trade)))
+    # "3 clims à faire entretenir" then "elles sont pleines de poussière": the machine owns its symptoms.
+    before = slots.get("service_type")
+    kept = (before and analysis.source == "local" and not analysis.is_correction
+            and (not analysis.names_trade or (slots.get("service_by_worker") and not analysis.worker_trade)
+                 or (analysis.service_type is not None and owns_symptoms_of(before, analysis.service_type))))
     if analysis.service_type and not kept:
         slots["service_type"] = analysis.service_type
         slots["service_by_worker"] = analysis.worker_trade == analysis.service_type

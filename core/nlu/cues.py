@@ -466,6 +466,9 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | quick and efficient | on time | na correct person | correct guy | e sabi | big thanks | huge thanks"
         " | no more leak | plus de fuite | no more problem | plus de probleme | no more wahala | fix am well"
         " | fixed it well | fix am fine | fix am finish | everything don correct | don correct well"
+        " | quick response | reponse rapide | fast response | thanks for the quick | vous etes serieux"
+        " | je vais vous recommander | happy sunday | happy new year | bonne annee | joyeux noel | merry christmas"
+        " | bon dimanche | happy weekend | bon week end | nice one"
         " | na una best | una best | vous etes top | you people best | tres joli | c est joli | c est beau"
         " | tres beau | looks nice | looks good | la maison brille | brille"
         " | big up | vous etes forts | vous etes trop forts | trop forts | number one | nomba one | numero un"
@@ -563,8 +566,14 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | je propose mes services | i offer my services | offer my service | proposer mes services"
         " | work for una | work for you | una need people | you need people | una need workers | postuler"
         " | je peux postuler | how to apply | can i apply | candidature | deposer ma candidature | una need person"
-        " | una need locksmith | una need painter | una need plumber | una need electrician | du travail pour nous"
-        " | work for us | vous avez du travail pour",
+        " | una need locksmith | una need painter | una need plumber | una need electrician"
+        " | du travail pour nous"
+        " | work for us | vous avez du travail pour"
+        " | sur votre plateforme"
+        " | be on your platform | vos missions"
+        " | your missions | to be one of your | etre un de vos | etre une de vos | call me when work dey"
+        " | when work dey"
+        " | how i go register | how i go join | ready to work",
     },
     "status_check": {
         2.5: "dey road | he dey come | she dey come | left yet | gone out yet | don leave | e remain"
@@ -611,13 +620,19 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | bill is wrong | compte des pieces | charged for parts | minute job | why did you charge | why you charge"
         " | pourquoi vous m avez facture | jamais arrive | jamais arrivee | never arrived | never reached"
         " | perdu ma journee | wasted my day | apres le passage de votre | after your team | after una people"
-        " | by mistake she | by mistake he | you fixed on | una fix on | vous avez repare lundi",
+        " | by mistake she | by mistake he | you fixed on | una fix on | vous avez repare lundi | wrong colour"
+        " | wrong color | mauvaise couleur | pas la bonne couleur | and you sent me | et vous m avez envoye"
+        " | any human here | is there any human | un humain ici | le prix a change | price changed | prix a change",
     },
     # "cassée par des voleurs", "the house left a l'abandon", "we no fit close am": no grievance, no cancelling.
     "problem": {
         1.0: "des voleurs | les voleurs | par des voleurs | thieves | robbers | cambrioleur* | cambriol* | burglar*"
         " | a l abandon | no fit close am | cannot close am | can t close am | when i close am | when we close am"
         " | anytime we close am | anytime i close am | e dey come from | e dey comot from | e dey commot from"
+        " | no wan start | won t start | ne veut pas demarrer | ne demarre pas | guests complaining"
+        " | customers complaining | clients se plaignent | tenants complaining | locataires se plaignent"
+        " | tenants complain | guests complain | customers complain | neighbours complain | voisins se plaignent"
+        " | complain of | complains of | se plaint de | se plaignent de"
         " | don t come on | doesn t come on | don t come back on | no dey come on | won t come on"
         " | wetin dey happen to my | wetin happen to my | dey come from | est ndem | don ndem | ndem | melt | melted"
         " | don melt | a fondu | fondu | blink"
@@ -632,7 +647,8 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | thanks anyway | thank you anyway | pas besoin finalement | finalement pas besoin | no need again o"
         " | disregard | ignore my request | ignorez ma demande | it was a mistake | c etait une erreur"
         " | envoye par erreur | sent by mistake | mettez fin | mettre fin | fin a ma demande | remove my"
-        " | i changed my mind | j ai change d avis | i don change my mind",
+        " | i changed my mind | j ai change d avis | i don change my mind | stoppez tout | stop everything"
+        " | je vais gerer avec | i go handle am with | mon electricien habituel | my usual",
     },
     "info": {
         2.5: "verified | verifies | verifie vos | dem get papers | ont des papiers | vos techniciens sont"
@@ -642,6 +658,8 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | usually | d habitude | minimum charge | frais minimum | prix minimum | choisir mon technicien"
         " | choose my technician | choose the technician | how una dey choose | comment vous choisissez"
         " | get people for | avez des gens a | avez des techniciens a | you cover | vous couvrez | una cover"
+        " | number i can call | numero que je peux appeler | extra fee | frais supplementaire* | night call"
+        " | interior design | decoration interieure | do you also do | vous faites aussi"
         " | know the price | connaitre le prix | savoir le prix | le prix avant | the price before"
         " | incluses dans le prix | inclus dans le prix | included in the price | pieces incluses | parts included"
         " | receipt | un recu | recu de paiement | creer un compte | create an account | fournissez le materiel"

@@ -26,6 +26,8 @@ _MARKERS = re.compile(
     r"|\b(?:first|second|third|1st|2nd|3rd|premier|premiere|deuxieme|troisieme|1er|1ere|2e|3e) (?:junction|carrefour"
     r"|turning|virage|rue|street|gate|portail|house|maison)\b"
     r"|\b(?:quand (?:tu|vous) (?:descends|descendez)|when you drop|demandez? (?:la maison|chez))\b"
+    r"|\b(?:bloc|block|appartement|apartment|apt|porte|door|villa|lot) (?:n |no )?\d+\b"
+    r"|\bface\b(?! (?:a|au|aux)\b)"
     r"|\b(?!(?:the|my|your|this|that|a|on|in|main|same|his|her|our|una|for)\b)\w+ (?:street|road)\b"
 )
 # After a preposition, words that tell when (not where) or a spot in the home (a detail, not a way to the door).
@@ -49,7 +51,7 @@ _PREPOSITIONS = re.compile(
     r"| des| d)?|pres (?:de|du|des|d)|non loin(?: de| du| des| d)?|pas loin(?: de| du| des| d)?|proche (?:de|du|des|d)"
     r"|au niveau (?:de|du|des|d)|au fond (?:de|du|des|d)|au bout (?:de|du|des|d)|apres|avant|behind|opposite"
     r"|in front of|across from|facing|next to|beside|close to|near|not far from|around|after|before"
-    r"|at the end of|at the back of|for back of|back of|for front of|for side of|for the side of|for corner)\s*"
+    r"|at the end of|at the back of|for back of|back of|for front of|for side of|for the side of|for corner|face)\s*"
 )
 # "après le pont", "before the junction": after and before tell where only before a landmark, else they tell when.
 _SEQUENCE = re.compile(r"^(?:juste |just |right |tout )?(?:apres|avant|after|before)\s")
@@ -78,7 +80,7 @@ _TRIGGERS = frozenset(
     " next beside close near far around after before end back side corner junction etage floor chaussee portail"
     " porte maison immeuble batiment barriere gate house building door fence storey residence entree entrance rue"
     " avenue boulevard bd ruelle allee impasse street road junction carrefour turning virage quand when demande"
-    " demandez".split()
+    " demandez bloc block appartement apartment apt villa lot".split()
 )
 _FOLD = {ord(c): (unicodedata.normalize("NFKD", c)[:1] or c) for c in map(chr, range(0xC0, 0x250))}
 _FOLD.update({ord("'"): " ", ord("’"): " ", ord("-"): " "})

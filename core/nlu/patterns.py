@@ -296,6 +296,14 @@ PATTERNS: list[tuple[str, float, str, str]] = [
     ("complaint", 2.0, "break broke scratch scratched spoil spoiled damaged casse raye abime",
      r"\b(?:he|she|il|elle|dem|they|" + _WORKER + r") (?:don |a |has |have )?(?:break|broke|scratch|scratched|spoil"
      r"|spoiled|damaged|casse|raye|abime) (?:\w+ )?(?:my|our|ma|mon|mes|notre|nos)\b"),
+    # "the AC una service yesterday don start make noise again", "the plumber fix am on Monday … don start leak again"
+    # (asking for "the same plumber" again is a new job for him)
+    ("complaint", 2.0, "again encore nouveau",
+     r"^(?!.*\b(?:same|meme)\b).*?(?<!make )(?<!wan )(?<!can )(?<!to )(?<!fit )\b(?:una|you|vous|he|she|il|elle|"
+     + _WORKER + r")"
+     r"(?: (?!fit\b|come\b|go\b|wan\b|to\b|can\b|will\b|must\b|should\b|pouvez\b|peut\b|venir\b|veux\b)\w+){0,2}"
+     r" (?:service|serviced|repair|repaired|fix|fixed"
+     r"|repare|reparee|installed|install|change|changed)\b(?: \w+){1,12} (?:again|encore|de nouveau)\b"),
     # "the electrician don commot?": the worker has set off ("the tiles don comot" came off: no worker)
     ("status_check", 2.0, "commot comot",
      r"\b(?:he|she|e|" + _WORKER + r") don (?:commot|comot)\b(?! from| for(?! house\b))"),
@@ -313,7 +321,7 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"|\b(?:m a pris|a pris|took|collect|collected) \d+(?: \d+)? (?:pour|for) (?:\d+ )?(?:minutes?|min|petit|small)"),
     # "on s'était entendu sur 15 000 et il a pris 20 000", "he charge me transport again": money taken beyond the deal
     ("complaint", 2.0, "entendu convenu agree agreed charge charged preleve prelever paye payer paid pay alors after"
-     " apres",
+     " apres dit said reclame",
      r"\b(?:entendu|convenu|agree|agreed|dit|said)\b(?: \w+){0,3} \d+(?: \w+){1,8} (?:pris|demande|exige|reclame"
      r"|charge|charged|took|take|collect|collected|ask|asked|want|wants|paye|pay|paid)\b(?: \w+){0,3} \d+"
      r"|\bcharged? (?:me|us) (?:\w+ ){0,4}(?:again|twice|extra|double)\b"

@@ -59,6 +59,7 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | tuyau de la machine | pipe of the washing machine | washing machine pipe | machine pipe | electric cooker"
         " | cuisiniere electrique | fridge door handle | handle of the fridge | poignee du frigo | extractor"
         " | range hood | cooker hood | hot plate | hotplate | binatone | electric kettle | bouilloire electrique"
+        " | hublot | pendant le lavage | during the wash | a chaque lavage | each wash"
         " | le fer | mon fer | my iron | the iron | flat iron | pressing iron",
         2.0: "machine | machines",
         1.0: "gaz | gas | screen | ecran",
@@ -66,13 +67,16 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
     "air_conditioning": {
         3.0: "clim | climatiseur* | climatisation | climatise | air conditionne | air con | aircon | ac | a c"
         " | air conditioner* | air conditioning | air condition | split | splits | split unit | recharge gaz"
-        " | recharge de gaz | frigoriste | climatiseurs | acs",
+        " | recharge de gaz | climatiseurs | acs",
+        # A frigoriste mends fridges as well as ACs: the machine named decides.
+        2.0: "frigoriste | frigoristes",
         4.0: "nettoyage clim | nettoyage de clim | nettoyage des clims | nettoyer la clim | clim a nettoyer"
         " | entretien clim | entretien de clim | entretien des clims",
     },
     "carpentry": {
         3.0: "menuis* | carpenter* | carpentry | porte en bois | portes en bois | wooden | door frame"
         " | cadre de porte | chambranle | frame of my | escalier en bois | bois de mon escalier | wooden stair*"
+        " | bois de l escalier"
         " | cheap wood | lambris | contreplaque | contre plaque | plywood | armoire* | placard*"
         " | meuble* | furniture | lit | lits | bed | table | tables | chaise* | chair* | tiroir* | drawer* | etagere*"
         " | shelf | shelves | cupboard* | wardrobe* | contreplaque | plywood | charniere* | hinge* | canape"
@@ -108,7 +112,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | fin de bail | apres chantier | apres travaux | moquette | tapis | balayer | sweep* | menag* | maid*"
         " | house girl | housegirl | cleaning lady | domestique* | serpilliere | mop | mopping | lessive"
         " | laundry | poussiere* | dust* | proprete | laver | wash | washing | debroussaill* | carpet | carpets"
-        " | rug | rugs | upholstery | tondre | tonte | lawn | cut grass | cut the grass"
+        " | rug | rugs | upholstery | fin de chantier | end of works | tondre | tonte | lawn | cut grass"
+        " | cut the grass"
         " | couper l herbe | couper les herbes | entretien des bureaux | office cleaning | entretien hebdomadaire",
         2.0: "souris | rats | mice | moustique* | mosquito* | herbe | herbes | grass | bush | broussaille* | matelas"
         " | mattress"
@@ -232,6 +237,11 @@ _WORKERS = {
     "carreleur": "masonry", "tiler": "masonry", "cleaner": "cleaning", "cleaners": "cleaning",
     "nettoyeur": "cleaning", "nettoyeurs": "cleaning",
 }
+
+
+def owns_symptoms_of(owner: str, trade: str) -> bool:
+    """Return whether a machine's trade owns what another trade's words describe ("AC full of dust": the AC's)."""
+    return owner in _SYMPTOM_OWNERS.get(trade, set())
 
 
 def worker_named(toks: list[str]) -> str | None:

@@ -140,8 +140,19 @@ _AT_DOOR = ("devant la porte", "devant ma porte", "devant chez moi", "in front o
 
 def _past(toks: list[str], start: int, end: int) -> bool:
     """Return whether a danger found tells of a past event ("après l'inondation", "flooded last week")."""
-    return (start >= 2 and (toks[start - 2], toks[start - 1]) in _AFTER) or bool(
-        _PAST_SPAN.match(" ".join(toks[end:end + 8])))
+    before, after = " ".join(toks[max(0, start - 6):start]), " ".join(toks[end:end + 8])
+    return ((start >= 2 and (toks[start - 2], toks[start - 1]) in _AFTER) or bool(_PAST_SPAN.match(after))
+            or bool(_PAST_BEFORE.search(before)))
+
+
+# "last month my compound flooded": the time told first
+_PAST_BEFORE = re.compile(r"\b(?:last (?:week|month|year)|(?:la semaine|le mois|l annee|l an) (?:derniere|dernier"
+                          r"|passee|passe))(?: \w+){0,3}$")
+# "quand il pleut l'eau rentre par la fenêtre": water that comes with the rain is a fault to fix, not a flood now.
+_WHEN_IT_RAINS = re.compile(r"\b(?:quand il pleut|lorsqu il pleut|chaque fois qu il pleut|when it rains|when rain"
+                            r"|each time it rains|anytime rain|any time rain|whenever it rains|if rain fall)\b")
+_SPARKS = ("etincel", "spark")
+_NO_SPARK = {"pas", "no", "sans", "without", "aucune", "any"}
 
 
 @cache
@@ -177,6 +188,9 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
              and not (m.value[0] == "danger" and _past(toks, m.start, m.end))
              and not (" ".join(toks[m.start:m.end]) in _AT_DOOR and words.isdisjoint(_SHUT_WORDS))
              and not (m.start and toks[m.start - 1] in {"like", "comme"} and toks[m.start] in {"fire", "feu"})
+             and not (toks[m.start].startswith(_SPARKS)  # "pas d'étincelle", "the spark no dey"
+                      and (not _NO_SPARK.isdisjoint(toks[max(0, m.start - 2):m.start])
+                           or toks[m.end:m.end + 2] == ["no", "dey"]))
              and not (toks[m.start] in _BURSTS and not words.isdisjoint(_BULBS))  # "one bulb don burst"
              and not (_LEFT_IN.intersection(toks[m.start:m.end]) and not words.isdisjoint(_WATER_WORDS | _KEY_PIECES))}
     text = " ".join(toks)
@@ -188,6 +202,10 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
             toks[m.start].startswith(_OVERFLOWS) for m in _matcher().find(toks) if m.value[0] == "danger"):
         found.discard("danger")
     # "les murs noircissent à cause de la fumée … pas urgent": soot on the walls, said calmly, is no fire.
+    if "danger" in found and _WHEN_IT_RAINS.search(text) and all(
+            _WATER_WORDS.intersection(toks[m.start:m.end]) or toks[m.start] in {"rentre", "entre"}
+            or toks[m.start].startswith(("inond", "flood")) for m in _matcher().find(toks) if m.value[0] == "danger"):
+        found.discard("danger")
     if "danger" in found and "calm" in found and all(
             toks[m.start].startswith(("fume", "smok")) for m in _matcher().find(toks) if m.value[0] == "danger"):
         found.discard("danger")
