@@ -76,7 +76,7 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
     "carpentry": {
         3.0: "menuis* | carpenter* | carpentry | porte en bois | portes en bois | wooden | door frame"
         " | cadre de porte | chambranle | frame of my | escalier en bois | bois de mon escalier | wooden stair*"
-        " | bois de l escalier"
+        " | tringle* | curtain rod | comptoir | bar counter | bois de l escalier"
         " | cheap wood | lambris | contreplaque | contre plaque | plywood | armoire* | placard*"
         " | meuble* | furniture | lit | lits | bed | table | tables | chaise* | chair* | tiroir* | drawer* | etagere*"
         " | shelf | shelves | cupboard* | wardrobe* | contreplaque | plywood | charniere* | hinge* | canape"
@@ -85,6 +85,7 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | bench* | sommier* | ebenist* | joiner* | woodwork* | parquet* | lambris | cadre de porte | door frame"
         " | porte manteau* | coat rack*",
         2.0: "toit | toits | toiture* | roof | roofs | tole | toles",
+        2.5: "planche* | plank | planks | rideau* | curtain*",
         1.0: "porte | portes | door | doors | fenetre* | window* | plafond | ceiling",
     },
     "masonry": {
@@ -96,10 +97,11 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | platre* | platrier* | staff | skimming | pop ceiling | p o p | casser un mur | casser le mur"
         " | abattre un mur | abattre le mur | knock down | demolir | demolition | reconstruire en dur | en dur"
         " | agrandir la | agrandir le | extension of my | mur se fend | mur fendu | mur s est fendu | s effrite"
-        " | effrite | crumbling | refection | placo | placoplatre | plaque de platre | build one small"
+        " | effrite | crumbling | refection | placo | placoplatre | plaque de platre | crepir | crepi | build one small"
         " | build a small room | build a room | construire une piece | construire une chambre",
         1.5: "cour | courtyard | compound | trous dans le mur | hole in the wall | faux plafond*",
         1.0: "mur | murs | wall | walls | terrasse",
+        2.5: "reboucher | reboucher le trou",
     },
     "painting": {
         3.5: "peint* | peindre | repeindre | repeint* | paint* | repaint* | vernis | varnish | badigeon*",
@@ -115,6 +117,12 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | rug | rugs | upholstery | fin de chantier | end of works | tondre | tonte | lawn | cut grass"
         " | cut the grass"
         " | couper l herbe | couper les herbes | entretien des bureaux | office cleaning | entretien hebdomadaire",
+        # A whole place to clean ("nettoyage complet de la cuisine, le four, la hotte"): the cleaner's, whatever
+        # is in it.
+        6.0: "nettoyage complet | grand nettoyage | deep clean | deep cleaning | nettoyage en profondeur"
+        " | full cleaning"
+        " | general cleaning | nettoyage general | nettoyage de la cuisine | kitchen cleaning | clean the kitchen"
+        " | nettoyer la cuisine",
         2.0: "souris | rats | mice | moustique* | mosquito* | herbe | herbes | grass | bush | broussaille* | matelas"
         " | mattress"
         " | crasseu* | salissure*"
@@ -161,7 +169,7 @@ SERVICE_TERMS["plumbing"][WATER_OUT_OF_PLACE] = (
 _WHERE_WATER_SHOWS = {"carpentry", "masonry", "painting"}
 # Equipment named outright: a symptom word that other trades share (water, a drain, dust) is its own.
 _EQUIPMENT = {"appliance_repair", "air_conditioning"}
-_SYMPTOM_OWNERS = {"plumbing": _EQUIPMENT, "cleaning": {"air_conditioning"}, "electrical": {"appliance_repair"}}
+_SYMPTOM_OWNERS = {"plumbing": _EQUIPMENT, "cleaning": _EQUIPMENT, "electrical": {"appliance_repair"}}
 # "my fridge dey make noise like generator": a thing a sound is compared to is not the job.
 _LIKE = {"like", "comme"}
 _DOORS = {"porte", "portes", "door", "doors", "portail", "gate"}

@@ -39,7 +39,7 @@ _PRICE_OBJECTION = re.compile(
     r"|\d+ (?:\d+ )?(?:francs? |fcfa |cfa |frs |f )?(?:is |c est |e |na )?(?:too much|trop|beaucoup trop))\b")
 # "je ne peux pas payer ça": the "ne … pas" is the objection, not a trouble told.
 _CANT_PAY = re.compile(r"\b(?:peux pas payer|can t pay|cannot pay|no fit pay|pas les moyens|can t afford"
-                       r"|cannot afford)\b")
+                       r"|cannot afford|je n ai pas ca|n ai pas cette somme|i no get am|i don t have that)\b")
 _ASKS_POLICY = re.compile(r"\b(?:vous faites|faites vous|do you|do una|una dey|you dey|vous accordez|vous donnez"
                           r"|you give|una give|chez vous)\b")
 # "mes demandes", "historique", "my bookings": the list of one's requests.
@@ -137,7 +137,7 @@ def read_signals(
     signals = Signals(asks_price=asks_price, asks_history=history)
     if has_place or intent in {"complaint", "cancel", "status_check", "join_as_provider"}:
         return signals
-    if objection and (not problem or _CANT_PAY.search(text)):
+    if objection and (not problem or _CANT_PAY.search(text) or _PRICE_OBJECTION.match(text)):
         # "vous faites la réduction ?" asked in general stays a question about our prices.
         return Signals("price_objection", None, asks_price, history, bare=not _ASKS_POLICY.search(text))
     if intent == "smalltalk":  # thanks and praise ("travail propre et rapide") add nothing but a yes

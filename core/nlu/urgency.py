@@ -36,7 +36,8 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | l eau atteint | full water | don full water | floor don full | pour plenty | dey pour plenty | gicle"
         " | giclent | jaillit | jaillissent | gushing | gushes | tous dehors | coule a flot | a flots"
         " | rush comot | cover the whole | everywhere wet | tout est mouille | lock herself | lock himself"
-        " | locked herself | locked himself | lock themselves"
+        " | locked herself | locked himself | lock themselves | porte a claque | door slam* | cles sont dedans"
+        " | keys are inside | keys dey inside | water don cover | don cover my | cover my room | cover the floor"
         " | all outside | devant la porte | devant ma porte | devant chez moi | in front of my door"
         " | in front of the door | outside my door | outside the door",
     },
@@ -115,6 +116,7 @@ _BURNERS = {"burner", "burners", "bruleur", "bruleurs"}
 # "la moitié (de la clé) est restée dedans": a piece of key left in the lock, nobody shut in.
 _KEY_PIECES = {"sale", "moitie", "morceau", "bout", "half", "piece"}
 _LEFT_IN = {"reste", "restee", "restees", "restes"}
+_TODAY_WORDS = {"aujourd", "today", "aujourdhui", "auj"}
 _BURSTS = {"burst", "eclate", "eclatee", "explose", "explosee"}
 _BULBS = {"bulb", "bulbs", "ampoule", "ampoules", "neon", "tube", "lampe"}
 _BREAKS = {"casse", "cassee", "pete", "eclate", "explose", "burst", "break", "broke", "broken", "lache"}
@@ -217,7 +219,10 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
         return "urgent", True
     if (words & _GAS and words & _ESCAPING) or _SHUT_OUT.search(text):
         return "urgent", True
-    if (timing.later and not (timing.tonight and "now" in found)) or (_RECURRING.search(text) and "now" not in found):
+    # "nettoyer la maison aujourd'hui, on reçoit la belle famille ce soir": later today, said to be today, is urgent
+    today_said = not _TODAY_WORDS.isdisjoint(words)
+    if (timing.later and not (timing.tonight and ("now" in found or today_said))) or (
+            _RECURRING.search(text) and "now" not in found):
         return "scheduled", True
     if "calm" in found:
         return "normal", True
