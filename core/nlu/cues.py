@@ -91,7 +91,8 @@ CUES: dict[str, dict[float, str]] = {
         " | you fit close am | make una close am | you can close am"
         " | you can close | vous pouvez fermer | vous pouvez cloturer | stop la demande | stop ma demande"
         " | stop the job | arretez la demande | arretez tout | arrete la demande | arretez ma demande"
-        " | no more need | no need anymore | need no more | scrap* | drop the request | drop my request"
+        " | no more need | no need anymore | need no more | scrap it | scrap am | scrap the | scrap my"
+        " | drop the request | drop my request"
         " | call it off | call off | laisser tomber | laisse tomber ca | on laisse tomber | c est plus la peine"
         " | plus besoin de | besoin plus | je veux plus le | je veux plus la | je veux plus les | je veux plus votre"
         " | je veux plus de votre | je veux plus ca | i no want the | i don t want the | we no want the",
@@ -205,7 +206,8 @@ CUES: dict[str, dict[float, str]] = {
     "price": {
         2.0: "combien coute | ca coute combien | c est combien | how much | vos prix | vos tarifs | your price*"
         " | una dey charge | you charge | quel prix | quels sont vos prix | le prix | prix | tarif* | price*"
-        " | cost | coute | frais | combien | fee | fees",
+        " | cost | coute | frais | combien | fee | fees | know the price | connaitre le prix | savoir le prix"
+        " | le prix avant | the price before",
         1.0: "deplacement",
     },
     "info": {
@@ -570,7 +572,8 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | una need locksmith | una need painter | una need plumber | una need electrician"
         " | du travail pour nous"
         " | work for us | vous avez du travail pour"
-        " | sur votre plateforme | devenir partenaires | devenir vos partenaires | ans d experience"
+        " | sur votre plateforme | cherche chantiers | cherche des chantiers | qualifie cherche"
+        " | devenir partenaires | devenir vos partenaires | ans d experience"
         " | years experience | years of experience | recevoir des clients | get clients | get customers"
         " | accept technicians | vous prenez les femmes | je suis formee | je suis forme"
         " | be on your platform | vos missions"
@@ -594,7 +597,9 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | received my address | got my address | c est qui le prestataire | which day una plan"
         " | which day una go send | which day you go send"
         " | quel jour il | quel jour le | where is she | where is he | ou est elle | ou est il | verifier ou il est"
-        " | check where he is | sait qu il doit | does he know | pas recu de confirmation | no confirmation"
+        " | check where he is | sait qu il doit | does he know | where we reach with | wetin be him number"
+        " | him number | numero de ma demande | reference de ma demande | my reference number | elle avance"
+        " | when exactly | mes interventions | mes intervention | pas recu de confirmation | no confirmation"
         " | didn t get any confirmation | didn t get any message | request still open | toujours ouverte"
         " | still open",
     },
@@ -625,6 +630,8 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | perdu ma journee | wasted my day | apres le passage de votre | after your team | after una people"
         " | by mistake she | by mistake he | you fixed on | una fix on | vous avez repare lundi | wrong colour"
         " | wrong color | mauvaise couleur | pas la bonne couleur | and you sent me | et vous m avez envoye"
+        " | you did last month | already peeling | i expected better | je m attendais a mieux | sans ses outils"
+        " | without his tools | without tools | une etoile | one star"
         " | any human here | is there any human | un humain ici | le prix a change | price changed | prix a change",
     },
     # "cassée par des voleurs", "the house left a l'abandon", "we no fit close am": no grievance, no cancelling.
@@ -632,6 +639,7 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         1.0: "des voleurs | les voleurs | par des voleurs | thieves | robbers | cambrioleur* | cambriol* | burglar*"
         " | a l abandon | no fit close am | cannot close am | can t close am | when i close am | when we close am"
         " | anytime we close am | anytime i close am | e dey come from | e dey comot from | e dey commot from"
+        " | thief try | thief dem | thieves dem | thief break | thief don"
         " | un voleur | a thief | thief broke | voleur a casse | pluie a sali | rain don dirty"
         " | no wan start | won t start | ne veut pas demarrer | ne demarre pas | guests complaining"
         " | customers complaining | clients se plaignent | tenants complaining | locataires se plaignent"
@@ -651,7 +659,8 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | thanks anyway | thank you anyway | pas besoin finalement | finalement pas besoin | no need again o"
         " | disregard | ignore my request | ignorez ma demande | it was a mistake | c etait une erreur"
         " | envoye par erreur | sent by mistake | mettez fin | mettre fin | fin a ma demande | remove my"
-        " | i changed my mind | j ai change d avis | i don change my mind | stoppez tout | stop everything"
+        " | i changed my mind | j ai change d avis | i don change my mind | ne doit plus venir | doit plus venir"
+        " | on a trouve qqn | on a trouve quelqu un | trouve qqn du quartier | stoppez tout | stop everything"
         " | je vais gerer avec | i go handle am with | mon electricien habituel | my usual",
     },
     "info": {
@@ -667,7 +676,8 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | ouvert la nuit | ouverts la nuit"
         " | number i can call | numero que je peux appeler | extra fee | frais supplementaire* | night call"
         " | interior design | decoration interieure | do you also do | vous faites aussi"
-        " | know the price | connaitre le prix | savoir le prix | le prix avant | the price before"
+        " | a la charge du client | c est inclus | is it included | before the guy comes | before he comes"
+        " | before the technician comes | avant qu il vienne | avant que le technicien"
         " | incluses dans le prix | inclus dans le prix | included in the price | pieces incluses | parts included"
         " | receipt | un recu | recu de paiement | creer un compte | create an account | fournissez le materiel"
         " | fournissez les pieces | provide the materials | provide materials | le client qui achete"

@@ -60,6 +60,7 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | cuisiniere electrique | fridge door handle | handle of the fridge | poignee du frigo | extractor"
         " | range hood | cooker hood | hot plate | hotplate | binatone | electric kettle | bouilloire electrique"
         " | hublot | pendant le lavage | during the wash | a chaque lavage | each wash"
+        " | laundry room | buanderie"
         " | le fer | mon fer | my iron | the iron | flat iron | pressing iron",
         2.0: "machine | machines",
         1.0: "gaz | gas | screen | ecran",
@@ -162,7 +163,8 @@ SERVICE_TERMS["plumbing"][WATER_OUT_OF_PLACE] = (
     " | prend l eau | prend de l eau | full of water | plein d eau | pleine d eau | rempli d eau | remplie d eau"
     " | sous les eaux | water dey pass | water dey come in | water is coming in | water comes in | l eau passe"
     " | l eau arrive | l eau atteint | il pleut dans | pleut dans | soaked | trempe | detrempe | l eau tombe"
-    " | eau tombe | ca mouille | mouille tout | tout est mouille"
+    " | eau tombe | ca mouille | mouille tout | tout est mouille | water all over | all over the floor"
+    " | full ground | don full ground | l eau est rentree | l eau est entree | eau sur tout le sol"
 )
 # Furniture or the fabric of the house that water runs under or through ("sous le placard", "sous le carrelage") is
 # where the water shows, not the job: water out of place outweighs it, unless a machine is named.

@@ -38,6 +38,7 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | rush comot | cover the whole | everywhere wet | tout est mouille | lock herself | lock himself"
         " | locked herself | locked himself | lock themselves | porte a claque | door slam* | cles sont dedans"
         " | keys are inside | keys dey inside | water don cover | don cover my | cover my room | cover the floor"
+        " | bloques dedans | bloquees dedans | coinces dedans | il y en a partout | water all over | full ground"
         " | all outside | devant la porte | devant ma porte | devant chez moi | in front of my door"
         " | in front of the door | outside my door | outside the door",
     },
