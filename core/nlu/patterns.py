@@ -302,12 +302,17 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"^(?!.*\b(?:same|meme)\b).*?(?<!make )(?<!wan )(?<!can )(?<!to )(?<!fit )\b(?:una|you|vous|he|she|il|elle|"
      + _WORKER + r")"
      r"(?: (?!fit\b|come\b|go\b|wan\b|to\b|can\b|will\b|must\b|should\b|pouvez\b|peut\b|venir\b|veux\b)\w+){0,2}"
-     r" (?:service|serviced|repair|repaired|fix|fixed"
+     r" (?:service|serviced|repair|repaired|fix|fixed|recharge|recharged|installe|pose|posee|nettoye|peint|painted"
+     r"|cleaned"
      r"|repare|reparee|installed|install|change|changed)\b(?: \w+){1,12} (?:again|encore|de nouveau)\b"),
     # "l'artisan est arrivé ?", "is my cleaning on the 30th confirmed?"
     ("status_check", 2.0, "arrive arrivee confirmed confirme",
      r"\b" + _WORKER + r" est (?:deja |bien )?(?:arrive|arrivee)\b(?! en retard| mais| but| avec)"
-     r"|\bis my (?:\w+ ){1,4}confirmed\b|\best ce que ma (?:\w+ ){1,4}est confirmee\b"),
+     r"|\bis my (?:\w+ ){1,4}confirmed\b|\best ce que ma (?:\w+ ){1,4}est confirmee\b"
+     r"|\bhas my (?:\w+ ){1,4}been confirmed\b|\bname of the (?:\w+ )?" + _WORKER + r"\b"),
+    # "please drop the plumbing request": ending a request named by its trade
+    ("cancel", 2.0, "drop remove cancel",
+     r"\b(?:drop|remove|cancel) (?:the|my) (?:\w+ )?(?:request|booking|job|demande)\b"),
     # "the electrician don commot?": the worker has set off ("the tiles don comot" came off: no worker)
     ("status_check", 2.0, "commot comot",
      r"\b(?:he|she|e|" + _WORKER + r") don (?:commot|comot)\b(?! from| for(?! house\b))"),

@@ -40,7 +40,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | in the dark | electric shock | electric shocks | choc electrique | chocs electriques"
         " | decharge electrique | decharges electriques",
         # "switch it on" turns a machine on: no electrical job in it (the switch itself is one)
-        0.5: "switch it on | switch on | switch it off | switch off | switch am on | switch am off",
+        0.5: "switch it on | switch on | switch it off | switch off | switch am on | switch am off | switches off"
+        " | switches on | switched off | switched on",
         # A cut is the cause, not the job: a named appliance or AC outweighs it.
         1.5: "coupure de courant | coupure d electricite | power cut | power cuts | light cut",
         1.0: "electrique*",
@@ -60,7 +61,7 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | cuisiniere electrique | fridge door handle | handle of the fridge | poignee du frigo | extractor"
         " | range hood | cooker hood | hot plate | hotplate | binatone | electric kettle | bouilloire electrique"
         " | hublot | pendant le lavage | during the wash | a chaque lavage | each wash"
-        " | laundry room | buanderie"
+        " | laundry room | buanderie | machine wey dey wash | machine to wash | wash clothes machine"
         " | le fer | mon fer | my iron | the iron | flat iron | pressing iron",
         2.0: "machine | machines",
         1.0: "gaz | gas | screen | ecran",
@@ -120,7 +121,10 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | couper l herbe | couper les herbes | entretien des bureaux | office cleaning | entretien hebdomadaire",
         # A whole place to clean ("nettoyage complet de la cuisine, le four, la hotte"): the cleaner's, whatever
         # is in it.
-        6.0: "nettoyage complet | grand nettoyage | deep clean | deep cleaning | nettoyage en profondeur"
+        6.0: "equipe de nettoyage | cleaning team | cleaning crew | deep cleaned | agent d entretien"
+        " | agents d entretien"
+        " | femme d entretien | entretien des locaux | nettoyage complet | grand nettoyage | deep clean"
+        " | deep cleaning | nettoyage en profondeur"
         " | full cleaning"
         " | general cleaning | nettoyage general | nettoyage de la cuisine | kitchen cleaning | clean the kitchen"
         " | nettoyer la cuisine",
@@ -270,7 +274,7 @@ _SYMPTOMS = {
     "electrical": {"disjoncteur", "breaker", "etincelles", "etincelle", "sparks", "spark", "sparking", "courant",
                    "current", "light", "power", "odeur de brule", "sent le brule", "burning smell", "fusible", "fuse"},
     "cleaning": {"dust", "dusty", "poussiere", "poussieres", "clean", "cleaning", "nettoyer", "nettoyage", "wash",
-                 "washing", "laver", "lavage"},
+                 "washing", "laver", "lavage", "lessive", "laundry"},
 }
 
 

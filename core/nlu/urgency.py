@@ -39,6 +39,7 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | locked herself | locked himself | lock themselves | porte a claque | door slam* | cles sont dedans"
         " | keys are inside | keys dey inside | water don cover | don cover my | cover my room | cover the floor"
         " | bloques dedans | bloquees dedans | coinces dedans | il y en a partout | water all over | full ground"
+
         " | all outside | devant la porte | devant ma porte | devant chez moi | in front of my door"
         " | in front of the door | outside my door | outside the door",
     },
@@ -153,7 +154,13 @@ _PAST_BEFORE = re.compile(r"\b(?:last (?:week|month|year)|(?:la semaine|le mois|
                           r"|passee|passe))(?: \w+){0,3}$")
 # "quand il pleut l'eau rentre par la fenêtre": water that comes with the rain is a fault to fix, not a flood now.
 _WHEN_IT_RAINS = re.compile(r"\b(?:quand il pleut|lorsqu il pleut|chaque fois qu il pleut|when it rains|when rain"
-                            r"|each time it rains|anytime rain|any time rain|whenever it rains|if rain fall)\b")
+                            r"|each time it rains|anytime rain|any time rain|whenever it rains|if rain fall"
+                            r"|a chaque (?:lessive|lavage|fois)|each wash|every wash)\b")
+# "le mur est noir de fumée", "black from smoke": soot tells of smoke long gone; "feu de bois" is a cooking fire.
+_WALLS = {"mur", "murs", "wall", "walls", "plafond", "ceiling", "paint", "peindre", "repeindre", "peinture",
+          "repaint", "peint"}
+_SOOT = {"noir", "noire", "noirs", "noires", "noirci", "noircis", "noircie", "noircies", "noircissent", "black",
+         "suie", "soot", "blackened"}
 _SPARKS = ("etincel", "spark")
 _NO_SPARK = {"pas", "no", "sans", "without", "aucune", "any"}
 
@@ -209,8 +216,12 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
             _WATER_WORDS.intersection(toks[m.start:m.end]) or toks[m.start] in {"rentre", "entre"}
             or toks[m.start].startswith(("inond", "flood")) for m in _matcher().find(toks) if m.value[0] == "danger"):
         found.discard("danger")
-    if "danger" in found and "calm" in found and all(
-            toks[m.start].startswith(("fume", "smok")) for m in _matcher().find(toks) if m.value[0] == "danger"):
+    if "danger" in found and all(
+            (toks[m.start].startswith(("fume", "smok"))
+             and ((not words.isdisjoint(_SOOT) and not words.isdisjoint(_WALLS)) or "calm" in found))
+            or (toks[m.start] in {"feu", "fire"} and toks[m.start + 1:m.start + 3] in (["de", "bois"], ["wood"]))
+            or ("calm" in found and toks[m.start].startswith(("shock", "etincel", "spark", "choc")))
+            for m in _matcher().find(toks) if m.value[0] == "danger"):
         found.discard("danger")
     if "danger" in found or (words & _CRIES and words <= _CRY_WORDS) or (_WATER_EVERYWHERE.search(text)
                                                                          and not machine):

@@ -1,10 +1,12 @@
 """Multi-turn dialogues from data files: the request made, on which turn, with which fields; nothing asked twice."""
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from core import clock
 from core.catalog import fold
 from tests.conversations.conftest import conversation_of, requests_of
 
@@ -28,8 +30,18 @@ def test_there_are_enough_dialogues_in_every_language():
         assert sum(i.startswith(prefix) for i in ids) >= 5, prefix
 
 
+def _at_nine_in_the_morning() -> None:
+    """Move the clock to the next 09:00 in Douala: "après 16h" or "ce soir" then mean later today, whenever CI runs."""
+    local = clock.local(clock.now())
+    target = local.replace(hour=9, minute=0, second=0, microsecond=0)
+    if target <= local:
+        target += timedelta(days=1)
+    clock.advance(target - local)
+
+
 @pytest.mark.parametrize(("dialogue", "exact_turn"), _load())
 def test_dialogue(say, dialogue: dict, exact_turn: bool):
+    _at_nine_in_the_morning()
     expect, session_id = dialogue["expect"], "dlg-" + dialogue["id"]
     replies_by_turn, first_request_turn = [], None
     for number, text in enumerate(dialogue["turns"], start=1):
