@@ -147,9 +147,8 @@ def _more_about_it(turn: Turn) -> bool:
 
 def _landmark_only(turn: Turn) -> bool:
     """True when the message is directions and nothing else, its place found inside them, and no correction."""
-    analysis = turn.analysis
-    text = " ".join(turn.text.split())
-    return bool(analysis.landmark) and not analysis.is_correction and len(analysis.landmark) >= 0.7 * len(text)
+    landmark, text = turn.analysis.landmark, " ".join(turn.text.split())
+    return landmark is not None and not turn.analysis.is_correction and len(landmark) >= 0.7 * len(text)
 
 
 def _urgency_first(turn: Turn) -> bool:
