@@ -76,10 +76,10 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | entretien clim | entretien de clim | entretien des clims",
     },
     "carpentry": {
-        3.0: "menuis* | carpenter* | carpentry | porte en bois | portes en bois | wooden | door frame"
-        " | cadre de porte | chambranle | frame of my | escalier en bois | bois de mon escalier | wooden stair*"
+        3.0: "menuis* | carpenter* | carpentry | porte en bois | portes en bois | wooden"
+        " | chambranle | frame of my | escalier en bois | bois de mon escalier | wooden stair*"
         " | tringle* | curtain rod | comptoir | bar counter | bois de l escalier"
-        " | cheap wood | lambris | contreplaque | contre plaque | plywood | armoire* | placard*"
+        " | cheap wood | contre plaque | armoire* | placard*"
         " | meuble* | furniture | lit | lits | bed | table | tables | chaise* | chair* | tiroir* | drawer* | etagere*"
         " | shelf | shelves | cupboard* | wardrobe* | contreplaque | plywood | charniere* | hinge* | canape"
         " | sofa | bois | wood | charpente | bookshelf* | bookcase* | bibliotheque* | commode* | buffet* | vaisselier*"
