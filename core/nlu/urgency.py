@@ -65,7 +65,7 @@ _DISCOURSE = {"now", "maintenant"}
 # when the message calls someone ("venez maintenant", "I need am now") or says little else ("maintenant svp").
 _CALLS = {"venir", "viens", "venez", "vient", "passer", "passez", "passe", "envoyer", "envoyez", "envoie", "envoi",
           "intervenir", "intervention", "besoin", "faut", "come", "send", "need", "fix", "repair", "reparer",
-          "depanner", "quelqu", "quelqu un", "someone", "somebody", "person", "dispo", "disponible", "available",
+          "depanner", "quelqu", "someone", "somebody", "person", "dispo", "disponible", "available",
           "help", "aide", "aidez", "secours", "technicien", "technician", "plombier", "plumber", "electricien",
           "electrician", "run", "cours", "urgent", "urgence", "emergency", "vite", "quick", "fast", "asap",
           "can", "could", "pouvez", "peux", "peut", "fit", "want", "wan", "veux", "voudrais", "svp", "please",
@@ -104,7 +104,7 @@ _SHUT_OUT = re.compile(
     r"|impossible d (?:entrer|ouvrir la porte|ouvrir ma porte)"
     r"|(?:ne |n )?(?:peux|peut|pouvons|pouvez|arrive) (?:pas|plus) (?:l )?ouvrir(?= (?:\w+ )*?(?:serrure|cadenas"
     r"|porte|portail|verrou|boutique|magasin|maison))"
-    r"|impossible de (?:rentrer|sortir(?! la voiture| le vehicule| la moto| le vehicule))"
+    r"|impossible de (?:rentrer|sortir(?! la voiture| le vehicule| la moto))"
     r"|(?<!key )(?<!cle )(?<!keys )(?:can t|cannot|can not|couldn t|no fit|unable to) (?:get in|get into"
     r"|get inside|enter|go inside|get out|comot|commot|go out|enter house"
     r"|open (?:the |my |our )?(?:door|gate|house|shop|store|padlock|lock)))\b"
@@ -130,9 +130,12 @@ _PAST_SPAN = re.compile(r"^(?:\w+ ){0,4}?(?:last (?:week|month|year)|la semaine 
                         r"|passe)|l annee (?:derniere|passee)|il y a (?:\d+|deux|trois|quelques) (?:semaines|mois|ans)"
                         r"|(?:\d+|two|three|some) (?:weeks|months|years) ago)\b")
 
+# "last month my compound flooded": the time told first
+_PAST_BEFORE = re.compile(r"\b(?:last (?:week|month|year)|(?:la semaine|le mois|l annee|l an) (?:derniere|dernier"
+                          r"|passee|passe))(?: \w+){0,3}$")
 
 # "end of this month", "fin du mois": a later date, booked ahead ("chaque semaine" tells how often trouble comes).
-_RECURRING = re.compile(
+_LATER_DATE = re.compile(
     r"\b(?:fin du mois|fin de ce mois|fin de mois|end of (?:this |the |next )?month|debut du mois prochain"
     r"|beginning of next month)\b")
 # Door words are needed for "devant la porte" to tell someone shut out (not "le tuyau devant la porte fuit").
@@ -149,9 +152,6 @@ def _past(toks: list[str], start: int, end: int) -> bool:
             or bool(_PAST_BEFORE.search(before)))
 
 
-# "last month my compound flooded": the time told first
-_PAST_BEFORE = re.compile(r"\b(?:last (?:week|month|year)|(?:la semaine|le mois|l annee|l an) (?:derniere|dernier"
-                          r"|passee|passe))(?: \w+){0,3}$")
 # "quand il pleut l'eau rentre par la fenêtre": water that comes with the rain is a fault to fix, not a flood now.
 _WHEN_IT_RAINS = re.compile(r"\b(?:quand il pleut|lorsqu il pleut|chaque fois qu il pleut|when it rains|when rain"
                             r"|each time it rains|anytime rain|any time rain|whenever it rains|if rain fall"
@@ -189,7 +189,9 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
     words = set(toks)
     # "my AC fait de l'eau partout": a machine's drip, however wide, floods nothing.
     machine = not _MACHINES.isdisjoint(words)
-    found = {m.value[0] for m in _matcher().find(toks)
+    matches = _matcher().find(toks)
+    dangers = [m for m in matches if m.value[0] == "danger"]
+    found = {m.value[0] for m in matches
              if not (toks[m.start] in _DISCOURSE and m.end - m.start == 1 and m.end < len(toks)
                      and toks[m.end] in _SUBJECTS)
              and not (toks[m.start] in _SPEED and m.start and toks[m.start - 1] in _SPEED_VERBS)
@@ -205,23 +207,22 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
              and not (_LEFT_IN.intersection(toks[m.start:m.end]) and not words.isdisjoint(_WATER_WORDS | _KEY_PIECES))}
     text = " ".join(toks)
     if "now" in found and len(toks) > 4 and words.isdisjoint(_CALLS) and all(
-            toks[m.start] in _DISCOURSE and m.end - m.start == 1 for m in _matcher().find(toks)
-            if m.value[0] == "now"):
+            toks[m.start] in _DISCOURSE and m.end - m.start == 1 for m in matches if m.value[0] == "now"):
         found.discard("now")
-    if "danger" in found and _SLOWLY.search(text) and all(
-            toks[m.start].startswith(_OVERFLOWS) for m in _matcher().find(toks) if m.value[0] == "danger"):
+    if "danger" in found and _SLOWLY.search(text) and all(toks[m.start].startswith(_OVERFLOWS) for m in dangers):
         found.discard("danger")
-    # "les murs noircissent à cause de la fumée … pas urgent": soot on the walls, said calmly, is no fire.
+    # "quand il pleut l'eau rentre par la fenêtre": water that comes with the rain is a fault to fix.
     if "danger" in found and _WHEN_IT_RAINS.search(text) and all(
             _WATER_WORDS.intersection(toks[m.start:m.end]) or toks[m.start] in {"rentre", "entre"}
-            or toks[m.start].startswith(("inond", "flood")) for m in _matcher().find(toks) if m.value[0] == "danger"):
+            or toks[m.start].startswith(("inond", "flood")) for m in dangers):
         found.discard("danger")
+    # "les murs noircissent à cause de la fumée", a "feu de bois", a tiny shock said "not urgent": no fire, no danger.
     if "danger" in found and all(
             (toks[m.start].startswith(("fume", "smok"))
              and ((not words.isdisjoint(_SOOT) and not words.isdisjoint(_WALLS)) or "calm" in found))
             or (toks[m.start] in {"feu", "fire"} and toks[m.start + 1:m.start + 3] in (["de", "bois"], ["wood"]))
             or ("calm" in found and toks[m.start].startswith(("shock", "etincel", "spark", "choc")))
-            for m in _matcher().find(toks) if m.value[0] == "danger"):
+            for m in dangers):
         found.discard("danger")
     if "danger" in found or (words & _CRIES and words <= _CRY_WORDS) or (_WATER_EVERYWHERE.search(text)
                                                                          and not machine):
@@ -234,7 +235,7 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
     # "nettoyer la maison aujourd'hui, on reçoit la belle famille ce soir": later today, said to be today, is urgent
     today_said = not _TODAY_WORDS.isdisjoint(words)
     if (timing.later and not (timing.tonight and ("now" in found or today_said))) or (
-            _RECURRING.search(text) and "now" not in found):
+            _LATER_DATE.search(text) and "now" not in found):
         return "scheduled", True
     if "calm" in found:
         return "normal", True
