@@ -16,6 +16,7 @@ class RulesReading:
     service_strength: float  # 0 when no trade was named
     answered: bool = False  # the intent is settled: an answer to the question just asked, or a bare follow-up
     guess_trade: bool = True  # the model may name a trade the rules did not (not when every word is known)
+    refused: frozenset[str] = frozenset()  # readings the model may not give where the rules found nothing
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def decide(
     if not rules.answered:
         if rules.intent == "other":
             label, p = intent_best()
-            if label != "other" and p >= policy.adopt_other:
+            if label != "other" and label not in rules.refused and p >= policy.adopt_other:
                 intent, confidence, by_model = label, _confidence(p, policy.adopt_other), True
         elif rules.confidence < policy.weak:
             label, p = intent_best()

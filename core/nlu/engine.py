@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 from core.nlu import intents, services, urgency
-from core.nlu.blend import Decision, RulesReading, blend
+from core.nlu.blend import RulesReading, blend
 from core.nlu.directions import find_landmark
 from core.nlu.intents import Cues, classify, off_topic_price, read_cues
 from core.nlu.language import ENGLISH, FRENCH, detect_language
@@ -137,14 +137,13 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     guess_trade = not (service is None and not service_evidence and not cues.get("problem")
                        and cues.get("summon") > 0
                        and all(t in known or t.isdigit() or i in place.positions for i, t in enumerate(toks)))
-    rules = RulesReading(intent, confidence, service, service_strength if service else 0.0, answered or settled,
-                         guess_trade)
-    decision = blend(rules, lambda: model_features(toks, place.positions))
     # "c'est combien le taxi pour Akwa": the price of something not ours is no question about our prices, whatever
     # the model guesses (it may still read a job the tables miss: "pintur d 1 apart, combi1 ?").
-    if decision.intent == "info" and intent == "other" and off_topic_price(toks, cues.scores, service) \
-            and not service_evidence and signals.follow_up is None:
-        decision = Decision(intent, service, confidence)
+    off_topic = (intent == "other" and off_topic_price(toks, cues.scores, service) and not service_evidence
+                 and signals.follow_up is None)
+    rules = RulesReading(intent, confidence, service, service_strength if service else 0.0, answered or settled,
+                         guess_trade, frozenset({"info"}) if off_topic else frozenset())
+    decision = blend(rules, lambda: model_features(toks, place.positions))
     if decision.intent != intent or decision.service != service:
         if decision.intent != intent:
             signals = signals_for(decision.intent)
