@@ -84,11 +84,13 @@ def ask_location(turn: Turn) -> None:
         turn.say("landmark_quartier", landmark=landmark)
     elif asked & {"location", "landmark_quartier"}:
         urgent = turn.analysis.urgency == "urgent" or ctx.slots.get("urgency") == "urgent"
-        # More said about the trouble before the quartier: taken down, the quartier asked in other words each time.
-        again = "location_again" in asked and not urgent
-        ctx.ask("location", "location_noted" if again else "location_again")
-        turn.say("ask_location_noted" if again else "ask_location_urgent" if urgent else "ask_location_again",
-                 service=service)
+        if "location_again" in asked and not urgent:
+            # More said about the trouble before the quartier: taken down, the quartier asked in other words.
+            ctx.ask("location", "location_noted")
+            turn.say("ask_location_noted", service=service)
+        else:
+            ctx.ask("location", "location_again")
+            turn.say("ask_location_urgent" if urgent else "ask_location_again", service=service)
     else:
         _ask(turn, "location", "ask_location", service=service)
 
