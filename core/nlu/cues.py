@@ -696,6 +696,86 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | are you present | en moyenne | on average | how long una dey take | how long do you take",
     },
 }
+# The eighteenth round: worker and booking questions in passing ("le menuisier a confirmé pour jeudi ?"), praise
+# in a word of awe ("un vrai artiste", "he saved me"), complaints about a worker's manners, bills and breakage,
+# tradespeople with a team, trust heard from others, booking for someone abroad; and words that only look like a
+# grievance, a cancellation or a status ("l'odeur est insupportable", "don stop, everything dey melt", "e remain
+# small make e fall", "on m'a dit qu'il faut").
+_FAMILIES18: dict[str, dict[float, str]] = {
+    "status_check": {
+        2.5: "a confirme pour | a bien confirme | a t il confirme | a t il bien confirme | il a confirme"
+        " | has he confirmed | did he confirm"
+        " | don confirm for | c est toujours bon | toujours bon pour | is it still on | make i wait"
+        " | should i wait | dois je l attendre | je dois l attendre | je l attends ou | cense venir | cense passer"
+        " | censee venir | censee passer | was meant to come | meant to come | una don get | vous avez deja eu"
+        " | now nobody | number no dey go | number no dey pass | numero ne passe pas | numero ne passe"
+        " | number is not going | number not going | not going through | give me another number"
+        " | donnez moi un autre numero | un autre numero | another number | qui doit m appeler"
+        " | paiement a bien ete recu | paiement a ete recu | paiement est passe | mon paiement | my payment"
+        " | combien de demandes | how many requests | how many bookings | payment don enter | payment went"
+        " | received my payment | recu mon paiement | recu le paiement",
+        2.0: "who be my | who is my | who s my | c est qui mon | qui est mon | the name of the | le nom du"
+        " | le nom de la | name of the person | name of the guy | his name | son nom",
+    },
+    "praise": {
+        1.0: "vrai artiste | un artiste | magnifique | magnifiques | m a sauve | nous a sauve | saved me | saved my"
+        " | saved us | sauve la vie | superbe | splendide | beautiful | dey fine well | fine well well"
+        " | merveille | merveilleux | a merveille | wonderful work | comme neuf | comme neuve",
+    },
+    "complaint": {
+        2.5: "no respect | pas de respect | sans respect | aucun respect | smoke for inside | smoke inside my"
+        " | smoked in my | a fume dans | fumait dans | fois le prix | times the price | a facture le"
+        " | a facture les | facture le bois | who go pay | qui va payer | who will pay | who is going to pay"
+        " | qui va rembourser | qui paie | qui paye | who pays | na cheat | cheat* | triche* | demande reparation"
+        " | exige reparation | demande reparation du | prejudice | dedommag* | compensation | compensate*"
+        " | nothing don change | rien n a bouge | since the electrician leave | since he leave | since he left"
+        " | depuis qu il est parti | since the technician left | depuis son depart | after the work he"
+        " | apres le travail il | a endommage | ont endommage | has damaged | have damaged | don damage"
+        ""
+        " | don spoil again after | spoil again after",
+    },
+    "join_as_provider": {
+        2.5: "recruit* | my own team | my team of | mon equipe de | j ai une equipe | j ai mon equipe | i get my team"
+        " | i get my own | i have my own team | i have a team | nous avons une equipe | become a | how do i become"
+        " | how i fit become | comment devenir | devenir un | devenir une | add me | ajoutez moi | add me for"
+        " | put me for | put me on | mettez moi sur | mettez moi dans | inscrivez moi",
+        1.0: "i dey do",
+    },
+    "info": {
+        2.5: "combien de temps dure | how long does | combien de temps prend | prend combien de temps"
+        " | dure combien de temps | takes how long | e dey take how long | c est fiable | is it reliable"
+        " | c est sur | c est sure | dit que c est des | says you are | on dit que vous"
+        " | people say una | people say you"
+        " | can i book for | puis je reserver pour | je peux reserver pour | book for someone | possible to book for"
+        " | peut on reserver pour | on peut reserver pour | reserver pour quelqu un"
+        " | pour quelqu un d autre | for someone else"
+        " | any discount | des reductions | une reduction pour | discount for | reduction pour | prix special"
+        " | special price | tarif special | tarif etudiant | student discount | for students | pour les etudiants"
+        " | you people fit come for | una fit come for | fit come for pk | travaillez la nuit | work at night"
+        " | main d oeuvre seulement | labour only | workmanship only | seulement le prix | just the price"
+        " | only the price",
+    },
+    "cancel": {
+        2.5: "supprimez la demande | supprimer la demande pour | supprimez la | delete the request"
+        " | delete my booking | cancel the booking | annulez la demande pour",
+    },
+    # Words that only look like a grievance, a cancellation or a status where they stand.
+    "problem": {
+        1.0: "odeur est insupportable | odeur insupportable | smell is unbearable | chaleur insupportable"
+        " | bruit insupportable | branche n importe quoi | plug anything | a tout sali"
+        " | poussiere a sali | dust don dirty | un etat horrible | etat horrible | horrible state"
+        " | di complain | dey complain | customers di | don stop everything | stop everything dey | stain | stained"
+        " | stains | forget the code | forgot the code | oublie le code",
+    },
+    "neutral": {
+        0.0: "don close the | i don close | don close am | e remain small | remain small make | on m a dit qu il faut"
+        " | on m a dit qu il fallait | they told me say | they tell me say | dem tell me say",
+    },
+}
+for _label, _levels in _FAMILIES18.items():
+    for _weight, _phrases in _levels.items():
+        _table = CUES.setdefault(_label, {})
+        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
 for _label, _levels in _FAMILIES11.items():
     for _weight, _phrases in _levels.items():
         _table = CUES.setdefault(_label, {})
@@ -744,7 +824,7 @@ GREETINGS = (
 ACKS = (
     "ok | d accord | okay | c est note | entendu | compris | noted | well noted | bien note | bien recu | understood"
     " | alright | all right | ca marche | ok ca marche | no wahala | pas de souci | pas de soucis | pas de probleme"
-    " | no problem | roger | sure | vu | je vois | i see"
+    " | no problem | roger | sure | vu | je vois | i see | c est bon"
 )
 FILLERS = (
     "c est bon | a demain | see you | pour votre aide | for your help | pour tout"

@@ -24,6 +24,7 @@ _OWN = {"my", "mon", "ma", "mes", "our", "notre", "nos", "me", "moi", "i", "je",
 # "ça ne peut plus attendre" is impatience, no trouble of its own.
 _NEGATED_VERB = re.compile(r"\b(?:ne|n) (?:\w+ ){1,2}(?:plus|pas|jamais)\b(?! attendre)|\bno dey \w+|\bnot \w+ing\b")
 _THRESHOLD = 2.0
+_CAN_COME = re.compile(r"\b(?:peut|peuvent|pouvez|pourrait|can|could|fit) (?:\w+ )?(?:venir|passer|come|pass)\b")
 # A price asked with a place and words of one's own or a plea ("how much for my shop door? I dey Akwa", "recharge
 # gaz clim svp, Bonadibong, combien ?") is for a job; "combien coûte la réparation d'un frigo à Bepanda ?" is not.
 _MINE = _OWN | {"svp", "please", "pls", "abeg", "stp", "plait"}
@@ -142,7 +143,10 @@ def classify(
     text = " ".join(toks)
     scores = dict(cues.scores)
     problem = scores.get("problem", 0.0) > 0
-    if scores.get("provider_ref") and (problem or scores.get("complaint")) and not scores.get("praise"):
+    # "votre plombier peut venir aujourd'hui ? la chasse coule": asking our worker to come is a job, no grievance.
+    calls_ours = not scores.get("complaint") and bool(_CAN_COME.search(text))
+    if (scores.get("provider_ref") and (problem or scores.get("complaint")) and not scores.get("praise")
+            and not calls_ours):
         scores["complaint"] = scores.get("complaint", 0.0) + 2.0
     if service or _ABOUT_US.intersection(toks):
         scores["info"] = scores.get("info", 0.0) + scores.get("price", 0.0)
@@ -153,7 +157,7 @@ def classify(
         scores["info"] = scores.get("info", 0.0) + scores["capability"]
     scores["info"] = scores.get("info", 0.0) + scores.get("info_policy", 0.0)
     # "c'est combien ?", "na how much?": a bare price question asks what we charge.
-    if not slots and len(toks) <= 6 and not problem and _DEAR.isdisjoint(toks):
+    if not slots and len(toks) <= 10 and not problem and _DEAR.isdisjoint(toks):
         scores["info"] = scores.get("info", 0.0) + scores.get("price", 0.0)
     # Stars with thanks, praise or the worker named ("5 étoiles pour le menuisier, merci") rate a job done.
     if scores.get("rating") and (cues.greeting or scores.get("praise") or _WORKERS.intersection(toks)):
@@ -161,7 +165,7 @@ def classify(
     if scores.get("hypothetical") and "complaint" in scores:
         scores["info"] = scores.get("info", 0.0) + scores.pop("complaint")
     priced_job = scores.get("price") and not scores.get("info_policy") and (
-        (slots and not _MINE.isdisjoint(toks)) or not _POSSESSIVE.isdisjoint(toks))
+        (slots and (not _MINE.isdisjoint(toks) or scores.get("request"))) or not _POSSESSIVE.isdisjoint(toks))
     if service is not None and (problem or priced_job):
         # "Mon frigo coule, c'est combien ?" describes a job of theirs: a request, not a price enquiry; so does a
         # price asked for a job at a place or on a day ("combien pour déboucher un évier à Bonamoussadi ?").

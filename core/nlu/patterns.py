@@ -8,7 +8,7 @@ trigger words (it cannot match otherwise), and a match adds its weight to the la
 # A worker of ours named by trade or by a plain word ("le gars", "the man", "votre technicien").
 _WORKER = (
     r"(?:{trade}|technicien|technician|gars|guy|man|type|mec|monsieur|artisan|ouvrier|worker|person|personne"
-    r"|prestataire|provider)s?"
+    r"|prestataire|provider|dame du menage|femme de menage|menagere)s?"
 )
 _SENT = r"(?:wey una send |you sent |una send |que vous avez envoye |que vous m avez envoye )?"
 _COMING = r"(?:coming|come|arriving|arrive|reach|reaching|on (?:his|her|their|the) way)"
@@ -19,6 +19,7 @@ _VISIT_WORDS = (
 )
 _DAMAGE_WORDS = (
     "laisse casse abime gate sali tache brule raye perce detruit damage damaged broke break spoil ruin ruined"
+    " stain stained endommage"
     " disparu disappear disappeared took take carry chop refuse refused vole stole mal"
 )
 
@@ -41,6 +42,11 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"\b(?:numero|contact|number|phone|telephone)s? (?:du|de l|de la|de votre|de mon|de ma|of the|for the|of your"
      r"|of una|of my) "
      + _WORKER + r"\b|\b(?:the|your|una) " + _WORKER + r" s (?:number|contact|phone)\b"),
+    # "the number you gave me for the electrician no dey go", "son numéro ne passe pas": the worker cannot be reached
+    ("status_check", 2.5, "numero number",
+     r"\b(?:numero|number)\b(?: \w+){0,7}? (?:no dey go|no dey pass|no dey enter|ne passe pas|ne passe plus"
+     r"|ne sonne pas|is not going through|not going through|doesn t go through|does not go through"
+     r"|isn t going through|is switched off|est eteint|is off)\b"),
     # "stop la demande", "you can close the request", "clôturez ma commande"
     ("cancel", 2.0, "stop stoppe stoppez arrete arretez ferme fermez fermer close cloturez cloturer cancel",
      r"\b(?:stop|stoppe|stoppez|arrete|arretez|ferme|fermez|fermer|close|cloturez|cloturer|cancel) (?:la|ma|the|my"

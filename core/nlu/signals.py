@@ -18,7 +18,7 @@ _PERSON = (r"(?:quelqu un|someone|somebody|some one|person|persons|people|le tec
            r"|a technician|your technician|votre technicien|the man|your man|le gars|un gars|help|de l aide|am|him"
            r"|her|lui|un reparateur|un depanneur|un artisan)")
 # "vous pouvez envoyer quelqu'un maintenant ?", "abeg come help me now": someone to come, now.
-_SEND = re.compile(r"\b(?:send|envo[iy]\w*|dispatch)\b(?: \w+){0,3}? " + _PERSON + r"\b"
+_SEND = re.compile(r"\b(?:send|envo[iy]\w*|dispatch|depech\w*)\b(?: \w+){0,3}? " + _PERSON + r"\b"
                    r"|\b(?:send|envo[iy]\w*) (?:le|la|les|lui|him|her|am|them)\b")
 _COME = re.compile(r"\b(?:venez|venir|viens|come|passer|passez|arrive|intervenir)\b")
 _NOW_RE = re.compile(r"\b" + _NOW + r"\b")
@@ -36,12 +36,17 @@ _PRICE_OBJECTION = re.compile(
     r"|reduction|discount|remise|negoci\w*|last price|dernier prix|faire un prix|un petit prix|faire un effort"
     r"|reduce small|reduce am|consider me|hors de prix|can t pay|cannot pay|can t afford|cannot afford|no fit pay"
     r"|peux pas payer|pas les moyens|big money|trop pour moi|too much for me|c est beaucoup trop"
-    r"|\d+ (?:\d+ )?(?:francs? |fcfa |cfa |frs |f )?(?:is |c est |e |na )?(?:too much|trop|beaucoup trop))\b")
+    r"|\d+ (?:\d+ )?(?:francs? |fcfa |cfa |frs |f )?(?:is |c est |e |na )?(?:too much|trop|beaucoup trop)"
+    r"|too much (?:o|oh|for)|e too much|(?:i go pay|i will pay|i can pay|i fit pay|je paie|je vais payer|je peux payer"
+    r"|je donne|i go give) \d+ ?\w* (?:no more|not more|pas plus|maximum|max|seulement|only))\b")
 # "je ne peux pas payer ça": the "ne … pas" is the objection, not a trouble told.
 _CANT_PAY = re.compile(r"\b(?:peux pas payer|can t pay|cannot pay|no fit pay|pas les moyens|can t afford"
                        r"|cannot afford|je n ai pas ca|n ai pas cette somme|i no get am|i don t have that)\b")
 _ASKS_POLICY = re.compile(r"\b(?:vous faites|faites vous|do you|do una|una dey|you dey|vous accordez|vous donnez"
-                          r"|you give|una give|chez vous)\b")
+                          r"|you give|una give|chez vous|is there|are there|y a t il|il y a des|una get|you get)\b")
+# "vous travaillez la nuit en cas d'urgence ?": an emergency asked about in general, no hurry of one's own.
+_IN_CASE = re.compile(r"\b(?:en cas d urgences?|in case of (?:an )?emergenc(?:y|ies)|pour les urgences|for emergencies"
+                      r"|les urgences|emergencies|urgences)\b")
 # "mes demandes", "historique", "my bookings": the list of one's requests.
 _HISTORY = re.compile(
     r"\b(?:mes (?:anciennes |dernieres |precedentes )?(?:demandes?|dmd|reservations?|commandes?|requetes?"
@@ -142,6 +147,8 @@ def read_signals(
         return Signals("price_objection", None, asks_price, history, bare=not _ASKS_POLICY.search(text))
     if intent == "smalltalk":  # thanks and praise ("travail propre et rapide") add nothing but a yes
         return Signals("confirm", None, asks_price, history) if _confirms(toks) else signals
+    if intent == "info" and _IN_CASE.search(text):
+        return signals
     now = bool(_NOW_RE.search(text))
     if (_SEND.search(text) or _COME.search(text)) and (now or urgent) and not named_trade:
         return Signals("send_now", None, asks_price, history, urgent=True)
@@ -197,13 +204,14 @@ _STATES = {"don", "dey", "no", "is", "has", "ne", "won", "doesn", "isn", "keeps"
 
 def _is_detail(toks: list[str]) -> bool:
     """Return whether a short message only says where in the home ("sous l'évier", "the one upstairs")."""
-    if not toks or len(toks) > 10:
+    if not toks or len(toks) > 12:
         return False
     i = 0
     while i < len(toks) and toks[i] in _LEADS:
         i += 1
     rest = toks[i:]
-    if not rest or not _STATES.isdisjoint(rest[1:]):  # "the house wey I rent need new paint": a job told
+    # "the house wey I rent need new paint", "dans le plafond il y a une tache qui grandit": a trouble told
+    if not rest or not _STATES.isdisjoint(rest[1:]) or " il y a " in f" {' '.join(rest)} ":
         return False
     # "the one for the backyard", "celle de la cour": which one, said of something already named.
     if toks[:2] == ["the", "one"] or toks[0] in {"celui", "celle", "ceux", "celles"}:
