@@ -17,9 +17,10 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | debouch* | fuite d eau | water leak | water dey comot | egout* | sewage | flush"
         " | tuyauterie | robinetterie | pipe don burst | no water | pas d eau | shower | water meter | geyser*"
         " | mitigeur* | douchette* | pomme de douche | chasse* | forage* | borehole* | puits | cuvette* | faucet*"
-        " | latrine* | urinoir* | vanne* | raccord* | pression d eau | water pressure | manhole | regard d egout",
+        " | latrine* | urinoir* | vanne* | raccord* | pression d eau | water pressure | manhole | regard d egout"
+        " | chauffe bain | chauffe bains",
         2.0: "fuite* | fuit | fuient | leak* | douche* | bouche | bouchee | bouches | bouchees | block | blocked"
-        " | clog* | deborde* | overflow* | infiltration*",
+        " | clog* | deborde* | overflow* | infiltration* | pump | pumps | pompe | pompes",
         1.0: "goutte | drip* | l eau | water | coule | coulent | coule coule",
     },
     "electrical": {
@@ -101,6 +102,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | agrandir la | agrandir le | extension of my | mur se fend | mur fendu | mur s est fendu | s effrite"
         " | effrite | crumbling | refection | placo | placoplatre | plaque de platre | crepir | crepi | build one small"
         " | build a small room | build a room | construire une piece | construire une chambre",
+        3.5: "slab | slabs | cast the slab | couler la dalle | couler une dalle",
+        4.0: "rain water don wash | water don wash | washed away | wash away | rain don wash",
         1.5: "cour | courtyard | compound | trous dans le mur | hole in the wall | faux plafond*",
         1.0: "mur | murs | wall | walls | terrasse",
         2.5: "reboucher | reboucher le trou",
@@ -108,7 +111,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
     "painting": {
         3.5: "peint* | peindre | repeindre | repeint* | paint* | repaint* | vernis | varnish | badigeon*",
         # "changer la couleur du salon", "I want another colour for my room": a paint job without the word.
-        3.0: "couleur* | colour* | color* | teinte* | deco murale",
+        3.0: "couleur* | colour* | color* | teinte* | deco murale | fresh coat | new coat | second coat"
+        " | coat of",
     },
     "cleaning": {
         3.5: "nettoy* | menage | femme de menage | clean* | desinfect* | fumigation | desinsectisation"
@@ -127,7 +131,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | deep cleaning | nettoyage en profondeur"
         " | full cleaning"
         " | general cleaning | nettoyage general | nettoyage de la cuisine | kitchen cleaning | clean the kitchen"
-        " | nettoyer la cuisine",
+        " | nettoyer la cuisine | after the painters | apres les peintres | paint drops | gouttes de peinture"
+        " | taches de peinture | traces de peinture | paint stains | paint marks",
         2.0: "souris | rats | mice | moustique* | mosquito* | herbe | herbes | grass | bush | broussaille* | matelas"
         " | mattress"
         " | crasseu* | salissure*"
@@ -145,7 +150,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
 # Building a pit is the mason's job ("construire une fosse septique"); a full or blocked one is the plumber's.
 _BUILD_VERBS = ("construire", "construction d", "construction de", "creuser", "faire", "refaire", "batir", "build",
                 "dig", "make", "construct", "building", "digging")
-_PIT_DETS = ("une", "la", "ma", "notre", "a", "the", "my", "our", "new", "nouvelle", "")
+_PIT_DETS = ("une", "la", "ma", "notre", "a", "the", "my", "our", "new", "nouvelle", "small", "a small", "une petite",
+             "petite", "")
 SERVICE_TERMS["masonry"][6.0] = " | ".join(
     " ".join(f"{verb} {det} {pit}".split()) for verb in _BUILD_VERBS for det in _PIT_DETS
     for pit in ("fosse", "septic", "soak away", "soakaway", "puisard")
@@ -168,7 +174,8 @@ SERVICE_TERMS["plumbing"][WATER_OUT_OF_PLACE] = (
     " | sous les eaux | water dey pass | water dey come in | water is coming in | water comes in | l eau passe"
     " | l eau arrive | l eau atteint | il pleut dans | pleut dans | soaked | trempe | detrempe | l eau tombe"
     " | eau tombe | ca mouille | mouille tout | tout est mouille | water all over | all over the floor"
-    " | full ground | don full ground | l eau est rentree | l eau est entree | eau sur tout le sol"
+    " | full ground | don full ground | l eau est rentree | l eau est entree | eau sur tout le sol | l eau qui sort"
+    " | eau qui sort | l eau qui coule | eau qui coule | toujours mouille | est tout mouille"
 )
 # Furniture or the fabric of the house that water runs under or through ("sous le placard", "sous le carrelage") is
 # where the water shows, not the job: water out of place outweighs it, unless a machine is named.
@@ -180,6 +187,13 @@ _SYMPTOM_OWNERS = {"plumbing": _EQUIPMENT, "cleaning": _EQUIPMENT, "electrical":
 _LIKE = {"like", "comme"}
 _DOORS = {"porte", "portes", "door", "doors", "portail", "gate"}
 _JAMMED = {"bloque", "bloquee", "coince", "coincee", "jammed", "stuck", "jam", "ouvre", "open"}
+# Rain coming in through the roof, a slab or a window is the roofer's, mason's or carpenter's, not a leak of ours.
+_RAIN = {"toit", "toits", "toiture", "roof", "roofs", "tole", "toles", "pluie", "pleut", "rain", "raining"}
+
+
+def named_all(toks: list[str], matches: list[Match[tuple[str, float]]]) -> set[str]:
+    """Return the trades whose equipment or worker is named outright (not a symptom several trades share)."""
+    return {m.value[0] for m in matches if m.value[1] >= 3.0 and not _is_symptom(toks, m)}
 
 
 @cache
@@ -227,8 +241,19 @@ def detect_service(
     if words & _DOORS and words & _JAMMED:
         scores["locksmith"] = scores.get("locksmith", 0.0) + 2.5
     water_out = bool(matches) and any(m.value == ("plumbing", WATER_OUT_OF_PLACE) for m in matches or [])
-    if water_out and not _EQUIPMENT & set(scores) and _WHERE_WATER_SHOWS & set(scores):
+    # A fixture that leaks ("ça coule sous l'évier, le meuble pourrit", "fuite d'eau dans le mur, la peinture
+    # gonfle"): the wood, wall or paint it spoils is where the water shows, the leak is the job.
+    leaking = bool(matches) and "plumbing" in named_all(toks, matches) and any(
+        m.value[0] == "plumbing" and _is_symptom(toks, m) for m in matches or [])
+    shows = _WHERE_WATER_SHOWS & set(scores)
+    if water_out and not _EQUIPMENT & set(scores) and shows:
         scores["plumbing"] = scores.get("plumbing", 0.0) + 1.0
+    elif (leaking and not _EQUIPMENT & set(scores) and shows and words.isdisjoint(_RAIN)
+          and worker_named(toks) in {None, "plumbing"}):
+        scores["plumbing"] = max(scores.get("plumbing", 0.0), *(scores[t] for t in shows)) + 1.0
+    # "peinture à l'huile pour les portes en bois": the paint job names the trade, the wood is what is painted.
+    if matches and "painting" in named_all(toks, matches) and "carpentry" in scores and not has_problem:
+        scores["painting"] = scores["painting"] + 2.0
     if not scores:
         return None, 0.0
     # Ties go to the first code in this order: an electrician installs a ceiling fan, a plug is not a fridge.
@@ -269,10 +294,12 @@ _SYMPTOMS = {
     "plumbing": {"drain", "drains", "draining", "drainage", "l eau", "water", "fuite", "fuit", "fuient", "leak",
                  "leaks", "leaking", "leakage", "coule", "coulent", "goutte", "drip", "dripping", "deborde",
                  "overflow", "overflowing", "bouche", "bouchee", "bouchees", "block", "blocked", "fuite d eau",
-                 "water leak"},
+                 "water leak", "pas d eau", "no water", "coule coule"},
     # A named appliance that sparks or trips the breaker is the appliance's fault, not the wiring's.
     "electrical": {"disjoncteur", "breaker", "etincelles", "etincelle", "sparks", "spark", "sparking", "courant",
-                   "current", "light", "power", "odeur de brule", "sent le brule", "burning smell", "fusible", "fuse"},
+                   "current", "light", "power", "odeur de brule", "sent le brule", "burning smell", "fusible", "fuse",
+                   "court circuit", "short circuit", "eneo", "coupure", "power cut", "light cut", "coupure de courant",
+                   "cable", "inverter"},
     "cleaning": {"dust", "dusty", "poussiere", "poussieres", "clean", "cleaning", "nettoyer", "nettoyage", "wash",
                  "washing", "laver", "lavage", "lessive", "laundry"},
 }
