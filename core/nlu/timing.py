@@ -27,6 +27,7 @@ PARTS = {
 _THIS = {"ce", "cet", "cette", "this", "dis", "tonight"}
 # "passe"/"passee" follow the time they qualify ("la semaine passée"); before a time they are the verb ("passe demain").
 _PAST = {"depuis", "since", "hier", "yesterday", "last", "dernier", "derniere", "fait", "from"}
+_SINCE = {"depuis", "since"}
 _HABIT = {"chaque", "every", "each", "tous", "toutes", "all", "toute", "bon", "bonne", "good", "le", "la", "per"}
 _RELATIVE_UNITS = {
     "minute": 1, "minutes": 1, "min": 1, "mins": 1, "heure": 60, "heures": 60, "h": 60, "hour": 60, "hours": 60,
@@ -86,9 +87,13 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
         if tok in {"demain", "tomorrow"}:
             after = prev == "apres" or prev == "next" or (prev == "after" and prev2 == "day")
             day = local.date() + timedelta(days=2 if after else 1)
-        elif (tok in {"aujourd", "today"} or (tok == "journee" and prev in {"la", "cette"} and nxt not in _LOOKING_BACK)
+        elif (tok in {"aujourd", "today"} or (tok == "journee" and prev in {"la", "cette"} and nxt not in _LOOKING_BACK
+                                               and day is None)  # "demain dans la journée" stays tomorrow
               or (tok == "jour" and prev == "ce")):
             day, today = local.date(), True
+        elif tok in WEEKDAYS and prev not in {"bon", "bonne"} and not _SINCE.isdisjoint(toks[max(0, i - 6):i]):
+            # "depuis la surtension de dimanche", "since the power surge on Sunday": when the trouble began
+            continue
         elif tok in WEEKDAYS and prev not in {"bon", "bonne"}:
             ahead = (WEEKDAYS[tok] - local.weekday()) % 7 or 7
             day = local.date() + timedelta(days=ahead)
@@ -200,7 +205,7 @@ def _began_then(toks: list[str], start: int) -> bool:
     """Return whether "ce matin" at toks[start] follows a past verb with no request after it ("a jump ce matin")."""
     if toks[start] not in _THIS:
         return False
-    before = toks[max(0, start - 4):start]
+    before = toks[max(0, start - 8):start]
     marks = [k for k, word in enumerate(before) if (word in _STARTED or (len(word) > 4 and word.endswith("ed")))
              and not (word == "a" and (_preposition(before[k + 1:k + 2]) or (k and before[k - 1] in _ASKING)))]
     return bool(marks) and not _ASKING.intersection(before[marks[-1]:])

@@ -41,7 +41,8 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | bloques dedans | bloquees dedans | coinces dedans | il y en a partout | water all over | full ground"
 
         " | all outside | devant la porte | devant ma porte | devant chez moi | in front of my door"
-        " | in front of the door | outside my door | outside the door",
+        " | in front of the door | outside my door | outside the door | sent le crame | odeur de crame | crame"
+        " | dey rush from | dey rush comot | dey rush out | still dey pour | e dey pour | e still dey pour",
     },
     "now": {
         1.0: "urgent* | urgence | emergency | maintenant | now | right now | tout de suite | immediatement"
@@ -57,7 +58,12 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
     "calm": {
         1.0: "pas urgent | not urgent | no rush | pas presse | pas pressee | no hurry | quand vous pouvez"
         " | when you can | when you fit | pas de rush | prenez votre temps | rien ne presse | pas grave"
-        " | pas de presse | pas de pression | no pressure",
+        " | pas de presse | pas de pression | no pressure | nothing urgent | rien d urgent | no be urgent"
+        " | e no urgent | not so urgent | pas si urgent | pas tres urgent | not very urgent",
+    },
+    # "la facture va exploser": a figure of speech, no explosion.
+    "neutral": {
+        0.0: "va exploser | facture va exploser | bill go explode | bill don explode",
     },
 }
 _DISCOURSE = {"now", "maintenant"}
@@ -137,7 +143,8 @@ _PAST_BEFORE = re.compile(r"\b(?:last (?:week|month|year)|(?:la semaine|le mois|
 # "end of this month", "fin du mois": a later date, booked ahead ("chaque semaine" tells how often trouble comes).
 _LATER_DATE = re.compile(
     r"\b(?:fin du mois|fin de ce mois|fin de mois|end of (?:this |the |next )?month|debut du mois prochain"
-    r"|beginning of next month)\b")
+    r"|beginning of next month|apres paques|after easter|apres noel|after christmas|apres les fetes"
+    r"|after the holidays|apres les vacances|after the holiday)\b")
 # Door words are needed for "devant la porte" to tell someone shut out (not "le tuyau devant la porte fuit").
 _SHUT_WORDS = {"cle", "cles", "clef", "key", "keys", "serrure", "lock", "locked", "cadenas", "padlock", "verrou",
                "verrouillee", "verrouille", "ferme", "fermee", "tourne", "ouvre", "open"}
@@ -160,7 +167,16 @@ _WHEN_IT_RAINS = re.compile(r"\b(?:quand il pleut|lorsqu il pleut|chaque fois qu
 _WALLS = {"mur", "murs", "wall", "walls", "plafond", "ceiling", "paint", "peindre", "repeindre", "peinture",
           "repaint", "peint"}
 _SOOT = {"noir", "noire", "noirs", "noires", "noirci", "noircis", "noircie", "noircies", "noircissent", "black",
-         "suie", "soot", "blackened"}
+         "suie", "soot", "blackened", "blacken", "blackens"}
+# "la prise a brûlé", "bulb holder don burn", "burnt socket": burnt and done, nothing burning now (smoke, a smell,
+# sparks or fire say otherwise); "ça brûle", "e dey burn", "is burning" burn now.
+_BURNT = {"burnt", "burned", "brulee", "brulees", "brules"}
+_BURNT_AFTER = {"don", "a", "ont", "est", "sont", "has", "have", "had", "deja", "already", "completely"}
+_BURNING_NOW = {"fumee", "fume", "smoke", "smoking", "smell", "odeur", "sent", "feu", "fire", "flamme", "flammes",
+                "flame", "flames", "etincelles", "etincelle", "sparks", "spark", "sparking", "crame", "smells",
+                "smelling", "sens", "senti"}
+# A split's gas is its refrigerant: "recharger le gaz de la clim" is no gas leak.
+_AC_WORDS = {"clim", "climatiseur", "climatisation", "split", "ac", "aircon", "splits", "clims"}
 _SPARKS = ("etincel", "spark")
 _NO_SPARK = {"pas", "no", "sans", "without", "aucune", "any"}
 
@@ -183,6 +199,14 @@ def _burner(toks: list[str], start: int, end: int) -> bool:
             and (toks[start - 1] in _BURNER_BEFORE or side) and not _COOKERS.isdisjoint(toks))
 
 
+def _burnt(toks: list[str], start: int, end: int) -> bool:
+    """Return whether a burn found is over and done ("la prise a brûlé", "don burn black") with nothing burning now."""
+    word = toks[start]
+    if end - start != 1 or not word.startswith(("brul", "burn")) or not _BURNING_NOW.isdisjoint(toks):
+        return False
+    return word in _BURNT or (start > 0 and toks[start - 1] in _BURNT_AFTER)
+
+
 def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
     """Return the urgency and whether anything in the message spoke about it."""
     # "now I need a painter", "maintenant je veux...": "now" opening a clause moves the story on, it sets no deadline.
@@ -193,10 +217,12 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
     dangers = [m for m in matches if m.value[0] == "danger"]
     found = {m.value[0] for m in matches
              if not (toks[m.start] in _DISCOURSE and m.end - m.start == 1 and m.end < len(toks)
-                     and toks[m.end] in _SUBJECTS)
+                     and toks[m.end] in _SUBJECTS and not (m.start and toks[m.start - 1] in _CALLS))
              and not (toks[m.start] in _SPEED and m.start and toks[m.start - 1] in _SPEED_VERBS)
              and not _burner(toks, m.start, m.end) and toks[m.start] not in _BURNERS
-             and not (machine and _WATER_WORDS.intersection(toks[m.start:m.end]))
+             and not (machine and (_WATER_WORDS.intersection(toks[m.start:m.end])
+                                   or toks[m.start:m.end] in (["like", "rain"], ["comme", "la", "pluie"])))
+             and not _burnt(toks, m.start, m.end)
              and not (m.value[0] == "danger" and _past(toks, m.start, m.end))
              and not (" ".join(toks[m.start:m.end]) in _AT_DOOR and words.isdisjoint(_SHUT_WORDS))
              and not (m.start and toks[m.start - 1] in {"like", "comme"} and toks[m.start] in {"fire", "feu"})
@@ -230,7 +256,7 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
     # A broken or burst pipe floods the house: urgent unless the customer says it can wait.
     if words & _PIPES and words & _BREAKS and "calm" not in found and not _DRY.search(text):
         return "urgent", True
-    if (words & _GAS and words & _ESCAPING) or _SHUT_OUT.search(text):
+    if (words & _GAS and words & _ESCAPING and words.isdisjoint(_AC_WORDS)) or _SHUT_OUT.search(text):
         return "urgent", True
     # "nettoyer la maison aujourd'hui, on reçoit la belle famille ce soir": later today, said to be today, is urgent
     today_said = not _TODAY_WORDS.isdisjoint(words)
