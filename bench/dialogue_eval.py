@@ -2,7 +2,7 @@
 
 Each file is a JSON list of chats: {"id", "turns": [customer messages], "expect": {...}} where expect may hold
 service_type, location (the request's quartier), urgency, language (the conversation's), request_by_turn (the
-request exists by that turn), landmark (words the request's directions hold, accents and case aside), and, as the
+request exists by that turn; null: no request is to be made), landmark (words the request's directions hold, accents and case aside), and, as the
 dialogue tests read them, no_request_by_end and requests (how many).
 Fields an expect does not name are not checked. The fields are read from the first request the chat made.
 
@@ -110,7 +110,12 @@ def run_chat(chats: Chats, session_id: str, chat: dict[str, Any]) -> dict[str, A
     language, made = chats.stored(session_id)
     if first_turn is None and made:  # a request made then closed in the same turn is still made
         first_turn = len(chat["turns"])
-    expect, failed = chat.get("expect", {}), {}
+    expect, failed = dict(chat.get("expect", {})), {}
+    if "request_by_turn" in expect and expect["request_by_turn"] is None:
+        # "request_by_turn": null says no request is to be made (a chat that ends outside Douala, or with no trade
+        # and place): the fields then tell what the customer described, and there is no request to read them from.
+        expect = {key: value for key, value in expect.items() if key in {"language", "requests"}}
+        expect["no_request_by_end"] = True
     first = made[0] if made else {}
     for field in ("service_type", "location", "urgency"):
         if field in expect and first.get(field) != expect[field]:
