@@ -221,7 +221,8 @@ CUES: dict[str, dict[float, str]] = {
         " | vous travaillez | vous intervenez | intervenez | vous couvrez | couvrez | do you cover"
         " | you dey cover | una dey cover | do you work | do una work | una dey work | available in"
         " | disponible a | quels quartiers | which areas | fiable* | serieux | confiance | trust | verified"
-        " | verifie* | garantie | guarantee* | warrant* | apres vente | after sales | honest | honnete*"
+        " | verifie | verifies | verifiee | verifiees | garantie"
+        " | guarantee* | warrant* | apres vente | after sales | honest | honnete*"
         " | trustworthy | reliable | les frais | quels frais | assurance | insured | comment ca marche | how does"
         " | how it works | c est quoi djobea | what is djobea | qui etes vous | quels services | what services"
         " | vous faites aussi | vous faites | do you do | frais de deplacement | call out fee | callout fee"
@@ -772,6 +773,76 @@ _FAMILIES18: dict[str, dict[float, str]] = {
         " | on m a dit qu il fallait | they told me say | they tell me say | dem tell me say",
     },
 }
+# The twenty-first round (two more strangers' sets): a provider's reach and prices asked in general, extra money
+# asked on the spot, a request still active, and words that only look like a grievance ("e no serious", "the key dey
+# turn for nothing", "je n'en peux plus avec la chaleur", "a tenant who complains").
+_FAMILIES21: dict[str, dict[float, str]] = {
+    "status_check": {
+        2.5: "still active | toujours active | toujours en cours | is it still active | i submitted a request"
+        " | j ai soumis une demande | j ai soumis ma demande | quelqu un l a prise | quelqu un l a pris"
+        " | somebody take am | anybody take am | someone took it | where my request reach | my request reach"
+        " | ma demande est ou | ma demande en est ou | don wait since | i don wait since | send me the number"
+        " | send me his number | envoyez moi le numero | envoie moi son numero | give me the number"
+        " | donnez moi le numero | you don send person | una don send person | u don send person | don send person"
+        " | vous avez envoye quelqu un | avez vous envoye quelqu un | have you sent someone | did you send someone",
+        2.0: "request for the | my request for | ma demande pour | ma demande d hier",
+    },
+    "join_as_provider": {
+        2.5: "get jobs from you | get jobs from una | get work from you | get work from una | how do i get jobs"
+        " | recevoir des missions | avoir des chantiers | how una dey pay technician | how do you pay technicians"
+        " | comment vous payez les techniciens | i fit start | je peux commencer | i can start | ready to start"
+        " | we want work | want work for | nous voulons du travail | on cherche du travail | my 2 sisters"
+        " | my sisters and i | my brothers and i",
+        2.0: "i get my tools | i get my own tools | j ai mes outils | j ai mon materiel | i have my own tools",
+        1.5: "3 boys | 4 boys | 5 boys | two boys | three boys | my boys | mes ouvriers",
+    },
+    "complaint": {
+        2.5: "dey peel already | peel already | deja apres une semaine | already after | una repair last"
+        " | una fix last | you repaired last | you fixed last | una repair for me | depuis le passage du"
+        " | since the visit of | n existait pas avant | wasn t there before | no dey before | since your man came"
+        " | i paid for a full day | paid for a full | said she finished | said he finished | a dit qu il a fini"
+        " | a dit qu elle a fini | ask me extra | asked me extra | asked for extra | asked me for extra"
+        " | demande en plus | demande de plus"
+        " | de plus sur place | extra for transport | price una tell me | prix que vous m avez dit"
+        " | le prix etait fixe | alors que le prix",
+    },
+    "info": {
+        2.5: "where una dey work | where una dey cover | na douala only | douala only | comme client | as a customer"
+        " | as client | en tant que client | prix est fixe | qui decide | who decides | fixed price | prix fixe"
+        " | e dey take before | does it take before | it take before | faut combien de temps | combien de temps avant"
+        " | is it safe to | est ce sur de | sans risque | des electriciennes | des techniciennes | female electrician*"
+        " | female plumber* | female technician* | women technicians | font aussi | fait aussi | also do"
+        " | prix augmentent | les prix augmentent | prices go up | prices increase | price increase | hausse des prix",
+        2.0: "do una fit come | do una fit reach | una fit come to | una dey come to | you fit come to",
+    },
+    "hypothetical": {
+        1.0: "if the thing | if e spoil | if it spoils | if it spoil | si ca se gate | si ca regate | come back free"
+        " | revenir gratuitement | if it breaks again | si ca recommence",
+    },
+    "request": {
+        1.0: "on veut | on voudrait | nous voudrions | we wan | we go like",
+    },
+    "problem": {
+        1.0: "fear thief | i fear thief | j ai peur des voleurs | dem don thief | don thief the | thief the key"
+        " | thieves don | est partie avec une cle | est parti avec la cle | parti avec une cle | parti avec la cle"
+        " | left with the key | left with my key | allume n importe quoi | brancher n importe quoi | plug in anything"
+        " | who complains | who complain | qui se plaint | qui se plaignent | still dirty | toujours sale"
+        " | encore sale",
+    },
+    "praise": {
+        1.0: "was very patient | tres patient | tres patiente | very patient | so patient | well well"
+        " | gentil avec",
+    },
+    "neutral": {
+        0.0: "e no serious | it s not serious | no be serious | dey turn for nothing | turn for nothing"
+        " | tourne dans le vide | tourne pour rien | je n en peux plus avec | n en peux plus avec | the man fix"
+        " | man fix | he fix am | e fix am | she fix",
+    },
+}
+for _label, _levels in _FAMILIES21.items():
+    for _weight, _phrases in _levels.items():
+        _table = CUES.setdefault(_label, {})
+        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
 for _label, _levels in _FAMILIES18.items():
     for _weight, _phrases in _levels.items():
         _table = CUES.setdefault(_label, {})
@@ -806,7 +877,10 @@ GREETINGS = (
     " | thank you so much | thank you very much | many thanks | much appreciated | god bless you"
     " | que dieu vous benisse | dieu merci | thank god | je vous remercie | vous benisse | bless you"
         " | bless una | blessings | nous vous remercions | i appreciate"
-    " | bonne fete | joyeux noel | merry christmas | bonne annee | happy new year | bonne nuit a vous | have a"
+    " | bonne et heureuse annee | heureuse annee | meilleurs voeux | sante pour les parents | sante a vous"
+    " | happy holidays | season s greetings | compliments of the season | vous etes la | you dey there | una dey there"
+    " | are you there | bonne fete | joyeux noel | merry christmas | bonne annee | happy new year | bonne nuit a vous"
+    " | have a"
     " | morning | good day | how una dey | how una do | how you do | how e dey | how is it going | how is everything"
     " | tank you | tenk you | tanks | gentil | c est gentil | c est tres gentil | tres gentil | vous etes gentil*"
     " | so kind | very kind | that s kind | hello there | hi there | hey there | nice evening | nice day"
@@ -845,5 +919,5 @@ FILLERS = (
         " | no wahala | pas de souci | pas de soucis | pas de probleme | no problem | don t worry | assure"
         " | vous avez assure | chapeau | u | sis | bro | okay | una | the family | family"
         " | ca marche | ok ca marche | c est note | entendu | compris | noted | understood | alright | all right"
-        " | c est | it s | it is | that s"
+        " | c est | it s | it is | that s | this morning | ce matin | today | aujourd hui"
 )

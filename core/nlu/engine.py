@@ -38,6 +38,11 @@ _GREETING_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+_PLACE_LEADS = {"chez", "moi", "a", "au", "je", "j", "suis", "i", "dey", "for", "we", "nous", "sommes", "on", "est",
+                "habite", "live", "stay", "at", "in", "my", "house", "home", "la", "c", "quartier", "maison", "ma",
+                "m", "am", "i m", "side", "area", "vers", "near", "pres", "de"}
+# Things a customer may ask us for that are not a job of ours.
+_NOT_OURS = {"credit", "credits", "airtime", "unites", "forfait", "taxi", "pret", "loan"}
 _EXTRA_COMMON = (
     "massa bilingue villages makes basse bassin passe passer lundi mardi kotte bonne bonnes logement bonsoir"
     " japonais dakar nylons macons peintre peintres yassine beton bande bonus bonheur merci maman papa"
@@ -129,8 +134,10 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
         confidence, settled = max(confidence, 0.8), True
     # Where the rules are unsure (nothing recognised, no trade, weak evidence) the learned reading may decide.
     # A place, time or rating given alone ("for Bepanda") or after our question is an answer, never a new job.
+    # "chez moi à Japoma", "I dey for Bepanda": the place said with only the words that lead to it is an answer too.
+    place_said = bool(place.location) and all(t in _PLACE_LEADS or i in place.positions for i, t in enumerate(toks))
     answered = bool(place.location or place.outside_area or timing.when or rating) and (
-        bool(context.get("last_question")) or len(toks) <= 3)
+        bool(context.get("last_question")) or len(toks) <= 3 or place_said)
     # Someone asked for with no trouble and every word known ("can someone come now?"): no trade to guess, it is
     # still to ask; an unknown word ("nétoyé") may be a trade the tables miss, which the model may read.
     known = known_words()
@@ -141,8 +148,12 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     # the model guesses (it may still read a job the tables miss: "pintur d 1 apart, combi1 ?").
     off_topic = (intent == "other" and off_topic_price(toks, cues.scores, service) and not service_evidence
                  and signals.follow_up is None)
+    # "vous pouvez m'envoyer du crédit ?": something we do not sell asked for, no job of ours.
+    not_ours = (intent == "other" and not service_evidence and not cues.get("problem")
+                and not _NOT_OURS.isdisjoint(toks))
+    refused = frozenset({"info"} if off_topic else set()) | frozenset({"new_request"} if not_ours else set())
     rules = RulesReading(intent, confidence, service, service_strength if service else 0.0, answered or settled,
-                         guess_trade, frozenset({"info"}) if off_topic else frozenset())
+                         guess_trade, refused)
     decision = blend(rules, lambda: model_features(toks, place.positions))
     if decision.intent != intent or decision.service != service:
         if decision.intent != intent:

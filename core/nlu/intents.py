@@ -24,7 +24,8 @@ _OWN = {"my", "mon", "ma", "mes", "our", "notre", "nos", "me", "moi", "i", "je",
 # "ça ne peut plus attendre" is impatience, no trouble of its own.
 _NEGATED_VERB = re.compile(r"\b(?:ne|n) (?:\w+ ){1,2}(?:plus|pas|jamais)\b(?! attendre)|\bno dey \w+|\bnot \w+ing\b")
 _THRESHOLD = 2.0
-_CAN_COME = re.compile(r"\b(?:peut|peuvent|pouvez|pourrait|can|could|fit) (?:\w+ )?(?:venir|passer|come|pass)\b")
+_CAN_COME = re.compile(r"\b(?:peut|peuvent|pouvez|pourrait|can|could|fit) (?:\w+ ){0,3}?(?:venir|passer|come|pass)\b"
+                       r"|\b(?:whenever|when|quand|lorsque) (?:your|votre|una) ")
 # A price asked with a place and words of one's own or a plea ("how much for my shop door? I dey Akwa", "recharge
 # gaz clim svp, Bonadibong, combien ?") is for a job; "combien coûte la réparation d'un frigo à Bepanda ?" is not.
 _MINE = _OWN | {"svp", "please", "pls", "abeg", "stp", "plait"}
@@ -153,7 +154,9 @@ def classify(
     if service is None and not problem:
         scores["info"] = scores.get("info", 0.0) + scores.get("availability", 0.0)
     # "Do you repair generators?" asks what we do; "can you fix my generator" (or with a place or day) is a job.
-    if scores.get("capability") and not problem and not slots and not _OWN.intersection(toks):
+    # "ma voiture fait un bruit, vous réparez aussi les voitures ?": asking whether we do it too is an enquiry.
+    also = service is None and not {"aussi", "also", "too", "egalement"}.isdisjoint(toks)
+    if scores.get("capability") and (also or (not problem and not slots and not _OWN.intersection(toks))):
         scores["info"] = scores.get("info", 0.0) + scores["capability"]
     scores["info"] = scores.get("info", 0.0) + scores.get("info_policy", 0.0)
     # "c'est combien ?", "na how much?": a bare price question asks what we charge.

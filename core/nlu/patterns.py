@@ -19,7 +19,7 @@ _VISIT_WORDS = (
 )
 _DAMAGE_WORDS = (
     "laisse casse abime gate sali tache brule raye perce detruit damage damaged broke break spoil ruin ruined"
-    " stain stained endommage"
+    " stain stained endommage inonde"
     " disparu disappear disappeared took take carry chop refuse refused vole stole mal"
 )
 
@@ -47,6 +47,11 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"\b(?:numero|number)\b(?: \w+){0,7}? (?:no dey go|no dey pass|no dey enter|ne passe pas|ne passe plus"
      r"|ne sonne pas|is not going through|not going through|doesn t go through|does not go through"
      r"|isn t going through|is switched off|est eteint|is off)\b"),
+    # "where the plumber?", "where my electrician?": where the worker of a booking is
+    ("status_check", 2.5, "where ou", r"\bwhere (?:the|my|una|your) " + _WORKER + r"\b(?! (?:is|dey) from)"
+     r"|\bou est (?:le|la|l|mon|ma|votre) " + _WORKER + r"\b"),
+    # "plumber here, I dey work for Bonaberi side": a tradesperson introducing themselves
+    ("join_as_provider", 2.0, "here", r"^(?:\w+ ){0,2}?(?:{trade})s? here\b"),
     # "stop la demande", "you can close the request", "clôturez ma commande"
     ("cancel", 2.0, "stop stoppe stoppez arrete arretez ferme fermez fermer close cloturez cloturer cancel",
      r"\b(?:stop|stoppe|stoppez|arrete|arretez|ferme|fermez|fermer|close|cloturez|cloturer|cancel) (?:la|ma|the|my"
@@ -278,7 +283,8 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"(?:mauvais|mauvaise|nul|nulle|bad|poor|rubbish|useless|terrible)\b"),
     # "vous êtes pas du tout professionnels", "pas très sérieux": the service judged
     ("complaint", 2.0, "pas not no",
-     r"\b(?:pas|not|no) (?:du tout |tres |vraiment |trop |at all |very |really )?(?:serieux|serieuse|serieuses"
+     r"(?<!\be )\b(?:pas|not|no) (?:du tout |tres |vraiment |trop |at all |very |really )?"
+     r"(?:serieux|serieuse|serieuses"
      r"|professionnel\w*|pro|honnete\w*|competent\w*|fiable\w*|serious|professional|reliable|helpful|utile)\b"),
     # "le climatiseur refroidit parfaitement", "everything dey work fine now": working again after the job
     ("praise", 2.0, "marche fonctionne refroidit chauffe tourne allume works working work cools cooling cool runs"

@@ -26,7 +26,8 @@ _NOW_RE = re.compile(r"\b" + _NOW + r"\b")
 _PRICE = re.compile(
     r"\b(?:combien(?! de (?:temps|fois|jours|heures|minutes|semaines|personnes))|how much(?! time)|price\w*|prix"
     r"|tarif\w*|cost|costs|coute\w*|couter|cout|devis|quote|quotation|estimate|montant|frais|charge(?=s? for)|fee"
-    r"|fees|wetin be the price|payant|payante|gratuit|gratuite|budget|(?:is it|e|na|it s|its|is) free)\b")
+    r"|fees|wetin be the price|payant|payante|gratuit|gratuite|budget"
+    r"|(?:is it|e|na|it s|its|(?<!person )(?<!man )(?<!guy )(?<!technician )(?<!worker )(?<!he )(?<!she )is) free)\b")
 _PRICE_OBJECTION = re.compile(
     r"\b(?<!pas )(?<!pas trop )(?:c est|ca fait|ca reste|it s|that s|its|e|na|trop|un peu|assez|bien|vraiment|si"
     r"|tres|aussi|too|very|so|quite) (?:(?!pas |not |no )\w+ )?(?:cher|chere|expensive|costly)\b"
@@ -37,8 +38,9 @@ _PRICE_OBJECTION = re.compile(
     r"|reduce small|reduce am|consider me|hors de prix|can t pay|cannot pay|can t afford|cannot afford|no fit pay"
     r"|peux pas payer|pas les moyens|big money|trop pour moi|too much for me|c est beaucoup trop"
     r"|\d+ (?:\d+ )?(?:francs? |fcfa |cfa |frs |f )?(?:is |c est |e |na )?(?:too much|trop|beaucoup trop)"
-    r"|too much (?:o|oh|for)|e too much|(?:i go pay|i will pay|i can pay|i fit pay|je paie|je vais payer|je peux payer"
-    r"|je donne|i go give) \d+ ?\w* (?:no more|not more|pas plus|maximum|max|seulement|only))\b")
+    r"|too much (?:o|oh|for)|e too much|c est trop \d+"
+    r"|(?:i go pay|i will pay|i can pay|i fit pay|je paie|je vais payer|je peux payer|je donne|i go give)"
+    r" \d+ ?\w* (?:no more|not more|pas plus|maximum|max|seulement|only))\b")
 # "je ne peux pas payer ça": the "ne … pas" is the objection, not a trouble told.
 _CANT_PAY = re.compile(r"\b(?:peux pas payer|can t pay|cannot pay|no fit pay|pas les moyens|can t afford"
                        r"|cannot afford|je n ai pas ca|n ai pas cette somme|i no get am|i don t have that)\b")
@@ -46,7 +48,7 @@ _ASKS_POLICY = re.compile(r"\b(?:vous faites|faites vous|do you|do una|una dey|y
                           r"|you give|una give|chez vous|is there|are there|y a t il|il y a des|una get|you get)\b")
 # "vous travaillez la nuit en cas d'urgence ?": an emergency asked about in general, no hurry of one's own.
 _IN_CASE = re.compile(r"\b(?:en cas d urgences?|in case of (?:an )?emergenc(?:y|ies)|pour les urgences|for emergencies"
-                      r"|les urgences|emergencies|urgences)\b")
+                      r"|les urgences|emergencies|urgences|emergency calls?|emergency service|emergency visits?)\b")
 # "mes demandes", "historique", "my bookings": the list of one's requests.
 _HISTORY = re.compile(
     r"\b(?:mes (?:anciennes |dernieres |precedentes )?(?:demandes?|dmd|reservations?|commandes?|requetes?"
@@ -184,7 +186,7 @@ _SLOW_GROWTH = re.compile(r"\b(?:every (?:week|month|day)|each (?:week|month)|ch
 
 def _worse(toks: list[str], text: str) -> bool:
     """Return whether the message says the trouble already told grows ("ça coule beaucoup", "e dey leak plenty")."""
-    if not toks or not _INTENSITY.search(text) or len(toks) > 8:
+    if not toks or not _INTENSITY.search(text) or len(toks) > 10:
         return False
     first = next((t for t in toks if t not in {"et", "and", "mais", "but", "oui", "yes", "now", "maintenant"}), "")
     if " ".join(toks[:3]) in {"il y a", "y a"} or toks[:2] == ["il", "y"]:  # "il y a de l'eau partout" tells anew
