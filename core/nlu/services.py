@@ -18,7 +18,7 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | tuyauterie | robinetterie | pipe don burst | no water | pas d eau | shower | water meter | geyser*"
         " | mitigeur* | douchette* | pomme de douche | chasse* | forage* | borehole* | puits | cuvette* | faucet*"
         " | latrine* | urinoir* | vanne* | raccord* | pression d eau | water pressure | manhole | regard d egout"
-        " | chauffe bain | chauffe bains",
+        " | chauffe bain | chauffe bains | washing basin | wash basin | washbasin | wash hand basin",
         2.0: "fuite* | fuit | fuient | leak* | douche* | bouche | bouchee | bouches | bouchees | block | blocked"
         " | clog* | deborde* | overflow* | infiltration* | pump | pumps | pompe | pompes",
         1.0: "goutte | drip* | l eau | water | coule | coulent | coule coule",
@@ -34,7 +34,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | fil du poteau | intercom | multiprise* | rallonge* | extension cord | goulotte* | paratonnerre"
         " | ventilateur* de plafond | ventilateur* au plafond | ventilo* du plafond | ventilo* de plafond"
         " | ventilo* au plafond | ceiling fan* | installation electrique | power outage"
-        " | fil denude | fils denudes | bare wire | exposed wire | naked wire",
+        " | fil denude | fils denudes | bare wire | exposed wire | naked wire | extension box | extension socket"
+        " | extension wire",
         2.0: "courant | current | light | lights | lumiere* | etincel* | spark* | coupure* | power | voltage"
         " | tension | plug | branchement* | eclairage | no light | light don go | compteur* | meter | disjonct*"
         " | odeur de brule | sent le brule | burning smell | smell of burning | smell burning | dans le noir"
@@ -63,7 +64,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | range hood | cooker hood | hot plate | hotplate | binatone | electric kettle | bouilloire electrique"
         " | hublot | pendant le lavage | during the wash | a chaque lavage | each wash"
         " | laundry room | buanderie | machine wey dey wash | machine to wash | wash clothes machine"
-        " | le fer | mon fer | my iron | the iron | flat iron | pressing iron",
+        " | le fer | mon fer | my iron | the iron | flat iron | pressing iron | washing machines | sewing machine*"
+        " | machine a coudre | machines a coudre | friteuse* | deep fryer* | fryer*",
         2.0: "machine | machines",
         1.0: "gaz | gas | screen | ecran",
     },
@@ -201,6 +203,19 @@ def _matcher() -> PhraseMatcher[tuple[str, float]]:
     return PhraseMatcher(parse_weighted(SERVICE_TERMS))
 
 
+_DETS = {"a", "an", "the", "un", "une", "le", "la", "l"}
+# "I would like a painter" wants one: no comparison.
+_WANTING = {"would", "d", "i", "we", "also", "really", "you", "they"}
+
+
+def _compared(toks: list[str], start: int) -> bool:
+    """Return whether a term is only what something is compared to ("dey drip like a tap", "comme un robinet")."""
+    before = toks[max(0, start - 3):start]
+    if not before or (len(before) == 3 and before[0] in _WANTING) or (len(before) >= 2 and before[-2] in _WANTING):
+        return False
+    return before[-1] in _LIKE or (len(before) >= 2 and before[-2] in _LIKE and before[-1] in _DETS)
+
+
 def vocabulary() -> set[str]:
     """Return every word of the service vocabulary (they are never read as misspelled places)."""
     return _matcher().words
@@ -210,7 +225,7 @@ def service_scores(toks: list[str]) -> tuple[dict[str, float], list[Match[tuple[
     """Return the weighted evidence for each service code and the phrases found."""
     matches = _matcher().find(toks)
     scores: dict[str, float] = {}
-    matches = [m for m in matches if not (m.start and toks[m.start - 1] in _LIKE)]
+    matches = [m for m in matches if not _compared(toks, m.start)]
     for m in matches:
         code, weight = m.value
         scores[code] = scores.get(code, 0.0) + weight
@@ -253,7 +268,7 @@ def detect_service(
         scores["plumbing"] = max(scores.get("plumbing", 0.0), *(scores[t] for t in shows)) + 1.0
     # "peinture à l'huile pour les portes en bois": the paint job names the trade, the wood is what is painted.
     if matches and "painting" in named_all(toks, matches) and "carpentry" in scores and not has_problem:
-        scores["painting"] = scores["painting"] + 2.0
+        scores["painting"] = max(scores["painting"] + 2.0, scores["carpentry"] + 0.5)
     if not scores:
         return None, 0.0
     # Ties go to the first code in this order: an electrician installs a ceiling fan, a plug is not a fridge.
@@ -289,7 +304,7 @@ def worker_named(toks: list[str]) -> str | None:
 
 
 _ASKING = {"need", "besoin", "cherche", "looking", "send", "envoyez", "want", "wan", "veux", "voudrais", "faut",
-           "for", "un", "une", "a"}
+           "for", "un", "une", "a", "una", "your", "votre"}
 _SYMPTOMS = {
     "plumbing": {"drain", "drains", "draining", "drainage", "l eau", "water", "fuite", "fuit", "fuient", "leak",
                  "leaks", "leaking", "leakage", "coule", "coulent", "goutte", "drip", "dripping", "deborde",
@@ -299,7 +314,7 @@ _SYMPTOMS = {
     "electrical": {"disjoncteur", "breaker", "etincelles", "etincelle", "sparks", "spark", "sparking", "courant",
                    "current", "light", "power", "odeur de brule", "sent le brule", "burning smell", "fusible", "fuse",
                    "court circuit", "short circuit", "eneo", "coupure", "power cut", "light cut", "coupure de courant",
-                   "cable", "inverter"},
+                   "cable", "inverter", "electric"},
     "cleaning": {"dust", "dusty", "poussiere", "poussieres", "clean", "cleaning", "nettoyer", "nettoyage", "wash",
                  "washing", "laver", "lavage", "lessive", "laundry"},
 }
