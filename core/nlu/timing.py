@@ -28,6 +28,7 @@ _THIS = {"ce", "cet", "cette", "this", "dis", "tonight"}
 # "passe"/"passee" follow the time they qualify ("la semaine passée"); before a time they are the verb ("passe demain").
 _PAST = {"depuis", "since", "hier", "yesterday", "last", "dernier", "derniere", "fait", "from"}
 _SINCE = {"depuis", "since"}
+_STARTS_FROM = {"start", "starting", "begin", "beginning", "available", ""}
 _HABIT = {"chaque", "every", "each", "tous", "toutes", "all", "toute", "bon", "bonne", "good", "le", "la", "per"}
 _RELATIVE_UNITS = {
     "minute": 1, "minutes": 1, "min": 1, "mins": 1, "heure": 60, "heures": 60, "h": 60, "hour": 60, "hours": 60,
@@ -35,6 +36,9 @@ _RELATIVE_UNITS = {
     "week": 10080, "weeks": 10080,
 }
 _NUMBER_WORDS = {"une": 1, "un": 1, "an": 1, "a": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3}
+# "Jan 3", "dec 28": a month written short before the day.
+_MONTH_ABBREVIATIONS = {"jan": 1, "janv": 1, "feb": 2, "fev": 2, "apr": 4, "avr": 4, "jun": 6, "jul": 7, "juil": 7,
+                        "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 _CLOCK = re.compile(r"^(\d{1,2})h(\d{2})?$")
 # Fixed-date holidays customers plan around ("avant Noël", "for Christmas"); the day itself is the target.
 _HOLIDAYS = {"noel": (12, 25), "christmas": (12, 25), "xmas": (12, 25), "toussaint": (11, 1), "assomption": (8, 15),
@@ -80,7 +84,9 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
     for i, tok in enumerate(toks):
         prev, prev2 = (toks[i - 1] if i else ""), (toks[i - 2] if i > 1 else "")
         # "ça fait 2 jours" looks back; "que ce soit fait aujourd'hui" asks for today.
-        looks_back = prev in _PAST and not (prev == "fait" and prev2 in {"soit", "etre", "sera"})
+        # "start from Monday" looks ahead.
+        starts = prev == "from" and tok in WEEKDAYS and prev2 in _STARTS_FROM
+        looks_back = prev in _PAST and not (prev == "fait" and prev2 in {"soit", "etre", "sera"}) and not starts
         if looks_back or prev2 in {"depuis", "since"}:
             continue
         nxt = toks[i + 1] if i + 1 < n else ""
@@ -88,7 +94,8 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
             after = prev == "apres" or prev == "next" or (prev == "after" and prev2 == "day")
             day = local.date() + timedelta(days=2 if after else 1)
         elif (tok in {"aujourd", "today"} or (tok == "journee" and prev in {"la", "cette"} and nxt not in _LOOKING_BACK
-                                               and day is None)  # "demain dans la journée" stays tomorrow
+                                               and day is None  # "demain dans la journée" stays tomorrow
+                                               and prev2 not in {"toute", "tout"})  # "toute la journée": how long
               or (tok == "jour" and prev == "ce")):
             day, today = local.date(), True
         elif tok in WEEKDAYS and prev not in {"bon", "bonne"} and not _SINCE.isdisjoint(toks[max(0, i - 6):i]):
@@ -110,6 +117,13 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
             day = first.replace(day=1)
         elif tok in MONTHS and prev in {"en", "in", "de", "debut", "mi", "fin"} | {str(d) for d in range(1, 32)}:
             day = _month_start(local.date(), MONTHS[tok], prev)
+        elif tok in MONTHS and (dom := _ordinal_before(toks, i)):
+            # "26th December", "the 2nd of January"
+            day = _month_start(local.date(), MONTHS[tok], dom)
+        elif (tok in MONTHS or tok in _MONTH_ABBREVIATIONS) and nxt.isdigit() and 1 <= int(nxt) <= 31 and (
+                i + 2 >= n or not toks[i + 2].isdigit()) and not looks_back:
+            # "Jan 3", "December 28th"
+            day = _month_start(local.date(), MONTHS.get(tok) or _MONTH_ABBREVIATIONS[tok], nxt)
         elif tok == "le" and nxt.isdigit() and 1 <= int(nxt) <= 31 and (i + 2 >= n or toks[i + 2] in MONTHS or
                                                                          not toks[i + 2].isdigit()):
             if i + 2 < n and toks[i + 2] in {"ans", "etage", "sur", "fois"}:
@@ -207,6 +221,8 @@ def _began_then(toks: list[str], start: int) -> bool:
         return False
     before = toks[max(0, start - 8):start]
     marks = [k for k, word in enumerate(before) if (word in _STARTED or (len(word) > 4 and word.endswith("ed")))
+             and not (word == "est" and k and before[k - 1] == "c")  # "c'est le match ce soir"
+             and not (word == "s" and before[k + 1:k + 2] != ["est"])  # "ne s'allume plus" tells no past
              and not (word == "a" and (_preposition(before[k + 1:k + 2]) or (k and before[k - 1] in _ASKING)))]
     return bool(marks) and not _ASKING.intersection(before[marks[-1]:])
 
@@ -272,6 +288,14 @@ def _clock(tok: str, nxt: str, prev: str, nxt2: str) -> tuple[int, int] | None:
     if hour is None or minute is None or hour > 23 or minute > 59:
         return None
     return hour, minute
+
+
+def _ordinal_before(toks: list[str], i: int) -> str:
+    """Return the day written as an ordinal before the month at i ("26 th december", "2 nd of january"), or ""."""
+    k = i - 1 if i and toks[i - 1] != "of" else i - 2
+    if k >= 1 and toks[k] in _ORDINAL and toks[k - 1].isdigit() and 1 <= int(toks[k - 1]) <= 31:
+        return toks[k - 1]
+    return ""
 
 
 def _month_start(today: date, month: int, prev: str) -> date:

@@ -42,7 +42,8 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
 
         " | all outside | devant la porte | devant ma porte | devant chez moi | in front of my door"
         " | in front of the door | outside my door | outside the door | sent le crame | odeur de crame | crame"
-        " | dey rush from | dey rush comot | dey rush out | still dey pour | e dey pour | e still dey pour",
+        " | dey rush from | dey rush comot | dey rush out | still dey pour | e dey pour | e still dey pour"
+        " | water dey pour | dey pour for floor | locked ourselves out | lock ourselves out | locked ourself out",
     },
     "now": {
         1.0: "urgent* | urgence | emergency | maintenant | now | right now | tout de suite | immediatement"
@@ -59,7 +60,8 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         1.0: "pas urgent | not urgent | no rush | pas presse | pas pressee | no hurry | quand vous pouvez"
         " | when you can | when you fit | pas de rush | prenez votre temps | rien ne presse | pas grave"
         " | pas de presse | pas de pression | no pressure | nothing urgent | rien d urgent | no be urgent"
-        " | e no urgent | not so urgent | pas si urgent | pas tres urgent | not very urgent",
+        " | e no urgent | not so urgent | pas si urgent | pas tres urgent | not very urgent | pas trop urgent"
+        " | pa tro urgent | pa urgent | rien n est urgent | nothing is urgent",
     },
     # "la facture va exploser": a figure of speech, no explosion.
     "neutral": {
@@ -85,6 +87,8 @@ _GAS = {"gaz", "gas"}
 # "water dey waste everywhere for compound", "l'eau coule un peu partout": water loose in the house.
 _WATER_EVERYWHERE = re.compile(r"\b(?:water|eau)\b(?: \w+){0,4}? (?:everywhere|partout)\b")
 _WATER_WORDS = {"eau", "water", "partout", "everywhere"}
+# "ma machine a inondé la buanderie", "tout est mouillé dedans" (a fridge): a machine's water floods nothing.
+_MACHINE_WET = _WATER_WORDS | {"mouille", "wet", "inonde", "inondee", "flood", "floods", "flooded", "flooding"}
 # "la bassine se remplit vite", "it gets dirty fast": how fast something happens, not how soon to come.
 _SPEED = {"vite", "fast", "quick", "quickly", "rapidement"}
 _SPEED_VERBS = {"remplit", "rempli", "remplie", "vide", "use", "salit", "sature", "chauffe", "refroidit", "fills",
@@ -118,7 +122,12 @@ _SHUT_OUT = re.compile(
 # "un seul feu marche", "2 feux": the burners of a cooker, not a fire.
 _COOKERS = {"cuisiniere", "gaziniere", "rechaud", "plaque", "cooker", "stove", "bruleur", "bruleurs", "foyer"}
 _BURNER_BEFORE = {"seul", "un", "une", "les", "des", "mes", "deux", "trois", "quatre", "1", "2", "3", "4", "one",
-                  "two", "three", "four", "only", "dernier", "premier", "gros", "petit"}
+                  "two", "three", "four", "only", "dernier", "premier", "gros", "petit", "grand", "other", "autre",
+                  "big", "small"}
+# "the fire no dey come out" of a cooker: its flame, which is missing.
+_NO_FLAME = {"no", "ne", "n", "won", "doesn", "dem", "don", "not"}
+# "la hotte ne tire plus la fumée": a hood's job is smoke, no fire in the house.
+_HOODS = {"hotte", "hood", "extractor", "aspirante"}
 # "the burners no di light", "un brûleur bouché": the cooker's burners, not burning.
 _BURNERS = {"burner", "burners", "bruleur", "bruleurs"}
 # "la moitié (de la clé) est restée dedans": a piece of key left in the lock, nobody shut in.
@@ -131,7 +140,9 @@ _BREAKS = {"casse", "cassee", "pete", "eclate", "explose", "burst", "break", "br
 
 
 # "after the flood last week my house full with mud": danger over and done with tells why, not how soon.
-_AFTER = {("after", "the"), ("apres", "l"), ("apres", "le"), ("apres", "la"), ("apres", "les"), ("after", "that")}
+_AFTER = {("after", "the"), ("apres", "l"), ("apres", "le"), ("apres", "la"), ("apres", "les"), ("after", "that"),
+          ("depuis", "les"), ("depuis", "l"), ("depuis", "la"), ("since", "the")}
+_DURATIONS = {"days", "day", "weeks", "week", "hours", "months", "jours", "semaines", "heures", "mois"}
 _PAST_SPAN = re.compile(r"^(?:\w+ ){0,4}?(?:last (?:week|month|year)|la semaine (?:derniere|passee)|le mois (?:dernier"
                         r"|passe)|l annee (?:derniere|passee)|il y a (?:\d+|deux|trois|quelques) (?:semaines|mois|ans)"
                         r"|(?:\d+|two|three|some) (?:weeks|months|years) ago)\b")
@@ -195,8 +206,9 @@ def _burner(toks: list[str], start: int, end: int) -> bool:
     """Return whether a "feu" found is the burner of a cooker named in the message ("le feu de droite")."""
     word = toks[start]
     side = toks[start + 1:start + 3] in (["de", "droite"], ["de", "gauche"], ["du", "fond"], ["de", "devant"])
-    return (end - start == 1 and word in {"feu", "feux"} and start > 0
-            and (toks[start - 1] in _BURNER_BEFORE or side) and not _COOKERS.isdisjoint(toks))
+    missing = toks[start + 1:start + 2] and toks[start + 1] in _NO_FLAME
+    return (end - start == 1 and word in {"feu", "feux", "fire"} and start > 0
+            and (toks[start - 1] in _BURNER_BEFORE or side or bool(missing)) and not _COOKERS.isdisjoint(toks))
 
 
 def _burnt(toks: list[str], start: int, end: int) -> bool:
@@ -220,7 +232,7 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
                      and toks[m.end] in _SUBJECTS and not (m.start and toks[m.start - 1] in _CALLS))
              and not (toks[m.start] in _SPEED and m.start and toks[m.start - 1] in _SPEED_VERBS)
              and not _burner(toks, m.start, m.end) and toks[m.start] not in _BURNERS
-             and not (machine and (_WATER_WORDS.intersection(toks[m.start:m.end])
+             and not (machine and (_MACHINE_WET.intersection(toks[m.start:m.end])
                                    or toks[m.start:m.end] in (["like", "rain"], ["comme", "la", "pluie"])))
              and not _burnt(toks, m.start, m.end)
              and not (m.value[0] == "danger" and _past(toks, m.start, m.end))
@@ -230,6 +242,9 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
                       and (not _NO_SPARK.isdisjoint(toks[max(0, m.start - 2):m.start])
                            or toks[m.end:m.end + 2] == ["no", "dey"]))
              and not (toks[m.start] in _BURSTS and not words.isdisjoint(_BULBS))  # "one bulb don burst"
+             and not (toks[m.start].startswith(("fume", "smok")) and not words.isdisjoint(_HOODS))
+             # "ENEO don cut light 3 days now": how long it has lasted, no deadline
+             and not (toks[m.start] == "now" and m.start and toks[m.start - 1] in _DURATIONS)
              and not (_LEFT_IN.intersection(toks[m.start:m.end]) and not words.isdisjoint(_WATER_WORDS | _KEY_PIECES))}
     text = " ".join(toks)
     if "now" in found and len(toks) > 4 and words.isdisjoint(_CALLS) and all(
