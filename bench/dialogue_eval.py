@@ -2,8 +2,8 @@
 
 Each file is a JSON list of chats: {"id", "turns": [customer messages], "expect": {...}} where expect may hold
 service_type, location (the request's quartier), urgency, language (the conversation's), request_by_turn (the
-request exists by that turn; null: no request is to be made), landmark (words the request's directions hold, accents and case aside), and, as the
-dialogue tests read them, no_request_by_end and requests (how many).
+request exists by that turn; null: no request is to be made), landmark (words the request's directions hold,
+accents and case aside), and, as the dialogue tests read them, no_request_by_end and requests (how many).
 Fields an expect does not name are not checked. The fields are read from the first request the chat made.
 
 Every chat runs in one in-process app (the chat router only) on a fresh SQLite database with the demo catalogue and
