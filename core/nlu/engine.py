@@ -30,7 +30,8 @@ _NUMBER = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "on
            "four": 4, "five": 5}
 _CORRECTION = re.compile(
     r"\b(?:je voulais dire|je veux dire|i mean|i meant|plutot|rather|correction|je me suis trompee?|erreur"
-    r"|my mistake|mistake|pardon c est|non c est|sorry c est|sorry it s|not there)\b"
+    r"|my mistake|mistake|pardon c est|non c est|sorry c est|sorry it s|not there|ah non|oh non|non en fait"
+    r"|en fait non|actually it s|actually na|actually e be)\b"
 )
 _GREETING_PREFIX = re.compile(
     r"^\s*(?:(?:bonjour|bonsoir|salut|slt|bjr|bsr|hello|hi|hey|coucou|good (?:morning|afternoon|evening))"
@@ -97,7 +98,8 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     service_evidence, service_matches = services.service_scores(trade_toks)
     service, service_strength = detect_service(trade_toks, service_evidence, has_problem=cues.get("problem") > 0,
                                                matches=service_matches)
-    timing = resolve_time(toks, now)
+    # "Morning", "bonne soirée": a greeting names a part of the day, it books nothing.
+    timing = TimeInfo() if cues.only_small_talk else resolve_time(toks, now)
     level, urgency_said = urgency_of(toks, timing)
     rating = _rating(toks, context)
     slots = bool(place.location or place.outside_area or timing.when or urgency_said)

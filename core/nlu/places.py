@@ -187,7 +187,7 @@ def find_place(
     negated: list[str] = []
     ends = {s.end for s in spans}
     for span in spans:
-        if _taken_back(toks, span.start, ends):
+        if _taken_back(toks, span.start, ends) or _elsewhere(toks, span.end):
             negated.append(span.name)
         else:
             kept.append(_Span(span.start, span.end, span.name, span.outside, _rank_here(toks, span)))
@@ -211,6 +211,16 @@ def _rank_here(toks: list[str], span: _Span) -> int:
     if before in _LANDMARK_WORDS:
         return min(span.rank, LANDMARK)
     return span.rank
+
+
+# "Makepe, Kotto c'est mon bureau": a place said to be somewhere else of the customer's is not where the job is.
+_ELSEWHERE = ("c est mon bureau", "c est mon travail", "c est mon boulot", "c est le bureau", "c est au bureau",
+              "is my office", "na my office", "is where i work", "na where i dey work", "c est la ou je travaille")
+
+
+def _elsewhere(toks: list[str], end: int) -> bool:
+    after = " ".join(toks[end:end + 6])
+    return after.startswith(_ELSEWHERE)
 
 
 def _taken_back(toks: list[str], start: int, ends: set[int]) -> bool:

@@ -85,7 +85,8 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
         prev, prev2 = (toks[i - 1] if i else ""), (toks[i - 2] if i > 1 else "")
         # "ça fait 2 jours" looks back; "que ce soit fait aujourd'hui" asks for today.
         # "start from Monday" looks ahead.
-        starts = prev == "from" and tok in WEEKDAYS and prev2 in _STARTS_FROM
+        starts = prev == "from" and ((tok in WEEKDAYS and prev2 in _STARTS_FROM) or tok in MONTHS
+                                     or tok in _MONTH_ABBREVIATIONS)
         looks_back = prev in _PAST and not (prev == "fait" and prev2 in {"soit", "etre", "sera"}) and not starts
         if looks_back or prev2 in {"depuis", "since"}:
             continue
