@@ -839,6 +839,68 @@ _FAMILIES21: dict[str, dict[float, str]] = {
         " | man fix | he fix am | e fix am | she fix",
     },
 }
+# The twenty-fourth round (one more stranger's set): the worker's return, name and acceptance asked, tips, the
+# difference with a local plumber, praise for a quick visit, a worker's mess, help found elsewhere, tradespeople
+# looking for clients; coverage asked about a place over there.
+_FAMILIES24: dict[str, dict[float, str]] = {
+    "status_check": {
+        2.5: "reviendra quand | il revient quand | come back when | when will he come back | e go come back when"
+        " | which person dey come | who dey come | make i know im name | im name | sure say e go come"
+        " | sure say he go come | il va vraiment venir | are you sure he will come | a bien recu ma"
+        " | bien recu ma localisation | recu ma localisation | got my location | received my location"
+        " | don accept my | has accepted my | a accepte ma | which technician | wich technician | vous ave trouve"
+        " | ave trouve quelqu un",
+    },
+    # "c'est pour un dépannage à domicile", "c possible d'avoir un frigoriste ?": someone asked for.
+    "summon": {
+        1.0: "depannage a domicile | pour un depannage | possible d avoir un | possible d avoir une | can i get a"
+        " | can i have a",
+    },
+    "info": {
+        2.5: "can you tell me whether | can you tell me if | tell me whether | pouvez vous me dire si | dites moi si"
+        " | tip | tips | pourboire | through the app | par l application | via l app | la difference entre"
+        " | difference between | pourquoi passer par vous | why i go use una | how much i go pay for"
+        " | combien je vais payer pour | sell spare parts | spare parts | pieces detachees | vendez des pieces"
+        " | numero fixe | landline | un numero pour appeler | number to call",
+    },
+    "complaint": {
+        2.5: "play with my time | dey play with my time | vous jouez avec mon temps | waste my time | wasting my time"
+        " | no apology | sans s excuser | sans meme s excuser | dirty shoes | mess my | same ac una | una repair for"
+        " | una repair don | you repaired for",
+    },
+    "relapse": {
+        1.0: "drip water again | drip again | dey drip again | leak again | dey leak again",
+    },
+    "cancel": {
+        2.5: "deja trouve quelqu un | on a deja trouve | already found someone | we don find person | j ai deja trouve"
+        " | c est bon laissez | je vous recontacte si | je vous recontacterai | i go call una back if",
+    },
+    "join_as_provider": {
+        2.5: "cherche des clients | je cherche des clients | looking for customers | i dey find customers",
+        1.0: "je travaille dans",
+    },
+    "praise": {
+        1.0: "thank you for the quick service | quick service | service rapide | rapide service | correct guy"
+        " | vous m aviez sauve | vous m aviez sauvee | m avez sauvee",
+    },
+    "problem": {
+        1.0: "don burn | burnt | burned | soaked | trempe | keeps spreading | spreading | pas froid du tout"
+        " | pas froid | not cold | no dey cold",
+    },
+    # "Ma maman a un problème de plomberie là-bas": the trouble is in the place asked about, which we may not cover.
+    "elsewhere": {
+        0.0: "la bas | over there | down there",
+    },
+    "neutral": {
+        0.0: "una send me | you send me | una send for me | vous m avez envoye | tout ce que vous faites"
+        " | for all you do | for everything you do"
+        " | wetin una dey do | na my number | c est mon numero | my number is | voici mon numero | mon numero c est",
+    },
+}
+for _label, _levels in _FAMILIES24.items():
+    for _weight, _phrases in _levels.items():
+        _table = CUES.setdefault(_label, {})
+        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
 for _label, _levels in _FAMILIES21.items():
     for _weight, _phrases in _levels.items():
         _table = CUES.setdefault(_label, {})

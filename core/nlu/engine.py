@@ -138,8 +138,8 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     # A place, time or rating given alone ("for Bepanda") or after our question is an answer, never a new job.
     # "chez moi à Japoma", "I dey for Bepanda": the place said with only the words that lead to it is an answer too.
     place_said = bool(place.location) and all(t in _PLACE_LEADS or i in place.positions for i, t in enumerate(toks))
-    answered = bool(place.location or place.outside_area or timing.when or rating) and (
-        bool(context.get("last_question")) or len(toks) <= 3 or place_said)
+    answered = _phone_only(toks) or (bool(place.location or place.outside_area or timing.when or rating) and (
+        bool(context.get("last_question")) or len(toks) <= 3 or place_said))
     # Someone asked for with no trouble and every word known ("can someone come now?"): no trade to guess, it is
     # still to ask; an unknown word ("nétoyé") may be a trade the tables miss, which the model may read.
     known = known_words()
@@ -190,6 +190,17 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
         worker_trade=services.worker_named(toks),
         source="local",
     )
+
+
+_NUMBER_WORDS = {"na", "my", "number", "numero", "mon", "c", "est", "voici", "is", "it", "s", "this", "tel",
+                 "telephone", "phone", "call", "me", "on", "appelez", "moi", "au", "sur", "whatsapp"}
+
+
+def _phone_only(toks: list[str]) -> bool:
+    """Return whether the message only gives a phone number ("67 0 98 22 41 na my number"): an answer, no job."""
+    digits = "".join(t for t in toks if t.isdigit())
+    mobile = (len(digits) == 9 and digits.startswith(("6", "2"))) or (len(digits) == 12 and digits.startswith("237"))
+    return mobile and all(t.isdigit() or t in _NUMBER_WORDS for t in toks)
 
 
 def _rating(toks: list[str], context: dict[str, Any]) -> int | None:

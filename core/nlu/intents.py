@@ -169,7 +169,7 @@ def classify(
         scores["info"] = scores.get("info", 0.0) + scores.pop("complaint")
     priced_job = scores.get("price") and not scores.get("info_policy") and (
         (slots and (not _MINE.isdisjoint(toks) or scores.get("request"))) or not _POSSESSIVE.isdisjoint(toks))
-    if service is not None and (problem or priced_job):
+    if service is not None and (problem or priced_job) and "elsewhere" not in scores:
         # "Mon frigo coule, c'est combien ?" describes a job of theirs: a request, not a price enquiry; so does a
         # price asked for a job at a place or on a day ("combien pour déboucher un évier à Bonamoussadi ?").
         scores.pop("info", None)

@@ -65,7 +65,7 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | hublot | pendant le lavage | during the wash | a chaque lavage | each wash"
         " | laundry room | buanderie | machine wey dey wash | machine to wash | wash clothes machine"
         " | le fer | mon fer | my iron | the iron | flat iron | pressing iron | washing machines | sewing machine*"
-        " | machine a coudre | machines a coudre | friteuse* | deep fryer* | fryer*",
+        " | machine a coudre | machines a coudre | friteuse* | deep fryer* | fryer* | wash machine",
         # "4 appareils pleins de poussière" after the ACs: a device, whichever was named.
         2.0: "machine | machines | appareil*",
         1.0: "gaz | gas | screen | ecran",
@@ -81,8 +81,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
     },
     "carpentry": {
         3.0: "menuis* | carpenter* | carpentry | porte en bois | portes en bois | wooden"
-        " | chambranle | frame of my | escalier en bois | bois de mon escalier | wooden stair*"
-        " | tringle* | curtain rod | comptoir | bar counter | bois de l escalier"
+        " | chambranle | frame of my"
+        " | tringle* | curtain rod | comptoir | bar counter"
         " | cheap wood | contre plaque | armoire* | placard*"
         " | meuble* | furniture | lit | lits | bed | table | tables | chaise* | chair* | tiroir* | drawer* | etagere*"
         " | shelf | shelves | cupboard* | wardrobe* | contreplaque | plywood | charniere* | hinge* | canape"
@@ -92,6 +92,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | porte manteau* | coat rack*",
         2.0: "toit | toits | toiture* | roof | roofs | tole | toles",
         2.5: "planche* | plank | planks | rideau* | curtain*",
+        # The stairs' material said outright outweighs the cracks they show.
+        4.0: "wooden stair* | escalier en bois | bois de l escalier | bois de mon escalier",
         1.0: "porte | portes | door | doors | fenetre* | window* | plafond | ceiling",
     },
     "masonry": {
@@ -178,6 +180,7 @@ SERVICE_TERMS["plumbing"][WATER_OUT_OF_PLACE] = (
     " | l eau arrive | l eau atteint | il pleut dans | pleut dans | soaked | trempe | detrempe | l eau tombe"
     " | eau tombe | ca mouille | mouille tout | tout est mouille | water all over | all over the floor"
     " | full ground | don full ground | l eau est rentree | l eau est entree | eau sur tout le sol | l eau qui sort"
+    " | remove water | pump out water | pomper l eau | evacuer l eau"
     " | eau qui sort | l eau qui coule | eau qui coule | toujours mouille | est tout mouille"
 )
 # Furniture or the fabric of the house that water runs under or through ("sous le placard", "sous le carrelage") is
@@ -192,6 +195,10 @@ _DOORS = {"porte", "portes", "door", "doors", "portail", "gate"}
 _JAMMED = {"bloque", "bloquee", "coince", "coincee", "jammed", "stuck", "jam", "ouvre", "open"}
 # Rain coming in through the roof, a slab or a window is the roofer's, mason's or carpenter's, not a leak of ours.
 _RAIN = {"toit", "toits", "toiture", "roof", "roofs", "tole", "toles", "pluie", "pleut", "rain", "raining"}
+
+
+def _first(matches: list[Match[tuple[str, float]]], trade: str) -> int:
+    return min((m.start for m in matches if m.value[0] == trade), default=1_000_000)
 
 
 def named_all(toks: list[str], matches: list[Match[tuple[str, float]]]) -> set[str]:
@@ -251,7 +258,8 @@ def detect_service(
             scores.pop("cleaning")
     # "Looking for a mason to build a wall around the septic tank": the tradesperson asked for names the job.
     for i, tok in enumerate(toks):
-        if (wanted := _WORKERS.get(tok)) and not _ASKING.isdisjoint(toks[max(0, i - 3):i]):
+        if (wanted := _WORKERS.get(tok)) and (not _ASKING.isdisjoint(toks[max(0, i - 3):i])
+                                              or toks[i + 1:i + 2] in (["needed"], ["wanted"], ["required"])):
             scores[wanted] = scores.get(wanted, 0.0) + 2.0
     # A door that is jammed or will not open is a lock problem; one that will not close is the carpenter's.
     if words & _DOORS and words & _JAMMED:
@@ -268,8 +276,12 @@ def detect_service(
           and worker_named(toks) in {None, "plumbing"}):
         scores["plumbing"] = max(scores.get("plumbing", 0.0), *(scores[t] for t in shows)) + 1.0
     # "peinture à l'huile pour les portes en bois": the paint job names the trade, the wood is what is painted.
-    if matches and "painting" in named_all(toks, matches) and "carpentry" in scores and not has_problem:
-        scores["painting"] = max(scores["painting"] + 2.0, scores["carpentry"] + 0.5)
+    # "repeindre la chambre en jaune et quelques retouches de plâtre": the paint job, the plaster on the way.
+    # ("refaire le plâtre avant de peindre" is the mason's: the paint comes after.)
+    for surface in ("carpentry", "masonry"):
+        if (matches and "painting" in named_all(toks, matches) and surface in scores and not has_problem
+                and (surface == "carpentry" or _first(matches, "painting") < _first(matches, surface))):
+            scores["painting"] = max(scores["painting"] + 2.0, scores[surface] + 0.5)
     if not scores:
         return None, 0.0
     # Ties go to the first code in this order: an electrician installs a ceiling fan, a plug is not a fridge.

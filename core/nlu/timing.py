@@ -28,6 +28,7 @@ _THIS = {"ce", "cet", "cette", "this", "dis", "tonight"}
 # "passe"/"passee" follow the time they qualify ("la semaine passée"); before a time they are the verb ("passe demain").
 _PAST = {"depuis", "since", "hier", "yesterday", "last", "dernier", "derniere", "fait", "from"}
 _SINCE = {"depuis", "since"}
+_AFTER_EVENT = {"suite"}
 _STARTS_FROM = {"start", "starting", "begin", "beginning", "available", ""}
 _HABIT = {"chaque", "every", "each", "tous", "toutes", "all", "toute", "bon", "bonne", "good", "le", "la", "per"}
 _RELATIVE_UNITS = {
@@ -99,8 +100,11 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
                                                and prev2 not in {"toute", "tout"})  # "toute la journée": how long
               or (tok == "jour" and prev == "ce")):
             day, today = local.date(), True
-        elif tok in WEEKDAYS and prev not in {"bon", "bonne"} and not _SINCE.isdisjoint(toks[max(0, i - 6):i]):
-            # "depuis la surtension de dimanche", "since the power surge on Sunday": when the trouble began
+        elif tok in WEEKDAYS and prev not in {"bon", "bonne"} and (
+                not _SINCE.isdisjoint(toks[max(0, i - 6):i]) or nxt in {"dernier", "passe", "last"}
+                or (prev in {"de", "du"} and not _AFTER_EVENT.isdisjoint(toks[max(0, i - 6):i - 1]))):
+            # "depuis la surtension de dimanche", "since the power surge on Sunday", "lundi dernier", "suite à
+            # l'orage de dimanche": when the trouble began
             continue
         elif tok in WEEKDAYS and prev not in {"bon", "bonne"}:
             ahead = (WEEKDAYS[tok] - local.weekday()) % 7 or 7

@@ -10,7 +10,7 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
     # Danger to people or the house: urgent whatever else is said.
     "danger": {
         1.0: "feu | incendie | fire | fume | fumee | fumer | smoke* | brule* | burn* | etincel* | spark*"
-        " | court circuit | short circuit | inond* | flood* | coule partout | eau partout | water everywhere"
+        " | inond* | flood* | coule partout | eau partout | water everywhere"
         " | water dey everywhere | flow everywhere | coule de partout | water dey enter | eau rentre | explose*"
         " | eclate*"
         " | burst | fuite de gaz | gas leak | odeur de gaz | sent le gaz | smell gas | smell of gas"
@@ -42,8 +42,12 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
 
         " | all outside | devant la porte | devant ma porte | devant chez moi | in front of my door"
         " | in front of the door | outside my door | outside the door | sent le crame | odeur de crame | crame"
-        " | dey rush from | dey rush comot | dey rush out | still dey pour | e dey pour | e still dey pour"
-        " | water dey pour | dey pour for floor | locked ourselves out | lock ourselves out | locked ourself out",
+        " | dey rush from | dey rush comot | dey rush out | still dey pour | e still dey pour"
+        " | dey pour for floor | locked ourselves out | lock ourselves out | locked ourself out | baby dey inside"
+        " | baby inside | bebe est dedans | bebe a l interieur | enfant enferme | child inside | pikin dey inside"
+        " | water dey reach | reach my knee | we are outside"
+        " | we are both outside | both outside | water dey come inside | from every side | start to enter"
+        " | don start to enter | don enter house | dey enter house | court circuit | short circuit",
     },
     "now": {
         1.0: "urgent* | urgence | emergency | maintenant | now | right now | tout de suite | immediatement"
@@ -65,7 +69,9 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
     },
     # "la facture va exploser": a figure of speech, no explosion.
     "neutral": {
-        0.0: "va exploser | facture va exploser | bill go explode | bill don explode",
+        0.0: "va exploser | facture va exploser | bill go explode | bill don explode | water don full am"
+        " | avant que ca deborde | before e overflow | avant que ca ne deborde | before it overflows"
+        " | a fait un court circuit | fait un court circuit | don short circuit | had a short circuit",
     },
 }
 _DISCOURSE = {"now", "maintenant"}
@@ -135,7 +141,7 @@ _KEY_PIECES = {"sale", "moitie", "morceau", "bout", "half", "piece"}
 _LEFT_IN = {"reste", "restee", "restees", "restes"}
 _TODAY_WORDS = {"aujourd", "today", "aujourdhui", "auj"}
 _BURSTS = {"burst", "eclate", "eclatee", "explose", "explosee"}
-_BULBS = {"bulb", "bulbs", "ampoule", "ampoules", "neon", "tube", "lampe"}
+_BULBS = {"bulb", "bulbs", "ampoule", "ampoules", "neon", "neons", "tube", "tubes", "lampe", "lampes"}
 _BREAKS = {"casse", "cassee", "pete", "eclate", "explose", "burst", "break", "broke", "broken", "lache"}
 
 
@@ -271,7 +277,12 @@ def urgency_of(toks: list[str], timing: TimeInfo) -> tuple[str, bool]:
     # A broken or burst pipe floods the house: urgent unless the customer says it can wait.
     if words & _PIPES and words & _BREAKS and "calm" not in found and not _DRY.search(text):
         return "urgent", True
-    if (words & _GAS and words & _ESCAPING and words.isdisjoint(_AC_WORDS)) or _SHUT_OUT.search(text):
+    shut_out = _SHUT_OUT.search(text)
+    # "the key don turn for inside the lock and e no fit comot": the key is stuck, nobody is.
+    if (shut_out and "comot" in shut_out.group(0) and not words.isdisjoint({"key", "keys", "cle", "cles"})
+            and text[:shut_out.start()].split()[-1:] in (["e"], ["it"], ["key"], ["am"])):
+        shut_out = None
+    if (words & _GAS and words & _ESCAPING and words.isdisjoint(_AC_WORDS)) or shut_out:
         return "urgent", True
     # "nettoyer la maison aujourd'hui, on reçoit la belle famille ce soir": later today, said to be today, is urgent
     today_said = not _TODAY_WORDS.isdisjoint(words)
