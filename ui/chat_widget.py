@@ -1,5 +1,6 @@
 """The web chat: posts through the same turn function as POST /api/chat, then polls for later messages."""
 
+import asyncio
 import re
 import secrets
 
@@ -79,6 +80,8 @@ class ChatWidget:
         self.session_id = session_id
         self.client = client_address(ui.context.client.request)  # the page's request: where this visitor is
         self.last_id = 0
+        self.shown: set[int] = set()  # stored messages already on screen: each is shown once
+        self.polling = asyncio.Lock()  # the timer and a send may poll at once: one at a time, in order
         self.echoes: list[str] = []  # sent texts shown before the server stored them
         self.card = ui.card().classes("w-full p-2 gap-2 scroll-mt-2").mark("chat-widget")
         with self.card:
@@ -108,6 +111,7 @@ class ChatWidget:
         if not text:
             return
         self.input.value = ""
+        self.input.run_method("focus")  # the phone's keyboard stays open for the next message
         self.echoes.append(text)
         self._bubble("in", "customer", text)
         self.button.props("loading")
@@ -124,8 +128,15 @@ class ChatWidget:
 
     async def poll(self) -> None:
         """Add the messages stored since the last one shown."""
-        rows = await run.io_bound(_load, self.session_id, self.last_id)
+        async with self.polling:
+            rows = await run.io_bound(_load, self.session_id, self.last_id)
+            self._show(rows or [])  # (None when the app is shutting down)
+
+    def _show(self, rows: list[tuple[int, str, str, str, str]]) -> None:
         for message_id, direction, author, body, agent in rows:
+            if message_id in self.shown:
+                continue
+            self.shown.add(message_id)
             self.last_id = max(self.last_id, message_id)
             if direction == "in" and self.echoes and body.strip() in (self.echoes[0], CODE_MASK):
                 self.echoes.pop(0)

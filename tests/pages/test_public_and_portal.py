@@ -1,5 +1,7 @@
 """Landing page, chat widget, sign-in pages and the provider portal."""
 
+import asyncio
+
 from nicegui.testing import User
 from sqlmodel import Session, select
 
@@ -7,7 +9,7 @@ from core.auth.login import TOO_SOON
 from core.auth.models import Account
 from core.auth.throttle import FREE_TRIES
 from core.matching.models import Offer, OfferStatus
-from core.messaging.conversations import Conversation
+from core.messaging.conversations import Conversation, Message
 from core.messaging.outbox import enqueue
 from core.payments.models import LedgerEntry, Payment
 from core.providers.models import Provider, Rating
@@ -44,6 +46,27 @@ async def test_the_chat_widget_sends_and_shows_later_messages_live(user: User, s
                 body="✅ Paul a accepté votre demande, il arrive.", kind="update")
         writer.commit()
     await user.should_see("✅ Paul a accepté votre demande, il arrive.", retries=60)
+
+
+async def test_the_chat_shows_each_message_once_when_two_polls_read_the_same_rows(user: User, session, monkeypatch):
+    # On a cold server the timer's poll and the poll after a send read the same rows at once (seen on a phone:
+    # the customer's message and our greeting twice). Here every poll reads the whole conversation again.
+    import ui.chat_widget as widget
+
+    everything = widget._load
+    monkeypatch.setattr(widget, "POLL_SECONDS", 0.1)
+    monkeypatch.setattr(widget, "_load", lambda session_id, after_id: everything(session_id, 0))
+    await user.open("/chat")
+    user.find(marker="chat-input").type("Bonjour, ma clim coule à Makepe")
+    user.find(marker="chat-send").click()
+    await user.should_see(marker="chat-out", retries=100)  # our first reply is on screen
+    await asyncio.sleep(0.5)  # several more polls, each reading every row again
+    said = [element.text for element in user.find(marker="chat-in").elements]
+    replies = len(user.find(marker="chat-out").elements)
+    assert said == ["Bonjour, ma clim coule à Makepe"]
+    with Session(session.get_bind()) as reader:
+        stored = len(reader.exec(select(Message).where(Message.direction == "out")).all())
+    assert replies == stored  # each stored reply once
 
 
 async def test_wrong_password_and_slow_down_messages_on_the_login_page(user: User, session):
