@@ -236,8 +236,9 @@ def correct(turn: Turn, request: ServiceRequest) -> None:
         transition(session=turn.session, request=request, target=RequestStatus.PENDING, actor="system",
                    detail={"reason": "customer_correction"})
     turn.conversation.current_request_id = request.id
-    turn.say("corrected", summary=summary(turn, request), price=format_range(request.price_min, request.price_max),
-             reference=request.reference)
+    # Still waiting for the web customer's number: no search has started, so none "continues".
+    turn.say("corrected_hold" if request.contact_hold else "corrected", summary=summary(turn, request),
+             price=format_range(request.price_min, request.price_max), reference=request.reference)
 
 
 def cancel(turn: Turn) -> None:

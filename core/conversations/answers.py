@@ -51,6 +51,8 @@ def prices(turn: Turn, service_code: str | None) -> None:
     turn.say("price_all", lines=lines)
 
 
+_EVENING = re.compile(r"^\W*(?:bonsoir|bsr|good evening|evening)\b")
+
 def smalltalk(turn: Turn) -> None:
     """Answer briefly and warmly, steering back to the job; a first greeting introduces Djobea."""
     name = returning.greeting_name(turn)
@@ -59,7 +61,8 @@ def smalltalk(turn: Turn) -> None:
     elif name:
         turn.say("intro_known", name=name)
     elif turn.context.turns <= 1:
-        turn.say("intro")
+        # "Bonsoir" is answered "Bonsoir", as people do.
+        turn.say("intro_evening" if _EVENING.search(fold(turn.text)) else "intro")
     else:
         turn.say("smalltalk")
 

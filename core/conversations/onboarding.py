@@ -1,5 +1,6 @@
 """A tradesperson joining over chat: name, trades, quartiers (and a phone on the web) -> a pending application."""
 
+import contextlib
 import re
 
 from sqlmodel import select
@@ -38,6 +39,17 @@ def step(turn: Turn) -> None:
     again = f"{turn.context.cycle}:{asked}_again" in turn.context.asked_log
     if asked == "onb_name":
         name = _NAME_PREFIX.sub("", turn.text.strip()).split(",")[0].strip(" .!")
+        if sum(c.isalpha() for c in name) < 2:
+            # "6 99", "699123456": figures are never a name (a number is kept for the phone question).
+            with contextlib.suppress(InvalidPhone):
+                data["phone"] = data.get("phone") or normalize_phone(turn.text)
+            turn.context.onboarding = data
+            if again:
+                turn.context.ask("onb_name", "onb_name_letters")
+                turn.say("onb_name_letters")
+            else:
+                _ask_again(turn, "onb_name")
+            return
         if (_NOT_A_NAME.search(name) or len(name.split()) > 4) and not again:
             turn.context.onboarding = data
             _ask_again(turn, "onb_name")

@@ -7,6 +7,12 @@ BOT: dict[str, dict[str, list[str]]] = {
         "en": ["Hello 👋 This is Djobea: we find you a verified repairer near you in Douala. "
                "Tell me what needs fixing and your quartier."],
     },
+    "intro_evening": {
+        "fr": ["Bonsoir 👋 Ici Djobea : on vous trouve un artisan vérifié près de chez vous à Douala. "
+               "Dites-moi ce qui ne va pas et votre quartier."],
+        "en": ["Good evening 👋 This is Djobea: we find you a verified repairer near you in Douala. "
+               "Tell me what needs fixing and your quartier."],
+    },
     "ask_service": {
         "fr": ["Dites-moi ce qui ne va pas : fuite, courant, frigo, serrure… ?",
                "De quel type de réparation avez-vous besoin ?",
@@ -62,6 +68,12 @@ BOT: dict[str, dict[str, list[str]]] = {
     "corrected": {
         "fr": ["C'est corrigé ✅ {summary}. Prix indicatif : {price}. Je continue la recherche (réf. {reference})."],
         "en": ["Updated ✅ {summary}. Usual price: {price}. I'm still on it (ref. {reference})."],
+    },
+    "corrected_hold": {
+        "fr": ["C'est corrigé ✅ {summary}. Prix indicatif : {price} (réf. {reference}). Je lance la recherche dès que "
+               "j'ai votre numéro (ex. 6 99 12 34 56), ou dites-moi de continuer sans."],
+        "en": ["Updated ✅ {summary}. Usual price: {price} (ref. {reference}). I'll start the search as soon as I have "
+               "your number (e.g. 6 99 12 34 56), or tell me to go on without."],
     },
     "correction_agent": {
         "fr": ["Un artisan est déjà sur votre demande {reference}. Un agent Djobea va coordonner ce changement avec "
@@ -179,6 +191,10 @@ BOT: dict[str, dict[str, list[str]]] = {
     "onb_name_again": {
         "fr": ["Pour l'inscription, il me faut juste votre nom (par ex. Jean Mbarga). Comment vous appelez-vous ?"],
         "en": ["For the application I just need your name (e.g. John Mbarga). What is your name?"],
+    },
+    "onb_name_letters": {
+        "fr": ["Il me faut votre nom en lettres, comme il figurera sur votre profil (par ex. Jean Mbarga)."],
+        "en": ["I need your name in letters, as it will show on your profile (e.g. John Mbarga)."],
     },
     "onb_phone_again": {
         "fr": ["Je n'ai pas reconnu de numéro : envoyez votre numéro WhatsApp, par ex. 6 99 12 34 56."],

@@ -107,6 +107,40 @@ def test_onboarding_asks_again_for_a_name_or_a_number_it_could_not_read(say):
     assert len(asked) == len(set(asked))
 
 
+def test_a_correction_before_the_number_says_the_search_starts_with_the_number(say):
+    # Seen on a phone: "Je continue la recherche" after a correction, while no search had started (the web
+    # customer's number was still awaited), and the number was not asked again.
+    say("c9", "il faut repeindre le salon")
+    say("c9", "Kotto")
+    reply = " ".join(say("c9", "non pardon c'est Makepe, Kotto c'est mon bureau").replies)
+    assert "Makepe" in reply and "numéro" in reply
+    assert "continue la recherche" not in reply
+    assert requests_of("c9")[0].quartier == "Makepe"
+
+
+def test_bonsoir_is_answered_bonsoir(say):
+    assert say("g1", "Bonsoir").replies[0].startswith("Bonsoir")
+    assert say("g2", "Good evening").replies[0].startswith("Good evening")
+    assert say("g3", "Bonjour").replies[0].startswith("Bonjour")
+
+
+def test_onboarding_never_takes_figures_for_a_name(say):
+    # Seen on a phone: after the sentence was refused, "6 99" was saved as the name ("Merci 6 99"), and the proper
+    # number sent next got the same reply again.
+    say("o4", "je veux travailler avec vous")
+    say("o4", "Je Veux Travailler Avec Vous")
+    letters = " ".join(say("o4", "6 99").replies)
+    assert "6 99" not in letters and "Jean Mbarga" in letters
+    again = " ".join(say("o4", "6 99 12 34 56").replies)
+    assert "Merci" not in again and "Jean Mbarga" in again  # still the name, and the number is kept
+    say("o4", "Paul Ndjock")
+    say("o4", "plomberie")
+    say("o4", "Makepe")
+    with session_scope() as s:
+        application = s.exec(select(ProviderApplication)).one()
+    assert (application.name, application.phone) == ("Paul Ndjock", "+237699123456")
+
+
 def test_provider_messages_go_to_matching(session, monkeypatch):
     provider = make_provider(session, phone="+237677998877")
     seen = []
