@@ -897,6 +897,47 @@ _FAMILIES24: dict[str, dict[float, str]] = {
         " | wetin una dey do | na my number | c est mon numero | my number is | voici mon numero | mon numero c est",
     },
 }
+# The twenty-eighth round (very short and very long messages): backstory that only looks like a grievance or a
+# status ("thief fit kick am open", "e still dey come from the wall", "et si possible", "je le rembourse", "pour
+# rien" of a trip not to waste), thanks at length, tradespeople with years of trade, a worker's job given away.
+_FAMILIES28: dict[str, dict[float, str]] = {
+    "status_check": {
+        2.5: "pas encore venu | pas encore venue | not come yet | still dey for the job | una don give am to another"
+        " | give am to another person | donne a quelqu un d autre | tell me something today",
+    },
+    "join_as_provider": {
+        2.5: "comment on s inscrit | ans de metier | years for the work | vous prenez aussi | prenez vous des"
+        " | si vous prenez",
+        1.0: "j ai des references | references",
+    },
+    "complaint": {
+        2.5: "not what i paid for | patchy | pas ce que j ai paye",
+    },
+    "info": {
+        2.5: "phone number wey i fit call | number wey i fit call",
+        2.0: "j ai une question | i have a question | question avant",
+    },
+    "praise": {
+        2.0: "thank you for your patience | merci pour votre patience | for your patience with me",
+    },
+    "hypothetical": {
+        1.0: "i don t want to | je ne veux pas que | i no want make",
+    },
+    "problem": {
+        1.0: "thief fit | make thief | thief come | thief go | thieves fit | voleurs peuvent | still dey come from"
+        " | e still dey come from | dey come from somewhere",
+    },
+    "neutral": {
+        0.0: "i don pay | mi don pay | que je viens d acheter | i just bought | que j ai achete | i don buy"
+        " | i bought | au frais | truc frais | air frais | et si possible | si possible | se deplace pour rien"
+        " | deplacer pour rien | come for nothing | not trying to cheat | no wan cheat | je le rembourse"
+        " | je la rembourse | i go refund am | i refund him",
+    },
+}
+for _label, _levels in _FAMILIES28.items():
+    for _weight, _phrases in _levels.items():
+        _table = CUES.setdefault(_label, {})
+        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
 for _label, _levels in _FAMILIES24.items():
     for _weight, _phrases in _levels.items():
         _table = CUES.setdefault(_label, {})

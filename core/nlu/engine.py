@@ -46,7 +46,7 @@ _PLACE_LEADS = {"chez", "moi", "a", "au", "je", "j", "suis", "i", "dey", "for", 
 _NOT_OURS = {"credit", "credits", "airtime", "unites", "forfait", "taxi", "pret", "loan"}
 _EXTRA_COMMON = (
     "massa bilingue villages makes basse bassin passe passer lundi mardi kotte bonne bonnes logement bonsoir"
-    " japonais dakar nylons macons peintre peintres yassine beton bande bonus bonheur merci maman papa"
+    " japonais dakar nylons macons peintre peintres yassine beton bande bonus bonheur merci maman papa bank banks"
 ).split()
 
 
@@ -143,8 +143,9 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     # Someone asked for with no trouble and every word known ("can someone come now?"): no trade to guess, it is
     # still to ask; an unknown word ("nétoyé") may be a trade the tables miss, which the model may read.
     known = known_words()
-    guess_trade = not (service is None and not service_evidence and not cues.get("problem")
-                       and cues.get("summon") > 0
+    # "j'ai un problème chez moi": every word known and none a trade's, nothing for the model to read a trade in.
+    guess_trade = not (service is None and not service_evidence
+                       and (cues.get("summon") > 0 or cues.get("problem") > 0)
                        and all(t in known or t.isdigit() or i in place.positions for i, t in enumerate(toks)))
     # "c'est combien le taxi pour Akwa": the price of something not ours is no question about our prices, whatever
     # the model guesses (it may still read a job the tables miss: "pintur d 1 apart, combi1 ?").

@@ -127,7 +127,10 @@ def read_cues(toks: list[str], text: str) -> Cues:
             known.update(range(first, first + found.group(0).count(" ") + 1))
     if _NEGATED_VERB.search(text):
         scores["problem"] = scores.get("problem", 0.0) + 1.0
-    talk = _small_talk().find(toks)
+    # "on n'a plus d'eau": "a plus" there is no "à plus" (see you).
+    talk = [m for m in _small_talk().find(toks)
+            if not (toks[m.start:m.end] == ["a", "plus"] and ((m.start and toks[m.start - 1] in {"n", "ne", "y", "il"})
+                                                              or toks[m.end:m.end + 1] in (["d"], ["de"], ["du"])))]
     covered = sum(m.end - m.start for m in talk)
     greeting = any(m.value == "greeting" for m in talk)
     acks = sum(m.value == "ack" for m in talk)
@@ -169,7 +172,11 @@ def classify(
         scores["info"] = scores.get("info", 0.0) + scores.pop("complaint")
     priced_job = scores.get("price") and not scores.get("info_policy") and (
         (slots and (not _MINE.isdisjoint(toks) or scores.get("request"))) or not _POSSESSIVE.isdisjoint(toks))
-    if service is not None and (problem or priced_job) and "elsewhere" not in scores:
+    # "Il nous faudrait une équipe de nettoyage complète ... vous acceptez mobile money ?": a job named outright, at a
+    # place, asked for, is a request whatever else is asked about it.
+    asked_outright = (slots and scores.get("request") and service_strength >= 0.9
+                      and {"savoir", "know", "renseigner"}.isdisjoint(toks))
+    if service is not None and (problem or priced_job or asked_outright) and "elsewhere" not in scores:
         # "Mon frigo coule, c'est combien ?" describes a job of theirs: a request, not a price enquiry; so does a
         # price asked for a job at a place or on a day ("combien pour déboucher un évier à Bonamoussadi ?").
         scores.pop("info", None)

@@ -69,6 +69,11 @@ _FRENCH_ING = {"parking", "pressing", "camping", "shopping", "planning", "standi
 _FORMULAS = (("s", "il", "vous", "plait"), ("s", "il", "te", "plait"))
 
 
+# Words a single letter labels ("building C", "bloc M", "porte A"): the letter is no SMS word.
+_LABELLED = {"building", "bloc", "block", "immeuble", "batiment", "porte", "villa", "appartement", "apartment", "flat",
+             "entree", "entrance", "escalier", "stair", "rue", "street", "lot", "house", "maison"}
+
+
 def detect_language(toks: list[str], skip: frozenset[int], default: str = "fr") -> tuple[str, float]:
     """Return "fr" or "en" and how sure the evidence is (0-1); skip holds the positions of place names."""
     fr = en = 0.0
@@ -84,6 +89,8 @@ def detect_language(toks: list[str], skip: frozenset[int], default: str = "fr") 
         if tok == "on":
             if i + 1 < len(toks) and toks[i + 1] in _ON_FRENCH:
                 fr += 1.0
+            continue
+        if len(tok) == 1 and i and toks[i - 1] in _LABELLED:  # "building C", "bloc A": a label, no "c'est"
             continue
         fr += FRENCH.get(tok, 0.0)
         english = ENGLISH.get(tok, 0.0)

@@ -64,6 +64,10 @@ _AFTER_NOW = frozenset(
     " avant apres merci chez a au aux dans ici pas plus non oui si mais svpl o oh eh abeg now".split())
 
 
+_LABELLED = frozenset("building bloc block immeuble batiment porte villa appartement apartment flat entree entrance"
+                      " escalier stair lot".split())
+
+
 def _names_thing(word: str) -> bool:
     return bool(word) and word.isalpha() and word not in _AFTER_NOW
 
@@ -76,7 +80,8 @@ def tokens(text: str) -> list[str]:
     raw = folded.split()
     for i, word in enumerate(raw):
         # "c" alone is "c'est" in SMS French, "mn" after a number is minutes, before a thing "mon", else "maintenant".
-        if word == "c" and (i + 1 == len(raw) or raw[i + 1] not in _C_VERBS):
+        # ("building C", "bloc C": a label).
+        if word == "c" and (i + 1 == len(raw) or raw[i + 1] not in _C_VERBS) and not (i and raw[i - 1] in _LABELLED):
             out += ("c", "est")
         elif word == "mn":
             nxt = raw[i + 1] if i + 1 < len(raw) else ""

@@ -50,6 +50,9 @@ PATTERNS: list[tuple[str, float, str, str]] = [
     # "where the plumber?", "where my electrician?": where the worker of a booking is
     ("status_check", 2.5, "where ou", r"\bwhere (?:the|my|una|your) " + _WORKER + r"\b(?! (?:is|dey) from)"
      r"|\bou est (?:le|la|l|mon|ma|votre) " + _WORKER + r"\b"),
+    # "I dey do tiles and plaster for Bonaberi, 10 years": a trade done for years
+    ("join_as_provider", 2.5, "years ans",
+     r"^(?:\w+ ){0,3}?(?:i dey do|i do|je fais|moi je fais)\b(?: \w+){1,10}? \d+ (?:years?|ans)\b"),
     # "plumber here, I dey work for Bonaberi side": a tradesperson introducing themselves
     ("join_as_provider", 2.0, "here", r"^(?:\w+ ){0,2}?(?:{trade})s? here\b"),
     # "stop la demande", "you can close the request", "clôturez ma commande"
@@ -103,9 +106,10 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      + _COMING + r"\b"),
     # "le plombier vient quand", "votre technicien arrive aujourd'hui ?" (not "que le plombier passe demain",
     # nor "il vient de casser")
-    ("status_check", 2.0, "vient viennent arrive arrivent passe passent viendra arrivera passera va est sont",
+    ("status_check", 2.0, "vient viens viennent arrive arrivent passe passent viendra arrivera passera va est sont",
      r"(?<!\bque )(?<!\bqu )\b(?:le|la|l|votre|mon|ma|notre|ton|vos|les) " + _WORKER
-     + r" (?:vient|viennent|arrive|arrivent|passe|passent|viendra|arrivera|passera|va venir|va passer|va arriver"
+     + r" (?:vient|viens|viennent|arrive|arrivent|passe|passent|viendra|arrivera|passera|va venir|va passer"
+     r"|va arriver"
      r"|est en route|est ou|sont ou)(?! de\b| d\b| avec\b)"),
     ("status_check", 2.0, "il elle ils",
      r"\b(?:il|elle|ils) (?:vient|arrive|passe|va venir|va passer|va arriver) (?:toujours|quand|bientot"

@@ -17,7 +17,7 @@ from core.nlu.phonetic import sound
 # ("ne marche pas, Akwa") "pas" negates the verb, not the place.
 _NEGATORS = {"pas", "not"}
 _TAKE_BACK = {"instead", "lieu"}
-_BEFORE_NEGATOR = {"non", "et", "mais", "est", "is", "but", "and", "no", "s"}
+_BEFORE_NEGATOR = {"non", "et", "mais", "est", "is", "but", "and", "no", "s", "sorry", "pardon", "oh", "ah"}
 _PREPOSITIONS = {"a", "at", "in", "au", "for", "de", "of"}
 # "au village", "mon village": the family's home village, not the quartier Village.
 _HOME_VILLAGE = {"au", "mon", "ma", "le", "du", "my", "the", "de", "son", "notre", "leur", "our"}

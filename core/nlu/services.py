@@ -259,7 +259,8 @@ def detect_service(
     # "Looking for a mason to build a wall around the septic tank": the tradesperson asked for names the job.
     for i, tok in enumerate(toks):
         if (wanted := _WORKERS.get(tok)) and (not _ASKING.isdisjoint(toks[max(0, i - 3):i])
-                                              or toks[i + 1:i + 2] in (["needed"], ["wanted"], ["required"])):
+                                              or toks[i + 1:i + 2] in (["needed"], ["wanted"], ["required"],
+                                                                        ["pour"], ["for"])):
             scores[wanted] = scores.get(wanted, 0.0) + 2.0
     # A door that is jammed or will not open is a lock problem; one that will not close is the carpenter's.
     if words & _DOORS and words & _JAMMED:
@@ -328,7 +329,8 @@ _SYMPTOMS = {
                    "current", "light", "power", "odeur de brule", "sent le brule", "burning smell", "fusible", "fuse",
                    "court circuit", "short circuit", "eneo", "coupure", "power cut", "light cut", "coupure de courant",
                    "cable", "inverter", "electric"},
-    "cleaning": {"dust", "dusty", "poussiere", "poussieres", "clean", "cleaning", "nettoyer", "nettoyage", "wash",
+    "cleaning": {"dust", "dusty", "poussiere", "poussieres", "clean", "cleaning", "cleaned", "nettoyer", "nettoyage",
+                 "wash",
                  "washing", "laver", "lavage", "lessive", "laundry"},
 }
 

@@ -47,7 +47,8 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | baby inside | bebe est dedans | bebe a l interieur | enfant enferme | child inside | pikin dey inside"
         " | water dey reach | reach my knee | we are outside"
         " | we are both outside | both outside | water dey come inside | from every side | start to enter"
-        " | don start to enter | don enter house | dey enter house | court circuit | short circuit",
+        " | don start to enter | don enter house | dey enter house | court circuit | short circuit | stuck inside"
+        " | coinces dans la chambre | coinces dedans",
     },
     "now": {
         1.0: "urgent* | urgence | emergency | maintenant | now | right now | tout de suite | immediatement"
@@ -65,7 +66,8 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | when you can | when you fit | pas de rush | prenez votre temps | rien ne presse | pas grave"
         " | pas de presse | pas de pression | no pressure | nothing urgent | rien d urgent | no be urgent"
         " | e no urgent | not so urgent | pas si urgent | pas tres urgent | not very urgent | pas trop urgent"
-        " | pa tro urgent | pa urgent | rien n est urgent | nothing is urgent",
+        " | pa tro urgent | pa urgent | rien n est urgent | nothing is urgent | ca presse pas | ca ne presse pas"
+        " | sa presse pa | presse pas",
     },
     # "la facture va exploser": a figure of speech, no explosion.
     "neutral": {
