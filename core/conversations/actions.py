@@ -202,6 +202,10 @@ def _is_correction(turn: Turn, request: ServiceRequest) -> bool:
     analysis = turn.analysis
     if analysis.is_correction:
         return True
+    # "sorry, not Deido, I'm at my sister's in Bonapriso, the fridge is there": the same job, another place.
+    if (analysis.location and analysis.location != request.quartier and analysis.service_type == request.service_type
+            and _CORRECTION_START.match(fold(turn.text))):
+        return True
     if not analysis.service_type and ((analysis.location and analysis.location != request.quartier)
                                       or future(analysis.when)):
         return True
@@ -223,8 +227,10 @@ def correct(turn: Turn, request: ServiceRequest) -> None:
         changes.update(quartier=analysis.location, lat=place.lat if place else request.lat,
                        lon=place.lon if place else request.lon)
     if future(analysis.when):
-        changes.update(scheduled_for=clock.as_utc(analysis.when),
-                       urgency="urgent" if analysis.urgency == "urgent" else "scheduled")
+        # "mon frigo fait des étincelles", then "ce soir je serai là": still urgent, now with a time today.
+        today = clock.local(clock.as_utc(analysis.when)).date() == clock.local(clock.now()).date()
+        keep_urgent = analysis.urgency == "urgent" or (request.urgency == "urgent" and today)
+        changes.update(scheduled_for=clock.as_utc(analysis.when), urgency="urgent" if keep_urgent else "scheduled")
     elif analysis.urgency == "urgent":
         changes.update(urgency="urgent", scheduled_for=None)
     made = update_request(session=turn.session, request=request, actor="customer", **changes)
@@ -260,6 +266,21 @@ def cancel(turn: Turn) -> None:
                detail={"reason": turn.text[:200]})
     ctx.reset_slots()
     turn.say("cancelled", reference=request.reference)
+
+
+def withdraw_moved_away(turn: Turn, place: str) -> bool:
+    """Cancel the request just made when the customer corrects its place to a town we do not cover; say so.
+
+    "à Deido", then "ah non, c'est chez mes parents à Édéa": the Deido request was never the job.
+    """
+    request = open_request(turn)
+    if not turn.analysis.is_correction or request is None or request.status not in CORRECTABLE:
+        return False
+    transition(session=turn.session, request=request, target=RequestStatus.CANCELLED, actor="customer",
+               detail={"reason": "place outside Douala", "said": turn.text[:200]})
+    turn.context.reset_slots()
+    turn.say("outside_area_cancelled", place=place, reference=request.reference)
+    return True
 
 
 def status(turn: Turn) -> None:

@@ -102,7 +102,8 @@ def act(turn: Turn) -> None:
         answers.payment(turn)
     elif analysis.outside_area and not _douala_place(turn):
         turn.context.slots.pop("location", None)
-        turn.say("outside_area", place=analysis.outside_area)
+        if not actions.withdraw_moved_away(turn, analysis.outside_area):
+            turn.say("outside_area", place=analysis.outside_area)
     elif intent == "info":
         answers.info(turn)
     elif intent == "new_request" or _gives_details(turn) or returning.answers_same_place(turn):

@@ -118,6 +118,12 @@ BOT: dict[str, dict[str, list[str]]] = {
                "On arrive bientôt 🙏"],
         "en": ["Sorry, Djobea isn't in {place} yet: for now we only cover Douala. We're coming soon 🙏"],
     },
+    "outside_area_cancelled": {
+        "fr": ["Désolé, Djobea n'est pas encore à {place} : pour l'instant nous couvrons seulement Douala. J'ai donc "
+               "annulé la demande {reference}. On arrive bientôt 🙏"],
+        "en": ["Sorry, Djobea isn't in {place} yet: for now we only cover Douala, so I've cancelled request "
+               "{reference}. We're coming soon 🙏"],
+    },
     "price_one": {
         "fr": ["{service} : en général {price}, le prix exact est fixé avec l'artisan selon le travail."],
         "en": ["{service}: usually {price}; the exact price is agreed with the repairer for the job."],
