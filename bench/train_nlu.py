@@ -33,7 +33,7 @@ from core.nlu.model import Classifier, Model, dumps  # noqa: E402
 
 MANIFEST = ROOT / "bench" / "data" / "manifest.json"
 MODEL_PATH = ROOT / "core" / "nlu" / "model.json"
-EPOCHS, RATE, MIN_DF, SEED, SURE = 12, 0.6, 6, 20260325, 0.985
+EPOCHS, RATE, MIN_DF, SEED, SURE = 12, 0.6, 7, 20260325, 0.985
 
 
 @dataclass(frozen=True)

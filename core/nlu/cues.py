@@ -931,9 +931,51 @@ _FAMILIES28: dict[str, dict[float, str]] = {
         0.0: "i don pay | mi don pay | que je viens d acheter | i just bought | que j ai achete | i don buy"
         " | i bought | au frais | truc frais | air frais | et si possible | si possible | se deplace pour rien"
         " | deplacer pour rien | come for nothing | not trying to cheat | no wan cheat | je le rembourse"
-        " | je la rembourse | i go refund am | i refund him",
+        " | je la rembourse | i go refund am | i refund him | chaud pour rien | souffle pour rien | marche pour rien",
     },
 }
+# The thirtieth round: who exactly is coming, a request still handled, a worker to call; enquiries about the area, the
+# price before work, trust; thanks passed on to a worker; a second failure, a bad service, a bill inflated, a colour
+# not agreed, a repair failing the same evening; teams and companies offering work.
+_FAMILIES30: dict[str, dict[float, str]] = {
+    "status_check": {
+        2.5: "who exactly is coming | who is coming for my | i d like a name | check my request | anyone handling"
+        " | is anyone handling | envoye quelqu un pour | please call him | call him for me | appelez le"
+        " | arrive bientot",
+    },
+    "info": {
+        2.5: "within your area | dans votre zone | a bit far | comment je sais que | how do i know | are you in"
+        " | you dey for yaounde | pour les clients",
+    },
+    "hypothetical": {
+        1.0: "if the same problem | if the problem comes back | si le probleme revient",
+    },
+    "praise": {
+        2.0: "thank her for me | thank him for me | so kind | remerciez la | remerciez le",
+    },
+    "complaint": {
+        2.5: "nobody ever came | no call nothing | this is the second time | c est la deuxieme fois | very bad service"
+        " | bad service | surfactur* | overbilled | from what we agreed | ce qu on avait convenu"
+        " | ne marche deja plus | already not working | le soir meme | the same evening | pas ce qu on avait dit"
+        " | ce qu on avait dit | de plus apres avoir fini",
+    },
+    "join_as_provider": {
+        2.5: "interested to partner | team of 3 | team of 4 | team of 5 | vous pouvez le prendre"
+        " | pouvez vous le prendre | work through your app | travailler via votre | cleaning company",
+        1.0: "sait reparer | staff",
+    },
+    "problem": {
+        1.0: "a vole mes cles | vole mes cles | stole my keys | thief my key | danger | dangereux | dangerous",
+    },
+    "neutral": {
+        0.0: "no fit join | he don vex | e don vex | je comprends rien | reach where customers"
+        " | landlord will pay | le proprietaire va payer | will pay",
+    },
+}
+for _label, _levels in _FAMILIES30.items():
+    for _weight, _phrases in _levels.items():
+        _table = CUES.setdefault(_label, {})
+        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
 for _label, _levels in _FAMILIES28.items():
     for _weight, _phrases in _levels.items():
         _table = CUES.setdefault(_label, {})

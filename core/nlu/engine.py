@@ -31,7 +31,7 @@ _NUMBER = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "on
 _CORRECTION = re.compile(
     r"\b(?:je voulais dire|je veux dire|i mean|i meant|plutot|rather|correction|je me suis trompee?|erreur"
     r"|my mistake|mistake|pardon c est|non c est|sorry c est|sorry it s|not there|ah non|oh non|non en fait"
-    r"|en fait non|actually it s|actually na|actually e be)\b"
+    r"|en fait non|actually it s|actually na|actually e be|non finalement)\b"
 )
 _GREETING_PREFIX = re.compile(
     r"^\s*(?:(?:bonjour|bonsoir|salut|slt|bjr|bsr|hello|hi|hey|coucou|good (?:morning|afternoon|evening))"
@@ -42,6 +42,7 @@ _SPACES = re.compile(r"\s+")
 _PLACE_LEADS = {"chez", "moi", "a", "au", "je", "j", "suis", "i", "dey", "for", "we", "nous", "sommes", "on", "est",
                 "habite", "live", "stay", "at", "in", "my", "house", "home", "la", "c", "quartier", "maison", "ma",
                 "m", "am", "i m", "side", "area", "vers", "near", "pres", "de"}
+_ADDRESS_BLOCKS = {"bloc", "block", "blocs", "batiment", "immeuble"}
 # Things a customer may ask us for that are not a job of ours.
 _NOT_OURS = {"credit", "credits", "airtime", "unites", "forfait", "taxi", "pret", "loan"}
 _EXTRA_COMMON = (
@@ -95,6 +96,9 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     cues = read_cues(toks, " ".join(toks))
     # A greeting's words are no trade ("tank you" names no water tank).
     trade_toks = [t if i not in cues.greeted else "" for i, t in enumerate(toks)] if cues.greeted else toks
+    # "Kotto Bloc", "Cité SIC bloc C": a block of flats in an address, no concrete blocks to lay.
+    if any(i + 1 < len(toks) and toks[i + 1] in _ADDRESS_BLOCKS for i in place.positions):
+        trade_toks = ["" if i - 1 in place.positions and t in _ADDRESS_BLOCKS else t for i, t in enumerate(trade_toks)]
     service_evidence, service_matches = services.service_scores(trade_toks)
     service, service_strength = detect_service(trade_toks, service_evidence, has_problem=cues.get("problem") > 0,
                                                matches=service_matches)

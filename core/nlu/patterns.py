@@ -47,6 +47,12 @@ PATTERNS: list[tuple[str, float, str, str]] = [
      r"\b(?:numero|number)\b(?: \w+){0,7}? (?:no dey go|no dey pass|no dey enter|ne passe pas|ne passe plus"
      r"|ne sonne pas|is not going through|not going through|doesn t go through|does not go through"
      r"|isn t going through|is switched off|est eteint|is off)\b"),
+    # "le technicien a dit 14h, il est 16h", "your guy said 20 min, that was 1 hour ago": a time promised and passed
+    ("status_check", 2.5, "dit said say",
+     r"\b(?:a dit|avait dit|said|talk say|say)\b(?: \w+){0,6}? (?:\d{1,2} ?h\w*|\d+ min\w*) (?:\w+ ){0,2}?"
+     r"(?:il est|it s|na|that was|c etait)\b"),
+    # "wey the plumber?": where the worker is, in Pidgin
+    ("status_check", 2.5, "wey", r"^(?:\w+ ){0,2}?wey (?:the|di|my|una) " + _WORKER + r"\b"),
     # "where the plumber?", "where my electrician?": where the worker of a booking is
     ("status_check", 2.5, "where ou", r"\bwhere (?:the|my|una|your) " + _WORKER + r"\b(?! (?:is|dey) from)"
      r"|\bou est (?:le|la|l|mon|ma|votre) " + _WORKER + r"\b"),

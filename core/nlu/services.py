@@ -39,8 +39,10 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         2.0: "courant | current | light | lights | lumiere* | etincel* | spark* | coupure* | power | voltage"
         " | tension | plug | branchement* | eclairage | no light | light don go | compteur* | meter | disjonct*"
         " | odeur de brule | sent le brule | burning smell | smell of burning | smell burning | dans le noir"
-        " | in the dark | electric shock | electric shocks | choc electrique | chocs electriques"
-        " | decharge electrique | decharges electriques",
+        " | in the dark | buzzing | bourdonne | gresille | crackling | gresillement",
+        # A shock from a tap, a fridge or a gate is the earthing's: the electrician's, whatever is touched.
+        4.0: "electric shock | electric shocks | choc electrique | chocs electriques | decharge electrique"
+        " | decharges electriques",
         # "switch it on" turns a machine on: no electrical job in it (the switch itself is one)
         0.5: "switch it on | switch on | switch it off | switch off | switch am on | switch am off | switches off"
         " | switches on | switched off | switched on",
@@ -107,7 +109,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | agrandir la | agrandir le | extension of my | mur se fend | mur fendu | mur s est fendu | s effrite"
         " | effrite | crumbling | refection | placo | placoplatre | plaque de platre | crepir | crepi | build one small"
         " | build a small room | build a room | construire une piece | construire une chambre",
-        3.5: "slab | slabs | cast the slab | couler la dalle | couler une dalle",
+        3.5: "slab | slabs | cast the slab | couler la dalle | couler une dalle | tiles for | put tiles"
+        " | poser du carrelage | carreler | toilet floor | shower floor",
         4.0: "rain water don wash | water don wash | washed away | wash away | rain don wash",
         1.5: "cour | courtyard | compound | trous dans le mur | hole in the wall | faux plafond*",
         1.0: "mur | murs | wall | walls | terrasse",
@@ -137,7 +140,8 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | full cleaning"
         " | general cleaning | nettoyage general | nettoyage de la cuisine | kitchen cleaning | clean the kitchen"
         " | nettoyer la cuisine | after the painters | apres les peintres | paint drops | gouttes de peinture"
-        " | taches de peinture | traces de peinture | paint stains | paint marks",
+        " | taches de peinture | traces de peinture | paint stains | paint marks | after di painter | after the painter"
+        " | apres le peintre | windows washed | laver les vitres | window cleaning | washed inside and out",
         2.0: "souris | rats | mice | moustique* | mosquito* | herbe | herbes | grass | bush | broussaille* | matelas"
         " | mattress"
         " | crasseu* | salissure*"
@@ -180,7 +184,8 @@ SERVICE_TERMS["plumbing"][WATER_OUT_OF_PLACE] = (
     " | l eau arrive | l eau atteint | il pleut dans | pleut dans | soaked | trempe | detrempe | l eau tombe"
     " | eau tombe | ca mouille | mouille tout | tout est mouille | water all over | all over the floor"
     " | full ground | don full ground | l eau est rentree | l eau est entree | eau sur tout le sol | l eau qui sort"
-    " | remove water | pump out water | pomper l eau | evacuer l eau"
+    " | remove water | pump out water | pomper l eau | evacuer l eau | water coming out | water is coming out"
+    " | water come out"
     " | eau qui sort | l eau qui coule | eau qui coule | toujours mouille | est tout mouille"
 )
 # Furniture or the fabric of the house that water runs under or through ("sous le placard", "sous le carrelage") is
@@ -328,7 +333,8 @@ _SYMPTOMS = {
     "electrical": {"disjoncteur", "breaker", "etincelles", "etincelle", "sparks", "spark", "sparking", "courant",
                    "current", "light", "power", "odeur de brule", "sent le brule", "burning smell", "fusible", "fuse",
                    "court circuit", "short circuit", "eneo", "coupure", "power cut", "light cut", "coupure de courant",
-                   "cable", "inverter", "electric"},
+                   "cable", "inverter", "electric", "electric shock", "electric shocks", "choc electrique",
+                   "chocs electriques", "decharge electrique", "decharges electriques"},
     "cleaning": {"dust", "dusty", "poussiere", "poussieres", "clean", "cleaning", "cleaned", "nettoyer", "nettoyage",
                  "wash",
                  "washing", "laver", "lavage", "lessive", "laundry"},

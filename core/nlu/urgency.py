@@ -48,7 +48,8 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | water dey reach | reach my knee | we are outside"
         " | we are both outside | both outside | water dey come inside | from every side | start to enter"
         " | don start to enter | don enter house | dey enter house | court circuit | short circuit | stuck inside"
-        " | coinces dans la chambre | coinces dedans",
+        " | coinces dans la chambre | coinces dedans | smells hot | smell hot | sent chaud | pris une decharge"
+        " | a pris une decharge | cles dedans et | bebe dort",
     },
     "now": {
         1.0: "urgent* | urgence | emergency | maintenant | now | right now | tout de suite | immediatement"
@@ -59,7 +60,8 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | can t wait | cannot wait | can not wait | ne peut pas attendre | peut pas attendre | no fit wait"
         " | tres presse | tres pressant | very urgent | so urgent | trop presse | presse | right away | straight away"
         " | dans l heure | within the hour | sans attendre | without delay | depechez* | depeche toi | depeche"
-        " | peut plus attendre | ne peut plus attendre | pas attendre demain | can t wait till tomorrow",
+        " | peut plus attendre | ne peut plus attendre | pas attendre demain | can t wait till tomorrow"
+        " | before night | avant la nuit | avant ce soir | before evening",
     },
     "calm": {
         1.0: "pas urgent | not urgent | no rush | pas presse | pas pressee | no hurry | quand vous pouvez"
@@ -67,13 +69,15 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | pas de presse | pas de pression | no pressure | nothing urgent | rien d urgent | no be urgent"
         " | e no urgent | not so urgent | pas si urgent | pas tres urgent | not very urgent | pas trop urgent"
         " | pa tro urgent | pa urgent | rien n est urgent | nothing is urgent | ca presse pas | ca ne presse pas"
-        " | sa presse pa | presse pas",
+        " | sa presse pa | presse pas | not an emergency | no emergency | pas une urgence | c est pas une urgence"
+        " | ce n est pas une urgence",
     },
     # "la facture va exploser": a figure of speech, no explosion.
     "neutral": {
         0.0: "va exploser | facture va exploser | bill go explode | bill don explode | water don full am"
         " | avant que ca deborde | before e overflow | avant que ca ne deborde | before it overflows"
-        " | a fait un court circuit | fait un court circuit | don short circuit | had a short circuit",
+        " | a fait un court circuit | fait un court circuit | don short circuit | had a short circuit | overflow pipe"
+        " | trop plein | is that dangerous | is it dangerous | est ce dangereux | est ce que c est dangereux",
     },
 }
 _DISCOURSE = {"now", "maintenant"}
@@ -87,6 +91,7 @@ _CALLS = {"venir", "viens", "venez", "vient", "passer", "passez", "passe", "envo
           "can", "could", "pouvez", "peux", "peut", "fit", "want", "wan", "veux", "voudrais", "svp", "please",
           "pls", "abeg", "stp", "plait"}
 _SUBJECTS = {"i", "we", "je", "j", "nous", "my", "mon", "ma", "that", "que", "il", "on", "it", "e", "the", "ca", "c",
+             "anybody", "anyone", "everybody", "nobody", "somebody", "people", "thief", "dem",
              "everything", "elle", "he", "she", "they"}
 _PIPES = {"tuyau", "tuyaux", "pipe", "pipes", "canalisation"}
 # "On n'a plus l'eau": a broken supply pipe leaves the house dry rather than flooding it.
@@ -114,7 +119,10 @@ _ESCAPING = {"fuit", "fuite", "fuient", "leak", "leaks", "leaking", "sent", "sme
 # fault to repair, not a flood under way.
 _OVERFLOWS = ("deborde", "overflow")
 _SLOWLY = re.compile(r"\b(?:small small|small|un peu|legerement|petit a petit|peu a peu|slowly|a little|little little"
-                     r"|every time|each time|whenever|chaque fois|a chaque fois|toutes les fois)\b")
+                     r"|every time|each time|whenever|chaque fois|a chaque fois|toutes les fois"
+                     r"|every (?:morning|day|night)|chaque (?:matin|jour|soir)|tous les (?:jours|matins|soirs)"
+                     r"|when (?:the|we|i|they|people)"
+                     r"|quand (?:on|les|je|il|elle))\b")
 # Someone who cannot get into (or out of) the house: "je peux pas rentrer", "I no fit enter", "can't get in".
 _SHUT_OUT = re.compile(
     r"\b(?:(?:ne |n )?(?:peux|peut|pouvons|pouvez|arrive|arrivons|parviens) (?:pas|plus) (?:a )?(?:entrer"
@@ -134,6 +142,7 @@ _BURNER_BEFORE = {"seul", "un", "une", "les", "des", "mes", "deux", "trois", "qu
                   "big", "small"}
 # "the fire no dey come out" of a cooker: its flame, which is missing.
 _NO_FLAME = {"no", "ne", "n", "won", "doesn", "dem", "don", "not"}
+_ON_FIRE = {"incendie", "catch", "flames", "flammes", "smoke", "fumee", "brule", "burning"}
 # "la hotte ne tire plus la fumée": a hood's job is smoke, no fire in the house.
 _HOODS = {"hotte", "hood", "extractor", "aspirante"}
 # "the burners no di light", "un brûleur bouché": the cooker's burners, not burning.
@@ -214,7 +223,8 @@ def _burner(toks: list[str], start: int, end: int) -> bool:
     """Return whether a "feu" found is the burner of a cooker named in the message ("le feu de droite")."""
     word = toks[start]
     side = toks[start + 1:start + 3] in (["de", "droite"], ["de", "gauche"], ["du", "fond"], ["de", "devant"])
-    missing = toks[start + 1:start + 2] and toks[start + 1] in _NO_FLAME
+    missing = (toks[start + 1:start + 2] and toks[start + 1] in _NO_FLAME) or (
+        _ON_FIRE.isdisjoint(toks) and not _BURNERS.isdisjoint(toks))  # "one burner no di light, the fire just small"
     return (end - start == 1 and word in {"feu", "feux", "fire"} and start > 0
             and (toks[start - 1] in _BURNER_BEFORE or side or bool(missing)) and not _COOKERS.isdisjoint(toks))
 
