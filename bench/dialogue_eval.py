@@ -94,7 +94,8 @@ class Chats:
             made = list(session.exec(select(ServiceRequest).where(ServiceRequest.conversation_id == conversation.id)
                                      .order_by(ServiceRequest.id)))
             return conversation.language, [{"service_type": r.service_type, "location": r.quartier,
-                                             "urgency": r.urgency, "landmark": r.address} for r in made]
+                                             "urgency": r.urgency, "landmark": r.address, "status": r.status}
+                                            for r in made]
 
 
 def run_chat(chats: Chats, session_id: str, chat: dict[str, Any]) -> dict[str, Any]:
@@ -126,8 +127,9 @@ def run_chat(chats: Chats, session_id: str, chat: dict[str, Any]) -> dict[str, A
         failed["language"] = (expect["language"], language)
     if "request_by_turn" in expect and (first_turn is None or first_turn > expect["request_by_turn"]):
         failed["request_by_turn"] = (expect["request_by_turn"], first_turn)
-    if expect.get("no_request_by_end") and made:
-        failed["no_request_by_end"] = (True, len(made))
+    standing = [r for r in made if r.get("status") != "cancelled"]  # a request the chat itself withdrew is none
+    if expect.get("no_request_by_end") and standing:
+        failed["no_request_by_end"] = (True, len(standing))
     if "requests" in expect and len(made) != expect["requests"]:
         failed["requests"] = (expect["requests"], len(made))
     return {"failed": failed, "replies": replies, "first_turn": first_turn}
