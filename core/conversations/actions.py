@@ -319,8 +319,17 @@ def _status_extra(turn: Turn, session: Session, request: ServiceRequest) -> str:
     return (" — " + " · ".join(parts)) if parts else ""
 
 
+_DAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+         "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")}
+_MONTHS = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+           "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")}
+
+
 def _local_time(value: datetime, en: bool) -> str:
-    return clock.format_local(value, "%d/%m at %H:%M" if en else "%d/%m à %Hh%M")
+    """'Sat 5 Dec at 08:00', 'sam. 5 déc. à 08h00': day and month in words, never '05/12' (May 12 to some)."""
+    local, lang = clock.local(value), "en" if en else "fr"
+    day = f"{_DAYS[lang][local.weekday()]} {local.day} {_MONTHS[lang][local.month - 1]}"
+    return f"{day} at {local:%H:%M}" if en else f"{day} à {local:%Hh%M}"
 
 
 def _when_text(turn: Turn, request: ServiceRequest) -> str:

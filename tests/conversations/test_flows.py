@@ -118,6 +118,17 @@ def test_a_correction_before_the_number_says_the_search_starts_with_the_number(s
     assert requests_of("c9")[0].quartier == "Makepe"
 
 
+def test_booked_times_are_written_with_the_day_and_month_in_words():
+    # Seen on a phone: "for 05/12 at 08:00" reads as May 12 to many English speakers.
+    from datetime import UTC, datetime
+
+    from core.conversations.actions import _local_time
+
+    saturday = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)  # 10:00 in Douala
+    assert _local_time(saturday, en=True) == "Sat 5 Dec at 10:00"
+    assert _local_time(saturday, en=False) == "sam. 5 déc. à 10h00"
+
+
 def test_bonsoir_is_answered_bonsoir(say):
     assert say("g1", "Bonsoir").replies[0].startswith("Bonsoir")
     assert say("g2", "Good evening").replies[0].startswith("Good evening")
