@@ -270,11 +270,12 @@ def detect_service(
     # A door that is jammed or will not open is a lock problem; one that will not close is the carpenter's.
     if words & _DOORS and words & _JAMMED:
         scores["locksmith"] = scores.get("locksmith", 0.0) + 2.5
-    water_out = bool(matches) and any(m.value == ("plumbing", WATER_OUT_OF_PLACE) for m in matches or [])
+    found = matches or []
+    named_outright = named_all(toks, found)
+    water_out = any(m.value == ("plumbing", WATER_OUT_OF_PLACE) for m in found)
     # A fixture that leaks ("ça coule sous l'évier, le meuble pourrit", "fuite d'eau dans le mur, la peinture
     # gonfle"): the wood, wall or paint it spoils is where the water shows, the leak is the job.
-    leaking = bool(matches) and "plumbing" in named_all(toks, matches) and any(
-        m.value[0] == "plumbing" and _is_symptom(toks, m) for m in matches or [])
+    leaking = "plumbing" in named_outright and any(m.value[0] == "plumbing" and _is_symptom(toks, m) for m in found)
     shows = _WHERE_WATER_SHOWS & set(scores)
     if water_out and not _EQUIPMENT & set(scores) and shows:
         scores["plumbing"] = scores.get("plumbing", 0.0) + 1.0
@@ -285,8 +286,8 @@ def detect_service(
     # "repeindre la chambre en jaune et quelques retouches de plâtre": the paint job, the plaster on the way.
     # ("refaire le plâtre avant de peindre" is the mason's: the paint comes after.)
     for surface in ("carpentry", "masonry"):
-        if (matches and "painting" in named_all(toks, matches) and surface in scores and not has_problem
-                and (surface == "carpentry" or _first(matches, "painting") < _first(matches, surface))):
+        if ("painting" in named_outright and surface in scores and not has_problem
+                and (surface == "carpentry" or _first(found, "painting") < _first(found, surface))):
             scores["painting"] = max(scores["painting"] + 2.0, scores[surface] + 0.5)
     if not scores:
         return None, 0.0
