@@ -972,39 +972,20 @@ _FAMILIES30: dict[str, dict[float, str]] = {
         " | landlord will pay | le proprietaire va payer | will pay",
     },
 }
-for _label, _levels in _FAMILIES30.items():
-    for _weight, _phrases in _levels.items():
-        _table = CUES.setdefault(_label, {})
-        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
-for _label, _levels in _FAMILIES28.items():
-    for _weight, _phrases in _levels.items():
-        _table = CUES.setdefault(_label, {})
-        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
-for _label, _levels in _FAMILIES24.items():
-    for _weight, _phrases in _levels.items():
-        _table = CUES.setdefault(_label, {})
-        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
-for _label, _levels in _FAMILIES21.items():
-    for _weight, _phrases in _levels.items():
-        _table = CUES.setdefault(_label, {})
-        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
-for _label, _levels in _FAMILIES18.items():
-    for _weight, _phrases in _levels.items():
-        _table = CUES.setdefault(_label, {})
-        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
-for _label, _levels in _FAMILIES11.items():
-    for _weight, _phrases in _levels.items():
-        _table = CUES.setdefault(_label, {})
-        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
-for _label, _levels in _FAMILIES7.items():
-    for _weight, _phrases in _levels.items():
-        _FAMILIES.setdefault(_label, {})
-        _table = _FAMILIES[_label]
-        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
-for _label, _levels in _FAMILIES.items():
-    for _weight, _phrases in _levels.items():
-        _table = CUES.setdefault(_label, {})
-        _table[_weight] = f"{_table[_weight]} | {_phrases}" if _weight in _table else _phrases
+
+
+def _add(tables: dict[str, dict[float, str]], batch: dict[str, dict[float, str]]) -> None:
+    """Append a batch's phrases to the tables, label by label and weight by weight (earlier listings stay first)."""
+    for label, levels in batch.items():
+        table = tables.setdefault(label, {})
+        for weight, phrases in levels.items():
+            table[weight] = f"{table[weight]} | {phrases}" if weight in table else phrases
+
+
+for _batch in (_FAMILIES30, _FAMILIES28, _FAMILIES24, _FAMILIES21, _FAMILIES18, _FAMILIES11):
+    _add(CUES, _batch)
+_add(_FAMILIES, _FAMILIES7)
+_add(CUES, _FAMILIES)
 
 
 # A message made only of these is small talk; greetings and thanks mark it as such.
