@@ -457,7 +457,7 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | bien fait | est clean | est propre | is clean now | bravo a | great work by | did a very good"
         " | did a very | very professional | tres pro | tres professionnel | merci pour votre aide"
         " | thanks for your help | thank you for your help | merci pour l aide | merci de votre aide"
-        " | magnifique | superbe | splendide | excellent | parfait | formidable | beautiful | lovely | perfect"
+        " | excellent | parfait | formidable | lovely | perfect"
         " | wonderful | amazing | awesome | bien repare | a bien repare | well fixed | fixed it well"
         " | repaired it well | everything is working | everything dey work | all is working | great service"
         " | excellent service | bon service | super service | service impeccable | sabi him work | sabi her work"
@@ -468,10 +468,10 @@ _FAMILIES: dict[str, dict[float, str]] = {
         " | ravi | ravie | pleased | delighted | grateful | thankful | reconnaissant | reconnaissante"
         " | outstanding | brilliant | fantastic | superb | top notch | au top | efficient | friendly | aimable"
         " | sympa | courtois | courtoise | soigne | soignee | vous assurez | vous gerez | rapide et efficace"
-        " | quick and efficient | on time | na correct person | correct guy | e sabi | big thanks | huge thanks"
+        " | quick and efficient | on time | na correct person | e sabi | big thanks | huge thanks"
         " | no more leak | plus de fuite | no more problem | plus de probleme | no more wahala | fix am well"
         " | fix am fine | fix am finish | everything don correct | don correct well"
-        " | feliciter | congratulate | well done | you guys are fast | una fast | a merveille | sharp sharp thank"
+        " | feliciter | congratulate | well done | you guys are fast | una fast | sharp sharp thank"
         " | quick response | reponse rapide | fast response | thanks for the quick | vous etes serieux"
         " | happy sunday | happy new year | bonne annee | joyeux noel | merry christmas"
         " | bon dimanche | happy weekend | bon week end | nice one"
@@ -548,7 +548,7 @@ _FAMILIES7: dict[str, dict[float, str]] = {
     "praise": {
         2.0: "bravo | un pro | est un pro | vrai pro | a real pro | is a pro | top top | c est top | tout regle"
         " | a tout regle | tout repare | a tout repare | all fixed | fixed everything | try well"
-        " | una try well | una try | you try | vous avez sauve | sauve la | saved my | saved the"
+        " | una try well | una try | you try | vous avez sauve | sauve la | saved the"
         " | m avez sauve | rien a dire | nothing to say | merci a l equipe | thanks to the team"
         " | thanks to una | je vais vous recommander | i will recommend | i go recommend | tres satisfaite"
         " | tres satisfait | very satisfied | travail solide | solid work | wonderful job | good job"
@@ -675,7 +675,7 @@ _FAMILIES11: dict[str, dict[float, str]] = {
         " | je vais gerer avec | i go handle am with | mon electricien habituel | my usual",
     },
     "info": {
-        2.5: "verified | verifies | verifie vos | dem get papers | ont des papiers | vos techniciens sont"
+        2.5: "verified | verifie vos | dem get papers | ont des papiers | vos techniciens sont"
         " | your technicians are | your workers are | are your workers | are your technicians"
         " | warranty | guarantee | payer en deux fois | payer en 2 fois | pay in two | pay in installments"
         " | en plusieurs fois | par tranche | how many days before | combien de jours avant | en general"
@@ -706,7 +706,7 @@ _FAMILIES18: dict[str, dict[float, str]] = {
     "status_check": {
         2.5: "a confirme pour | a bien confirme | a t il confirme | a t il bien confirme | il a confirme"
         " | has he confirmed | did he confirm"
-        " | don confirm for | c est toujours bon | toujours bon pour | is it still on | make i wait"
+        " | don confirm for | c est toujours bon | toujours bon pour | make i wait"
         " | should i wait | dois je l attendre | je dois l attendre | je l attends ou | cense venir | cense passer"
         " | censee venir | censee passer | was meant to come | meant to come | una don get | vous avez deja eu"
         " | now nobody | number no dey go | number no dey pass | numero ne passe pas | numero ne passe"
@@ -724,7 +724,7 @@ _FAMILIES18: dict[str, dict[float, str]] = {
         " | merveille | merveilleux | a merveille | wonderful work | comme neuf | comme neuve",
     },
     "complaint": {
-        2.5: "no respect | pas de respect | sans respect | aucun respect | smoke for inside | smoke inside my"
+        2.5: "no respect | pas de respect | sans respect | smoke for inside | smoke inside my"
         " | smoked in my | a fume dans | fumait dans | fois le prix | times the price | a facture le"
         " | a facture les | facture le bois | who go pay | qui va payer | who will pay | who is going to pay"
         " | qui va rembourser | qui paie | qui paye | who pays | na cheat | cheat* | triche* | demande reparation"
@@ -845,10 +845,10 @@ _FAMILIES21: dict[str, dict[float, str]] = {
 _FAMILIES24: dict[str, dict[float, str]] = {
     "status_check": {
         2.5: "reviendra quand | il revient quand | come back when | when will he come back | e go come back when"
-        " | which person dey come | who dey come | make i know im name | im name | sure say e go come"
+        " | which person dey come | make i know im name | im name | sure say e go come"
         " | sure say he go come | il va vraiment venir | are you sure he will come | a bien recu ma"
         " | bien recu ma localisation | recu ma localisation | got my location | received my location"
-        " | don accept my | has accepted my | a accepte ma | which technician | wich technician | vous ave trouve"
+        " | don accept my | has accepted my | a accepte ma | wich technician | vous ave trouve"
         " | ave trouve quelqu un",
     },
     # "c'est pour un dépannage à domicile", "c possible d'avoir un frigoriste ?": someone asked for.
@@ -864,7 +864,7 @@ _FAMILIES24: dict[str, dict[float, str]] = {
         " | numero fixe | landline | un numero pour appeler | number to call",
     },
     "complaint": {
-        2.5: "play with my time | dey play with my time | vous jouez avec mon temps | waste my time | wasting my time"
+        2.5: "dey play with my time | vous jouez avec mon temps"
         " | no apology | sans s excuser | sans meme s excuser | dirty shoes | mess my | same ac una | una repair for"
         " | una repair don | you repaired for",
     },
@@ -872,7 +872,7 @@ _FAMILIES24: dict[str, dict[float, str]] = {
         1.0: "drip water again | drip again | dey drip again | leak again | dey leak again",
     },
     "cancel": {
-        2.5: "deja trouve quelqu un | on a deja trouve | already found someone | we don find person | j ai deja trouve"
+        2.5: "deja trouve quelqu un | on a deja trouve | already found someone | we don find person"
         " | c est bon laissez | je vous recontacte si | je vous recontacterai | i go call una back if",
     },
     "join_as_provider": {

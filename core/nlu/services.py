@@ -66,7 +66,7 @@ SERVICE_TERMS: dict[str, dict[float, str]] = {
         " | range hood | cooker hood | hot plate | hotplate | binatone | electric kettle | bouilloire electrique"
         " | hublot | pendant le lavage | during the wash | a chaque lavage | each wash"
         " | laundry room | buanderie | machine wey dey wash | machine to wash | wash clothes machine"
-        " | le fer | mon fer | my iron | the iron | flat iron | pressing iron | washing machines | sewing machine*"
+        " | le fer | mon fer | my iron | the iron | flat iron | washing machines | sewing machine*"
         " | machine a coudre | machines a coudre | friteuse* | deep fryer* | fryer* | wash machine",
         # "4 appareils pleins de poussière" after the ACs: a device, whichever was named.
         2.0: "machine | machines | appareil*",

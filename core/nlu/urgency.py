@@ -27,7 +27,7 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | dey wait outside | we dey outside | i m outside"
         " | i am outside | nous sommes dehors | on est dehors | on dort dehors | sleep outside"
         " | accident* | pris le courant | pris du courant | prendre le courant | pris le jus | current don shock"
-        " | shocked | sous l eau | water don enter | water dey enter | water dey rise | l eau rentre | l eau entre"
+        " | shocked | sous l eau | water don enter | water dey rise | l eau rentre | l eau entre"
         " | pouring everywhere | dey pour everywhere | pour everywhere | au secours | sos | a l aide"
         " | sort de partout | sort partout | coming out everywhere | dey comot everywhere | full of water"
         " | plein d eau | pleine d eau | rempli d eau | remplie d eau | prend l eau | prend de l eau | smoking"
@@ -48,7 +48,7 @@ URGENCY_CUES: dict[str, dict[float, str]] = {
         " | water dey reach | reach my knee | we are outside"
         " | we are both outside | both outside | water dey come inside | from every side | start to enter"
         " | don start to enter | don enter house | dey enter house | court circuit | short circuit | stuck inside"
-        " | coinces dans la chambre | coinces dedans | smells hot | smell hot | sent chaud | pris une decharge"
+        " | coinces dans la chambre | smells hot | smell hot | sent chaud | pris une decharge"
         " | a pris une decharge | cles dedans et | bebe dort",
     },
     "now": {
