@@ -206,7 +206,7 @@ def _first(matches: list[Match[tuple[str, float]]], trade: str) -> int:
     return min((m.start for m in matches if m.value[0] == trade), default=1_000_000)
 
 
-def named_all(toks: list[str], matches: list[Match[tuple[str, float]]]) -> set[str]:
+def _named(toks: list[str], matches: list[Match[tuple[str, float]]]) -> set[str]:
     """Return the trades whose equipment or worker is named outright (not a symptom several trades share)."""
     return {m.value[0] for m in matches if m.value[1] >= 3.0 and not _is_symptom(toks, m)}
 
@@ -252,8 +252,9 @@ def detect_service(
     """Return the most supported service code and a 0-1 strength, or (None, 0) when nothing is clear enough."""
     scores = dict(scores)
     words = set(toks)
-    if matches:
-        named = {m.value[0] for m in matches if m.value[1] >= 3.0 and not _is_symptom(toks, m)}
+    found = matches or []
+    named = _named(toks, found)
+    if found:
         for trade, owners in _SYMPTOM_OWNERS.items():
             # "le lave-vaisselle ne vide plus l'eau", "AC full of dust": the machine is the job, not the pipe.
             if trade in scores and named & owners and trade not in named:
@@ -270,12 +271,10 @@ def detect_service(
     # A door that is jammed or will not open is a lock problem; one that will not close is the carpenter's.
     if words & _DOORS and words & _JAMMED:
         scores["locksmith"] = scores.get("locksmith", 0.0) + 2.5
-    found = matches or []
-    named_outright = named_all(toks, found)
     water_out = any(m.value == ("plumbing", WATER_OUT_OF_PLACE) for m in found)
     # A fixture that leaks ("ça coule sous l'évier, le meuble pourrit", "fuite d'eau dans le mur, la peinture
     # gonfle"): the wood, wall or paint it spoils is where the water shows, the leak is the job.
-    leaking = "plumbing" in named_outright and any(m.value[0] == "plumbing" and _is_symptom(toks, m) for m in found)
+    leaking = "plumbing" in named and any(m.value[0] == "plumbing" and _is_symptom(toks, m) for m in found)
     shows = _WHERE_WATER_SHOWS & set(scores)
     if water_out and not _EQUIPMENT & set(scores) and shows:
         scores["plumbing"] = scores.get("plumbing", 0.0) + 1.0
@@ -286,7 +285,7 @@ def detect_service(
     # "repeindre la chambre en jaune et quelques retouches de plâtre": the paint job, the plaster on the way.
     # ("refaire le plâtre avant de peindre" is the mason's: the paint comes after.)
     for surface in ("carpentry", "masonry"):
-        if ("painting" in named_outright and surface in scores and not has_problem
+        if ("painting" in named and surface in scores and not has_problem
                 and (surface == "carpentry" or _first(found, "painting") < _first(found, surface))):
             scores["painting"] = max(scores["painting"] + 2.0, scores[surface] + 0.5)
     if not scores:
@@ -337,8 +336,7 @@ _SYMPTOMS = {
                    "cable", "inverter", "electric", "electric shock", "electric shocks", "choc electrique",
                    "chocs electriques", "decharge electrique", "decharges electriques"},
     "cleaning": {"dust", "dusty", "poussiere", "poussieres", "clean", "cleaning", "cleaned", "nettoyer", "nettoyage",
-                 "wash",
-                 "washing", "laver", "lavage", "lessive", "laundry"},
+                 "wash", "washing", "laver", "lavage", "lessive", "laundry"},
 }
 
 
