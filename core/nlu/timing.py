@@ -89,7 +89,7 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
         starts = prev == "from" and ((tok in WEEKDAYS and prev2 in _STARTS_FROM) or tok in MONTHS
                                      or tok in _MONTH_ABBREVIATIONS)
         looks_back = prev in _PAST and not (prev == "fait" and prev2 in {"soit", "etre", "sera"}) and not starts
-        if looks_back or prev2 in {"depuis", "since"}:
+        if looks_back or prev2 in _SINCE:
             continue
         nxt = toks[i + 1] if i + 1 < n else ""
         if tok in {"demain", "tomorrow"}:
@@ -100,13 +100,12 @@ def resolve_time(toks: list[str], now: datetime) -> TimeInfo:
                                                and prev2 not in {"toute", "tout"})  # "toute la journée": how long
               or (tok == "jour" and prev == "ce")):
             day, today = local.date(), True
-        elif tok in WEEKDAYS and prev not in {"bon", "bonne"} and (
-                not _SINCE.isdisjoint(toks[max(0, i - 6):i]) or nxt in {"dernier", "passe", "last"}
-                or (prev in {"de", "du"} and not _AFTER_EVENT.isdisjoint(toks[max(0, i - 6):i - 1]))):
+        elif tok in WEEKDAYS and prev not in {"bon", "bonne"}:
             # "depuis la surtension de dimanche", "since the power surge on Sunday", "lundi dernier", "suite à
             # l'orage de dimanche": when the trouble began
-            continue
-        elif tok in WEEKDAYS and prev not in {"bon", "bonne"}:
+            if (not _SINCE.isdisjoint(toks[max(0, i - 6):i]) or nxt in {"dernier", "passe", "last"}
+                    or (prev in {"de", "du"} and not _AFTER_EVENT.isdisjoint(toks[max(0, i - 6):i - 1]))):
+                continue
             ahead = (WEEKDAYS[tok] - local.weekday()) % 7 or 7
             day = local.date() + timedelta(days=ahead)
         elif tok in {"weekend", "week"} and (tok == "weekend" or nxt == "end") and prev not in {"every", "chaque"}:
