@@ -1,5 +1,7 @@
 """French or English (Pidgin counts as English, Camfranglais as French), from weighted function words."""
 
+from core.nlu.normalize import LABELLED
+
 # Grammar words weigh most; content words only hint, since Camfranglais borrows English nouns and verbs
 # ("la light a go") inside French grammar.
 FRENCH: dict[str, float] = {
@@ -69,9 +71,8 @@ _FRENCH_ING = {"parking", "pressing", "camping", "shopping", "planning", "standi
 _FORMULAS = (("s", "il", "vous", "plait"), ("s", "il", "te", "plait"))
 
 
-# Words a single letter labels ("building C", "bloc M", "porte A"): the letter is no SMS word.
-_LABELLED = {"building", "bloc", "block", "immeuble", "batiment", "porte", "villa", "appartement", "apartment", "flat",
-             "entree", "entrance", "escalier", "stair", "rue", "street", "lot", "house", "maison"}
+# A single letter after these is a label ("building C", "rue A"), no SMS word.
+_LABELLED = LABELLED | {"rue", "street", "house", "maison"}
 
 
 def detect_language(toks: list[str], skip: frozenset[int], default: str = "fr") -> tuple[str, float]:

@@ -64,8 +64,9 @@ _AFTER_NOW = frozenset(
     " avant apres merci chez a au aux dans ici pas plus non oui si mais svpl o oh eh abeg now".split())
 
 
-_LABELLED = frozenset("building bloc block immeuble batiment porte villa appartement apartment flat entree entrance"
-                      " escalier stair lot".split())
+# Words a single letter labels ("building C", "bloc M", "porte A"): the letter is no SMS word.
+LABELLED = frozenset("building bloc block immeuble batiment porte villa appartement apartment flat entree entrance"
+                     " escalier stair lot".split())
 
 
 def _names_thing(word: str) -> bool:
@@ -81,7 +82,7 @@ def tokens(text: str) -> list[str]:
     for i, word in enumerate(raw):
         # "c" alone is "c'est" in SMS French, "mn" after a number is minutes, before a thing "mon", else "maintenant".
         # ("building C", "bloc C": a label).
-        if word == "c" and (i + 1 == len(raw) or raw[i + 1] not in _C_VERBS) and not (i and raw[i - 1] in _LABELLED):
+        if word == "c" and (i + 1 == len(raw) or raw[i + 1] not in _C_VERBS) and not (i and raw[i - 1] in LABELLED):
             out += ("c", "est")
         elif word == "mn":
             nxt = raw[i + 1] if i + 1 < len(raw) else ""
