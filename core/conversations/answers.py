@@ -53,6 +53,7 @@ def prices(turn: Turn, service_code: str | None) -> None:
 
 _EVENING = re.compile(r"^\W*(?:bonsoir|bsr|good evening|evening)\b")
 
+
 def smalltalk(turn: Turn) -> None:
     """Answer briefly and warmly, steering back to the job; a first greeting introduces Djobea."""
     name = returning.greeting_name(turn)

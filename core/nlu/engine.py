@@ -197,15 +197,15 @@ def analyze(text: str, *, now: datetime | None = None, context: dict[str, Any] |
     )
 
 
-_NUMBER_WORDS = {"na", "my", "number", "numero", "mon", "c", "est", "voici", "is", "it", "s", "this", "tel",
-                 "telephone", "phone", "call", "me", "on", "appelez", "moi", "au", "sur", "whatsapp"}
+_PHONE_WORDS = {"na", "my", "number", "numero", "mon", "c", "est", "voici", "is", "it", "s", "this", "tel",
+                "telephone", "phone", "call", "me", "on", "appelez", "moi", "au", "sur", "whatsapp"}
 
 
 def _phone_only(toks: list[str]) -> bool:
     """Return whether the message only gives a phone number ("67 0 98 22 41 na my number"): an answer, no job."""
     digits = "".join(t for t in toks if t.isdigit())
     mobile = (len(digits) == 9 and digits.startswith(("6", "2"))) or (len(digits) == 12 and digits.startswith("237"))
-    return mobile and all(t.isdigit() or t in _NUMBER_WORDS for t in toks)
+    return mobile and all(t.isdigit() or t in _PHONE_WORDS for t in toks)
 
 
 def _rating(toks: list[str], context: dict[str, Any]) -> int | None:
