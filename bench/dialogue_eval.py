@@ -127,7 +127,9 @@ def run_chat(chats: Chats, session_id: str, chat: dict[str, Any]) -> dict[str, A
         failed["language"] = (expect["language"], language)
     if "request_by_turn" in expect and (first_turn is None or first_turn > expect["request_by_turn"]):
         failed["request_by_turn"] = (expect["request_by_turn"], first_turn)
-    standing = [r for r in made if r.get("status") != "cancelled"]  # a request the chat itself withdrew is none
+    from core.service_requests.models import RequestStatus
+
+    standing = [r for r in made if r.get("status") != RequestStatus.CANCELLED]  # one the chat withdrew is none
     if expect.get("no_request_by_end") and standing:
         failed["no_request_by_end"] = (True, len(standing))
     if "requests" in expect and len(made) != expect["requests"]:

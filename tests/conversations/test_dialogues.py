@@ -8,6 +8,7 @@ import pytest
 
 from core import clock
 from core.catalog import fold
+from core.service_requests.models import RequestStatus
 from tests.conversations.conftest import conversation_of, requests_of
 
 DIALOGUES = Path(__file__).parent / "dialogues"
@@ -55,7 +56,7 @@ def test_dialogue(say, dialogue: dict, exact_turn: bool):
 
     made = requests_of(session_id)
     if expect.get("no_request_by_end"):  # none standing: one the chat itself withdrew (cancelled) is none
-        standing = [r for r in made if r.status != "cancelled"]
+        standing = [r for r in made if r.status != RequestStatus.CANCELLED]
         assert standing == [], f"no request expected, got {[(r.service_type, r.quartier) for r in standing]}"
     if "request_by_turn" in expect:
         assert first_request_turn is not None, "no request was created"
