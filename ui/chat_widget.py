@@ -79,8 +79,7 @@ class ChatWidget:
     def __init__(self, session_id: str) -> None:
         self.session_id = session_id
         self.client = client_address(ui.context.client.request)  # the page's request: where this visitor is
-        self.last_id = 0
-        self.shown: set[int] = set()  # stored messages already on screen: each is shown once
+        self.last_id = 0  # the newest stored message on screen: each is shown once
         self.polling = asyncio.Lock()  # the timer and a send may poll at once: one at a time, in order
         self.echoes: list[str] = []  # sent texts shown before the server stored them
         self.card = ui.card().classes("w-full p-2 gap-2 scroll-mt-2").mark("chat-widget")
@@ -134,10 +133,9 @@ class ChatWidget:
 
     def _show(self, rows: list[tuple[int, str, str, str, str]]) -> None:
         for message_id, direction, author, body, agent in rows:
-            if message_id in self.shown:
+            if message_id <= self.last_id:  # read twice (rows come oldest first): already on screen
                 continue
-            self.shown.add(message_id)
-            self.last_id = max(self.last_id, message_id)
+            self.last_id = message_id
             if direction == "in" and self.echoes and body.strip() in (self.echoes[0], CODE_MASK):
                 self.echoes.pop(0)
                 continue
